@@ -1,0 +1,70 @@
+import type * as Y from 'yjs';
+import { change, collection, createEntity, deleteEntity, listEntities, newId, readEntity, updateEntity } from '../doc';
+import { placeAt } from '../order';
+import type { Card } from '../schema';
+
+export interface Cell {
+  laneId: string;
+  stageId: string;
+}
+
+/** Cards of one cell in display order (optionally leaving one card out). */
+export function cellCards(doc: Y.Doc, cell: Cell, exceptId?: string): Card[] {
+  return listEntities(doc, 'cards').filter(
+    (c) => c.laneId === cell.laneId && c.stageId === cell.stageId && c.id !== exceptId,
+  );
+}
+
+export interface AddCardArgs extends Cell {
+  text: string;
+  /** Position within the cell; default: last. */
+  index?: number;
+  fields?: Partial<Omit<Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text'>>;
+}
+
+export function addCard(doc: Y.Doc, args: AddCardArgs): string {
+  return change(doc, () => {
+    const siblings = cellCards(doc, args);
+    const { order, rekeyed } = placeAt(siblings, args.index ?? siblings.length);
+    for (const [cid, key] of rekeyed) updateEntity(doc, 'cards', cid, { order: key });
+    const id = newId();
+    createEntity(doc, 'cards', { ...args.fields, id, order, laneId: args.laneId, stageId: args.stageId, text: args.text });
+    return id;
+  });
+}
+
+export function updateCardText(doc: Y.Doc, id: string, text: string): boolean {
+  return change(doc, () => updateEntity(doc, 'cards', id, { text }));
+}
+
+export function updateCard(doc: Y.Doc, id: string, patch: Partial<Omit<Card, 'id' | 'votes'>>): boolean {
+  return change(doc, () => updateEntity(doc, 'cards', id, patch));
+}
+
+/**
+ * Move a card to `index` within a cell (its own or another). Lane, stage and
+ * order are written together, so a concurrent move by someone else resolves to
+ * one of the two cells, never a mix and never a copy.
+ */
+export function moveCard(doc: Y.Doc, id: string, to: Cell & { index?: number }): boolean {
+  return change(doc, () => {
+    if (!collection(doc, 'cards').has(id)) return false;
+    const siblings = cellCards(doc, to, id);
+    const { order, rekeyed } = placeAt(siblings, to.index ?? siblings.length);
+    for (const [cid, key] of rekeyed) updateEntity(doc, 'cards', cid, { order: key });
+    return updateEntity(doc, 'cards', id, { laneId: to.laneId, stageId: to.stageId, order });
+  });
+}
+
+/** Duplicate a card right after itself; returns the copy's id. */
+export function duplicateCard(doc: Y.Doc, id: string): string | null {
+  const card = readEntity(doc, 'cards', id);
+  if (!card) return null;
+  const { id: _id, order: _order, laneId, stageId, text, votes: _votes, ...fields } = card;
+  const index = cellCards(doc, card).findIndex((c) => c.id === id) + 1;
+  return addCard(doc, { laneId, stageId, text, index, fields });
+}
+
+export function deleteCard(doc: Y.Doc, id: string): boolean {
+  return change(doc, () => deleteEntity(doc, 'cards', id));
+}

@@ -1,0 +1,56 @@
+import type * as Y from 'yjs';
+import { change, collection, createEntity, deleteEntity, listEntities, newId, updateEntity } from '../doc';
+import { placeAt } from '../order';
+import type { Stage } from '../schema';
+
+export const STAGE_COLORS = ['#4f7cff', '#8a5cf6', '#e0679b', '#f59f3a', '#2fb58c', '#2aa4c9', '#7a8699'] as const;
+
+export interface AddStageArgs {
+  name: string;
+  description?: string;
+  color?: string;
+  /** Position among the stages; default: last. */
+  index?: number;
+}
+
+export function addStage(doc: Y.Doc, args: AddStageArgs): string {
+  return change(doc, () => {
+    const stages = listEntities(doc, 'stages');
+    const id = newId();
+    const index = args.index ?? stages.length;
+    const { order, rekeyed } = placeAt(stages, index);
+    for (const [sid, key] of rekeyed) updateEntity(doc, 'stages', sid, { order: key });
+    createEntity(doc, 'stages', {
+      id,
+      order,
+      name: args.name,
+      description: args.description ?? '',
+      color: args.color ?? STAGE_COLORS[stages.length % STAGE_COLORS.length]!,
+    });
+    return id;
+  });
+}
+
+export function updateStage(doc: Y.Doc, id: string, patch: Partial<Pick<Stage, 'name' | 'description' | 'color'>>): boolean {
+  return change(doc, () => updateEntity(doc, 'stages', id, patch));
+}
+
+/** Move a stage to `index` in the final order. */
+export function moveStage(doc: Y.Doc, id: string, index: number): boolean {
+  return change(doc, () => {
+    const others = listEntities(doc, 'stages').filter((s) => s.id !== id);
+    if (!collection(doc, 'stages').has(id)) return false;
+    const { order, rekeyed } = placeAt(others, index);
+    for (const [sid, key] of rekeyed) updateEntity(doc, 'stages', sid, { order: key });
+    return updateEntity(doc, 'stages', id, { order });
+  });
+}
+
+/** Delete a stage and every card in it (one undo step). */
+export function deleteStage(doc: Y.Doc, id: string): boolean {
+  return change(doc, () => {
+    for (const card of listEntities(doc, 'cards')) if (card.stageId === id) deleteEntity(doc, 'cards', card.id);
+    return deleteEntity(doc, 'stages', id);
+  });
+}
+

@@ -1,0 +1,200 @@
+/**
+ * The open format, schema version 1: every entity Journeyboard stores, as zod
+ * schemas. Types are inferred from these so the wire, imports, the API and the
+ * UI agree on one definition. docs/FORMAT.md documents the same shapes.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'id may only contain A-Z a-z 0-9 _ -');
+
+/** Fractional ordering key (see order.ts); compared as plain strings. */
+export const OrderSchema = z.string().min(1).max(256);
+
+const text = (max: number) => z.string().max(max);
+
+export const LANE_KINDS = [
+  'actions',
+  'thoughts',
+  'touchpoints',
+  'emotions',
+  'painPoints',
+  'opportunities',
+  'backstage',
+  'kpis',
+  'notes',
+] as const;
+export const LaneKindSchema = z.enum(LANE_KINDS);
+export type LaneKind = z.infer<typeof LaneKindSchema>;
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+
+export const MetaSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  title: text(200),
+  description: text(5000),
+  locale: LocaleSchema,
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+/** Avatar: an emoji or a small data URL image (capped so maps stay small). */
+export const AvatarSchema = z.union([
+  z.string().max(16),
+  z
+    .string()
+    .max(200_000)
+    .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'avatar must be an emoji or an image data URL'),
+]);
+
+const entityBase = { id: IdSchema, order: OrderSchema };
+const shortList = z.array(text(500)).max(50);
+
+export const PersonaSchema = z.object({
+  ...entityBase,
+  name: text(200),
+  role: text(200),
+  quote: text(1000),
+  goals: shortList,
+  needs: shortList,
+  frustrations: shortList,
+  archetype: text(100),
+  avatar: AvatarSchema,
+});
+export type Persona = z.infer<typeof PersonaSchema>;
+
+export const StageSchema = z.object({
+  ...entityBase,
+  name: text(200),
+  description: text(2000),
+  color: ColorSchema,
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+export const LaneSchema = z.object({
+  ...entityBase,
+  kind: LaneKindSchema,
+  name: text(200),
+  department: text(100),
+});
+export type Lane = z.infer<typeof LaneSchema>;
+
+export const CHANNELS = ['digital', 'physical', 'human'] as const;
+export const MEDIA = ['owned', 'earned', 'paid'] as const;
+export const OPPORTUNITY_TYPES = ['quickWin', 'strategic', 'innovation'] as const;
+export const TAGS = ['rose', 'bud', 'thorn'] as const;
+
+const score = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const CardSchema = z.object({
+  ...entityBase,
+  laneId: IdSchema,
+  stageId: IdSchema,
+  text: text(5000),
+  personaId: IdSchema.optional(),
+  // touchpoints
+  channel: z.enum(CHANNELS).optional(),
+  media: z.enum(MEDIA).optional(),
+  emotion: score(-5, 5).optional(),
+  importance: score(1, 5).optional(),
+  momentOfTruth: z.boolean().optional(),
+  // opportunities
+  type: z.enum(OPPORTUNITY_TYPES).optional(),
+  impact: score(1, 5).optional(),
+  effort: score(1, 5).optional(),
+  // kpis
+  metric: text(200).optional(),
+  value: z.number().finite().optional(),
+  target: z.number().finite().optional(),
+  unit: text(40).optional(),
+  // workshop
+  tags: z.array(z.enum(TAGS)).max(3).optional(),
+  votes: z.record(IdSchema, z.number().int().min(0).max(100)).optional(),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+/** The names of the root collections, each a Y.Map<id, Y.Map<field>>. */
+export const COLLECTIONS = ['personas', 'stages', 'lanes', 'cards'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export interface EntityByCollection {
+  personas: Persona;
+  stages: Stage;
+  lanes: Lane;
+  cards: Card;
+}
+
+export const ENTITY_SCHEMAS = {
+  personas: PersonaSchema,
+  stages: StageSchema,
+  lanes: LaneSchema,
+  cards: CardSchema,
+} as const;
+
+/** A record keyed by id whose entries must carry that same id. */
+function keyedById<T extends z.ZodType<{ id: string }>>(entity: T) {
+  return z.record(IdSchema, entity).superRefine((record, ctx) => {
+    for (const [key, value] of Object.entries(record)) {
+      if (value.id !== key) {
+        ctx.addIssue({ code: 'custom', path: [key, 'id'], message: `id "${value.id}" does not match its key "${key}"` });
+      }
+    }
+  });
+}
+
+/** A whole map as plain JSON: the export/import shape of the open format. */
+export const MapDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    meta: MetaSchema,
+    personas: keyedById(PersonaSchema),
+    stages: keyedById(StageSchema),
+    lanes: keyedById(LaneSchema),
+    cards: keyedById(CardSchema),
+  })
+  .superRefine((map, ctx) => {
+    // Dangling references would make cards invisible or crash consumers.
+    for (const [id, card] of Object.entries(map.cards)) {
+      if (!map.lanes[card.laneId]) ctx.addIssue({ code: 'custom', path: ['cards', id, 'laneId'], message: `unknown lane "${card.laneId}"` });
+      if (!map.stages[card.stageId]) ctx.addIssue({ code: 'custom', path: ['cards', id, 'stageId'], message: `unknown stage "${card.stageId}"` });
+      if (card.personaId !== undefined && !map.personas[card.personaId]) {
+        ctx.addIssue({ code: 'custom', path: ['cards', id, 'personaId'], message: `unknown persona "${card.personaId}"` });
+      }
+    }
+  });
+export type MapDocument = z.infer<typeof MapDocumentSchema>;
+
+/** Map summary as the REST API returns it. */
+export const MapSummarySchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type MapSummary = z.infer<typeof MapSummarySchema>;
+
+export const TEMPLATE_IDS = ['blank', 'subscription'] as const;
+export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
+export type TemplateId = z.infer<typeof TemplateIdSchema>;
+
+export const CreateMapRequestSchema = z.object({
+  title: text(200).optional(),
+  locale: LocaleSchema.optional(),
+  template: TemplateIdSchema.optional(),
+});
+export type CreateMapRequest = z.infer<typeof CreateMapRequestSchema>;
+
+export const UpdateMapRequestSchema = z.object({
+  title: text(200).trim().min(1),
+});
