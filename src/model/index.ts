@@ -6,3 +6,4 @@ export * from './commands/stages';
 export * from './commands/lanes';
 export * from './commands/cards';
 export { buildTemplate } from './templates';
+export * from './live';

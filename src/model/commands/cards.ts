@@ -68,3 +68,11 @@ export function duplicateCard(doc: Y.Doc, id: string): string | null {
 export function deleteCard(doc: Y.Doc, id: string): boolean {
   return change(doc, () => deleteEntity(doc, 'cards', id));
 }
+
+/** Move several cards into one cell, consecutively from `index` (one undo step). */
+export function moveCards(doc: Y.Doc, ids: readonly string[], to: Cell & { index?: number }): void {
+  change(doc, () => {
+    let index = to.index ?? cellCards(doc, to).filter((c) => !ids.includes(c.id)).length;
+    for (const id of ids) if (moveCard(doc, id, { ...to, index })) index++;
+  });
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { Dashboard } from './Dashboard';
+import { MapPage } from './MapPage';
+import { navigate, parseRoute, usePathname } from './router';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = parseRoute(usePathname());
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'map':
+      return <MapPage key={route.mapId} mapId={route.mapId} />;
+    case 'notFound':
+      return (
+        <div className="unavailable" role="alert">
+          <p>{t('map.notFound')}</p>
+          <button type="button" className="primary" onClick={() => navigate('/')}>
+            {t('map.toDashboard')}
+          </button>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { renameMap } from '../model/commands/map';
+import { createLiveMap } from '../model/live';
+import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../canvas/mapContext';
+import { InlineText } from '../canvas/InlineText';
+import { resetSession, useSession } from '../state/session';
+import { openMap } from '../sync/mapConnection';
+import { ConnectionBadge } from './ConnectionBadge';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigate } from './router';
+
+function MapTitle() {
+  const { t } = useTranslation();
+  const { doc } = useOpenMap();
+  const title = useMapSelector((s) => s.meta?.title ?? '');
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    document.title = title ? `${title} · Journeyboard` : 'Journeyboard';
+  }, [title]);
+  return editing ? (
+    <InlineText
+      value={title}
+      maxLength={200}
+      ariaLabel={t('map.titleLabel')}
+      onSave={(v) => {
+        setEditing(false);
+        if (v.trim() && v.trim() !== title) renameMap(doc, v);
+      }}
+      onCancel={() => setEditing(false)}
+    />
+  ) : (
+    <h1 className="map-title-heading" data-testid="map-title" onDoubleClick={() => setEditing(true)} title={t('dashboard.rename')}>
+      {title}
+    </h1>
+  );
+}
+
+function Unavailable({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="unavailable" role="alert">
+      <p>{message}</p>
+      <button type="button" className="primary" onClick={() => navigate('/')}>
+        {t('map.toDashboard')}
+      </button>
+    </div>
+  );
+}
+
+export function MapPage({ mapId }: { mapId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<OpenMap | null>(null);
+  const availability = useSession((s) => s.availability);
+
+  useEffect(() => {
+    resetSession();
+    const connection = openMap(mapId);
+    const live = createLiveMap(connection.doc);
+    setOpen({ doc: connection.doc, live });
+    return () => {
+      live.destroy();
+      connection.destroy();
+      resetSession();
+    };
+  }, [mapId]);
+
+  return (
+    <div className="map-page">
+      <header className="topbar">
+        <a
+          className="back"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          ← {t('map.back')}
+        </a>
+        {open && availability === 'ready' && (
+          <MapProvider value={open}>
+            <MapTitle />
+          </MapProvider>
+        )}
+        <span className="spacer" />
+        <ConnectionBadge />
+        <LanguageSwitch />
+      </header>
+      {availability === 'notFound' && <Unavailable message={t('map.notFound')} />}
+      {availability === 'deleted' && <Unavailable message={t('map.deleted')} />}
+      {availability === 'loading' && <p className="muted centered">{t('map.loading')}</p>}
+      {open && availability === 'ready' && (
+        <MapProvider value={open}>
+          <ReactFlowProvider>
+            <JourneyCanvas />
+          </ReactFlowProvider>
+        </MapProvider>
+      )}
+    </div>
+  );
+}

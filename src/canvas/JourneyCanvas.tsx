@@ -1,0 +1,151 @@
+/**
+ * The journey grid on a React Flow canvas. Nodes come from the projection of
+ * the live map; React Flow's own state (selection, drag position, measured
+ * size) is kept locally and reconciled with each new projection. A card drop
+ * becomes one moveCard command: the document is written once, on drop.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  type Node,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
+import { useSession } from '../state/session';
+import { cellAt, cellKey, dropIndex, layoutGrid, GRID } from './layout';
+import { useOpenMap, useSnapshot } from './mapContext';
+import { createNodeCache, projectNodes, type JourneyNode } from './projection';
+import { AddNode } from './nodes/AddNode';
+import { CardNode } from './nodes/CardNode';
+import { CellNode } from './nodes/CellNode';
+import { LaneNode } from './nodes/LaneNode';
+import { StageNode } from './nodes/StageNode';
+
+const nodeTypes: NodeTypes = { card: CardNode, stage: StageNode, lane: LaneNode, cell: CellNode, add: AddNode };
+
+/** Keep React Flow's local fields (selected, dragging, measured) across projections. */
+function reconcile(local: JourneyNode[], projected: JourneyNode[]): JourneyNode[] {
+  const byId = new Map(local.map((n) => [n.id, n]));
+  return projected.map((p) => {
+    const l = byId.get(p.id);
+    if (!l) return p;
+    if (l.dragging) return { ...p, position: l.position, selected: l.selected, dragging: true } as JourneyNode;
+    if (l.selected && !p.selected) return { ...p, selected: true } as JourneyNode;
+    return p;
+  });
+}
+
+const cardCenterTop = (node: Node) => ({ x: node.position.x + GRID.cardWidth / 2, y: node.position.y + GRID.cardHeight / 2 });
+
+export function JourneyCanvas() {
+  const { t } = useTranslation();
+  const { doc } = useOpenMap();
+  const snapshot = useSnapshot();
+  const layout = useMemo(() => layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards), [snapshot.stages, snapshot.lanes, snapshot.cards]);
+  const nodeCache = useRef(createNodeCache());
+  const projected = useMemo(() => nodeCache.current(projectNodes(snapshot, layout)), [snapshot, layout]);
+  const [nodes, setNodes] = useState<JourneyNode[]>(projected);
+  const setSelection = useSession((s) => s.setSelection);
+  const setDropTarget = useSession((s) => s.setDropTarget);
+  const startEditing = useSession((s) => s.startEditing);
+
+  useEffect(() => setNodes((local) => reconcile(local, projected)), [projected]);
+
+  const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
+    // Removal goes through the document (onNodesDelete), never local state.
+    const local = changes.filter((c) => c.type !== 'remove');
+    if (local.length) setNodes((nds) => applyNodeChanges(local, nds));
+  }, []);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: selected }: { nodes: Node[] }) => setSelection(selected.filter((n) => n.type === 'card').map((n) => n.id)),
+    [setSelection],
+  );
+
+  const onNodeDrag: OnNodeDrag = useCallback(
+    (_e, node) => {
+      const cell = cellAt(layout, cardCenterTop(node));
+      setDropTarget(cell ? cellKey(cell.laneId, cell.stageId) : null);
+    },
+    [layout, setDropTarget],
+  );
+
+  const onNodeDragStop: OnNodeDrag = useCallback(
+    (_e, node, dragged) => {
+      setDropTarget(null);
+      // Multi-selection drags move every card into the target cell, in order.
+      const cards = dragged.filter((n) => n.type === 'card').sort((a, b) => a.position.y - b.position.y);
+      const anchor = cards.find((n) => n.id === node.id) ?? node;
+      const cell = cellAt(layout, cardCenterTop(anchor));
+      if (cell) {
+        const ids = cards.map((n) => n.id);
+        moveCards(doc, ids, { ...cell, index: dropIndex(layout, cell, anchor.position.y, ids) });
+      }
+      // Snap back / into place: the projection owns positions outside a drag.
+      setNodes((local) => reconcile(local.map((n) => (n.dragging ? { ...n, dragging: false } : n)), projected));
+    },
+    [doc, layout, projected, setDropTarget],
+  );
+
+  const onNodesDelete = useCallback(
+    (deleted: Node[]) => {
+      for (const n of deleted) if (n.type === 'card') deleteCard(doc, n.id);
+    },
+    [doc],
+  );
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      const { selectedIds, editingCardId } = useSession.getState();
+      if (editingCardId || selectedIds.size === 0) return;
+      const [first] = selectedIds;
+      if (e.key === 'Enter' && selectedIds.size === 1 && first) {
+        e.preventDefault();
+        startEditing(first);
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        for (const id of selectedIds) duplicateCard(doc, id);
+      }
+    },
+    [doc, startEditing],
+  );
+
+  return (
+    <div className="canvas" onKeyDown={onKeyDown} data-testid="canvas">
+      <ReactFlow<JourneyNode>
+        nodes={nodes}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodesDelete={onNodesDelete}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag={false}
+        panOnScroll
+        zoomOnDoubleClick={false}
+        minZoom={0.1}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.08 }} aria-label={t('canvas.fitView')} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor={(n) => (n.type === 'card' ? '#6b7cff' : n.type === 'stage' ? '#c8cff5' : '#eef0f6')} />
+      </ReactFlow>
+    </div>
+  );
+}

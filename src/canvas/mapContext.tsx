@@ -1,0 +1,39 @@
+/**
+ * Gives components the open map (doc for commands, live view for reads) and
+ * hooks that subscribe to the smallest slice they need.
+ */
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { Doc } from 'yjs';
+import type { LiveMap, MapSnapshot } from '../model/live';
+import type { Card, Lane, Stage } from '../model/schema';
+
+export interface OpenMap {
+  doc: Doc;
+  live: LiveMap;
+}
+
+const MapContext = createContext<OpenMap | null>(null);
+
+export function MapProvider({ value, children }: { value: OpenMap; children: ReactNode }) {
+  return <MapContext.Provider value={value}>{children}</MapContext.Provider>;
+}
+
+export function useOpenMap(): OpenMap {
+  const map = useContext(MapContext);
+  if (!map) throw new Error('useOpenMap outside <MapProvider>');
+  return map;
+}
+
+/**
+ * Subscribe to a slice of the snapshot. The selector must return something
+ * the snapshot already holds (an entity, a list), never a fresh object.
+ */
+export function useMapSelector<T>(selector: (s: MapSnapshot) => T): T {
+  const { live } = useOpenMap();
+  return useSyncExternalStore(live.subscribe, () => selector(live.getSnapshot()));
+}
+
+export const useSnapshot = (): MapSnapshot => useMapSelector((s) => s);
+export const useCard = (id: string): Card | undefined => useMapSelector((s) => s.cardById.get(id));
+export const useStage = (id: string): Stage | undefined => useMapSelector((s) => s.stages.find((x) => x.id === id));
+export const useLane = (id: string): Lane | undefined => useMapSelector((s) => s.lanes.find((x) => x.id === id));

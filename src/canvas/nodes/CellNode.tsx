@@ -1,0 +1,34 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { addCard } from '../../model/commands/cards';
+import { useSession } from '../../state/session';
+import { cellKey } from '../layout';
+import { useOpenMap } from '../mapContext';
+import type { CellNode as CellNodeType } from '../projection';
+
+function CellNodeView({ data }: NodeProps<CellNodeType>) {
+  const { t } = useTranslation();
+  const { doc } = useOpenMap();
+  const isDropTarget = useSession((s) => s.dropTarget === cellKey(data.laneId, data.stageId));
+  const startEditing = useSession((s) => s.startEditing);
+
+  const add = () => startEditing(addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '' }));
+
+  return (
+    <div
+      className={`cell-node kind-${data.laneKind}${isDropTarget ? ' is-drop-target' : ''}`}
+      data-testid="cell"
+      data-lane-id={data.laneId}
+      data-stage-id={data.stageId}
+      onDoubleClick={add}
+      title={t('canvas.cellHint')}
+    >
+      <button type="button" className="add-card nodrag" onClick={add} aria-label={t('canvas.addCard')}>
+        + {t('canvas.addCard')}
+      </button>
+    </div>
+  );
+}
+
+export const CellNode = memo(CellNodeView);

@@ -1,0 +1,86 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
+import { LANE_KINDS, LaneKindSchema } from '../../model/schema';
+import { useSession } from '../../state/session';
+import { InlineText } from '../InlineText';
+import { useLane, useOpenMap } from '../mapContext';
+import type { LaneNode as LaneNodeType } from '../projection';
+
+function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
+  const { t } = useTranslation();
+  const { doc, live } = useOpenMap();
+  const lane = useLane(data.laneId);
+  const renaming = useSession((s) => s.renamingId === data.laneId);
+  const setRenaming = useSession((s) => s.setRenaming);
+  if (!lane) return null;
+
+  const remove = () => {
+    const count = live.getSnapshot().cards.filter((c) => c.laneId === lane.id).length;
+    if (count === 0 || window.confirm(t('canvas.confirmDeleteLane', { name: lane.name, count }))) deleteLane(doc, lane.id);
+  };
+
+  return (
+    <div className={`lane-node kind-${lane.kind}`} data-testid="lane" data-lane-id={lane.id}>
+      {renaming ? (
+        <InlineText
+          value={lane.name}
+          maxLength={200}
+          ariaLabel={t('canvas.rename')}
+          onSave={(name) => {
+            setRenaming(null);
+            if (name.trim()) updateLane(doc, lane.id, { name: name.trim() });
+          }}
+          onCancel={() => setRenaming(null)}
+        />
+      ) : (
+        <h3 className="lane-name" onDoubleClick={() => setRenaming(lane.id)}>
+          {lane.name}
+        </h3>
+      )}
+      <select
+        className="lane-kind nodrag"
+        aria-label={t('canvas.laneKind')}
+        value={lane.kind}
+        onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
+      >
+        {LANE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`laneKinds.${k}`)}
+          </option>
+        ))}
+      </select>
+      <div className="header-actions">
+        <button type="button" className="icon-btn" aria-label={t('canvas.rename')} title={t('canvas.rename')} onClick={() => setRenaming(lane.id)}>
+          ✎
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('canvas.moveUp')}
+          title={t('canvas.moveUp')}
+          disabled={data.index === 0}
+          onClick={() => moveLane(doc, lane.id, data.index - 1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('canvas.moveDown')}
+          title={t('canvas.moveDown')}
+          disabled={data.index === data.count - 1}
+          onClick={() => moveLane(doc, lane.id, data.index + 1)}
+        >
+          ↓
+        </button>
+        <button type="button" className="icon-btn danger" aria-label={t('canvas.delete')} title={t('canvas.delete')} onClick={remove}>
+          ✕
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export const LaneNode = memo(LaneNodeView);

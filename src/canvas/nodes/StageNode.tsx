@@ -1,0 +1,73 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { deleteStage, moveStage, updateStage } from '../../model/commands/stages';
+import { useSession } from '../../state/session';
+import { InlineText } from '../InlineText';
+import { useOpenMap, useStage } from '../mapContext';
+import type { StageNode as StageNodeType } from '../projection';
+
+function StageNodeView({ data }: NodeProps<StageNodeType>) {
+  const { t } = useTranslation();
+  const { doc, live } = useOpenMap();
+  const stage = useStage(data.stageId);
+  const renaming = useSession((s) => s.renamingId === data.stageId);
+  const setRenaming = useSession((s) => s.setRenaming);
+  if (!stage) return null;
+
+  const remove = () => {
+    const count = live.getSnapshot().cards.filter((c) => c.stageId === stage.id).length;
+    if (count === 0 || window.confirm(t('canvas.confirmDeleteStage', { name: stage.name, count }))) deleteStage(doc, stage.id);
+  };
+
+  return (
+    <div className="stage-node" style={{ borderTopColor: stage.color }} data-testid="stage" data-stage-id={stage.id}>
+      {renaming ? (
+        <InlineText
+          value={stage.name}
+          maxLength={200}
+          ariaLabel={t('canvas.rename')}
+          onSave={(name) => {
+            setRenaming(null);
+            if (name.trim()) updateStage(doc, stage.id, { name: name.trim() });
+          }}
+          onCancel={() => setRenaming(null)}
+        />
+      ) : (
+        <h2 className="stage-name" title={stage.description} onDoubleClick={() => setRenaming(stage.id)}>
+          {stage.name}
+        </h2>
+      )}
+      <div className="header-actions">
+        <button type="button" className="icon-btn" aria-label={t('canvas.rename')} title={t('canvas.rename')} onClick={() => setRenaming(stage.id)}>
+          ✎
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('canvas.moveLeft')}
+          title={t('canvas.moveLeft')}
+          disabled={data.index === 0}
+          onClick={() => moveStage(doc, stage.id, data.index - 1)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('canvas.moveRight')}
+          title={t('canvas.moveRight')}
+          disabled={data.index === data.count - 1}
+          onClick={() => moveStage(doc, stage.id, data.index + 1)}
+        >
+          →
+        </button>
+        <button type="button" className="icon-btn danger" aria-label={t('canvas.delete')} title={t('canvas.delete')} onClick={remove}>
+          ✕
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export const StageNode = memo(StageNodeView);

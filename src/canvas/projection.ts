@@ -1,0 +1,127 @@
+/**
+ * Projection: map snapshot -> React Flow nodes. Nodes carry ids and geometry
+ * only; node components read their entity by id from the live map, so a text
+ * edit re-renders one card and no node object changes. A node object is
+ * reused (same identity) while its geometry and data are unchanged.
+ */
+import type { Node } from '@xyflow/react';
+import type { MapSnapshot } from '../model/live';
+import type { LaneKind } from '../model/schema';
+import { GRID, cellKey, layoutGrid, type GridLayout } from './layout';
+
+export type CardNode = Node<{ cardId: string }, 'card'>;
+export type StageNode = Node<{ stageId: string; index: number; count: number }, 'stage'>;
+export type LaneNode = Node<{ laneId: string; index: number; count: number }, 'lane'>;
+export type CellNode = Node<{ laneId: string; stageId: string; laneKind: LaneKind; cardCount: number }, 'cell'>;
+export type AddNode = Node<{ what: 'stage' | 'lane' }, 'add'>;
+export type JourneyNode = CardNode | StageNode | LaneNode | CellNode | AddNode;
+
+export const stageNodeId = (id: string) => `stage:${id}`;
+export const laneNodeId = (id: string) => `lane:${id}`;
+export const cellNodeId = (laneId: string, stageId: string) => `cell:${laneId}:${stageId}`;
+
+const fixed = { draggable: false, selectable: false, deletable: false, connectable: false, focusable: false } as const;
+
+export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): JourneyNode[] {
+  const nodes: JourneyNode[] = [];
+  const { stages, lanes } = snapshot;
+  stages.forEach((stage, index) => {
+    const col = layout.columns[index]!;
+    nodes.push({
+      id: stageNodeId(stage.id),
+      type: 'stage',
+      position: { x: col.x, y: 0 },
+      width: col.width,
+      height: GRID.stageHeaderHeight,
+      data: { stageId: stage.id, index, count: stages.length },
+      ...fixed,
+    });
+  });
+  lanes.forEach((lane, index) => {
+    const row = layout.rows[index]!;
+    nodes.push({
+      id: laneNodeId(lane.id),
+      type: 'lane',
+      position: { x: 0, y: row.y },
+      width: GRID.laneHeaderWidth,
+      height: row.height,
+      data: { laneId: lane.id, index, count: lanes.length },
+      ...fixed,
+    });
+    for (const col of layout.columns) {
+      nodes.push({
+        id: cellNodeId(lane.id, col.stageId),
+        type: 'cell',
+        position: { x: col.x, y: row.y },
+        width: col.width,
+        height: row.height,
+        zIndex: -1,
+        data: {
+          laneId: lane.id,
+          stageId: col.stageId,
+          laneKind: lane.kind,
+          cardCount: layout.cells.get(cellKey(lane.id, col.stageId))?.length ?? 0,
+        },
+        ...fixed,
+      });
+    }
+  });
+  for (const [cardId, position] of layout.cardPositions) {
+    nodes.push({
+      id: cardId,
+      type: 'card',
+      position,
+      width: GRID.cardWidth,
+      height: GRID.cardHeight,
+      data: { cardId },
+      deletable: true,
+      connectable: false,
+    });
+  }
+  nodes.push({
+    id: 'add:stage',
+    type: 'add',
+    position: { x: layout.width + 16, y: (GRID.stageHeaderHeight - GRID.addButtonSize) / 2 },
+    width: GRID.addButtonSize,
+    height: GRID.addButtonSize,
+    data: { what: 'stage' },
+    ...fixed,
+  });
+  nodes.push({
+    id: 'add:lane',
+    type: 'add',
+    position: { x: (GRID.laneHeaderWidth - GRID.addButtonSize) / 2, y: layout.height + 16 },
+    width: GRID.addButtonSize,
+    height: GRID.addButtonSize,
+    data: { what: 'lane' },
+    ...fixed,
+  });
+  return nodes;
+}
+
+function sameNode(a: JourneyNode, b: JourneyNode): boolean {
+  if (a.type !== b.type || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
+  if (a.width !== b.width || a.height !== b.height) return false;
+  const da = a.data as Record<string, unknown>;
+  const db = b.data as Record<string, unknown>;
+  const keys = Object.keys(da);
+  return keys.length === Object.keys(db).length && keys.every((k) => da[k] === db[k]);
+}
+
+/** Keeps node identity stable across projections: an id-keyed cache. */
+export function createNodeCache() {
+  let cache = new Map<string, JourneyNode>();
+  return (next: JourneyNode[]): JourneyNode[] => {
+    const fresh = new Map<string, JourneyNode>();
+    const out = next.map((node) => {
+      const old = cache.get(node.id);
+      const kept = old && sameNode(old, node) ? old : node;
+      fresh.set(node.id, kept);
+      return kept;
+    });
+    cache = fresh;
+    return out;
+  };
+}
+
+export { layoutGrid };

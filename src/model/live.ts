@@ -1,0 +1,113 @@
+/**
+ * A read-only, observable view of a map's Y.Doc for renderers. It re-parses
+ * only the entities a transaction touched and keeps every unchanged entity the
+ * same object, so memoised components downstream skip them. Framework-free:
+ * React subscribes through useSyncExternalStore.
+ */
+import * as Y from 'yjs';
+import { collection, metaMap, parseEntry, readMeta } from './doc';
+import { sortOrdered } from './order';
+import { COLLECTIONS, type CollectionName, type EntityByCollection, type Meta } from './schema';
+
+export interface MapSnapshot {
+  meta: Meta | null;
+  personas: readonly EntityByCollection['personas'][];
+  stages: readonly EntityByCollection['stages'][];
+  lanes: readonly EntityByCollection['lanes'][];
+  cards: readonly EntityByCollection['cards'][];
+  /** The same entities by id, for O(1) lookups by components. */
+  cardById: ReadonlyMap<string, EntityByCollection['cards']>;
+}
+
+type Cache = { [N in CollectionName]: Map<string, EntityByCollection[N]> };
+
+export interface LiveMap {
+  getSnapshot(): MapSnapshot;
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+export function createLiveMap(doc: Y.Doc): LiveMap {
+  const cache = Object.fromEntries(COLLECTIONS.map((n) => [n, new Map()])) as Cache;
+  const listeners = new Set<() => void>();
+  const dirty = new Set<CollectionName>(COLLECTIONS);
+  let metaDirty = true;
+  let snapshot: MapSnapshot | null = null;
+
+  const refresh = <N extends CollectionName>(name: N, id: string) => {
+    const entry = collection(doc, name).get(id);
+    const parsed = entry instanceof Y.Map ? parseEntry(name, id, entry) : null;
+    if (parsed) cache[name].set(id, parsed);
+    else cache[name].delete(id);
+    dirty.add(name);
+  };
+
+  for (const name of COLLECTIONS) collection(doc, name).forEach((_, id) => refresh(name, id));
+
+  const observers = COLLECTIONS.map((name) => {
+    const coll = collection(doc, name);
+    const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      const touched = new Set<string>();
+      for (const event of events) {
+        if (event.target === coll) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
+        else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
+      }
+      for (const id of touched) refresh(name, id);
+    };
+    coll.observeDeep(observer);
+    return () => coll.unobserveDeep(observer);
+  });
+  const meta = metaMap(doc);
+  const onMeta = () => {
+    metaDirty = true;
+  };
+  meta.observe(onMeta);
+
+  // Notify once per transaction, after all observers ran.
+  const onAfterTransaction = (tr: Y.Transaction) => {
+    if (tr.changed.size === 0) return;
+    if (dirty.size === 0 && !metaDirty) return;
+    snapshot = null;
+    for (const l of listeners) l();
+  };
+  doc.on('afterTransaction', onAfterTransaction);
+
+  let last: MapSnapshot | null = null;
+  const build = (): MapSnapshot => {
+    const prev = last;
+    const list = <N extends CollectionName>(name: N, old: readonly EntityByCollection[N][] | undefined) =>
+      !dirty.has(name) && old ? old : sortOrdered(cache[name].values());
+    const cards = list('cards', prev?.cards);
+    const next: MapSnapshot = {
+      meta: metaDirty || !prev ? readMeta(doc) : prev.meta,
+      personas: list('personas', prev?.personas),
+      stages: list('stages', prev?.stages),
+      lanes: list('lanes', prev?.lanes),
+      cards,
+      cardById: prev && cards === prev.cards ? prev.cardById : new Map(cards.map((c) => [c.id, c])),
+    };
+    dirty.clear();
+    metaDirty = false;
+    return next;
+  };
+
+  return {
+    getSnapshot() {
+      if (!snapshot) {
+        snapshot = build();
+        last = snapshot;
+      }
+      return snapshot;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      observers.forEach((off) => off());
+      meta.unobserve(onMeta);
+      doc.off('afterTransaction', onAfterTransaction);
+      listeners.clear();
+    },
+  };
+}

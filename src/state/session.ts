@@ -1,0 +1,75 @@
+/**
+ * Session state: local to this tab, never synced or stored (tldraw's
+ * "session" scope). Map content is NOT here; it is derived from the Y.Doc.
+ * Slices are combined once, as the zustand docs' slices pattern does.
+ */
+import { create, type StateCreator } from 'zustand';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** Whether the map can be shown at all (independent of the connection). */
+export type MapAvailability = 'loading' | 'ready' | 'notFound' | 'deleted';
+
+export interface ConnectionSlice {
+  connection: ConnectionStatus;
+  availability: MapAvailability;
+  setConnection(status: ConnectionStatus): void;
+  setAvailability(availability: MapAvailability): void;
+}
+
+export interface SelectionSlice {
+  selectedIds: ReadonlySet<string>;
+  editingCardId: string | null;
+  /** stage or lane whose header is being renamed inline */
+  renamingId: string | null;
+  dropTarget: string | null;
+  setSelection(ids: Iterable<string>): void;
+  startEditing(cardId: string): void;
+  stopEditing(): void;
+  setRenaming(id: string | null): void;
+  setDropTarget(cellKey: string | null): void;
+}
+
+export type SessionState = ConnectionSlice & SelectionSlice;
+
+const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice> = (set) => ({
+  connection: 'connecting',
+  availability: 'loading',
+  setConnection: (connection) => set({ connection }),
+  setAvailability: (availability) => set({ availability }),
+});
+
+const createSelectionSlice: StateCreator<SessionState, [], [], SelectionSlice> = (set, get) => ({
+  selectedIds: new Set(),
+  editingCardId: null,
+  renamingId: null,
+  dropTarget: null,
+  setSelection: (ids) => {
+    const next = new Set(ids);
+    const prev = get().selectedIds;
+    if (next.size === prev.size && [...next].every((id) => prev.has(id))) return;
+    set({ selectedIds: next });
+  },
+  startEditing: (cardId) => set({ editingCardId: cardId, selectedIds: new Set([cardId]) }),
+  stopEditing: () => set({ editingCardId: null }),
+  setRenaming: (renamingId) => set({ renamingId }),
+  setDropTarget: (dropTarget) => {
+    if (get().dropTarget !== dropTarget) set({ dropTarget });
+  },
+});
+
+export const useSession = create<SessionState>()((...a) => ({
+  ...createConnectionSlice(...a),
+  ...createSelectionSlice(...a),
+}));
+
+/** Reset per-map state when leaving a map. */
+export function resetSession(): void {
+  useSession.setState({
+    connection: 'connecting',
+    availability: 'loading',
+    selectedIds: new Set(),
+    editingCardId: null,
+    renamingId: null,
+    dropTarget: null,
+  });
+}
