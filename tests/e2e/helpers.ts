@@ -1,0 +1,62 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+export async function createMap(request: APIRequestContext, body: Record<string, unknown> = {}): Promise<string> {
+  const res = await request.post('/api/maps', { data: body });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  return id;
+}
+
+export async function openMap(page: Page, mapId: string): Promise<void> {
+  await page.goto(`/m/${mapId}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('stage').first()).toBeVisible();
+}
+
+export const stageHeader = (page: Page, index: number): Locator => page.getByTestId('stage').nth(index);
+export const laneHeader = (page: Page, index: number): Locator => page.getByTestId('lane').nth(index);
+
+/** The cell at (lane index, stage index), found through the header ids. */
+export async function cell(page: Page, laneIndex: number, stageIndex: number): Promise<Locator> {
+  const laneId = await laneHeader(page, laneIndex).getAttribute('data-lane-id');
+  const stageId = await stageHeader(page, stageIndex).getAttribute('data-stage-id');
+  return page.locator(`[data-testid="cell"][data-lane-id="${laneId}"][data-stage-id="${stageId}"]`);
+}
+
+export const cardByText = (page: Page, text: string): Locator => page.getByTestId('card').filter({ hasText: text });
+
+export async function addCard(page: Page, laneIndex: number, stageIndex: number, text: string): Promise<void> {
+  const target = await cell(page, laneIndex, stageIndex);
+  await target.hover();
+  await target.getByRole('button').click();
+  const editor = page.locator('textarea.inline-text');
+  await expect(editor).toBeFocused();
+  await editor.fill(text);
+  await editor.press('Enter');
+  await expect(cardByText(page, text)).toBeVisible();
+}
+
+/** Drag with real mouse events, in steps, as a person would. */
+export async function dragTo(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('drag: element not visible');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 8, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Which stage column a locator's centre lies in (index), by header geometry. */
+export async function stageIndexOf(page: Page, item: Locator): Promise<number> {
+  const box = await item.boundingBox();
+  if (!box) return -1;
+  const cx = box.x + box.width / 2;
+  const count = await page.getByTestId('stage').count();
+  for (let i = 0; i < count; i++) {
+    const h = await stageHeader(page, i).boundingBox();
+    if (h && cx >= h.x && cx < h.x + h.width) return i;
+  }
+  return -1;
+}
