@@ -21,7 +21,7 @@ test('dashboard: create from the Chinese template, open, rename, delete', async 
   const row = page.getByTestId('map-row').filter({ hasText: '会员复购旅程' });
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: 'Rename' }).click();
-  const input = row.locator('input.inline-text');
+  const input = page.getByTestId('map-list').locator('input.inline-text');
   await input.fill('会员复购旅程（终版）');
   await input.press('Enter');
   await expect(page.getByTestId('map-row').filter({ hasText: '会员复购旅程（终版）' })).toBeVisible();
