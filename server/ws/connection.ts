@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Room, RoomPeer } from './room';
 import type { RoomRegistry } from './rooms';
@@ -91,13 +92,22 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MESSAGE_SYNC: {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        const syncType = decoding.peekVarUint(decoder);
-        if (syncType !== syncProtocol.messageYjsSyncStep1 && opts.canWriteDoc === false) return;
-        syncProtocol.readSyncMessage(decoder, encoder, room.doc, peer);
-        // Only a step 1 produces an answer (step 2) beyond the type byte.
-        if (encoding.length(encoder) > 1) peer.send(encoding.toUint8Array(encoder));
+        // Dispatched here rather than through syncProtocol.readSyncMessage,
+        // which swallows a failing applyUpdate: a malformed update must close
+        // the socket.
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.readSyncStep1(decoder, encoder, room.doc);
+          peer.send(encoding.toUint8Array(encoder));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          const update = decoding.readVarUint8Array(decoder);
+          if (opts.canWriteDoc === false) return;
+          Y.applyUpdate(room.doc, update, peer);
+        } else {
+          throw new ProtocolError(`unknown sync message type ${syncType}`);
+        }
         return;
       }
       case MESSAGE_AWARENESS: {
@@ -133,7 +143,9 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
     if (closed) return;
     if (!bucket.take()) return fail(CLOSE_POLICY, 'rate limit');
     if (!isBinary) return fail(CLOSE_MALFORMED, 'binary messages only');
-    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // A copy with its own ArrayBuffer: a view into ws's pooled buffer would let a
+    // lying length prefix read past this message into other bytes.
+    const message = Uint8Array.from(data);
     if (room) receive(message);
     else queue.push(message);
   });
