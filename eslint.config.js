@@ -6,10 +6,17 @@ import globals from 'globals';
 // Module boundaries (ARCHITECTURE.md): the model and the server know nothing
 // of React; components never touch Yjs directly (they call model commands).
 const noReact = {
-  patterns: [{ group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'react-i18next'], message: 'model/ and server/ must not depend on React or UI state.' }],
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'react-i18next'],
+      message: 'model/ and server/ must not depend on React or UI state.',
+    },
+  ],
 };
 const noYjsInComponents = {
-  paths: [{ name: 'yjs', message: 'Components call model commands; only model/, sync/ and type imports touch Yjs.', allowTypeImports: true }],
+  paths: [
+    { name: 'yjs', message: 'Components call model commands; only model/, sync/ and type imports touch Yjs.', allowTypeImports: true },
+  ],
 };
 const noUpwardImports = {
   patterns: [{ group: ['../app/*', '../../app/*'], message: 'app/ is the top floor: nothing imports from it.' }],
@@ -22,7 +29,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -35,5 +45,8 @@ export default tseslint.config(
   },
   { files: ['src/model/**', 'server/**'], rules: { 'no-restricted-imports': ['error', noReact] } },
   { files: ['src/canvas/**/*.tsx', 'src/app/**', 'src/state/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
-  { files: ['src/canvas/**', 'src/state/**', 'src/sync/**', 'src/model/**', 'src/i18n/**'], rules: { 'no-restricted-imports': ['error', noUpwardImports] } },
+  {
+    files: ['src/canvas/**', 'src/state/**', 'src/sync/**', 'src/model/**', 'src/i18n/**'],
+    rules: { 'no-restricted-imports': ['error', noUpwardImports] },
+  },
 );

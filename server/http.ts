@@ -142,7 +142,9 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     const target = isFile ? file : path.join(staticRoot, 'index.html');
     if (!fs.existsSync(target)) {
       res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><title>Journeyboard</title><p>The app is not built yet: run <code>npm run build</code> (or <code>npm start</code>).</p>');
+      res.end(
+        '<!doctype html><title>Journeyboard</title><p>The app is not built yet: run <code>npm run build</code> (or <code>npm start</code>).</p>',
+      );
       return;
     }
     const immutable = isFile && pathname.startsWith('/assets/');

@@ -10,12 +10,14 @@ export interface Logger {
 }
 
 export function createLogger(level: Level): Logger {
-  const emit = (l: Exclude<Level, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[l] < RANK[level]) return;
-    const line = JSON.stringify({ ts: new Date().toISOString(), level: l, msg, ...fields }, (_k, v: unknown) =>
-      v instanceof Error ? { name: v.name, message: v.message } : v,
-    );
-    (l === 'error' ? process.stderr : process.stdout).write(line + '\n');
-  };
+  const emit =
+    (l: Exclude<Level, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[l] < RANK[level]) return;
+      const line = JSON.stringify({ ts: new Date().toISOString(), level: l, msg, ...fields }, (_k, v: unknown) =>
+        v instanceof Error ? { name: v.name, message: v.message } : v,
+      );
+      (l === 'error' ? process.stderr : process.stdout).write(line + '\n');
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

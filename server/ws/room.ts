@@ -84,10 +84,7 @@ export class Room {
       .catch((err: unknown) => this.opts.log.error('persist failed', { map: this.id, err }));
   }
 
-  private onAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const owned = this.peers.get(origin as RoomPeer);
     if (owned) {
       for (const id of added) owned.add(id);

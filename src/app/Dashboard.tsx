@@ -34,7 +34,13 @@ function NewMapForm({ onCancel }: { onCancel(): void }) {
     <form className="new-map-form" onSubmit={submit} aria-label={t('dashboard.newMap')}>
       <label>
         {t('dashboard.mapTitle')}
-        <input value={title} maxLength={200} placeholder={t('dashboard.mapTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <input
+          value={title}
+          maxLength={200}
+          placeholder={t('dashboard.mapTitlePlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+          autoFocus
+        />
       </label>
       <label>
         {t('dashboard.template')}
@@ -143,7 +149,13 @@ export function Dashboard() {
             {load.maps.map((map) => (
               <li key={map.id} className="map-row" data-testid="map-row" data-map-id={map.id}>
                 {renaming === map.id ? (
-                  <InlineText value={map.title} maxLength={200} ariaLabel={t('dashboard.rename')} onSave={(title) => void rename(map, title)} onCancel={() => setRenaming(null)} />
+                  <InlineText
+                    value={map.title}
+                    maxLength={200}
+                    ariaLabel={t('dashboard.rename')}
+                    onSave={(title) => void rename(map, title)}
+                    onCancel={() => setRenaming(null)}
+                  />
                 ) : (
                   <a
                     className="map-title"

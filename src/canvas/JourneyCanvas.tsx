@@ -50,7 +50,10 @@ export function JourneyCanvas() {
   const { t } = useTranslation();
   const { doc } = useOpenMap();
   const snapshot = useSnapshot();
-  const layout = useMemo(() => layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards), [snapshot.stages, snapshot.lanes, snapshot.cards]);
+  const layout = useMemo(
+    () => layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards),
+    [snapshot.stages, snapshot.lanes, snapshot.cards],
+  );
   const nodeCache = useRef(createNodeCache());
   const projected = useMemo(() => nodeCache.current(projectNodes(snapshot, layout)), [snapshot, layout]);
   const [nodes, setNodes] = useState<JourneyNode[]>(projected);
@@ -91,7 +94,12 @@ export function JourneyCanvas() {
         moveCards(doc, ids, { ...cell, index: dropIndex(layout, cell, anchor.position.y, ids) });
       }
       // Snap back / into place: the projection owns positions outside a drag.
-      setNodes((local) => reconcile(local.map((n) => (n.dragging ? { ...n, dragging: false } : n)), projected));
+      setNodes((local) =>
+        reconcile(
+          local.map((n) => (n.dragging ? { ...n, dragging: false } : n)),
+          projected,
+        ),
+      );
     },
     [doc, layout, projected, setDropTarget],
   );
@@ -144,7 +152,12 @@ export function JourneyCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.08 }} aria-label={t('canvas.fitView')} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} nodeColor={(n) => (n.type === 'card' ? '#6b7cff' : n.type === 'stage' ? '#c8cff5' : '#eef0f6')} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t('canvas.minimap')}
+          nodeColor={(n) => (n.type === 'card' ? '#6b7cff' : n.type === 'stage' ? '#c8cff5' : '#eef0f6')}
+        />
       </ReactFlow>
     </div>
   );

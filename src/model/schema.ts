@@ -166,8 +166,10 @@ export const MapDocumentSchema = z
   .superRefine((map, ctx) => {
     // Dangling references would make cards invisible or crash consumers.
     for (const [id, card] of Object.entries(map.cards)) {
-      if (!map.lanes[card.laneId]) ctx.addIssue({ code: 'custom', path: ['cards', id, 'laneId'], message: `unknown lane "${card.laneId}"` });
-      if (!map.stages[card.stageId]) ctx.addIssue({ code: 'custom', path: ['cards', id, 'stageId'], message: `unknown stage "${card.stageId}"` });
+      if (!map.lanes[card.laneId])
+        ctx.addIssue({ code: 'custom', path: ['cards', id, 'laneId'], message: `unknown lane "${card.laneId}"` });
+      if (!map.stages[card.stageId])
+        ctx.addIssue({ code: 'custom', path: ['cards', id, 'stageId'], message: `unknown stage "${card.stageId}"` });
       if (card.personaId !== undefined && !map.personas[card.personaId]) {
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'personaId'], message: `unknown persona "${card.personaId}"` });
       }

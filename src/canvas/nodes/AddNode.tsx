@@ -14,9 +14,7 @@ function AddNodeView({ data }: NodeProps<AddNodeType>) {
   const label = data.what === 'stage' ? t('canvas.addStage') : t('canvas.addLane');
   const add = () =>
     setRenaming(
-      data.what === 'stage'
-        ? addStage(doc, { name: t('canvas.newStage') })
-        : addLane(doc, { kind: 'notes', name: t('canvas.newLane') }),
+      data.what === 'stage' ? addStage(doc, { name: t('canvas.newStage') }) : addLane(doc, { kind: 'notes', name: t('canvas.newLane') }),
     );
   return (
     <button type="button" className="add-node" aria-label={label} title={label} onClick={add}>

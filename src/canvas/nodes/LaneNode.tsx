@@ -52,7 +52,13 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
         ))}
       </select>
       <div className="header-actions">
-        <button type="button" className="icon-btn" aria-label={t('canvas.rename')} title={t('canvas.rename')} onClick={() => setRenaming(lane.id)}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('canvas.rename')}
+          title={t('canvas.rename')}
+          onClick={() => setRenaming(lane.id)}
+        >
           ✎
         </button>
         <button

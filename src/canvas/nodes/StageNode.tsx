@@ -39,7 +39,13 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
         </h2>
       )}
       <div className="header-actions">
-        <button type="button" className="icon-btn" aria-label={t('canvas.rename')} title={t('canvas.rename')} onClick={() => setRenaming(stage.id)}>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t('canvas.rename')}
+          title={t('canvas.rename')}
+          onClick={() => setRenaming(stage.id)}
+        >
           ✎
         </button>
         <button

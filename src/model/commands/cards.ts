@@ -10,9 +10,7 @@ export interface Cell {
 
 /** Cards of one cell in display order (optionally leaving one card out). */
 export function cellCards(doc: Y.Doc, cell: Cell, exceptId?: string): Card[] {
-  return listEntities(doc, 'cards').filter(
-    (c) => c.laneId === cell.laneId && c.stageId === cell.stageId && c.id !== exceptId,
-  );
+  return listEntities(doc, 'cards').filter((c) => c.laneId === cell.laneId && c.stageId === cell.stageId && c.id !== exceptId);
 }
 
 export interface AddCardArgs extends Cell {

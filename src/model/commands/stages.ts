@@ -53,4 +53,3 @@ export function deleteStage(doc: Y.Doc, id: string): boolean {
     return deleteEntity(doc, 'stages', id);
   });
 }
-

@@ -113,7 +113,11 @@ describe('two people at once', () => {
     updateCardText(a, x, 'x by A');
     updateCardText(b, y, 'y by B');
     sync(a, b);
-    expect(listEntities(a, 'cards').map((c) => c.text).sort()).toEqual(['x by A', 'y by B']);
+    expect(
+      listEntities(a, 'cards')
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(['x by A', 'y by B']);
     updateCardText(a, x, 'A wins?');
     updateCardText(b, x, 'B wins?');
     sync(a, b);

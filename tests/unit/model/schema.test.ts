@@ -44,7 +44,8 @@ describe('schemas', () => {
   });
 
   it('does not let __proto__ keys pollute Object.prototype', () => {
-    const text = '{"schemaVersion":1,"meta":{"__proto__":{"polluted":true}},"personas":{"__proto__":{"polluted":true}},"stages":{},"lanes":{},"cards":{}}';
+    const text =
+      '{"schemaVersion":1,"meta":{"__proto__":{"polluted":true}},"personas":{"__proto__":{"polluted":true}},"stages":{},"lanes":{},"cards":{}}';
     const result = MapDocumentSchema.safeParse(JSON.parse(text));
     expect(result.success).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe('REST API', () => {
   it('creates a blank English map with the default grid', async () => {
@@ -23,7 +27,14 @@ describe('REST API', () => {
     clients.push(client);
     const map = MapDocumentSchema.parse(docToMapDocument(client.doc));
     expect(map.meta.title).toBe('Untitled journey');
-    expect(listEntities(client.doc, 'stages').map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Onboarding', 'Usage', 'Advocacy']);
+    expect(listEntities(client.doc, 'stages').map((s) => s.name)).toEqual([
+      'Awareness',
+      'Consideration',
+      'Decision',
+      'Onboarding',
+      'Usage',
+      'Advocacy',
+    ]);
     expect(Object.keys(map.cards)).toHaveLength(0);
   });
 

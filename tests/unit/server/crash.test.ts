@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 const cell = (doc: Y.Doc) => ({ laneId: listEntities(doc, 'lanes')[0]!.id, stageId: listEntities(doc, 'stages')[0]!.id });
-const texts = (doc: Y.Doc) => listEntities(doc, 'cards').map((c) => c.text).sort();
+const texts = (doc: Y.Doc) =>
+  listEntities(doc, 'cards')
+    .map((c) => c.text)
+    .sort();
 
 it('survives kill -9: stored edits stay, clients reconnect by themselves and resend the rest', async () => {
   const port = await freePort();

@@ -23,7 +23,10 @@ async function client(url: string, id: string) {
   return c;
 }
 const cellOf = (doc: Y.Doc) => ({ laneId: listEntities(doc, 'lanes')[0]!.id, stageId: listEntities(doc, 'stages')[0]!.id });
-const texts = (doc: Y.Doc) => listEntities(doc, 'cards').map((c) => c.text).sort();
+const texts = (doc: Y.Doc) =>
+  listEntities(doc, 'cards')
+    .map((c) => c.text)
+    .sort();
 
 describe('sync', () => {
   it('relays edits between two clients', async () => {
@@ -108,7 +111,11 @@ describe('awareness', () => {
     const a = await client(s.url, id);
     const observer = await client(s.url, id);
     a.provider.awareness.setLocalStateField('user', { name: 'Alice' });
-    await waitFor(() => (observer.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Alice', 'Alice visible');
+    await waitFor(
+      () =>
+        (observer.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === 'Alice',
+      'Alice visible',
+    );
 
     // A forged update: another doc with A's client id, claiming to be Mallory.
     const forgedDoc = new Y.Doc();
@@ -124,7 +131,10 @@ describe('awareness', () => {
     attacker.send(encoding.toUint8Array(e));
     // Prove the server handled it: a later harmless change by A still arrives, Alice unchanged.
     a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
-    await waitFor(() => (observer.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: unknown } | undefined)?.cursor !== undefined, 'cursor');
+    await waitFor(
+      () => (observer.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: unknown } | undefined)?.cursor !== undefined,
+      'cursor',
+    );
     expect((observer.provider.awareness.getStates().get(a.doc.clientID) as { user: { name: string } }).user.name).toBe('Alice');
     expect(attacker.readyState).toBe(WebSocket.OPEN);
     attacker.close();
