@@ -1,0 +1,116 @@
+/**
+ * Benchmarks: numbers, not pass/fail. Printed and written to
+ * bench/results/latest.json.
+ *   - sync latency: a card edit in client A until client B has it, through a
+ *     real server on loopback (median / p95 over many edits)
+ *   - projection: layout + React Flow nodes for a 600-card map after one edit
+ *   - storage: database size after many edits, before and after compaction
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { addCard, createLiveMap, listEntities, updateCardText } from '../src/model';
+import { layoutGrid } from '../src/canvas/layout';
+import { createNodeCache, projectNodes } from '../src/canvas/projection';
+import { connectSynced, createMap, startServer, waitFor } from '../tests/fixtures/server';
+import { mapDoc } from '../tests/fixtures/model';
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { n: s.length, median: +q(0.5).toFixed(3), p95: +q(0.95).toFixed(3), max: +s[s.length - 1]!.toFixed(3) };
+};
+
+async function syncLatency() {
+  const server = await startServer({ COMPACT_AFTER_UPDATES: 500 });
+  const id = await createMap(server.url);
+  const a = await connectSynced(server.url, id);
+  const b = await connectSynced(server.url, id);
+  const cell = { laneId: listEntities(a.doc, 'lanes')[0]!.id, stageId: listEntities(a.doc, 'stages')[0]!.id };
+  const cardId = addCard(a.doc, { ...cell, text: 'start' });
+  await waitFor(() => listEntities(b.doc, 'cards').length === 1);
+  const samples: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const text = `edit ${i}`;
+    const seen = new Promise<void>((resolve) => {
+      const check = () => {
+        if (b.doc.getMap('cards').get(cardId) && (b.doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('text') === text) {
+          b.doc.off('update', check);
+          resolve();
+        }
+      };
+      b.doc.on('update', check);
+    });
+    const t0 = performance.now();
+    updateCardText(a.doc, cardId, text);
+    await seen;
+    samples.push(performance.now() - t0);
+  }
+  a.close();
+  b.close();
+  await server.close();
+  return stats(samples);
+}
+
+function projection600() {
+  const doc = mapDoc('blank');
+  const lanes = listEntities(doc, 'lanes');
+  const stages = listEntities(doc, 'stages');
+  for (let i = 0; i < 600; i++) addCard(doc, { laneId: lanes[i % lanes.length]!.id, stageId: stages[i % stages.length]!.id, text: `卡片 ${i}` });
+  const live = createLiveMap(doc);
+  const cache = createNodeCache();
+  const project = () => {
+    const s = live.getSnapshot();
+    return cache(projectNodes(s, layoutGrid(s.stages, s.lanes, s.cards)));
+  };
+  project();
+  const cards = live.getSnapshot().cards;
+  const samples: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    updateCardText(doc, cards[i % cards.length]!.id, `edited ${i}`);
+    const t0 = performance.now();
+    project();
+    samples.push(performance.now() - t0);
+  }
+  return { cards: cards.length, nodes: project().length, msPerProjection: stats(samples) };
+}
+
+async function storage() {
+  // A scripted burst of 2000 edits is far above a person's rate: lift the flood limit for it.
+  const server = await startServer({ COMPACT_AFTER_UPDATES: 1_000_000, ROOM_IDLE_MS: 0, MAX_MESSAGES_PER_SECOND: 100_000 });
+  const id = await createMap(server.url);
+  const a = await connectSynced(server.url, id);
+  const cell = { laneId: listEntities(a.doc, 'lanes')[0]!.id, stageId: listEntities(a.doc, 'stages')[0]!.id };
+  const cardId = addCard(a.doc, { ...cell, text: '' });
+  for (let i = 0; i < 2000; i++) updateCardText(a.doc, cardId, `typing ${i}`);
+  await waitFor(async () => (await server.store.logLength(id)) >= 2001, 'stored', 30_000);
+  const dbFiles = () =>
+    fs
+      .readdirSync(server.config.DATA_DIR)
+      .filter((f) => f.startsWith('journeyboard.sqlite'))
+      .reduce((sum, f) => sum + fs.statSync(path.join(server.config.DATA_DIR, f)).size, 0);
+  const logRows = await server.store.logLength(id);
+  const stateBytes = Y.encodeStateAsUpdate(a.doc).length;
+  const loadStart = performance.now();
+  const uncompactedUpdates = await server.store.loadState(id);
+  const loadMsUncompacted = performance.now() - loadStart;
+  const before = uncompactedUpdates.reduce((n, u) => n + u.length, 0);
+  a.close();
+  await waitFor(() => server.rooms.size === 0, 'unload + compaction', 30_000);
+  const after = (await server.store.loadState(id)).reduce((n, u) => n + u.length, 0);
+  const diskBytes = dbFiles();
+  await server.close();
+  return { edits: 2000, logRows, storedBytesBeforeCompaction: before, storedBytesAfterCompaction: after, docStateBytes: stateBytes, loadMsUncompacted: +loadMsUncompacted.toFixed(2), diskBytes };
+}
+
+const results = {
+  at: new Date().toISOString(),
+  node: process.version,
+  syncLatencyMs: await syncLatency(),
+  projection600: projection600(),
+  storage: await storage(),
+};
+console.log(JSON.stringify(results, null, 2));
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
+console.log('written to bench/results/latest.json');
