@@ -1,63 +1,71 @@
-/** Wires configuration, storage, rooms, HTTP and websockets on one port. */
+/**
+ * Wires configuration, storage, rooms, HTTP and websockets on one port.
+ * Used by index.ts and by the tests (PORT=0 picks a free port).
+ */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { IdSchema } from '../src/model/schema';
 import type { Config } from './config';
 import { createHttpHandler } from './http';
 import { createLogger, type Logger } from './log';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
-import { CLOSE_MAP_NOT_FOUND, CLOSE_SHUTDOWN, serveConnection } from './ws/connection';
+import { CLOSE_SHUTDOWN } from './ws/connection';
 import { RoomRegistry } from './ws/rooms';
+import { createUpgradeHandler } from './ws/upgrade';
 
 export interface JourneyboardServer {
+  /** where this server answers, e.g. http://localhost:8080 (PUBLIC_URL is not applied here) */
   url: string;
   port: number;
+  /** exposed for tests, benchmarks and operations tooling */
   store: Store;
   rooms: RoomRegistry;
+  /** Flushes and compacts every open map, closes every socket (1001), stops listening, closes the store. Idempotent. */
   close(): Promise<void>;
 }
 
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+
+function openStore(config: Config): Store {
+  switch (config.STORE) {
+    case 'sqlite':
+      return openSqliteStore(config.DATA_DIR);
+  }
+}
+
 export async function createJourneyboardServer(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<JourneyboardServer> {
-  const store = openSqliteStore(config.DATA_DIR);
+  const store = openStore(config);
   const rooms = new RoomRegistry(store, { idleMs: config.ROOM_IDLE_MS, compactAfterUpdates: config.COMPACT_AFTER_UPDATES, log });
   const handler = createHttpHandler({ config, store, rooms, log });
   const server = http.createServer((req, res) => void handler(req, res));
+  // maxPayload: ws refuses a bigger frame itself, closing that socket with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
-
-  server.on('upgrade', (req, socket, head) => {
-    socket.on('error', (err) => log.warn('upgrade socket error', { err }));
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const match = /^\/ws\/([^/]+)$/.exec(pathname);
-    if (!match) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    const id = IdSchema.safeParse(decodeURIComponent(match[1]!));
-    const exists = id.success ? store.getMap(id.data) : Promise.resolve(null);
-    void exists
-      .catch(() => null)
-      .then((record) => {
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          ws.on('error', (err) => log.warn('socket error', { err }));
-          // Connecting never creates a map: only the API does.
-          if (!record) return ws.close(CLOSE_MAP_NOT_FOUND, 'map not found');
-          serveConnection(ws, record.id, rooms, { maxMessagesPerSecond: config.MAX_MESSAGES_PER_SECOND, log });
-        });
-      });
-  });
+  server.on('upgrade', createUpgradeHandler({ wss, store, rooms, config, log }));
   server.on('clientError', (err, socket) => {
-    log.debug('client error', { err });
+    log.debug('bad HTTP request', { err });
     socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  server.on('error', (err) => log.error('http server error', { err }));
   const port = (server.address() as AddressInfo).port;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const host =
+    config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
   let closing: Promise<void> | null = null;
   return {
@@ -67,11 +75,16 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     rooms,
     close() {
       closing ??= (async () => {
-        await rooms.closeAll(CLOSE_SHUTDOWN, 'server shutting down');
-        for (const ws of wss.clients) ws.terminate();
+        // Stop taking new connections first, then store everything, then say goodbye.
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         wss.close();
+        await rooms.closeAll(CLOSE_SHUTDOWN, 'server shutting down');
+        // Give the close frames a moment to complete their handshake (clients
+        // then see 1001, not a dropped connection), then cut what is left.
+        await waitUntil(() => wss.clients.size === 0, 1000);
+        for (const ws of wss.clients) ws.terminate();
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopped;
         await store.close();
       })();
       return closing;

@@ -9,61 +9,85 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { SERVER_ORIGIN, loadMapDocument, metaMap, newId } from '../src/model/doc';
-import { CreateMapRequestSchema, IdSchema, UpdateMapRequestSchema } from '../src/model/schema';
+import { CreateMapRequestSchema, IdSchema, UpdateMapRequestSchema, type MapSummary } from '../src/model/schema';
 import { buildTemplate } from '../src/model/templates';
 import type { Config } from './config';
 import type { Logger } from './log';
-import type { Store } from './store/types';
+import type { MapRecord, Store } from './store/types';
 import { CLOSE_MAP_DELETED } from './ws/connection';
+import { MapNotFoundError } from './ws/room';
 import type { RoomRegistry } from './ws/rooms';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: Issue[],
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
+const notAllowed = (allow: string) => new HttpError(405, 'method not allowed', undefined, { allow });
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+const NOT_BUILT =
+  '<!doctype html><meta charset="utf-8"><title>Journeyboard</title>' +
+  '<p>The Journeyboard app is not built yet. Run <code>npm run build</code> (or <code>npm start</code>, which builds and serves).</p>';
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
 }
 
+const summary = (r: MapRecord): MapSummary => ({ id: r.id, title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt });
+
+/** The body as JSON; empty means `{}`. 413 past `limit` bytes (declared or actual), 400 if not JSON. */
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, `body larger than ${limit} bytes`);
+  const tooLarge = () => new HttpError(413, `request body larger than ${limit} bytes`, undefined, { connection: 'close' });
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
   }
-  if (size === 0) return {};
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'body is not valid JSON');
+    throw new HttpError(400, 'request body is not valid JSON', [{ path: '', message: 'not valid JSON' }]);
   }
 }
 
@@ -73,7 +97,7 @@ function validate<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new HttpError(
     400,
     'invalid request body',
-    parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
   );
 }
 
@@ -85,76 +109,101 @@ export interface HttpDeps {
 }
 
 export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
-  const api = async (req: IncomingMessage, res: ServerResponse, parts: string[]) => {
+  const createMap = async (req: IncomingMessage, res: ServerResponse) => {
+    const body = validate(CreateMapRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
+    const now = Date.now();
+    const template = body.template ?? 'blank';
+    const map = buildTemplate(template, { locale: body.locale ?? 'en', title: body.title?.trim() || undefined, now });
+    const doc = new Y.Doc();
+    try {
+      loadMapDocument(doc, map, SERVER_ORIGIN);
+      const id = newId();
+      await store.createMap({ id, title: map.meta.title, createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(doc));
+      log.info('map created', { map: id, template, locale: map.meta.locale });
+      sendJson(res, 201, { id });
+    } finally {
+      doc.destroy();
+    }
+  };
+
+  const renameMap = async (req: IncomingMessage, res: ServerResponse, record: MapRecord) => {
+    const { title } = validate(UpdateMapRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
+    const room = await rooms.get(record.id);
+    const updatedAt = Date.now();
+    // Through the doc, so everyone on the map sees the new title live; the
+    // room stores the change like any other, and the row below at once.
+    room.doc.transact(() => {
+      metaMap(room.doc).set('title', title);
+      metaMap(room.doc).set('updatedAt', updatedAt);
+    }, SERVER_ORIGIN);
+    await store.updateMap(record.id, { title, updatedAt });
+    rooms.scheduleIdle(room); // loaded only for this rename: unload it again later
+    sendJson(res, 200, summary({ ...record, title, updatedAt }));
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, parts: string[]): Promise<void> => {
     const method = req.method ?? 'GET';
     if (parts.length === 1 && parts[0] === 'maps') {
-      if (method === 'GET') return sendJson(res, 200, await store.listMaps());
-      if (method === 'POST') {
-        const body = validate(CreateMapRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
-        const now = Date.now();
-        const map = buildTemplate(body.template ?? 'blank', { locale: body.locale ?? 'en', title: body.title?.trim() || undefined, now });
-        const doc = new Y.Doc();
-        loadMapDocument(doc, map, SERVER_ORIGIN);
-        const id = newId();
-        await store.createMap({ id, title: map.meta.title, createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(doc));
-        doc.destroy();
-        log.info('map created', { map: id, template: body.template ?? 'blank' });
-        return sendJson(res, 201, { id });
-      }
-      throw new HttpError(405, 'method not allowed');
+      if (method === 'GET') return sendJson(res, 200, (await store.listMaps()).map(summary));
+      if (method === 'POST') return createMap(req, res);
+      throw notAllowed('GET, POST');
     }
     if (parts.length === 2 && parts[0] === 'maps') {
       const id = IdSchema.safeParse(parts[1]);
       const record = id.success ? await store.getMap(id.data) : null;
-      if (!id.success || !record) throw new HttpError(404, 'map not found');
-      if (method === 'GET') return sendJson(res, 200, record);
-      if (method === 'PATCH') {
-        const { title } = validate(UpdateMapRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
-        const room = await rooms.get(record.id);
-        const updatedAt = Date.now();
-        // Through the doc, so everyone on the map sees the new title live.
-        room.doc.transact(() => {
-          metaMap(room.doc).set('title', title);
-          metaMap(room.doc).set('updatedAt', updatedAt);
-        }, SERVER_ORIGIN);
-        await store.updateMap(record.id, { title, updatedAt });
-        rooms.scheduleIdle(room);
-        return sendJson(res, 200, { ...record, title, updatedAt });
-      }
+      if (!record) throw new HttpError(404, 'map not found');
+      if (method === 'GET') return sendJson(res, 200, summary(record));
+      if (method === 'PATCH') return renameMap(req, res, record);
       if (method === 'DELETE') {
+        // Sockets first, so no edit lands between the delete and the close.
         rooms.evict(record.id, CLOSE_MAP_DELETED, 'map deleted');
         await store.deleteMap(record.id);
         log.info('map deleted', { map: record.id });
         res.writeHead(204).end();
         return;
       }
-      throw new HttpError(405, 'method not allowed');
+      throw notAllowed('GET, PATCH, DELETE');
     }
     throw new HttpError(404, 'not found');
   };
 
   const staticRoot = path.resolve(config.STATIC_DIR);
-  const serveStatic = (req: IncomingMessage, res: ServerResponse, pathname: string) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
-    const file = path.resolve(staticRoot, '.' + decodeURIComponent(pathname));
-    const inside = file.startsWith(staticRoot + path.sep);
-    const isFile = inside && fs.existsSync(file) && fs.statSync(file).isFile();
-    const target = isFile ? file : path.join(staticRoot, 'index.html');
-    if (!fs.existsSync(target)) {
-      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(
-        '<!doctype html><title>Journeyboard</title><p>The app is not built yet: run <code>npm run build</code> (or <code>npm start</code>).</p>',
-      );
-      return;
-    }
-    const immutable = isFile && pathname.startsWith('/assets/');
+  const sendFile = async (req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string) => {
     res.writeHead(200, {
-      'content-type': MIME[path.extname(target)] ?? 'application/octet-stream',
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': cacheControl,
       'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') return void res.end();
-    fs.createReadStream(target).pipe(res);
+    const stream = fs.createReadStream(file);
+    // A read error after the headers went out: all we can do is cut the response.
+    stream.on('error', (err) => {
+      log.warn('static file read failed', { file, err });
+      res.destroy();
+    });
+    stream.pipe(res);
+  };
+  const isFile = async (file: string) =>
+    fs.promises.stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw notAllowed('GET, HEAD');
+    const file = path.resolve(staticRoot, '.' + decodeURIComponent(pathname));
+    // path.resolve has removed every `..`: what is not under the root is outside it.
+    if (file.startsWith(staticRoot + path.sep) && !file.includes('\0') && (await isFile(file))) {
+      const hashed = pathname.startsWith('/assets/');
+      return sendFile(req, res, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    }
+    // A missing asset (or any file-like path) is a 404, not the app: a browser
+    // asking for a stale /assets/x.js must not be handed HTML.
+    if (pathname.startsWith('/assets/') || path.extname(pathname) !== '') throw new HttpError(404, 'not found');
+    const index = path.join(staticRoot, 'index.html');
+    if (await isFile(index)) return sendFile(req, res, index, 'no-cache');
+    res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(NOT_BUILT);
   };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -162,18 +211,18 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     try {
       pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (pathname === '/health') return sendJson(res, 200, { ok: true, rooms: rooms.size, connections: rooms.connections });
-      if (pathname === '/api' || pathname.startsWith('/api/')) {
-        const parts = pathname.split('/').filter(Boolean).slice(1);
-        return await api(req, res, parts);
-      }
-      return serveStatic(req, res, pathname);
+      if (pathname === '/api' || pathname.startsWith('/api/')) return await api(req, res, pathname.split('/').filter(Boolean).slice(1));
+      if (pathname === '/ws' || pathname.startsWith('/ws/'))
+        throw new HttpError(426, 'websocket endpoint: upgrade required', undefined, { upgrade: 'websocket' });
+      return await serveStatic(req, res, pathname);
     } catch (err) {
       if (res.headersSent) return void res.destroy();
       if (err instanceof HttpError) {
-        if (err.status === 413) res.setHeader('connection', 'close');
-        return sendJson(res, err.status, { error: err.message, ...(err.issues ? { issues: err.issues } : {}) });
+        return sendJson(res, err.status, { error: err.message, ...(err.issues ? { issues: err.issues } : {}) }, err.headers);
       }
       if (err instanceof URIError) return sendJson(res, 400, { error: 'malformed URL' });
+      // deleted while a rename was loading its room
+      if (err instanceof MapNotFoundError) return sendJson(res, 404, { error: 'map not found' });
       log.error('request failed', { method: req.method, path: pathname, err });
       return sendJson(res, 500, { error: 'internal error' });
     }

@@ -1,23 +1,55 @@
-/** Structured logs: one JSON object a line, on stdout (errors on stderr). */
-export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+/**
+ * Structured logs: one JSON object a line, `{ ts, level, msg, ...fields }`
+ * (fields flat, as pino and most log shippers expect), on stdout; errors on
+ * stderr. Logging never throws: a log call sits in every error path.
+ */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type Level = (typeof LOG_LEVELS)[number];
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
+export type LogFields = Record<string, unknown>;
+
 export interface Logger {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
 }
 
-export function createLogger(level: Level): Logger {
+/** Errors as data: name, message, and the `code` that ws and Node errors carry. */
+function replacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    return { name: value.name, message: value.message, ...(code !== undefined ? { code } : {}) };
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  return value;
+}
+
+export function formatLine(level: Exclude<Level, 'silent'>, msg: string, fields: LogFields = {}): string {
+  // ts, level and msg are always the logger's own, whatever the fields hold.
+  const ts = new Date().toISOString();
+  try {
+    const record: LogFields = { ts, level, msg };
+    for (const [key, value] of Object.entries(fields)) if (!(key in record)) record[key] = value;
+    return JSON.stringify(record, replacer);
+  } catch (err) {
+    // e.g. a circular structure in fields: keep the message, say why the fields are missing
+    return JSON.stringify({ ts, level, msg, logError: String(err) });
+  }
+}
+
+export function createLogger(level: Level, write: (line: string, level: Exclude<Level, 'silent'>) => void = defaultWrite): Logger {
   const emit =
     (l: Exclude<Level, 'silent'>) =>
-    (msg: string, fields: Record<string, unknown> = {}) => {
+    (msg: string, fields?: LogFields): void => {
       if (RANK[l] < RANK[level]) return;
-      const line = JSON.stringify({ ts: new Date().toISOString(), level: l, msg, ...fields }, (_k, v: unknown) =>
-        v instanceof Error ? { name: v.name, message: v.message } : v,
-      );
-      (l === 'error' ? process.stderr : process.stdout).write(line + '\n');
+      write(formatLine(l, msg, fields), l);
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+function defaultWrite(line: string, level: Exclude<Level, 'silent'>): void {
+  (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
 }

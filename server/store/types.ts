@@ -1,7 +1,11 @@
 /**
  * Storage behind one interface, so SQLite (one process) and PostgreSQL
- * (scale-out) are interchangeable. A map's state is a snapshot plus a log of
- * Yjs updates appended after it; compaction folds the log into the snapshot.
+ * (scale-out) are interchangeable. Methods are async although SQLite answers
+ * synchronously: a network database cannot.
+ *
+ * A map's document is a snapshot plus a log of Yjs updates appended after
+ * it; compaction folds the log into the snapshot, so storage stays bounded
+ * by the size of the document rather than the length of its history.
  */
 export interface MapRecord {
   id: string;
@@ -10,20 +14,33 @@ export interface MapRecord {
   updatedAt: number;
 }
 
+/** Row fields a room keeps current while people edit. */
+export interface MapTouch {
+  updatedAt: number;
+  /** only when the document's title changed */
+  title?: string;
+}
+
 export interface Store {
+  /** Every map, most recently edited first. */
   listMaps(): Promise<MapRecord[]>;
   getMap(id: string): Promise<MapRecord | null>;
-  /** Creates the map with its initial state (one Yjs update). */
+  /** Creates the map with its initial state (one Yjs update, stored as the snapshot). */
   createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
-  updateMap(id: string, fields: Partial<Pick<MapRecord, 'title' | 'updatedAt'>>): Promise<void>;
+  /** Rename and/or touch (REST rename, or a title changed in the document). */
+  updateMap(id: string, fields: Partial<MapTouch>): Promise<void>;
+  /** Deletes the map and its document; false if there was no such map. */
   deleteMap(id: string): Promise<boolean>;
-  /** The snapshot (if any) followed by every logged update, in order. */
+  /** The snapshot (if any) followed by every logged update, in order (empty for an unknown map). */
   loadState(id: string): Promise<Uint8Array[]>;
-  /** Appends one update; resolves with the number of updates now in the log. */
-  appendUpdate(id: string, update: Uint8Array): Promise<number>;
-  /** Replaces snapshot and log with one snapshot of the full state. */
+  /**
+   * Appends updates and touches the map row in ONE transaction (all or
+   * nothing); resolves with the number of updates now in the log.
+   */
+  appendUpdates(id: string, updates: Uint8Array[], touch: MapTouch): Promise<number>;
+  /** Replaces snapshot and log with one snapshot of the full state, atomically. */
   compact(id: string, snapshot: Uint8Array): Promise<void>;
-  /** Rows in the update log of a map (for tests and monitoring). */
+  /** Rows in the update log of a map (for tests, benchmarks and monitoring). */
   logLength(id: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,70 +1,87 @@
 /**
- * One websocket on one room. Everything a client sends is untrusted: a
- * malformed message, an oversized frame or a flood closes this socket only,
- * and an awareness update about another socket's client is dropped.
+ * One websocket on one room: the transport half of a peer. Everything a
+ * client sends is untrusted: a malformed message, an oversized frame (ws
+ * `maxPayload`) or a flood closes this socket only; nothing a client sends
+ * can throw out of here.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
-import * as Y from 'yjs';
+import type { Role } from '../auth';
 import type { Logger } from '../log';
-import type { Room, RoomPeer } from './room';
+import { decodeClientMessage, type ClientMessage } from './protocol';
+import { MapNotFoundError, type Room, type RoomPeer } from './room';
 import type { RoomRegistry } from './rooms';
-import {
-  MESSAGE_AUTH,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
-  awarenessClientIds,
-  encodeAwareness,
-  encodeSyncStep1,
-} from './protocol';
 
+/** Close codes. 4xxx are ours; y-websocket stops reconnecting on 4400-4499. */
+export const CLOSE_SHUTDOWN = 1001;
 export const CLOSE_MALFORMED = 1007;
 export const CLOSE_POLICY = 1008;
-export const CLOSE_SHUTDOWN = 1001;
+export const CLOSE_INTERNAL = 1011;
+export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_MAP_NOT_FOUND = 4404;
 export const CLOSE_MAP_DELETED = 4410;
 
-const PING_INTERVAL_MS = 30_000;
-/** most awareness client ids one socket may own (a y-websocket client uses one) */
-const MAX_OWNED_CLIENTS = 8;
+/** Messages held while the room loads; a real client sends two or three. */
+const MAX_QUEUED_BEFORE_READY = 256;
+/**
+ * Bytes waiting in the socket's send buffer before we give up on a client
+ * that does not read (it would otherwise hold server memory without bound).
+ */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/**
+ * What an awareness echo costs, in messages. Every stock provider re-sends
+ * each awareness change it receives, so a socket's inbound rate grows with
+ * the number of people moving cursors on the map (20 people dragging at
+ * 20 Hz would be 400 messages/s per socket). Echoes change nothing and are
+ * not relayed, so they count a tenth: the limit stays about real traffic.
+ */
+const ECHO_COST = 0.1;
 
 export interface ConnectionOptions {
+  role: Role;
+  /** a socket that has not answered the previous ping is terminated at the next */
+  pingIntervalMs: number;
   maxMessagesPerSecond: number;
+  maxMessageBurst: number;
   log: Logger;
-  /** Issue 4 seam: false for viewers; their document updates are dropped. */
-  canWriteDoc?: boolean;
 }
 
-class TokenBucket {
+/** Messages per second with bursts, per socket. */
+export class TokenBucket {
   private tokens: number;
-  private last = Date.now();
+  private last: number;
   constructor(
     private readonly rate: number,
     private readonly burst: number,
+    private readonly now: () => number = Date.now,
   ) {
     this.tokens = burst;
+    this.last = now();
   }
   take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
+    this.last = t;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
   }
+  /** Gives back part of a token for a message that turned out cheap. */
+  refund(amount: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + amount);
+  }
 }
 
-class ProtocolError extends Error {}
-
+/** Serves `ws` on the room of `mapId` until it closes. The caller has checked that the map exists. */
 export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistry, opts: ConnectionOptions): void {
-  const log = opts.log;
+  const { log } = opts;
   const peer: RoomPeer = {
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        log.warn('client does not read its socket: terminated', { map: mapId, buffered: ws.bufferedAmount });
+        ws.terminate();
+        return;
+      }
       ws.send(message, (err) => {
         if (err) ws.terminate();
       });
@@ -73,81 +90,51 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
       ws.close(code, reason);
     },
   };
-  const bucket = new TokenBucket(opts.maxMessagesPerSecond, opts.maxMessagesPerSecond * 3);
+  const bucket = new TokenBucket(opts.maxMessagesPerSecond, opts.maxMessageBurst);
   let room: Room | null = null;
   const queue: Uint8Array[] = [];
+  /** set once we decided to close: later frames are not read */
+  let closing = false;
   let closed = false;
 
   ws.binaryType = 'nodebuffer';
+  // Without an `error` listener a socket error (e.g. the 1009 of an oversized frame) would crash the process.
   ws.on('error', (err) => log.warn('socket error', { map: mapId, err }));
 
   const fail = (code: number, reason: string, err?: unknown) => {
+    if (closing) return;
+    closing = true;
     log.warn('closing socket', { map: mapId, code, reason, err });
     ws.close(code, reason);
   };
 
-  const handle = (message: Uint8Array) => {
-    if (!room) return;
-    const decoder = decoding.createDecoder(message);
-    const type = decoding.readVarUint(decoder);
-    switch (type) {
-      case MESSAGE_SYNC: {
-        // Dispatched here rather than through syncProtocol.readSyncMessage,
-        // which swallows a failing applyUpdate: a malformed update must close
-        // the socket.
-        const syncType = decoding.readVarUint(decoder);
-        if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          syncProtocol.readSyncStep1(decoder, encoder, room.doc);
-          peer.send(encoding.toUint8Array(encoder));
-        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-          const update = decoding.readVarUint8Array(decoder);
-          if (opts.canWriteDoc === false) return;
-          Y.applyUpdate(room.doc, update, peer);
-        } else {
-          throw new ProtocolError(`unknown sync message type ${syncType}`);
-        }
-        return;
-      }
-      case MESSAGE_AWARENESS: {
-        const update = decoding.readVarUint8Array(decoder);
-        const ids = awarenessClientIds(update);
-        const owned = room.peers.get(peer);
-        if (!room.mayControl(peer, ids) || (owned && new Set([...owned, ...ids]).size > MAX_OWNED_CLIENTS)) {
-          log.warn('awareness update for a client this socket does not own: dropped', { map: mapId, ids });
-          return;
-        }
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
-        return;
-      }
-      case MESSAGE_QUERY_AWARENESS:
-        peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
-        return;
-      case MESSAGE_AUTH:
-        return;
-      default:
-        throw new ProtocolError(`unknown message type ${type}`);
-    }
-  };
-
-  const receive = (message: Uint8Array) => {
+  const receive = (bytes: Uint8Array) => {
+    if (!room || closing) return;
+    let message: ClientMessage;
     try {
-      handle(message);
+      message = decodeClientMessage(bytes);
+      if (message.type === 'update' && opts.role !== 'editor') {
+        // Issue 4: tell the client it is read-only instead of dropping silently.
+        log.debug('document update from a read-only socket: dropped', { map: mapId, role: opts.role });
+        return;
+      }
+      const result = room.handle(peer, message);
+      if (result === 'no-op' && message.type === 'awareness') bucket.refund(1 - ECHO_COST);
     } catch (err) {
       fail(CLOSE_MALFORMED, 'malformed message', err);
     }
   };
 
   ws.on('message', (data: Buffer, isBinary: boolean) => {
-    if (closed) return;
+    if (closing) return;
     if (!bucket.take()) return fail(CLOSE_POLICY, 'rate limit');
     if (!isBinary) return fail(CLOSE_MALFORMED, 'binary messages only');
-    // A copy with its own ArrayBuffer: a view into ws's pooled buffer would let a
-    // lying length prefix read past this message into other bytes.
-    const message = Uint8Array.from(data);
-    if (room) receive(message);
-    else queue.push(message);
+    // A copy with its own ArrayBuffer: a view into ws's pooled buffer would let
+    // a lying length prefix read past this message into other bytes.
+    const bytes = Uint8Array.from(data);
+    if (room) return receive(bytes);
+    if (queue.length >= MAX_QUEUED_BEFORE_READY) return fail(CLOSE_POLICY, 'too many messages before sync');
+    queue.push(bytes);
   });
 
   let alive = true;
@@ -155,34 +142,36 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
     alive = true;
   });
   const ping = setInterval(() => {
-    if (!alive) return ws.terminate();
+    if (!alive) {
+      log.info('no pong: socket terminated', { map: mapId });
+      return ws.terminate();
+    }
     alive = false;
     ws.ping();
-  }, PING_INTERVAL_MS);
+  }, opts.pingIntervalMs);
+  ping.unref();
 
-  ws.on('close', () => {
+  ws.on('close', (code: number, reason: Buffer) => {
     closed = true;
     clearInterval(ping);
+    log.debug('socket closed', { map: mapId, code, reason: reason.toString() });
     if (room) rooms.leave(room, peer);
   });
 
-  rooms
-    .get(mapId)
-    .then((r) => {
-      if (closed) {
-        rooms.scheduleIdle(r);
-        return;
-      }
+  rooms.get(mapId).then(
+    (r) => {
+      if (closed) return rooms.scheduleIdle(r);
+      if (r.isDestroyed) return fail(CLOSE_MAP_DELETED, 'map deleted');
       room = r;
+      // The doc is loaded: only now does the client get our sync step 1, and
+      // only now are its queued messages (its sync step 1 first) answered.
       rooms.join(r, peer);
-      // The state is loaded: only now answer, so a client never syncs with an empty doc.
-      peer.send(encodeSyncStep1(r.doc));
-      const states = [...r.awareness.getStates().keys()];
-      if (states.length > 0) peer.send(encodeAwareness(r.awareness, states));
       for (const m of queue.splice(0)) receive(m);
-    })
-    .catch((err: unknown) => {
+    },
+    (err: unknown) => {
+      if (err instanceof MapNotFoundError) return fail(CLOSE_MAP_NOT_FOUND, 'map not found');
       log.error('room failed to load', { map: mapId, err });
-      ws.close(1011, 'map failed to load');
-    });
+      fail(CLOSE_INTERNAL, 'map failed to load');
+    },
+  );
 }

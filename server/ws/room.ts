@@ -1,19 +1,25 @@
 /**
- * One map in memory: its Y.Doc and awareness, the sockets on it, and the
- * persistence of every change. The doc is loaded from the store before any
- * socket is answered (`ready`), updates are written through to the store as
- * they are applied, and the log is compacted into a snapshot every
- * COMPACT_AFTER_UPDATES updates and when the room is unloaded.
+ * One map in memory: its Y.Doc and awareness, the peers on it, and the
+ * persistence of every change. Independent of the transport: a peer is
+ * anything that can take bytes and be closed.
+ *
+ * - The doc is loaded from the store before any peer is answered (`ready`):
+ *   answering sync step 1 from an empty doc would make a client believe the
+ *   map is empty (the known y-websocket race).
+ * - Changes are written through: every update is appended to the store in a
+ *   microtask, so all updates of one event-loop turn go in one transaction.
+ * - The log is compacted into a snapshot every `compactAfterUpdates` appends
+ *   and when the room is unloaded.
+ * - The peer a remote change came from is its transaction origin, so the
+ *   change is relayed to everybody else.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { MetaSchema } from '../../src/model/schema';
 import { metaMap } from '../../src/model/doc';
 import type { Logger } from '../log';
-import type { Store } from '../store/types';
-import { encodeAwareness, encodeUpdate } from './protocol';
-
-/** Origin of updates replayed from storage: they are not stored again. */
-const LOAD_ORIGIN = Symbol('journeyboard.load');
+import type { MapTouch, Store } from '../store/types';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
   send(message: Uint8Array): void;
@@ -25,106 +31,238 @@ export interface RoomOptions {
   log: Logger;
 }
 
+/** The map has no row in the store (never created, or deleted). */
+export class MapNotFoundError extends Error {
+  override name = 'MapNotFoundError';
+}
+
+/** Most awareness client ids one peer may own: a y-websocket client uses one per doc. */
+export const MAX_OWNED_CLIENTS = 8;
+
+const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
+
+/** 'no-op': the message changed nothing; 'refused': it was dropped by a rule. */
+export type HandleResult = 'applied' | 'no-op' | 'refused';
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** peer -> awareness client ids it owns */
-  readonly peers = new Map<RoomPeer, Set<number>>();
   readonly ready: Promise<void>;
+  /** peer -> the awareness client ids it owns */
+  private readonly peers = new Map<RoomPeer, Set<number>>();
+  /** awareness client id -> the peer that claimed it first (while that peer is open) */
+  private readonly owners = new Map<number, RoomPeer>();
   private destroyed = false;
-  private lastTouch = 0;
-  private title: string | undefined;
-  private persisting: Promise<unknown> = Promise.resolve();
+  /** updates applied but not yet handed to the store */
+  private pending: Uint8Array[] = [];
+  private writeScheduled = false;
+  /** serialises appends and compactions, which must not interleave */
+  private writing: Promise<void> = Promise.resolve();
+  /** counts changes, so compaction knows whether anything is new since the last snapshot */
+  private changes = 0;
+  private compactedAt = 0;
+  /** an append failed: what it held is only in memory until the next compaction */
+  private writeFailed = false;
+  private storedTitle: string | undefined;
 
   constructor(
     readonly id: string,
     private readonly store: Store,
     private readonly opts: RoomOptions,
   ) {
-    // The server has no local user: its own awareness entry must not exist.
+    // The server has no user of its own: it must not appear in awareness.
     this.awareness.setLocalState(null);
     this.ready = this.load();
   }
 
+  get size(): number {
+    return this.peers.size;
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
   private async load(): Promise<void> {
-    const updates = await this.store.loadState(this.id);
+    // Checked here too, not only at the upgrade: the map may be deleted in between.
+    if ((await this.store.getMap(this.id)) === null) throw new MapNotFoundError(`map ${this.id} not found`);
+    const state = await this.store.loadState(this.id);
+    if (this.destroyed) return; // evicted (deleted) while loading
+    // Applied before the update listener is attached: stored updates are not stored again.
     this.doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(this.doc, u);
-    }, LOAD_ORIGIN);
-    this.title = this.readTitle();
+      for (const u of state) Y.applyUpdate(this.doc, u);
+    });
+    this.storedTitle = this.readTitle();
+    // A log left by a crash or a kill -9 is folded on the next flush even if nobody edits.
+    if (state.length > 1) this.compactedAt = -1;
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
   }
 
-  private readTitle(): string | undefined {
-    const t = metaMap(this.doc).get('title');
-    return typeof t === 'string' ? t : undefined;
+  /** Adds a peer and sends it the server's sync step 1 and who is here. Only after `ready`. */
+  join(peer: RoomPeer): void {
+    this.peers.set(peer, new Set());
+    peer.send(encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) peer.send(encodeAwareness(this.awareness, present));
   }
 
-  private onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (this.destroyed || origin === LOAD_ORIGIN) return;
+  /** Removes a peer; the awareness states it owned are removed, so everyone sees it leave. */
+  leave(peer: RoomPeer): void {
+    const owned = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (!owned || this.destroyed) return;
+    for (const id of owned) this.owners.delete(id);
+    if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], peer);
+  }
+
+  /**
+   * Acts on one decoded message from `peer`. Throws if a document update is
+   * malformed (the caller closes that peer). Role checks are the caller's.
+   * 'no-op': nothing changed (e.g. an awareness echo, see handleAwareness).
+   */
+  handle(peer: RoomPeer, message: ClientMessage): HandleResult {
+    if (this.destroyed || !this.peers.has(peer)) return 'no-op';
+    switch (message.type) {
+      case 'sync-step1':
+        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        return 'applied';
+      case 'update':
+        Y.applyUpdate(this.doc, message.update, peer);
+        return 'applied';
+      case 'awareness':
+        return this.handleAwareness(peer, message.update, message.entries);
+      case 'query-awareness':
+        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return 'applied';
+      case 'auth':
+        return 'no-op';
+    }
+  }
+
+  /**
+   * A peer may set or remove only awareness client ids that no other open
+   * peer owns; the first peer to change an id owns it until it leaves.
+   *
+   * Entries that would change nothing are not claims: the stock provider
+   * re-sends every awareness change it receives, so each client echoes
+   * everybody else's entries back at their current clock. Those are ignored
+   * silently. An update that would change another peer's entry is dropped
+   * whole (not applied, not relayed) and logged, but the socket stays open:
+   * a reconnecting client briefly overlaps with its own half-dead old socket,
+   * and a provider broadcasts the removal of peers it has timed out.
+   */
+  private handleAwareness(peer: RoomPeer, update: Uint8Array, entries: AwarenessEntry[]): HandleResult {
+    const owned = this.peers.get(peer)!;
+    const effective = entries.filter((e) => this.wouldChange(e));
+    if (effective.length === 0) return 'no-op';
+    const foreign = effective.filter((e) => {
+      const owner = this.owners.get(e.clientID);
+      return owner !== undefined && owner !== peer;
+    });
+    const fresh = [...new Set(effective.map((e) => e.clientID).filter((id) => !owned.has(id)))];
+    if (foreign.length > 0 || owned.size + fresh.length > MAX_OWNED_CLIENTS) {
+      this.opts.log.warn('awareness update for clients this socket does not own: dropped', {
+        map: this.id,
+        clientIds: foreign.length > 0 ? foreign.map((e) => e.clientID) : fresh,
+        reason: foreign.length > 0 ? 'owned by another socket' : `more than ${MAX_OWNED_CLIENTS} clients`,
+      });
+      return 'refused';
+    }
+    for (const id of fresh) {
+      owned.add(id);
+      this.owners.set(id, peer);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    return 'applied';
+  }
+
+  /** Whether applyAwarenessUpdate would act on this entry (its own rule, y-protocols/awareness). */
+  private wouldChange({ clientID, clock, state }: AwarenessEntry): boolean {
+    const current = this.awareness.meta.get(clientID)?.clock ?? 0;
+    return current < clock || (current === clock && state === null && this.awareness.states.has(clientID));
+  }
+
+  private onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.destroyed) return;
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    this.persist(update);
+    this.changes++;
+    this.pending.push(update);
+    if (!this.writeScheduled) {
+      this.writeScheduled = true;
+      queueMicrotask(() => {
+        this.writeScheduled = false;
+        this.enqueue(() => this.writePending());
+      });
+    }
   };
 
-  private persist(update: Uint8Array) {
-    const now = Date.now();
-    const title = this.readTitle();
-    const fields: { title?: string; updatedAt?: number } = {};
-    if (title !== undefined && title !== this.title) fields.title = this.title = title;
-    if (now - this.lastTouch > 1000 || fields.title !== undefined) fields.updatedAt = this.lastTouch = now;
-    // Chained so compaction never interleaves with an append.
-    this.persisting = this.persisting
-      .then(async () => {
-        const logLength = await this.store.appendUpdate(this.id, update);
-        if (fields.title !== undefined || fields.updatedAt !== undefined) await this.store.updateMap(this.id, fields);
-        if (logLength >= this.opts.compactAfterUpdates) await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
-      })
-      .catch((err: unknown) => this.opts.log.error('persist failed', { map: this.id, err }));
-  }
-
-  private onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    const owned = this.peers.get(origin as RoomPeer);
-    if (owned) {
-      for (const id of added) owned.add(id);
-      for (const id of removed) owned.delete(id);
-    }
+  private onAwareness = ({ added, updated, removed }: AwarenessChange): void => {
     const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
+    if (changed.length === 0 || this.destroyed) return;
+    // Sent to every peer, the sender included: `updated` carries the clients'
+    // 15-second renewals, and that echo is what keeps a lone client's
+    // provider from hitting its 30-second "no message received" reconnect.
     const message = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers.keys()) peer.send(message);
   };
 
-  /** Whether `peer` may speak for every id in `ids` (owns them, or nobody does). */
-  mayControl(peer: RoomPeer, ids: number[]): boolean {
-    for (const id of ids) {
-      for (const [other, owned] of this.peers) if (other !== peer && owned.has(id)) return false;
-    }
-    return true;
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.writing = this.writing.then(task).catch((err: unknown) => {
+      // The doc in memory still has everything: the next successful write
+      // compacts, which stores the full state, lost appends included.
+      this.writeFailed = true;
+      this.opts.log.error('storing map failed', { map: this.id, err });
+    });
+    return this.writing;
   }
 
-  join(peer: RoomPeer): void {
-    this.peers.set(peer, new Set());
+  private async writePending(): Promise<void> {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0 || this.destroyed) return;
+    const touch: MapTouch = { updatedAt: Date.now() };
+    const title = this.readTitle();
+    if (title !== undefined && title !== this.storedTitle) touch.title = title;
+    const logLength = await this.store.appendUpdates(this.id, batch, touch);
+    if (touch.title !== undefined) this.storedTitle = touch.title;
+    if (logLength >= this.opts.compactAfterUpdates || this.writeFailed) await this.compact();
   }
 
-  leave(peer: RoomPeer): void {
-    const owned = this.peers.get(peer);
-    this.peers.delete(peer);
-    if (owned && owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+  private async compact(): Promise<void> {
+    if (this.destroyed) return;
+    const upTo = this.changes;
+    // The full state includes every update applied so far, so log rows still
+    // waiting to be appended would only repeat it (applying twice is a no-op).
+    await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+    this.compactedAt = upTo;
+    this.writeFailed = false;
   }
 
-  /** Waits for pending writes, then folds the log into one snapshot. */
-  async flush(): Promise<void> {
-    await this.persisting;
-    if (!this.destroyed) await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+  /** The title as the map list shows it: a client may write anything into meta. */
+  private readTitle(): string | undefined {
+    const t = metaMap(this.doc).get('title');
+    return typeof t === 'string' ? t.slice(0, MAX_TITLE) : undefined;
   }
 
-  /** Closes every socket (e.g. the map was deleted) and drops the doc without storing. */
-  destroy(code?: number, reason?: string): void {
+  /** Stores what is pending, then folds the log into one snapshot if anything changed. */
+  flush(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.writePending();
+      if (this.changes !== this.compactedAt || this.writeFailed) await this.compact();
+    });
+  }
+
+  /** Closes every peer with `code` (if given) and drops the doc. Call flush() first to keep changes. */
+  destroy(code?: number, reason = ''): void {
+    if (this.destroyed) return;
     this.destroyed = true;
-    for (const peer of this.peers.keys()) if (code !== undefined) peer.close(code, reason ?? '');
+    const peers = [...this.peers.keys()];
     this.peers.clear();
+    this.owners.clear();
+    if (code !== undefined) for (const peer of peers) peer.close(code, reason);
     this.awareness.destroy();
     this.doc.destroy();
   }

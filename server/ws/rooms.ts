@@ -1,45 +1,67 @@
 /**
  * The rooms in memory, by map id. A room is loaded once however many sockets
  * ask for it at the same moment, and unloaded (after a flush) a while after
- * its last socket leaves.
+ * its last peer leaves. A room that is still flushing is waited for before
+ * the same map is loaded again, so a new room never reads the store before
+ * the old one has finished writing.
  */
 import type { Logger } from '../log';
 import type { Store } from '../store/types';
 import { Room, type RoomPeer } from './room';
 
 export interface RoomRegistryOptions {
+  /** ms a room stays in memory after its last peer leaves */
   idleMs: number;
   compactAfterUpdates: number;
   log: Logger;
 }
 
 export class RoomRegistry {
-  private rooms = new Map<string, Room>();
-  private idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** map id -> the flush of its room being unloaded */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private closed = false;
 
   constructor(
     private readonly store: Store,
     private readonly opts: RoomRegistryOptions,
   ) {}
 
+  /** Rooms in memory. */
   get size(): number {
     return this.rooms.size;
   }
 
+  /** Peers across all rooms. */
   get connections(): number {
     let n = 0;
-    for (const room of this.rooms.values()) n += room.peers.size;
+    for (const room of this.rooms.values()) n += room.size;
     return n;
   }
 
-  /** The loaded room of a map (the caller has checked the map exists). */
+  /**
+   * The loaded room of a map. Rejects with MapNotFoundError if the store has
+   * no such map: a socket never creates a map.
+   */
   async get(id: string): Promise<Room> {
+    if (this.closed) throw new Error('server shutting down');
     this.cancelIdle(id);
     let room = this.rooms.get(id);
     if (!room) {
-      room = new Room(id, this.store, { compactAfterUpdates: this.opts.compactAfterUpdates, log: this.opts.log });
-      this.rooms.set(id, room);
-      room.ready.catch(() => this.rooms.delete(id));
+      const previous = this.unloading.get(id);
+      if (previous) await previous;
+      if (this.closed) throw new Error('server shutting down');
+      room = this.rooms.get(id); // another caller may have loaded it meanwhile
+      if (!room) {
+        const created = new Room(id, this.store, { compactAfterUpdates: this.opts.compactAfterUpdates, log: this.opts.log });
+        room = created;
+        this.rooms.set(id, created);
+        created.ready.catch(() => {
+          if (this.rooms.get(id) === created) this.rooms.delete(id);
+          created.destroy();
+        });
+      }
     }
     await room.ready;
     return room;
@@ -55,12 +77,12 @@ export class RoomRegistry {
     this.scheduleIdle(room);
   }
 
-  /** Unload a room nobody is on (used after REST edits too). */
+  /** Unloads `room` after the idle delay if nobody is on it (also used after REST edits). */
   scheduleIdle(room: Room): void {
-    if (room.peers.size > 0 || this.rooms.get(room.id) !== room) return;
+    if (room.size > 0 || this.rooms.get(room.id) !== room) return;
     this.cancelIdle(room.id);
     const timer = setTimeout(() => void this.unload(room), this.opts.idleMs);
-    timer.unref();
+    timer.unref(); // shutdown flushes every room itself
     this.idleTimers.set(room.id, timer);
   }
 
@@ -72,17 +94,26 @@ export class RoomRegistry {
 
   private async unload(room: Room): Promise<void> {
     this.idleTimers.delete(room.id);
-    if (room.peers.size > 0 || this.rooms.get(room.id) !== room) return;
+    if (room.size > 0 || this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
+    const done = this.flushAndDestroy(room, 'unload').finally(() => {
+      if (this.unloading.get(room.id) === done) this.unloading.delete(room.id);
+    });
+    this.unloading.set(room.id, done);
+    await done;
+  }
+
+  private async flushAndDestroy(room: Room, why: string, code?: number, reason?: string): Promise<void> {
     try {
       await room.flush();
     } catch (err) {
-      this.opts.log.error('flush on unload failed', { map: room.id, err });
+      this.opts.log.error(`flush on ${why} failed`, { map: room.id, err });
     }
-    room.destroy();
+    room.destroy(code, reason);
+    this.opts.log.debug('room unloaded', { map: room.id, why });
   }
 
-  /** The map was deleted: close its sockets with `code`, store nothing more. */
+  /** The map was deleted: close its sockets with `code` and store nothing more. */
   evict(id: string, code: number, reason: string): void {
     this.cancelIdle(id);
     const room = this.rooms.get(id);
@@ -90,20 +121,12 @@ export class RoomRegistry {
     room?.destroy(code, reason);
   }
 
-  /** Shutdown: flush every room, then close all sockets. */
+  /** Shutdown: flush every room, then close its sockets with `code`. */
   async closeAll(code: number, reason: string): Promise<void> {
-    for (const id of this.idleTimers.keys()) this.cancelIdle(id);
+    this.closed = true;
+    for (const id of [...this.idleTimers.keys()]) this.cancelIdle(id);
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
-    await Promise.all(
-      rooms.map(async (room) => {
-        try {
-          await room.flush();
-        } catch (err) {
-          this.opts.log.error('flush on shutdown failed', { map: room.id, err });
-        }
-        room.destroy(code, reason);
-      }),
-    );
+    await Promise.all([...rooms.map((room) => this.flushAndDestroy(room, 'shutdown', code, reason)), ...this.unloading.values()]);
   }
 }

@@ -1,0 +1,150 @@
+/**
+ * Storage: the SQLite store on its own, and compaction as a running server
+ * does it (storage stays bounded, content survives a restart).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, listEntities, updateCardText } from '../../../src/model';
+import { DB_FILE, openSqliteStore } from '../../../server/store/sqlite';
+import type { Store } from '../../../server/store/types';
+import { connectSynced, createMap, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+
+const servers: Awaited<ReturnType<typeof startServer>>[] = [];
+const stores: Store[] = [];
+const clients: Client[] = [];
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.close());
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+async function start(overrides = {}) {
+  const s = await startServer(overrides);
+  servers.push(s);
+  return s;
+}
+function open(dir = tempDir()) {
+  const store = openSqliteStore(dir);
+  stores.push(store);
+  return { store, dir };
+}
+const texts = (doc: Y.Doc) =>
+  listEntities(doc, 'cards')
+    .map((c) => c.text)
+    .sort();
+const docFrom = (updates: Uint8Array[]) => {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+};
+
+describe('SQLite store', () => {
+  it('migrates once, and refuses a database from a newer server', async () => {
+    const { store, dir } = open();
+    await store.close();
+    open(dir); // reopening applies nothing twice
+    const db = new Database(path.join(dir, DB_FILE));
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.prepare('INSERT INTO schema_migrations (version) VALUES (99)').run();
+    db.close();
+    expect(() => openSqliteStore(dir)).toThrow(/schema version 99 is newer/);
+  });
+
+  it('stores maps, a snapshot plus a log, compacts atomically and deletes everything of a map', async () => {
+    const { store } = open();
+    const source = new Y.Doc();
+    source.getMap('meta').set('title', 'one');
+    await store.createMap({ id: 'm1', title: 'one', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(source));
+    await store.createMap({ id: 'm2', title: 'two', createdAt: 2, updatedAt: 2 }, new Uint8Array([0, 0]));
+    expect((await store.listMaps()).map((m) => m.id)).toEqual(['m2', 'm1']);
+
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 5; i++) source.getMap('cards').set(`c${i}`, i);
+    expect(await store.appendUpdates('m1', updates, { updatedAt: 10, title: 'renamed' })).toBe(5);
+    expect(await store.getMap('m1')).toEqual({ id: 'm1', title: 'renamed', createdAt: 1, updatedAt: 10 });
+    expect((await store.listMaps()).map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(await store.logLength('m1')).toBe(5);
+    expect(docFrom(await store.loadState('m1')).getMap('cards').size).toBe(5);
+
+    await store.compact('m1', Y.encodeStateAsUpdate(source));
+    expect(await store.logLength('m1')).toBe(0);
+    const loaded = await store.loadState('m1');
+    expect(loaded).toHaveLength(1);
+    expect(docFrom(loaded).getMap('cards').toJSON()).toEqual({ c0: 0, c1: 1, c2: 2, c3: 3, c4: 4 });
+
+    expect(await store.deleteMap('m1')).toBe(true);
+    expect(await store.deleteMap('m1')).toBe(false);
+    expect(await store.getMap('m1')).toBeNull();
+    expect(await store.loadState('m1')).toEqual([]);
+    // An append for a map that is gone fails as a whole instead of leaving orphans.
+    await expect(store.appendUpdates('m1', updates, { updatedAt: 11 })).rejects.toThrow(/FOREIGN KEY/);
+    expect(await store.logLength('m1')).toBe(0);
+  });
+});
+
+describe('compaction in a running server', () => {
+  it('keeps the update log bounded while people edit, and loses nothing across a restart', async () => {
+    const LIMIT = 25;
+    const s1 = await start({ COMPACT_AFTER_UPDATES: LIMIT, ROOM_IDLE_MS: 0 });
+    const id = await createMap(s1.url);
+    const a = await connectSynced(s1.url, id);
+    clients.push(a);
+    const cell = { laneId: listEntities(a.doc, 'lanes')[0]!.id, stageId: listEntities(a.doc, 'stages')[0]!.id };
+    const cardIds: string[] = [];
+    const seen: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 30; i++) {
+        if (round === 0) cardIds.push(addCard(a.doc, { ...cell, text: `card ${i}` }));
+        else updateCardText(a.doc, cardIds[i]!, `card ${i} v${round}`);
+      }
+      // A second client has everything, so the server has applied (and stored) it all.
+      const b = await connectSynced(s1.url, id);
+      const expected = cardIds.map((_, i) => (round === 0 ? `card ${i}` : `card ${i} v${round}`)).sort();
+      await waitFor(() => JSON.stringify(texts(b.doc)) === JSON.stringify(expected), 'relayed');
+      b.close();
+      seen.push(await s1.store.logLength(id));
+    }
+    expect(Math.max(...seen)).toBeLessThan(LIMIT);
+
+    a.close();
+    clients.length = 0;
+    // The room unloads once nobody is on it: flush + compaction leave no log at all.
+    await waitFor(() => s1.rooms.size === 0, 'room unloaded');
+    expect(await s1.store.logLength(id)).toBe(0);
+    await s1.close();
+    servers.length = 0;
+
+    const s2 = await start({ DATA_DIR: s1.config.DATA_DIR });
+    const c = await connectSynced(s2.url, id);
+    clients.push(c);
+    expect(texts(c.doc)).toEqual(cardIds.map((_, i) => `card ${i} v9`).sort());
+  });
+
+  it('folds a log left behind by a crash when the map is next unloaded, even without edits', async () => {
+    const s = await start({ ROOM_IDLE_MS: 0 });
+    const id = await createMap(s.url);
+    // A log as a killed process leaves it: updates after the snapshot, never compacted.
+    const doc = docFrom(await s.store.loadState(id));
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 7; i++) doc.getMap('meta').set('description', `d${i}`);
+    await s.store.appendUpdates(id, updates, { updatedAt: Date.now() });
+    expect(await s.store.logLength(id)).toBe(7);
+
+    const reader = await connectSynced(s.url, id);
+    expect(reader.doc.getMap('meta').get('description')).toBe('d6');
+    reader.close();
+    await waitFor(() => s.rooms.size === 0, 'room unloaded');
+    expect(await s.store.logLength(id)).toBe(0);
+    expect(
+      docFrom(await s.store.loadState(id))
+        .getMap('meta')
+        .get('description'),
+    ).toBe('d6');
+    expect(fs.existsSync(path.join(s.config.DATA_DIR, DB_FILE))).toBe(true);
+  });
+});
