@@ -5,6 +5,7 @@
  *     real server on loopback (median / p95 over many edits)
  *   - projection: layout + React Flow nodes for a 600-card map after one edit
  *   - storage: database size after many edits, before and after compaction
+ *   - browser to browser: a card saved in Chromium A until painted in Chromium B
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { layoutGrid } from '../src/canvas/layout';
 import { createNodeCache, projectNodes } from '../src/canvas/projection';
 import { connectSynced, createMap, startServer, waitFor } from '../tests/fixtures/server';
 import { mapDoc } from '../tests/fixtures/model';
+import { browserLatency } from './browser-latency';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,7 +58,8 @@ function projection600() {
   const doc = mapDoc('blank');
   const lanes = listEntities(doc, 'lanes');
   const stages = listEntities(doc, 'stages');
-  for (let i = 0; i < 600; i++) addCard(doc, { laneId: lanes[i % lanes.length]!.id, stageId: stages[i % stages.length]!.id, text: `卡片 ${i}` });
+  for (let i = 0; i < 600; i++)
+    addCard(doc, { laneId: lanes[i % lanes.length]!.id, stageId: stages[i % stages.length]!.id, text: `卡片 ${i}` });
   const live = createLiveMap(doc);
   const cache = createNodeCache();
   const project = () => {
@@ -100,7 +103,15 @@ async function storage() {
   const after = (await server.store.loadState(id)).reduce((n, u) => n + u.length, 0);
   const diskBytes = dbFiles();
   await server.close();
-  return { edits: 2000, logRows, storedBytesBeforeCompaction: before, storedBytesAfterCompaction: after, docStateBytes: stateBytes, loadMsUncompacted: +loadMsUncompacted.toFixed(2), diskBytes };
+  return {
+    edits: 2000,
+    logRows,
+    storedBytesBeforeCompaction: before,
+    storedBytesAfterCompaction: after,
+    docStateBytes: stateBytes,
+    loadMsUncompacted: +loadMsUncompacted.toFixed(2),
+    diskBytes,
+  };
 }
 
 const results = {
@@ -109,6 +120,7 @@ const results = {
   syncLatencyMs: await syncLatency(),
   projection600: projection600(),
   storage: await storage(),
+  browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs Chromium and npm run build')),
 };
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });
