@@ -5,6 +5,7 @@ import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
 import { LANE_KINDS, LaneKindSchema } from '../../model/schema';
 import { useSession } from '../../state/session';
 import { InlineText } from '../InlineText';
+import { HeaderActions } from './HeaderActions';
 import { useLane, useOpenMap } from '../mapContext';
 import type { LaneNode as LaneNodeType } from '../projection';
 
@@ -51,40 +52,14 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           </option>
         ))}
       </select>
-      <div className="header-actions">
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={t('canvas.rename')}
-          title={t('canvas.rename')}
-          onClick={() => setRenaming(lane.id)}
-        >
-          ✎
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={t('canvas.moveUp')}
-          title={t('canvas.moveUp')}
-          disabled={data.index === 0}
-          onClick={() => moveLane(doc, lane.id, data.index - 1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={t('canvas.moveDown')}
-          title={t('canvas.moveDown')}
-          disabled={data.index === data.count - 1}
-          onClick={() => moveLane(doc, lane.id, data.index + 1)}
-        >
-          ↓
-        </button>
-        <button type="button" className="icon-btn danger" aria-label={t('canvas.delete')} title={t('canvas.delete')} onClick={remove}>
-          ✕
-        </button>
-      </div>
+      <HeaderActions
+        axis="vertical"
+        index={data.index}
+        count={data.count}
+        onRename={() => setRenaming(lane.id)}
+        onMove={(i) => moveLane(doc, lane.id, i)}
+        onDelete={remove}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteStage, moveStage, updateStage } from '../../model/commands/stages';
 import { useSession } from '../../state/session';
 import { InlineText } from '../InlineText';
+import { HeaderActions } from './HeaderActions';
 import { useOpenMap, useStage } from '../mapContext';
 import type { StageNode as StageNodeType } from '../projection';
 
@@ -38,40 +39,14 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           {stage.name}
         </h2>
       )}
-      <div className="header-actions">
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={t('canvas.rename')}
-          title={t('canvas.rename')}
-          onClick={() => setRenaming(stage.id)}
-        >
-          ✎
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={t('canvas.moveLeft')}
-          title={t('canvas.moveLeft')}
-          disabled={data.index === 0}
-          onClick={() => moveStage(doc, stage.id, data.index - 1)}
-        >
-          ←
-        </button>
-        <button
-          type="button"
-          className="icon-btn"
-          aria-label={t('canvas.moveRight')}
-          title={t('canvas.moveRight')}
-          disabled={data.index === data.count - 1}
-          onClick={() => moveStage(doc, stage.id, data.index + 1)}
-        >
-          →
-        </button>
-        <button type="button" className="icon-btn danger" aria-label={t('canvas.delete')} title={t('canvas.delete')} onClick={remove}>
-          ✕
-        </button>
-      </div>
+      <HeaderActions
+        axis="horizontal"
+        index={data.index}
+        count={data.count}
+        onRename={() => setRenaming(stage.id)}
+        onMove={(i) => moveStage(doc, stage.id, i)}
+        onDelete={remove}
+      />
     </div>
   );
 }
