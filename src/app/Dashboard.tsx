@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/setup';
-import { LOCALES, LocaleSchema, TEMPLATE_IDS, TemplateIdSchema, type Locale, type MapSummary, type TemplateId } from '../model/schema';
+import { LocaleSchema, TEMPLATE_IDS, TemplateIdSchema, type Locale, type MapSummary, type TemplateId } from '../model/schema';
 import { InlineText } from '../canvas/InlineText';
 import { createMap, deleteMapApi, listMaps, renameMapApi } from './api';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch, LocaleOptions } from './LanguageSwitch';
 import { relativeTime } from './relativeTime';
 import { mapPath, navigate } from './router';
 
@@ -55,11 +55,7 @@ function NewMapForm({ onCancel }: { onCancel(): void }) {
       <label>
         {t('dashboard.contentLanguage')}
         <select value={locale} onChange={(e) => setLocale(LocaleSchema.parse(e.target.value))} data-testid="content-language">
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
       {error && (

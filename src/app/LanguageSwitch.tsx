@@ -13,12 +13,18 @@ export function LanguageSwitch() {
         value={i18n.language}
         onChange={(e) => setLanguage(LocaleSchema.parse(e.target.value))}
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {t(`language.${l}`)}
-          </option>
-        ))}
+        <LocaleOptions />
       </select>
     </label>
   );
+}
+
+/** One <option> per supported language, each named in its own language. */
+export function LocaleOptions() {
+  const { t } = useTranslation();
+  return LOCALES.map((l) => (
+    <option key={l} value={l}>
+      {t(`language.${l}`)}
+    </option>
+  ));
 }
