@@ -61,7 +61,10 @@ export function JourneyCanvas() {
   const setDropTarget = useSession((s) => s.setDropTarget);
   const startEditing = useSession((s) => s.startEditing);
 
-  useEffect(() => setNodes((local) => reconcile(local, projected)), [projected]);
+  // Bumped on every drop so a drop that changes nothing in the document (a
+  // card let go outside the grid) still snaps back to its projected place.
+  const [dropCount, setDropCount] = useState(0);
+  useEffect(() => setNodes((local) => reconcile(local, projected)), [projected, dropCount]);
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
     // Removal goes through the document (onNodesDelete), never local state.
@@ -93,15 +96,12 @@ export function JourneyCanvas() {
         const ids = cards.map((n) => n.id);
         moveCards(doc, ids, { ...cell, index: dropIndex(layout, cell, anchor.position.y, ids) });
       }
-      // Snap back / into place: the projection owns positions outside a drag.
-      setNodes((local) =>
-        reconcile(
-          local.map((n) => (n.dragging ? { ...n, dragging: false } : n)),
-          projected,
-        ),
-      );
+      // Snap into place on the next projection, which already includes the
+      // move: reconciling with this closure's projection would flash the old place.
+      setNodes((local) => local.map((n) => (n.dragging ? { ...n, dragging: false } : n)));
+      setDropCount((c) => c + 1);
     },
-    [doc, layout, projected, setDropTarget],
+    [doc, layout, setDropTarget],
   );
 
   const onNodesDelete = useCallback(

@@ -57,6 +57,8 @@ test('stages and lanes: add, rename, reorder, delete', async ({ page, request })
   await page.getByRole('button', { name: 'Add stage' }).click();
   await expect(stages).toHaveCount(7);
   const renameInput = page.locator('input.inline-text');
+  // The map is wider than the screen now: the view pans so the new stage shows.
+  await expect(renameInput).toBeInViewport();
   await renameInput.fill('Renewal');
   await renameInput.press('Enter');
   await expect(stages.nth(6)).toContainText('Renewal');
@@ -72,8 +74,11 @@ test('stages and lanes: add, rename, reorder, delete', async ({ page, request })
 
   const lanes = page.getByTestId('lane');
   const laneCount = await lanes.count();
+  // The view is panned to the right end now; bring the whole map back, as a user would.
+  await page.locator('.react-flow__controls-fitview').click();
   await page.getByRole('button', { name: 'Add lane' }).click();
   await expect(lanes).toHaveCount(laneCount + 1);
+  await expect(renameInput).toBeInViewport();
   await renameInput.fill('Marketing');
   await renameInput.press('Enter');
   await expect(lanes.nth(laneCount)).toContainText('Marketing');

@@ -1,21 +1,47 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { addLane } from '../../model/commands/lanes';
 import { addStage } from '../../model/commands/stages';
 import { useSession } from '../../state/session';
+import { GRID } from '../layout';
 import { useOpenMap } from '../mapContext';
 import type { AddNode as AddNodeType } from '../projection';
 
-function AddNodeView({ data }: NodeProps<AddNodeType>) {
+const MARGIN = 24;
+
+function AddNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<AddNodeType>) {
   const { t } = useTranslation();
   const { doc } = useOpenMap();
+  const flow = useReactFlow();
+  const store = useStoreApi();
   const setRenaming = useSession((s) => s.setRenaming);
   const label = data.what === 'stage' ? t('canvas.addStage') : t('canvas.addLane');
-  const add = () =>
+
+  /**
+   * The new stage (lane) appears where this button is and pushes it along:
+   * pan just enough that both are on screen, so the rename box is visible.
+   */
+  const reveal = () => {
+    const { width, height } = store.getState();
+    const { x, y, zoom } = flow.getViewport();
+    if (data.what === 'stage') {
+      const right = positionAbsoluteX + GRID.columnWidth + GRID.addButtonSize + MARGIN;
+      const overflow = right * zoom + x - width;
+      if (overflow > 0) void flow.setViewport({ x: x - overflow - MARGIN, y, zoom });
+    } else {
+      const bottom = positionAbsoluteY + GRID.minRowHeight + GRID.addButtonSize + MARGIN;
+      const overflow = bottom * zoom + y - height;
+      if (overflow > 0) void flow.setViewport({ x, y: y - overflow - MARGIN, zoom });
+    }
+  };
+
+  const add = () => {
     setRenaming(
       data.what === 'stage' ? addStage(doc, { name: t('canvas.newStage') }) : addLane(doc, { kind: 'notes', name: t('canvas.newLane') }),
     );
+    reveal();
+  };
   return (
     <button type="button" className="add-node" aria-label={label} title={label} onClick={add}>
       +
