@@ -126,7 +126,7 @@ export function deleteEntity(doc: Y.Doc, name: CollectionName, id: string): bool
 /**
  * The doc as plain JSON in the open format. Cards whose lane or stage is gone
  * (a card added concurrently with deleting its stage) and references to a
- * deleted persona are dropped, so the result always validates.
+ * deleted persona (from cards or from meta) are dropped, so the result always validates.
  */
 export function docToMapDocument(doc: Y.Doc): MapDocument {
   const meta = readMeta(doc);
@@ -141,7 +141,10 @@ export function docToMapDocument(doc: Y.Doc): MapDocument {
       .map((c) => (c.personaId && !personas[c.personaId] ? { ...c, personaId: undefined } : c)),
   );
   for (const card of Object.values(cards)) if (card.personaId === undefined) delete card.personaId;
-  return { schemaVersion: SCHEMA_VERSION, meta, personas, stages, lanes, cards };
+  // Following a persona that someone deleted at the same moment: follow none.
+  const { personaId, ...rest } = meta;
+  const cleanMeta = personaId !== undefined && personas[personaId] ? meta : rest;
+  return { schemaVersion: SCHEMA_VERSION, meta: cleanMeta, personas, stages, lanes, cards };
 }
 
 /** Fill an empty doc from a (validated) map document, in one transaction. */

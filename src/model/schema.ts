@@ -1,11 +1,13 @@
 /**
- * The open format, schema version 1: every entity Journeyboard stores, as zod
+ * The open format, schema version 2: every entity Journeyboard stores, as zod
  * schemas. Types are inferred from these so the wire, imports, the API and the
  * UI agree on one definition. docs/FORMAT.md documents the same shapes.
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 /** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones. */
 export const IdSchema = z
@@ -46,6 +48,10 @@ export const MetaSchema = z.object({
   locale: LocaleSchema,
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
+  /** The persona this map follows (shown at the head of the map). v2. */
+  personaId: IdSchema.optional(),
+  /** Dot-voting budget: votes each participant may cast on this map. v2. */
+  votesPerParticipant: z.number().int().min(0).max(100),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -65,6 +71,8 @@ export const PersonaSchema = z.object({
   ...entityBase,
   name: text(200),
   role: text(200),
+  /** Age or segment, free text ("34", "Gen Z", "SMB IT buyer"). v2. */
+  segment: text(200),
   quote: text(1000),
   goals: shortList,
   needs: shortList,
@@ -94,6 +102,15 @@ export const CHANNELS = ['digital', 'physical', 'human'] as const;
 export const MEDIA = ['owned', 'earned', 'paid'] as const;
 export const OPPORTUNITY_TYPES = ['quickWin', 'strategic', 'innovation'] as const;
 export const TAGS = ['rose', 'bud', 'thorn'] as const;
+export type Tag = (typeof TAGS)[number];
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+/** Archetypes offered in the persona panel; the field stays free text. */
+export const ARCHETYPES = ['explorer', 'sage', 'lover', 'caregiver', 'ruler', 'creator', 'hero', 'everyman'] as const;
+/** Departments offered for backstage lanes; the field stays free text. */
+export const DEPARTMENTS = ['marketing', 'sales', 'service', 'logistics', 'it', 'product', 'finance'] as const;
+export const EMOTION_MIN = -5;
+export const EMOTION_MAX = 5;
+export const DEFAULT_VOTES_PER_PARTICIPANT = 5;
 
 const score = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -106,9 +123,11 @@ export const CardSchema = z.object({
   // touchpoints
   channel: z.enum(CHANNELS).optional(),
   media: z.enum(MEDIA).optional(),
-  emotion: score(-5, 5).optional(),
+  emotion: score(EMOTION_MIN, EMOTION_MAX).optional(),
   importance: score(1, 5).optional(),
   momentOfTruth: z.boolean().optional(),
+  // pain points (v2)
+  severity: score(1, 5).optional(),
   // opportunities
   type: z.enum(OPPORTUNITY_TYPES).optional(),
   impact: score(1, 5).optional(),
@@ -118,8 +137,11 @@ export const CardSchema = z.object({
   value: z.number().finite().optional(),
   target: z.number().finite().optional(),
   unit: text(40).optional(),
+  /** Whether a higher value is better (NPS) or a lower one (cart abandonment). v2. */
+  direction: z.enum(KPI_DIRECTIONS).optional(),
   // workshop
   tags: z.array(z.enum(TAGS)).max(3).optional(),
+  /** participant id -> votes that participant put on this card. */
   votes: z.record(IdSchema, z.number().int().min(0).max(100)).optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
@@ -174,6 +196,9 @@ export const MapDocumentSchema = z
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'personaId'], message: `unknown persona "${card.personaId}"` });
       }
     }
+    if (map.meta.personaId !== undefined && !map.personas[map.meta.personaId]) {
+      ctx.addIssue({ code: 'custom', path: ['meta', 'personaId'], message: `unknown persona "${map.meta.personaId}"` });
+    }
   });
 export type MapDocument = z.infer<typeof MapDocumentSchema>;
 
@@ -183,10 +208,19 @@ export const MapSummarySchema = z.object({
   title: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** What the dashboard shows of a map's content; absent until first saved. */
+  stats: z
+    .object({
+      stages: z.number().int().nonnegative(),
+      cards: z.number().int().nonnegative(),
+      persona: z.string(),
+      stageNames: z.array(z.string()).max(20),
+    })
+    .optional(),
 });
 export type MapSummary = z.infer<typeof MapSummarySchema>;
 
-export const TEMPLATE_IDS = ['blank', 'subscription'] as const;
+export const TEMPLATE_IDS = ['blank', 'backpack', 'subscription', 'b2b'] as const;
 export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof TemplateIdSchema>;
 

@@ -1,7 +1,27 @@
 import type * as Y from 'yjs';
 import { change, collection, createEntity, deleteEntity, listEntities, newId, readEntity, updateEntity } from '../doc';
 import { placeAt } from '../order';
-import type { Card } from '../schema';
+import { EMOTION_MAX, EMOTION_MIN, TAGS, type Card, type LaneKind, type Tag } from '../schema';
+
+export type CardFields = Partial<Omit<Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'votes'>>;
+
+/** What a new card in a lane of this kind starts with, so it shows up where people expect (a touchpoint on the curve). */
+export function defaultFieldsFor(kind: LaneKind | undefined): CardFields {
+  switch (kind) {
+    case 'touchpoints':
+      return { emotion: 0, importance: 3 };
+    case 'emotions':
+      return { emotion: 0 };
+    case 'painPoints':
+      return { severity: 3 };
+    case 'opportunities':
+      return { type: 'quickWin', impact: 3, effort: 3 };
+    case 'kpis':
+      return { metric: '', direction: 'higher' };
+    default:
+      return {};
+  }
+}
 
 export interface Cell {
   laneId: string;
@@ -17,7 +37,7 @@ export interface AddCardArgs extends Cell {
   text: string;
   /** Position within the cell; default: last. */
   index?: number;
-  fields?: Partial<Omit<Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text'>>;
+  fields?: CardFields;
 }
 
 export function addCard(doc: Y.Doc, args: AddCardArgs): string {
@@ -26,7 +46,9 @@ export function addCard(doc: Y.Doc, args: AddCardArgs): string {
     const { order, rekeyed } = placeAt(siblings, args.index ?? siblings.length);
     for (const [cid, key] of rekeyed) updateEntity(doc, 'cards', cid, { order: key });
     const id = newId();
-    createEntity(doc, 'cards', { ...args.fields, id, order, laneId: args.laneId, stageId: args.stageId, text: args.text });
+    // The votes map is created with the card: created later, two first votes
+    // at once would each create one and one of them would be lost.
+    createEntity(doc, 'cards', { ...args.fields, id, order, laneId: args.laneId, stageId: args.stageId, text: args.text, votes: {} });
     return id;
   });
 }
@@ -37,6 +59,18 @@ export function updateCardText(doc: Y.Doc, id: string, text: string): boolean {
 
 export function updateCard(doc: Y.Doc, id: string, patch: Partial<Omit<Card, 'id' | 'votes'>>): boolean {
   return change(doc, () => updateEntity(doc, 'cards', id, patch));
+}
+
+/** The same fields on many cards, as one step (multi-select in the inspector). */
+export function updateCards(doc: Y.Doc, ids: readonly string[], patch: CardFields): number {
+  return change(doc, () => ids.filter((id) => updateEntity(doc, 'cards', id, patch)).length);
+}
+
+/** Set a card's emotion score, rounded and clamped to the scale (dragging a curve point). */
+export function setEmotion(doc: Y.Doc, id: string, score: number): boolean {
+  // `+ 0` turns Math.round(-0.4) === -0 into 0: -0 would sync as -0 and print as "-0".
+  const clamped = Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, Math.round(score))) + 0;
+  return change(doc, () => updateEntity(doc, 'cards', id, { emotion: clamped }));
 }
 
 /**
@@ -72,5 +106,18 @@ export function moveCards(doc: Y.Doc, ids: readonly string[], to: Cell & { index
   change(doc, () => {
     let index = to.index ?? cellCards(doc, to).filter((c) => !ids.includes(c.id)).length;
     for (const id of ids) if (moveCard(doc, id, { ...to, index })) index++;
+  });
+}
+
+/** Put a workshop tag on (or take it off) several cards, as one step; other tags stay. */
+export function setTag(doc: Y.Doc, ids: readonly string[], tag: Tag, on: boolean): void {
+  change(doc, () => {
+    for (const id of ids) {
+      const card = readEntity(doc, 'cards', id);
+      if (!card) continue;
+      const tags = (card.tags ?? []).filter((x) => x !== tag);
+      if (on) tags.push(tag);
+      updateEntity(doc, 'cards', id, { tags: TAGS.filter((x) => tags.includes(x)) });
+    }
   });
 }

@@ -1,17 +1,6 @@
 /** The default grid every new map starts from, in each supported language. */
-import type { LaneKind, Locale } from '../schema';
-
-export interface StageSeed {
-  key: string;
-  name: string;
-  description: string;
-}
-export interface LaneSeed {
-  key: string;
-  kind: LaneKind;
-  name: string;
-  department?: string;
-}
+import type { Locale } from '../schema';
+import type { LaneSeed, StageSeed } from './spec';
 
 const STAGES: Record<Locale, StageSeed[]> = {
   en: [

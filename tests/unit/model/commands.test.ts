@@ -4,6 +4,7 @@ import {
   addCard,
   addLane,
   addStage,
+  castVote,
   COLLECTIONS,
   deleteCard,
   deleteLane,
@@ -91,7 +92,9 @@ describe('card commands', () => {
   it('duplicates right after the original, without votes', () => {
     const doc = mapDoc();
     const cell = firstCell(doc);
-    const a = addCard(doc, { ...cell, text: 'a', fields: { votes: { u1: 2 }, emotion: 2 } });
+    const a = addCard(doc, { ...cell, text: 'a', fields: { emotion: 2 } });
+    castVote(doc, a, 'u1');
+    castVote(doc, a, 'u1');
     addCard(doc, { ...cell, text: 'z' });
     let copy: string | null = null;
     asOneStep(doc, () => {
@@ -99,7 +102,7 @@ describe('card commands', () => {
     });
     expect(texts(doc, cell)).toEqual(['a', 'a', 'z']);
     expect(readEntity(doc, 'cards', copy!)).toMatchObject({ text: 'a', emotion: 2 });
-    expect(readEntity(doc, 'cards', copy!)?.votes).toBeUndefined();
+    expect(readEntity(doc, 'cards', copy!)?.votes).toEqual({});
     expect(readEntity(doc, 'cards', a)?.votes).toEqual({ u1: 2 });
   });
 });

@@ -30,7 +30,7 @@ describe('REST API', () => {
     const client = await connectSynced(server.url, id);
     clients.push(client);
     const map = MapDocumentSchema.parse(docToMapDocument(client.doc));
-    expect(map.meta).toMatchObject({ title: 'Untitled journey', locale: 'en', schemaVersion: 1 });
+    expect(map.meta).toMatchObject({ title: 'Untitled journey', locale: 'en', schemaVersion: 2 });
     expect(listEntities(client.doc, 'stages').map((s) => s.name)).toEqual([
       'Awareness',
       'Consideration',
@@ -47,7 +47,7 @@ describe('REST API', () => {
     const client = await connectSynced(server.url, id);
     clients.push(client);
     expect(readMeta(client.doc)).toMatchObject({ title: '订阅制电商客户旅程', locale: 'zh-CN' });
-    expect(listEntities(client.doc, 'cards').map((c) => c.text)).toContain('退订条款说得不清楚');
+    expect(listEntities(client.doc, 'cards').map((c) => c.text)).toContain('自动续费和退订条款写得不清楚');
 
     const named = await createMap(server.url, { template: 'subscription', locale: 'zh-CN', title: '  我的旅程 ' });
     expect((await (await api(`/api/maps/${named}`)).json()) as { title: string }).toMatchObject({ title: '我的旅程' });

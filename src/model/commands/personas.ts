@@ -1,0 +1,60 @@
+import * as Y from 'yjs';
+import { change, collection, createEntity, deleteEntity, listEntities, metaMap, newId, updateEntity } from '../doc';
+import { placeAt } from '../order';
+import type { Persona } from '../schema';
+
+export type PersonaFields = Omit<Persona, 'id' | 'order'>;
+
+export const EMPTY_PERSONA: PersonaFields = {
+  name: '',
+  role: '',
+  segment: '',
+  quote: '',
+  goals: [],
+  needs: [],
+  frustrations: [],
+  archetype: '',
+  avatar: '🙂',
+};
+
+/** Adds a persona (last in the list); the first persona of a map is also the one it follows. */
+export function addPersona(doc: Y.Doc, fields: Partial<PersonaFields> = {}): string {
+  return change(doc, () => {
+    const personas = listEntities(doc, 'personas');
+    const id = newId();
+    const { order, rekeyed } = placeAt(personas, personas.length);
+    for (const [pid, key] of rekeyed) updateEntity(doc, 'personas', pid, { order: key });
+    createEntity(doc, 'personas', { ...EMPTY_PERSONA, ...fields, id, order });
+    if (metaMap(doc).get('personaId') === undefined) metaMap(doc).set('personaId', id);
+    return id;
+  });
+}
+
+export function updatePersona(doc: Y.Doc, id: string, patch: Partial<PersonaFields>): boolean {
+  return change(doc, () => updateEntity(doc, 'personas', id, patch));
+}
+
+/**
+ * Deletes a persona and, in the same step, every reference to it: cards tied
+ * to it become untied and the map stops following it. A card tied to it
+ * concurrently by someone else keeps a dangling id; readers treat that as
+ * "no persona" (docToMapDocument drops it), so nothing breaks.
+ */
+export function deletePersona(doc: Y.Doc, id: string): boolean {
+  return change(doc, () => {
+    if (!collection(doc, 'personas').has(id)) return false;
+    collection(doc, 'cards').forEach((card) => {
+      if (card instanceof Y.Map && card.get('personaId') === id) card.delete('personaId');
+    });
+    if (metaMap(doc).get('personaId') === id) metaMap(doc).delete('personaId');
+    return deleteEntity(doc, 'personas', id);
+  });
+}
+
+/** The persona the map follows (shown at its head); null to follow none. */
+export function followPersona(doc: Y.Doc, id: string | null): void {
+  change(doc, () => {
+    if (id === null) metaMap(doc).delete('personaId');
+    else if (collection(doc, 'personas').has(id)) metaMap(doc).set('personaId', id);
+  });
+}

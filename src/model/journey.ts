@@ -1,0 +1,78 @@
+/**
+ * Journey-mapping readings of a map: the emotion curve's points, KPI status,
+ * the line of visibility. Pure functions of entities, shared by the canvas,
+ * the panels and the exports.
+ */
+import { compareOrdered } from './order';
+import type { Card, Lane, Stage } from './schema';
+
+export interface EmotionPoint {
+  cardId: string;
+  stageId: string;
+  emotion: number;
+  text: string;
+  /** true for a touchpoint's score, false for a point placed in the emotion lane itself */
+  touchpoint: boolean;
+  momentOfTruth: boolean;
+}
+
+/** Lanes whose cards' emotion scores make up the curve. */
+export const CURVE_SOURCE_KINDS = new Set<Lane['kind']>(['touchpoints', 'emotions']);
+
+/**
+ * The curve's points in journey order: by stage, then by lane, then by the
+ * card's place in its cell. Cards without a score are not on the curve.
+ */
+export function emotionPoints(stages: readonly Stage[], lanes: readonly Lane[], cards: readonly Card[]): EmotionPoint[] {
+  const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
+  const laneIndex = new Map(lanes.filter((l) => CURVE_SOURCE_KINDS.has(l.kind)).map((l, i) => [l.id, i]));
+  return cards
+    .filter((c) => c.emotion !== undefined && stageIndex.has(c.stageId) && laneIndex.has(c.laneId))
+    .sort(
+      (a, b) =>
+        stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! ||
+        laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! ||
+        compareOrdered(a, b),
+    )
+    .map((c) => ({
+      cardId: c.id,
+      stageId: c.stageId,
+      emotion: c.emotion!,
+      text: c.text,
+      touchpoint: lanes.find((l) => l.id === c.laneId)?.kind === 'touchpoints',
+      momentOfTruth: c.momentOfTruth === true,
+    }));
+}
+
+export type KpiStatus = 'on-target' | 'off-target' | 'no-target';
+
+/** Whether a KPI card meets its target, given which way is better (higher by default). */
+export function kpiStatus(card: Pick<Card, 'value' | 'target' | 'direction'>): KpiStatus {
+  if (card.value === undefined || card.target === undefined) return 'no-target';
+  const ok = card.direction === 'lower' ? card.value <= card.target : card.value >= card.target;
+  return ok ? 'on-target' : 'off-target';
+}
+
+/** An emoji face for an emotion score, for the curve and the inspector. */
+export function emotionFace(score: number): string {
+  if (score >= 4) return '😄';
+  if (score >= 2) return '🙂';
+  if (score >= -1) return '😐';
+  if (score >= -3) return '🙁';
+  return '😣';
+}
+
+/**
+ * Index of the first lane below the line of visibility: the customer-facing
+ * lanes are above it, backstage lanes below (as in a service blueprint).
+ * The line sits above the first backstage lane that has only backstage lanes
+ * after it; -1 when there is none.
+ */
+export function lineOfVisibilityIndex(lanes: readonly Pick<Lane, 'kind'>[]): number {
+  let index = -1;
+  for (let i = lanes.length - 1; i >= 0; i--) {
+    if (lanes[i]!.kind !== 'backstage') break;
+    index = i;
+  }
+  return index;
+}
