@@ -43,10 +43,16 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  { files: ['src/model/**', 'server/**'], rules: { 'no-restricted-imports': ['error', noReact] } },
-  { files: ['src/canvas/**/*.tsx', 'src/app/**', 'src/state/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
+  // One block per directory: a later block's no-restricted-imports would replace an earlier one's, not add to it.
+  { files: ['server/**'], rules: { 'no-restricted-imports': ['error', noReact] } },
   {
-    files: ['src/canvas/**', 'src/state/**', 'src/sync/**', 'src/model/**', 'src/i18n/**'],
-    rules: { 'no-restricted-imports': ['error', noUpwardImports] },
+    files: ['src/model/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noReact.patterns, ...noUpwardImports.patterns] }] },
   },
+  {
+    files: ['src/canvas/**/*.tsx', 'src/panels/**', 'src/state/**'],
+    rules: { 'no-restricted-imports': ['error', { ...noYjsInComponents, ...noUpwardImports }] },
+  },
+  { files: ['src/app/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
+  { files: ['src/canvas/**/*.ts', 'src/sync/**', 'src/i18n/**'], rules: { 'no-restricted-imports': ['error', noUpwardImports] } },
 );

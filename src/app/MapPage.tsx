@@ -11,6 +11,10 @@ import { openMap } from '../sync/mapConnection';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from './router';
+import { SidePanel } from '../panels/SidePanel';
+import '../panels/panels.css';
+import { WorkshopToolbar } from '../panels/WorkshopToolbar';
+import { OpportunityMatrix } from '../panels/OpportunityMatrix';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -54,6 +58,7 @@ export function MapPage({ mapId }: { mapId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<OpenMap | null>(null);
   const availability = useSession((s) => s.availability);
+  const matrixOpen = useSession((s) => s.matrixOpen);
 
   useEffect(() => {
     resetSession();
@@ -94,9 +99,14 @@ export function MapPage({ mapId }: { mapId: string }) {
       {availability === 'loading' && <p className="muted centered">{t('map.loading')}</p>}
       {open && availability === 'ready' && (
         <MapProvider value={open}>
-          <ReactFlowProvider>
-            <JourneyCanvas />
-          </ReactFlowProvider>
+          <WorkshopToolbar />
+          <div className="map-body">
+            <ReactFlowProvider>
+              <JourneyCanvas />
+            </ReactFlowProvider>
+            <SidePanel />
+          </div>
+          {matrixOpen && <OpportunityMatrix />}
         </MapProvider>
       )}
     </div>

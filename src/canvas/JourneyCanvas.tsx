@@ -16,12 +16,15 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnNodeDrag,
+  useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
 import { useSession } from '../state/session';
-import { cellAt, cellKey, dropIndex, layoutGrid, GRID } from './layout';
+import { cellAt, cellKey, dropIndex, isCurveLane, layoutGrid, GRID } from './layout';
+import { neighbourCard, type Direction } from './navigation';
 import { useOpenMap, useSnapshot } from './mapContext';
 import { createNodeCache, projectNodes, type JourneyNode } from './projection';
 import { AddNode } from './nodes/AddNode';
@@ -29,8 +32,22 @@ import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { LaneNode } from './nodes/LaneNode';
 import { StageNode } from './nodes/StageNode';
+import { CurveNode } from './nodes/CurveNode';
+import { PersonaNode } from './nodes/PersonaNode';
+import { VisibilityNode } from './nodes/VisibilityNode';
 
-const nodeTypes: NodeTypes = { card: CardNode, stage: StageNode, lane: LaneNode, cell: CellNode, add: AddNode };
+const nodeTypes: NodeTypes = {
+  card: CardNode,
+  stage: StageNode,
+  lane: LaneNode,
+  cell: CellNode,
+  add: AddNode,
+  curve: CurveNode,
+  persona: PersonaNode,
+  visibility: VisibilityNode,
+};
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** Keep React Flow's local fields (selected, dragging, measured) across projections. */
 function reconcile(local: JourneyNode[], projected: JourneyNode[]): JourneyNode[] {
@@ -60,6 +77,12 @@ export function JourneyCanvas() {
   const setSelection = useSession((s) => s.setSelection);
   const setDropTarget = useSession((s) => s.setDropTarget);
   const startEditing = useSession((s) => s.startEditing);
+  const requestSelection = useSession((s) => s.requestSelection);
+  const selectionRequest = useSession((s) => s.selectionRequest);
+  const flow = useReactFlow<JourneyNode>();
+  const store = useStoreApi<JourneyNode>();
+  /** card ids a selection request put into React Flow, so its echo does not override the request */
+  const appliedRequest = useRef<string | null>(null);
 
   // Bumped on every drop so a drop that changes nothing in the document (a
   // card let go outside the grid) still snaps back to its projected place.
@@ -73,9 +96,57 @@ export function JourneyCanvas() {
   }, []);
 
   const onSelectionChange = useCallback(
-    ({ nodes: selected }: { nodes: Node[] }) => setSelection(selected.filter((n) => n.type === 'card').map((n) => n.id)),
+    ({ nodes: selected }: { nodes: Node[] }) => {
+      const ids = selected.filter((n) => n.type === 'card').map((n) => n.id);
+      // The echo of a requested selection: the session already holds it, with
+      // any emotion points (which are not nodes) included.
+      if (appliedRequest.current !== null && appliedRequest.current === [...ids].sort().join(' ')) {
+        appliedRequest.current = null;
+        return;
+      }
+      appliedRequest.current = null;
+      setSelection(ids);
+    },
     [setSelection],
   );
+
+  /** Pan (keeping the zoom) so a card or an emotion point is on screen. */
+  const reveal = useCallback(
+    (id: string) => {
+      const card = snapshot.cardById.get(id);
+      const col = layout.columns.find((c) => c.stageId === card?.stageId);
+      const row = layout.rows.find((r) => r.laneId === card?.laneId);
+      if (!card || !col || !row) return;
+      const pos = layout.cardPositions.get(id);
+      const target = pos
+        ? { x: pos.x + GRID.cardWidth / 2, y: pos.y + GRID.cardHeight / 2 }
+        : { x: col.x + col.width / 2, y: row.y + row.height / 2 };
+      const { width, height } = store.getState();
+      const { x, y, zoom } = flow.getViewport();
+      const sx = target.x * zoom + x;
+      const sy = target.y * zoom + y;
+      const margin = 80;
+      if (sx < margin || sy < margin || sx > width - margin || sy > height - margin) {
+        void flow.setCenter(target.x, target.y, { zoom: Math.max(zoom, 0.6) });
+      }
+    },
+    [snapshot.cardById, layout, flow, store],
+  );
+
+  // Selections asked for from outside React Flow (matrix, lists, arrow keys).
+  useEffect(() => {
+    if (!selectionRequest) return;
+    const wanted = new Set(selectionRequest.ids);
+    appliedRequest.current = [...selectionRequest.ids.filter((id) => layout.cardPositions.has(id))].sort().join(' ');
+    setNodes((local) =>
+      local.map((n) =>
+        n.type === 'card' && !!n.selected !== wanted.has(n.id) ? ({ ...n, selected: wanted.has(n.id) } as JourneyNode) : n,
+      ),
+    );
+    if (selectionRequest.reveal && selectionRequest.ids[0]) reveal(selectionRequest.ids[0]);
+    // Only a new request re-applies; layout changes must not re-select.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectionRequest]);
 
   const onNodeDrag: OnNodeDrag = useCallback(
     (_e, node) => {
@@ -113,11 +184,20 @@ export function JourneyCanvas() {
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+      if ((e.target as HTMLElement).closest('input, textarea, select, [role="slider"]')) return;
       const { selectedIds, editingCardId } = useSession.getState();
       if (editingCardId || selectedIds.size === 0) return;
       const [first] = selectedIds;
-      if (e.key === 'Enter' && selectedIds.size === 1 && first) {
+      const direction = ARROWS[e.key];
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        requestSelection([]);
+      } else if (direction && first && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        const curveLanes = new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id));
+        const next = neighbourCard(layout, curveLanes, first, direction);
+        if (next) requestSelection([next], true);
+      } else if (e.key === 'Enter' && selectedIds.size === 1 && first && layout.cardPositions.has(first)) {
         e.preventDefault();
         startEditing(first);
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd') {
@@ -125,7 +205,7 @@ export function JourneyCanvas() {
         for (const id of selectedIds) duplicateCard(doc, id);
       }
     },
-    [doc, startEditing],
+    [doc, startEditing, requestSelection, layout, snapshot.lanes],
   );
 
   return (

@@ -3,6 +3,7 @@
  * stack inside cells. Pure and deterministic, so the same function places
  * nodes, finds the cell under a dropped card and sizes the export.
  */
+import { lineOfVisibilityIndex } from '../model/journey';
 import type { Card, Lane, Stage } from '../model/schema';
 
 export const GRID = {
@@ -17,6 +18,12 @@ export const GRID = {
   cellFooter: 34,
   minRowHeight: 136,
   addButtonSize: 48,
+  /** the emotion lane draws a curve instead of stacking cards */
+  curveRowHeight: 220,
+  /** the persona card above the grid */
+  personaWidth: 640,
+  personaHeight: 150,
+  personaGap: 20,
 } as const;
 
 export interface Column {
@@ -39,11 +46,16 @@ export interface GridLayout {
   rows: Row[];
   /** top-left of each visible card */
   cardPositions: Map<string, { x: number; y: number }>;
-  /** visible cards per cell key, in order */
+  /** cards per cell key, in order (emotion-lane points included) */
   cells: Map<string, Card[]>;
   width: number;
   height: number;
+  /** y of the line of visibility (above the backstage lanes), or null */
+  visibilityLineY: number | null;
 }
+
+/** Lanes whose cards are drawn as points on a curve, not stacked as cards. */
+export const isCurveLane = (lane: Pick<Lane, 'kind'>): boolean => lane.kind === 'emotions';
 
 export const cellKey = (laneId: string, stageId: string): string => `${laneId}|${stageId}`;
 
@@ -67,16 +79,23 @@ export function layoutGrid(stages: readonly Stage[], lanes: readonly Lane[], car
   }));
   const rows: Row[] = [];
   let y = GRID.stageHeaderHeight;
+  const curveLanes = new Set<string>();
   for (const lane of lanes) {
-    let most = 0;
-    for (const s of stages) most = Math.max(most, cells.get(cellKey(lane.id, s.id))?.length ?? 0);
-    const height = Math.max(GRID.minRowHeight, GRID.cellPadding + most * (GRID.cardHeight + GRID.cardGap) + GRID.cellFooter);
+    let height: number = GRID.curveRowHeight;
+    if (isCurveLane(lane)) curveLanes.add(lane.id);
+    else {
+      let most = 0;
+      for (const s of stages) most = Math.max(most, cells.get(cellKey(lane.id, s.id))?.length ?? 0);
+      height = Math.max(GRID.minRowHeight, GRID.cellPadding + most * (GRID.cardHeight + GRID.cardGap) + GRID.cellFooter);
+    }
     rows.push({ laneId: lane.id, y, height });
     y += height;
   }
+  const visibilityIndex = lineOfVisibilityIndex(lanes);
 
   const cardPositions = new Map<string, { x: number; y: number }>();
   for (const row of rows) {
+    if (curveLanes.has(row.laneId)) continue;
     for (const col of columns) {
       const list = cells.get(cellKey(row.laneId, col.stageId));
       list?.forEach((card, i) => {
@@ -95,6 +114,7 @@ export function layoutGrid(stages: readonly Stage[], lanes: readonly Lane[], car
     cells,
     width: GRID.laneHeaderWidth + columns.length * GRID.columnWidth,
     height: y,
+    visibilityLineY: visibilityIndex >= 0 ? rows[visibilityIndex]!.y : null,
   };
 }
 

@@ -7,14 +7,18 @@
 import type { Node } from '@xyflow/react';
 import type { MapSnapshot } from '../model/live';
 import type { LaneKind } from '../model/schema';
-import { GRID, cellKey, layoutGrid, type GridLayout } from './layout';
+import { GRID, cellKey, isCurveLane, layoutGrid, type GridLayout } from './layout';
 
-export type CardNode = Node<{ cardId: string }, 'card'>;
+export type CardNode = Node<{ cardId: string; laneKind: LaneKind }, 'card'>;
 export type StageNode = Node<{ stageId: string; index: number; count: number }, 'stage'>;
 export type LaneNode = Node<{ laneId: string; index: number; count: number }, 'lane'>;
 export type CellNode = Node<{ laneId: string; stageId: string; laneKind: LaneKind; cardCount: number }, 'cell'>;
 export type AddNode = Node<{ what: 'stage' | 'lane' }, 'add'>;
-export type JourneyNode = CardNode | StageNode | LaneNode | CellNode | AddNode;
+/** The emotion curve across every stage of one emotion lane. */
+export type CurveNode = Node<{ laneId: string }, 'curve'>;
+export type PersonaNode = Node<Record<string, never>, 'persona'>;
+export type VisibilityNode = Node<Record<string, never>, 'visibility'>;
+export type JourneyNode = CardNode | StageNode | LaneNode | CellNode | AddNode | CurveNode | PersonaNode | VisibilityNode;
 
 export const stageNodeId = (id: string) => `stage:${id}`;
 export const laneNodeId = (id: string) => `lane:${id}`;
@@ -22,9 +26,20 @@ export const cellNodeId = (laneId: string, stageId: string) => `cell:${laneId}:$
 
 const fixed = { draggable: false, selectable: false, deletable: false, connectable: false, focusable: false } as const;
 
+const EMPTY = {} as Record<string, never>;
+
 export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): JourneyNode[] {
   const nodes: JourneyNode[] = [];
   const { stages, lanes } = snapshot;
+  nodes.push({
+    id: 'persona',
+    type: 'persona',
+    position: { x: 0, y: -(GRID.personaHeight + GRID.personaGap) },
+    width: GRID.personaWidth,
+    height: GRID.personaHeight,
+    data: EMPTY,
+    ...fixed,
+  });
   stages.forEach((stage, index) => {
     const col = layout.columns[index]!;
     nodes.push({
@@ -65,7 +80,31 @@ export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): Journey
         ...fixed,
       });
     }
+    if (isCurveLane(lane) && layout.columns.length > 0) {
+      nodes.push({
+        id: `curve:${lane.id}`,
+        type: 'curve',
+        position: { x: layout.columns[0]!.x, y: row.y },
+        width: layout.columns.length * GRID.columnWidth,
+        height: row.height,
+        data: { laneId: lane.id },
+        ...fixed,
+      });
+    }
   });
+  if (layout.visibilityLineY !== null) {
+    nodes.push({
+      id: 'visibility',
+      type: 'visibility',
+      position: { x: 0, y: layout.visibilityLineY - 12 },
+      width: layout.width,
+      height: 24,
+      zIndex: 1,
+      data: EMPTY,
+      ...fixed,
+    });
+  }
+  const laneKindById = new Map(lanes.map((l) => [l.id, l.kind]));
   for (const [cardId, position] of layout.cardPositions) {
     nodes.push({
       id: cardId,
@@ -73,7 +112,7 @@ export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): Journey
       position,
       width: GRID.cardWidth,
       height: GRID.cardHeight,
-      data: { cardId },
+      data: { cardId, laneKind: laneKindById.get(snapshot.cardById.get(cardId)!.laneId)! },
       deletable: true,
       connectable: false,
     });

@@ -8,6 +8,10 @@ import { initReactI18next } from 'react-i18next';
 import { LocaleSchema, type Locale } from '../model/schema';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+// The dashboard's strings live in their own files so the dashboard and the
+// canvas can be worked on without touching the same file.
+import dashboardEn from './dashboard.en.json';
+import dashboardZhCN from './dashboard.zh-CN.json';
 
 const STORAGE_KEY = 'journeyboard.language';
 
@@ -32,7 +36,10 @@ function savedLanguage(): string | null {
 export function initI18n(): typeof i18next {
   const lng = detectLanguage(savedLanguage(), navigator.languages ?? [navigator.language]);
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: {
+      en: { translation: { ...en, dashboard: dashboardEn } },
+      'zh-CN': { translation: { ...zhCN, dashboard: dashboardZhCN } },
+    },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -29,7 +29,30 @@ export interface SelectionSlice {
   setDropTarget(cellKey: string | null): void;
 }
 
-export type SessionState = ConnectionSlice & SelectionSlice;
+/** A selection asked for from outside the canvas (matrix, lists, arrow keys). */
+export interface SelectionRequest {
+  ids: string[];
+  /** pan so the first one is in view */
+  reveal: boolean;
+  seq: number;
+}
+
+export type WorkshopTag = 'rose' | 'bud' | 'thorn';
+export type SidePanel = 'inspector' | 'personas' | 'votes' | null;
+
+export interface WorkshopSlice {
+  selectionRequest: SelectionRequest | null;
+  /** show only cards with this tag (others dimmed) */
+  tagFilter: WorkshopTag | null;
+  panel: SidePanel;
+  matrixOpen: boolean;
+  requestSelection(ids: string[], reveal?: boolean): void;
+  setTagFilter(tag: WorkshopTag | null): void;
+  setPanel(panel: SidePanel): void;
+  setMatrixOpen(open: boolean): void;
+}
+
+export type SessionState = ConnectionSlice & SelectionSlice & WorkshopSlice;
 
 const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice> = (set) => ({
   connection: 'connecting',
@@ -57,9 +80,22 @@ const createSelectionSlice: StateCreator<SessionState, [], [], SelectionSlice> =
   },
 });
 
+const createWorkshopSlice: StateCreator<SessionState, [], [], WorkshopSlice> = (set, get) => ({
+  selectionRequest: null,
+  tagFilter: null,
+  panel: 'inspector',
+  matrixOpen: false,
+  requestSelection: (ids, reveal = false) =>
+    set({ selectedIds: new Set(ids), selectionRequest: { ids, reveal, seq: (get().selectionRequest?.seq ?? 0) + 1 } }),
+  setTagFilter: (tagFilter) => set({ tagFilter }),
+  setPanel: (panel) => set({ panel }),
+  setMatrixOpen: (matrixOpen) => set({ matrixOpen }),
+});
+
 export const useSession = create<SessionState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createSelectionSlice(...a),
+  ...createWorkshopSlice(...a),
 }));
 
 /** Reset per-map state when leaving a map. */
@@ -71,5 +107,8 @@ export function resetSession(): void {
     editingCardId: null,
     renamingId: null,
     dropTarget: null,
+    selectionRequest: null,
+    tagFilter: null,
+    matrixOpen: false,
   });
 }

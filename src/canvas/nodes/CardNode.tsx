@@ -4,13 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
 import { useSession } from '../../state/session';
 import { InlineText } from '../InlineText';
-import { useCard, useOpenMap } from '../mapContext';
+import { useCard, useMapSelector, useOpenMap } from '../mapContext';
 import type { CardNode as CardNodeType } from '../projection';
+import { CardFacets, KpiBody } from './CardFacets';
 
-function CardNodeView({ id, selected, dragging }: NodeProps<CardNodeType>) {
+function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>) {
   const { t } = useTranslation();
   const { doc } = useOpenMap();
   const card = useCard(id);
+  // With one persona every tied card would carry the same chip: shown only when it tells cards apart.
+  const personaAvatar = useMapSelector((s) =>
+    card?.personaId && s.personas.length > 1 ? s.personas.find((p) => p.id === card.personaId)?.avatar : undefined,
+  );
+  const dimmed = useSession((s) => s.tagFilter !== null && !(card?.tags ?? []).includes(s.tagFilter));
   const editing = useSession((s) => s.editingCardId === id);
   const startEditing = useSession((s) => s.startEditing);
   const stopEditing = useSession((s) => s.stopEditing);
@@ -33,9 +39,12 @@ function CardNodeView({ id, selected, dragging }: NodeProps<CardNodeType>) {
   if (!card) return null;
   return (
     <div
-      className={`card-node${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}`}
+      className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
+        card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
+      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}`}
       data-testid="card"
       data-card-id={id}
+      data-mot={card.momentOfTruth ? 'true' : undefined}
       onDoubleClick={(e) => {
         e.stopPropagation();
         startEditing(id);
@@ -52,9 +61,15 @@ function CardNodeView({ id, selected, dragging }: NodeProps<CardNodeType>) {
           onSave={save}
           onCancel={cancel}
         />
+      ) : data.laneKind === 'kpis' ? (
+        <KpiBody card={card} />
       ) : (
-        <p className={`card-text${card.text ? '' : ' is-empty'}`}>{card.text || t('canvas.emptyCard')}</p>
+        <>
+          {card.momentOfTruth && data.laneKind === 'touchpoints' && <span className="mot-badge">★ {t('fields.momentOfTruth')}</span>}
+          <p className={`card-text${card.text ? '' : ' is-empty'}`}>{card.text || t('canvas.emptyCard')}</p>
+        </>
       )}
+      {!editing && <CardFacets card={card} laneKind={data.laneKind} personaAvatar={personaAvatar} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { addCard } from '../../model/commands/cards';
+import { addCard, defaultFieldsFor } from '../../model/commands/cards';
 import { useSession } from '../../state/session';
 import { cellKey } from '../layout';
 import { useOpenMap } from '../mapContext';
@@ -12,8 +12,18 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
   const { doc } = useOpenMap();
   const isDropTarget = useSession((s) => s.dropTarget === cellKey(data.laneId, data.stageId));
   const startEditing = useSession((s) => s.startEditing);
+  const requestSelection = useSession((s) => s.requestSelection);
+  const setPanel = useSession((s) => s.setPanel);
+  const isCurve = data.laneKind === 'emotions';
 
-  const add = () => startEditing(addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '' }));
+  const add = () => {
+    const id = addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '', fields: defaultFieldsFor(data.laneKind) });
+    if (isCurve) {
+      // An emotion point has no card to type into: its label is edited in the inspector.
+      requestSelection([id]);
+      setPanel('inspector');
+    } else startEditing(id);
+  };
 
   return (
     <div
@@ -24,8 +34,8 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
       onDoubleClick={add}
       title={t('canvas.cellHint')}
     >
-      <button type="button" className="add-card nodrag" onClick={add} aria-label={t('canvas.addCard')}>
-        + {t('canvas.addCard')}
+      <button type="button" className="add-card nodrag" onClick={add} aria-label={isCurve ? t('curve.addPoint') : t('canvas.addCard')}>
+        + {isCurve ? t('curve.addPoint') : t('canvas.addCard')}
       </button>
     </div>
   );

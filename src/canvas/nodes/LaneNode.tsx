@@ -2,7 +2,8 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
-import { LANE_KINDS, LaneKindSchema } from '../../model/schema';
+import { DEPARTMENTS, LANE_KINDS, LaneKindSchema } from '../../model/schema';
+import { CommitText } from '../../panels/fields';
 import { useSession } from '../../state/session';
 import { InlineText } from '../InlineText';
 import { HeaderActions } from './HeaderActions';
@@ -52,6 +53,25 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           </option>
         ))}
       </select>
+      {lane.kind === 'backstage' && (
+        <div className="lane-department nodrag">
+          <CommitText
+            value={lane.department}
+            list="departments"
+            maxLength={100}
+            placeholder={t('canvas.department')}
+            testId="lane-department"
+            onCommit={(department) => updateLane(doc, lane.id, { department: department.trim() })}
+          />
+          <datalist id="departments">
+            {DEPARTMENTS.map((d) => (
+              <option key={d} value={d}>
+                {t(`departments.${d}`)}
+              </option>
+            ))}
+          </datalist>
+        </div>
+      )}
       <HeaderActions
         axis="vertical"
         index={data.index}

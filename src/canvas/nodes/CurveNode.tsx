@@ -1,0 +1,169 @@
+/**
+ * The emotion curve: a smooth line through every touchpoint's emotion score
+ * (and every point placed in the emotion lane) in journey order, over a zero
+ * line with positive and negative shading. A point is dragged up or down, or
+ * moved with the arrow keys, in whole steps; each step is written to the
+ * document at once, so everyone sees the curve move while it is dragged.
+ */
+import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { setEmotion } from '../../model/commands/cards';
+import { emotionFace, emotionPoints, type EmotionPoint } from '../../model/journey';
+import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
+import { useSession } from '../../state/session';
+import { GRID } from '../layout';
+import { useMapSelector, useOpenMap } from '../mapContext';
+import type { CurveNode as CurveNodeType } from '../projection';
+
+const PAD = 30;
+
+interface Placed extends EmotionPoint {
+  x: number;
+  y: number;
+}
+
+/** Catmull-Rom through the points, as cubic Béziers: smooth and passing through every point. */
+export function smoothPath(points: readonly { x: number; y: number }[]): string {
+  if (points.length === 0) return '';
+  const [first] = points;
+  let d = `M${first!.x},${first!.y}`;
+  for (let i = 0; i < points.length - 1; i++) {
+    const p0 = points[i - 1] ?? points[i]!;
+    const p1 = points[i]!;
+    const p2 = points[i + 1]!;
+    const p3 = points[i + 2] ?? p2;
+    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
+    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
+    d += ` C${c1.x.toFixed(1)},${c1.y.toFixed(1)} ${c2.x.toFixed(1)},${c2.y.toFixed(1)} ${p2.x},${p2.y}`;
+  }
+  return d;
+}
+
+function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodeProps<CurveNodeType>) {
+  const { t } = useTranslation();
+  const { doc } = useOpenMap();
+  const stages = useMapSelector((s) => s.stages);
+  const lanes = useMapSelector((s) => s.lanes);
+  const cards = useMapSelector((s) => s.cards);
+  const selectedIds = useSession((s) => s.selectedIds);
+  const requestSelection = useSession((s) => s.requestSelection);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+
+  const zeroY = height / 2;
+  const unit = (height / 2 - PAD) / EMOTION_MAX;
+  const yOf = (score: number) => zeroY - score * unit;
+
+  const placed: Placed[] = useMemo(() => {
+    const points = emotionPoints(stages, lanes, cards);
+    const byStage = new Map<string, EmotionPoint[]>();
+    for (const p of points) byStage.set(p.stageId, [...(byStage.get(p.stageId) ?? []), p]);
+    const out: Placed[] = [];
+    stages.forEach((stage, i) => {
+      const inStage = byStage.get(stage.id) ?? [];
+      inStage.forEach((p, k) => {
+        out.push({ ...p, x: Math.round(i * GRID.columnWidth + ((k + 1) / (inStage.length + 1)) * GRID.columnWidth), y: yOf(p.emotion) });
+      });
+    });
+    return out;
+    // yOf depends only on height
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stages, lanes, cards, height]);
+
+  const curve = smoothPath(placed);
+  const area = placed.length > 1 ? `${curve} L${placed.at(-1)!.x},${zeroY} L${placed[0]!.x},${zeroY} Z` : '';
+  const clipId = `curve-clip-${data.laneId}`;
+
+  const scoreAt = (clientY: number): number => {
+    const rect = svgRef.current!.getBoundingClientRect();
+    const localY = ((clientY - rect.top) / rect.height) * height;
+    return Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, Math.round((zeroY - localY) / unit)));
+  };
+
+  const onPointerDown = (e: PointerEvent, p: Placed) => {
+    e.stopPropagation();
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    setDragging(p.cardId);
+    requestSelection([p.cardId]);
+  };
+  const onPointerMove = (e: PointerEvent, p: Placed) => {
+    if (dragging !== p.cardId) return;
+    const score = scoreAt(e.clientY);
+    if (score !== p.emotion) setEmotion(doc, p.cardId, score);
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    (e.currentTarget as Element).releasePointerCapture(e.pointerId);
+    setDragging(null);
+  };
+  const onKeyDown = (e: KeyboardEvent, p: Placed) => {
+    const step = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setEmotion(doc, p.cardId, p.emotion + step);
+  };
+
+  return (
+    <svg ref={svgRef} className="curve-node" width={width} height={height} data-testid="emotion-lane" data-lane-id={data.laneId}>
+      <defs>
+        <clipPath id={`${clipId}-pos`}>
+          <rect x={0} y={0} width={width} height={zeroY} />
+        </clipPath>
+        <clipPath id={`${clipId}-neg`}>
+          <rect x={0} y={zeroY} width={width} height={height - zeroY} />
+        </clipPath>
+      </defs>
+      <line className="curve-zero" x1={0} x2={width} y1={zeroY} y2={zeroY} />
+      <text className="curve-scale" x={6} y={PAD - 8}>
+        +{EMOTION_MAX}
+      </text>
+      <text className="curve-scale" x={6} y={height - PAD + 16}>
+        {EMOTION_MIN}
+      </text>
+      {area && (
+        <>
+          <path className="curve-area is-positive" d={area} clipPath={`url(#${clipId}-pos)`} />
+          <path className="curve-area is-negative" d={area} clipPath={`url(#${clipId}-neg)`} />
+        </>
+      )}
+      <path className="curve-line" d={curve} data-testid="emotion-curve" />
+      {placed.map((p) => (
+        <g
+          key={p.cardId}
+          className={`curve-point nodrag nopan${selectedIds.has(p.cardId) ? ' is-selected' : ''}${p.momentOfTruth ? ' is-mot' : ''}${
+            dragging === p.cardId ? ' is-dragging' : ''
+          }`}
+          transform={`translate(${p.x},${p.y})`}
+          data-testid="emotion-point"
+          data-card-id={p.cardId}
+          data-emotion={p.emotion}
+          role="slider"
+          tabIndex={0}
+          aria-label={t('curve.pointLabel', { text: p.text || t('curve.untitled') })}
+          aria-valuemin={EMOTION_MIN}
+          aria-valuemax={EMOTION_MAX}
+          aria-valuenow={p.emotion}
+          onPointerDown={(e) => onPointerDown(e, p)}
+          onPointerMove={(e) => onPointerMove(e, p)}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onKeyDown={(e) => onKeyDown(e, p)}
+        >
+          <title>{`${p.text || t('curve.untitled')} · ${p.emotion > 0 ? '+' : ''}${p.emotion}`}</title>
+          <circle r={15} />
+          <text className="curve-face" textAnchor="middle" dominantBaseline="central">
+            {emotionFace(p.emotion)}
+          </text>
+          {!p.touchpoint && p.text && (
+            <text className="curve-label" y={28} textAnchor="middle">
+              {p.text.length > 24 ? `${p.text.slice(0, 23)}…` : p.text}
+            </text>
+          )}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+export const CurveNode = memo(CurveNodeView);

@@ -1,0 +1,161 @@
+/** Personas of the map: add, edit every field, choose the one the map follows, delete. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addPersona, deletePersona, followPersona, updatePersona } from '../model/commands/personas';
+import { ARCHETYPES, type Persona } from '../model/schema';
+import { useMapSelector, useOpenMap } from '../canvas/mapContext';
+import { Avatar } from './Avatar';
+import { avatarFromFile } from './avatarImage';
+import { CommitText, Field } from './fields';
+
+const lines = (list: readonly string[]) => list.join('\n');
+const toList = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 50);
+
+function PersonaForm({ persona }: { persona: Persona }) {
+  const { t } = useTranslation();
+  const { doc } = useOpenMap();
+  const [avatarError, setAvatarError] = useState<string | null>(null);
+  const tiedCards = useMapSelector((s) => s.cards).filter((c) => c.personaId === persona.id).length;
+  const update = (patch: Partial<Persona>) => updatePersona(doc, persona.id, patch);
+
+  return (
+    <div className="persona-form" data-testid="persona-form">
+      <div className="avatar-row">
+        <Avatar value={persona.avatar} size={56} />
+        <Field label={t('personas.avatarEmoji')}>
+          {(id) => (
+            <CommitText
+              id={id}
+              value={persona.avatar.startsWith('data:') ? '' : persona.avatar}
+              maxLength={16}
+              onCommit={(v) => update({ avatar: v.trim() || '🙂' })}
+            />
+          )}
+        </Field>
+        <label className="upload">
+          {t('personas.upload')}
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              try {
+                update({ avatar: await avatarFromFile(file) });
+                setAvatarError(null);
+              } catch (err) {
+                setAvatarError(t('personas.uploadError', { reason: String((err as Error).message) }));
+              }
+            }}
+          />
+        </label>
+      </div>
+      {avatarError && <p className="error">{avatarError}</p>}
+      <Field label={t('personas.name')}>
+        {(id) => <CommitText id={id} testId="persona-name" value={persona.name} maxLength={200} onCommit={(name) => update({ name })} />}
+      </Field>
+      <Field label={t('personas.role')}>
+        {(id) => <CommitText id={id} value={persona.role} maxLength={200} onCommit={(role) => update({ role })} />}
+      </Field>
+      <Field label={t('personas.segment')}>
+        {(id) => <CommitText id={id} value={persona.segment} maxLength={200} onCommit={(segment) => update({ segment })} />}
+      </Field>
+      <Field label={t('personas.archetype')}>
+        {(id) => (
+          <>
+            <CommitText
+              id={id}
+              list="archetypes"
+              value={persona.archetype}
+              maxLength={100}
+              onCommit={(archetype) => update({ archetype })}
+            />
+            <datalist id="archetypes">
+              {ARCHETYPES.map((a) => (
+                <option key={a} value={a}>
+                  {t(`archetypes.${a}`)}
+                </option>
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label={t('personas.quote')}>
+        {(id) => <CommitText id={id} value={persona.quote} multiline maxLength={1000} onCommit={(quote) => update({ quote })} />}
+      </Field>
+      {(['goals', 'needs', 'frustrations'] as const).map((key) => (
+        <Field key={key} label={t(`personas.${key}`)} hint={t('personas.onePerLine')}>
+          {(id) => <ListText id={id} value={persona[key]} onCommit={(list) => update({ [key]: list })} />}
+        </Field>
+      ))}
+      <div className="inspector-actions">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            if (window.confirm(t('personas.confirmDelete', { name: persona.name || t('personas.unnamed'), count: tiedCards }))) {
+              deletePersona(doc, persona.id);
+            }
+          }}
+        >
+          {t('personas.delete')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A list edited as lines of a textarea (Enter makes a new line here, blur commits). */
+function ListText({ id, value, onCommit }: { id: string; value: readonly string[]; onCommit(list: string[]): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <textarea
+      id={id}
+      rows={3}
+      value={draft ?? lines(value)}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => {
+        if (draft !== null && lines(toList(draft)) !== lines(value)) onCommit(toList(draft));
+        setDraft(null);
+      }}
+    />
+  );
+}
+
+export function PersonasPanel() {
+  const { t } = useTranslation();
+  const { doc } = useOpenMap();
+  const personas = useMapSelector((s) => s.personas);
+  const followed = useMapSelector((s) => s.meta?.personaId);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = personas.find((p) => p.id === (openId ?? followed)) ?? personas[0];
+
+  return (
+    <div className="personas-panel" data-testid="personas-panel">
+      <ul className="persona-list">
+        {personas.map((p) => (
+          <li key={p.id} className={p.id === open?.id ? 'is-open' : ''}>
+            <button type="button" className="persona-pick" onClick={() => setOpenId(p.id)}>
+              <Avatar value={p.avatar} size={28} />
+              <span>{p.name || t('personas.unnamed')}</span>
+            </button>
+            <label className="follow" title={t('personas.followHint')}>
+              <input type="radio" name="followed-persona" checked={p.id === followed} onChange={() => followPersona(doc, p.id)} />
+              {t('personas.follow')}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setOpenId(addPersona(doc, { name: t('personas.newName') }))}>
+        + {t('personas.add')}
+      </button>
+      {open ? <PersonaForm key={open.id} persona={open} /> : <p className="muted panel-hint">{t('personas.emptyHint')}</p>}
+    </div>
+  );
+}

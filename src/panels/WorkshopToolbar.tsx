@@ -1,0 +1,56 @@
+/** Workshop tools over the map: tag filter, votes left, the opportunity matrix, the panels. */
+import { useTranslation } from 'react-i18next';
+import { TAGS } from '../model/schema';
+import { TAG_ICON } from '../canvas/nodes/CardFacets';
+import { useSession } from '../state/session';
+import { useMyVotes } from './useMyVotes';
+
+export function WorkshopToolbar() {
+  const { t } = useTranslation();
+  const tagFilter = useSession((s) => s.tagFilter);
+  const setTagFilter = useSession((s) => s.setTagFilter);
+  const panel = useSession((s) => s.panel);
+  const setPanel = useSession((s) => s.setPanel);
+  const setMatrixOpen = useSession((s) => s.setMatrixOpen);
+  const { left, budget } = useMyVotes();
+
+  return (
+    <div className="workshop-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="tag-filter" role="group" aria-label={t('tags.filter')}>
+        <span className="muted">{t('tags.filter')}:</span>
+        <button
+          type="button"
+          aria-pressed={tagFilter === null}
+          className={tagFilter === null ? 'is-on' : ''}
+          onClick={() => setTagFilter(null)}
+        >
+          {t('tags.all')}
+        </button>
+        {TAGS.map((tag) => (
+          <button
+            key={tag}
+            type="button"
+            aria-pressed={tagFilter === tag}
+            className={tagFilter === tag ? 'is-on' : ''}
+            onClick={() => setTagFilter(tagFilter === tag ? null : tag)}
+          >
+            {TAG_ICON[tag]} {t(`tags.${tag}`)}
+          </button>
+        ))}
+      </div>
+      <span className="spacer" />
+      <button type="button" data-testid="votes-left-badge" onClick={() => setPanel('votes')} title={t('votes.left', { left, budget })}>
+        🗳 {left}/{budget}
+      </button>
+      <button type="button" onClick={() => setMatrixOpen(true)}>
+        {t('matrix.open')}
+      </button>
+      <button type="button" aria-pressed={panel === 'personas'} onClick={() => setPanel(panel === 'personas' ? null : 'personas')}>
+        {t('panels.personas')}
+      </button>
+      <button type="button" aria-pressed={panel === 'inspector'} onClick={() => setPanel(panel === 'inspector' ? null : 'inspector')}>
+        {t('panels.inspector')}
+      </button>
+    </div>
+  );
+}

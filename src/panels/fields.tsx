@@ -1,0 +1,164 @@
+/**
+ * Inspector form fields. Text commits on blur or Enter (one document write
+ * per edit, not per keystroke); a remote change shows up unless the field is
+ * being typed in. A field over several cards with different values is
+ * "mixed" until it is set.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const MIXED = Symbol('mixed');
+export type Mixed<T> = T | typeof MIXED;
+
+/** The one value all items share, or MIXED. */
+export function common<T, V>(items: readonly T[], get: (item: T) => V): Mixed<V> {
+  const [first, ...rest] = items;
+  if (first === undefined) return MIXED;
+  const v = get(first);
+  return rest.every((i) => get(i) === v) ? v : MIXED;
+}
+
+export function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint && <p className="field-hint muted">{hint}</p>}
+    </div>
+  );
+}
+
+interface TextProps {
+  id?: string;
+  value: Mixed<string>;
+  onCommit(value: string): void;
+  multiline?: boolean;
+  maxLength: number;
+  placeholder?: string;
+  list?: string;
+  testId?: string;
+}
+
+export function CommitText({ id, value, onCommit, multiline, maxLength, placeholder, list, testId }: TextProps) {
+  const { t } = useTranslation();
+  const shown = value === MIXED ? '' : value;
+  const [draft, setDraft] = useState(shown);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) setDraft(shown);
+  }, [shown]);
+  const commit = () => {
+    if (draft !== shown) onCommit(draft);
+  };
+  const common = {
+    id,
+    value: draft,
+    maxLength,
+    placeholder: value === MIXED ? t('inspector.mixed') : placeholder,
+    'data-testid': testId,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur: () => {
+      focused.current = false;
+      commit();
+    },
+  };
+  return multiline ? (
+    <textarea
+      {...common}
+      rows={3}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          commit();
+        } else if (e.key === 'Escape') setDraft(shown);
+      }}
+    />
+  ) : (
+    <input
+      {...common}
+      list={list}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
+        else if (e.key === 'Escape') setDraft(shown);
+      }}
+    />
+  );
+}
+
+/** A number that may be empty (unset); commits on blur/Enter. */
+export function CommitNumber({
+  id,
+  value,
+  onCommit,
+  testId,
+}: {
+  id?: string;
+  value: Mixed<number | undefined>;
+  onCommit(v: number | undefined): void;
+  testId?: string;
+}) {
+  const shown = value === MIXED || value === undefined ? '' : String(value);
+  return (
+    <CommitText
+      id={id}
+      testId={testId}
+      value={value === MIXED ? MIXED : shown}
+      maxLength={24}
+      onCommit={(raw) => {
+        const trimmed = raw.trim().replace(',', '.');
+        if (trimmed === '') onCommit(undefined);
+        else if (Number.isFinite(Number(trimmed))) onCommit(Number(trimmed));
+      }}
+    />
+  );
+}
+
+/** A select over fixed options, with "mixed" and (optionally) "none". */
+export function Choice<T extends string | number>({
+  id,
+  value,
+  options,
+  label,
+  onChange,
+  allowNone,
+  testId,
+}: {
+  id?: string;
+  value: Mixed<T | undefined>;
+  options: readonly T[];
+  label(option: T): string;
+  onChange(value: T | undefined): void;
+  allowNone?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const current = value === MIXED ? '__mixed' : value === undefined ? '' : String(value);
+  return (
+    <select
+      id={id}
+      data-testid={testId}
+      value={current}
+      onChange={(e) => {
+        const raw = e.target.value;
+        if (raw === '__mixed') return;
+        if (raw === '') onChange(undefined);
+        else onChange(options.find((o) => String(o) === raw));
+      }}
+    >
+      {value === MIXED && <option value="__mixed">{t('inspector.mixed')}</option>}
+      {(allowNone || value === undefined) && <option value="">{t('inspector.none')}</option>}
+      {options.map((o) => (
+        <option key={String(o)} value={String(o)}>
+          {label(o)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export const SCALE_1_5 = [1, 2, 3, 4, 5] as const;
