@@ -7,15 +7,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import type { z } from 'zod';
-import { SERVER_ORIGIN, loadMapDocument, metaMap, newId } from '../src/model/doc';
-import { CreateMapRequestSchema, IdSchema, UpdateMapRequestSchema, type MapSummary } from '../src/model/schema';
+import { z } from 'zod';
+import { SERVER_ORIGIN, docToMapDocument, loadMapDocument, metaMap, newId } from '../src/model/doc';
+import {
+  CreateMapRequestSchema,
+  IdSchema,
+  MetaSchema,
+  UpdateMapRequestSchema,
+  type Locale,
+  type MapDocument,
+  type MapSummary,
+} from '../src/model/schema';
 import { buildTemplate } from '../src/model/templates';
+import { titleMatcher } from '../src/model/search';
 import type { Config } from './config';
 import type { Logger } from './log';
 import type { MapRecord, Store } from './store/types';
 import { CLOSE_MAP_DELETED } from './ws/connection';
-import { MapNotFoundError } from './ws/room';
+import { MapNotFoundError, mapStats } from './ws/room';
 import type { RoomRegistry } from './ws/rooms';
 
 export interface Issue {
@@ -69,7 +78,27 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-const summary = (r: MapRecord): MapSummary => ({ id: r.id, title: r.title, createdAt: r.createdAt, updatedAt: r.updatedAt });
+const summary = (r: MapRecord): MapSummary => ({
+  id: r.id,
+  title: r.title,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  ...(r.stats ? { stats: r.stats } : {}),
+});
+
+/** POST /api/maps/:id/duplicate: the copy's title, else "<title> (copy)" in the map's language. */
+const DuplicateMapRequestSchema = z.object({ title: UpdateMapRequestSchema.shape.title.optional() });
+
+const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
+const COPY_SUFFIX: Record<Locale, string> = { en: ' (copy)', 'zh-CN': '（副本）' };
+
+/** "<title> (copy)", the title shortened so the whole still fits the title limit. */
+function copyTitle(title: string, locale: Locale): string {
+  const suffix = COPY_SUFFIX[locale];
+  let base = title.slice(0, MAX_TITLE - suffix.length);
+  if (/[\uD800-\uDBFF]$/.test(base)) base = base.slice(0, -1); // never half an emoji
+  return base + suffix;
+}
 
 /** The body as JSON; empty means `{}`. 413 past `limit` bytes (declared or actual), 400 if not JSON. */
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -114,16 +143,50 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     const now = Date.now();
     const template = body.template ?? 'blank';
     const map = buildTemplate(template, { locale: body.locale ?? 'en', title: body.title?.trim() || undefined, now });
+    const id = await storeNewMap(map, now);
+    log.info('map created', { map: id, template, locale: map.meta.locale });
+    sendJson(res, 201, { id });
+  };
+
+  /** A new map with `map` as its content, in a fresh doc (its own client id, no history); resolves with its id. */
+  const storeNewMap = async (map: MapDocument, now: number): Promise<string> => {
     const doc = new Y.Doc();
     try {
       loadMapDocument(doc, map, SERVER_ORIGIN);
       const id = newId();
-      await store.createMap({ id, title: map.meta.title, createdAt: now, updatedAt: now }, Y.encodeStateAsUpdate(doc));
-      log.info('map created', { map: id, template, locale: map.meta.locale });
-      sendJson(res, 201, { id });
+      const record = { id, title: map.meta.title, createdAt: now, updatedAt: now, stats: mapStats(doc) };
+      await store.createMap(record, Y.encodeStateAsUpdate(doc));
+      return id;
     } finally {
       doc.destroy();
     }
+  };
+
+  const duplicateMap = async (req: IncomingMessage, res: ServerResponse, record: MapRecord) => {
+    const body = validate(DuplicateMapRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
+    // Through the room, so edits not yet stored (or made this very moment) are in the copy.
+    const room = await rooms.get(record.id);
+    let source: MapDocument;
+    try {
+      source = docToMapDocument(room.doc);
+    } catch (err) {
+      log.warn('map not duplicated: invalid content', { map: record.id, err });
+      throw new HttpError(422, 'the map’s content is not valid, so it cannot be copied');
+    } finally {
+      rooms.scheduleIdle(room); // loaded only to copy it: unload it again later
+    }
+    const now = Date.now();
+    const title = body.title ?? copyTitle(source.meta.title, source.meta.locale);
+    const id = await storeNewMap({ ...source, meta: { ...source.meta, title, createdAt: now, updatedAt: now } }, now);
+    log.info('map duplicated', { map: id, from: record.id });
+    sendJson(res, 201, { id });
+  };
+
+  const listMaps = async (res: ServerResponse, query: URLSearchParams) => {
+    // `?q=`: the same title match as the dashboard's search box (src/model/search.ts).
+    const matches = titleMatcher(query.get('q') ?? '');
+    const maps = await store.listMaps();
+    sendJson(res, 200, maps.filter((m) => matches(m.title)).map(summary));
   };
 
   const renameMap = async (req: IncomingMessage, res: ServerResponse, record: MapRecord) => {
@@ -141,17 +204,27 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     sendJson(res, 200, summary({ ...record, title, updatedAt }));
   };
 
-  const api = async (req: IncomingMessage, res: ServerResponse, parts: string[]): Promise<void> => {
+  const findMap = async (rawId: string | undefined): Promise<MapRecord> => {
+    const id = IdSchema.safeParse(rawId);
+    const record = id.success ? await store.getMap(id.data) : null;
+    if (!record) throw new HttpError(404, 'map not found');
+    return record;
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, parts: string[], query: URLSearchParams): Promise<void> => {
     const method = req.method ?? 'GET';
     if (parts.length === 1 && parts[0] === 'maps') {
-      if (method === 'GET') return sendJson(res, 200, (await store.listMaps()).map(summary));
+      if (method === 'GET') return listMaps(res, query);
       if (method === 'POST') return createMap(req, res);
       throw notAllowed('GET, POST');
     }
+    if (parts.length === 3 && parts[0] === 'maps' && parts[2] === 'duplicate') {
+      const record = await findMap(parts[1]);
+      if (method === 'POST') return duplicateMap(req, res, record);
+      throw notAllowed('POST');
+    }
     if (parts.length === 2 && parts[0] === 'maps') {
-      const id = IdSchema.safeParse(parts[1]);
-      const record = id.success ? await store.getMap(id.data) : null;
-      if (!record) throw new HttpError(404, 'map not found');
+      const record = await findMap(parts[1]);
       if (method === 'GET') return sendJson(res, 200, summary(record));
       if (method === 'PATCH') return renameMap(req, res, record);
       if (method === 'DELETE') {
@@ -209,9 +282,11 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let pathname = '/';
     try {
-      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = url.pathname;
       if (pathname === '/health') return sendJson(res, 200, { ok: true, rooms: rooms.size, connections: rooms.connections });
-      if (pathname === '/api' || pathname.startsWith('/api/')) return await api(req, res, pathname.split('/').filter(Boolean).slice(1));
+      if (pathname === '/api' || pathname.startsWith('/api/'))
+        return await api(req, res, pathname.split('/').filter(Boolean).slice(1), url.searchParams);
       if (pathname === '/ws' || pathname.startsWith('/ws/'))
         throw new HttpError(426, 'websocket endpoint: upgrade required', undefined, { upgrade: 'websocket' });
       return await serveStatic(req, res, pathname);
@@ -221,7 +296,7 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
         return sendJson(res, err.status, { error: err.message, ...(err.issues ? { issues: err.issues } : {}) }, err.headers);
       }
       if (err instanceof URIError) return sendJson(res, 400, { error: 'malformed URL' });
-      // deleted while a rename was loading its room
+      // deleted while a rename or a duplicate was loading its room
       if (err instanceof MapNotFoundError) return sendJson(res, 404, { error: 'map not found' });
       log.error('request failed', { method: req.method, path: pathname, err });
       return sendJson(res, 500, { error: 'internal error' });

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { MapRecord, MapTouch, Store } from './types';
+import { MapSummarySchema } from '../../src/model/schema';
+import type { MapRecord, MapStats, MapTouch, Store } from './types';
 
 export const DB_FILE = 'journeyboard.sqlite';
 
@@ -26,13 +27,44 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX updates_by_map ON updates(map_id, seq);`,
 ];
 
+/**
+ * Nullable columns added to existing tables, ensured on every open (PRAGMA
+ * table_info) rather than as numbered migrations: they are derived data
+ * (recomputed from the document), and an older server can still open the
+ * database, because it never names them.
+ */
+const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+  // the dashboard's summary of a map (JSON, MapStats), written when the map is saved
+  { table: 'maps', column: 'stats', type: 'TEXT' },
+];
+
 interface MapRow {
   id: string;
   title: string;
   created_at: number;
   updated_at: number;
+  stats: string | null;
 }
-const toRecord = (r: MapRow): MapRecord => ({ id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at });
+
+const StatsSchema = MapSummarySchema.shape.stats.unwrap();
+
+/** The stored summary, or undefined if there is none or it does not validate: a bad row must not break the list. */
+function parseStats(text: string | null): MapStats | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed = StatsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const toRecord = (r: MapRow): MapRecord => {
+  const record: MapRecord = { id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at };
+  const stats = parseStats(r.stats);
+  if (stats) record.stats = stats;
+  return record;
+};
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
@@ -51,6 +83,13 @@ function migrate(db: Database.Database): void {
       record.run(version);
     })();
   });
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    // IMMEDIATE: two servers opening the database at once do not both add it.
+    db.transaction(() => {
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }).immediate();
+  }
 }
 
 export function openSqliteStore(dataDir: string): Store {
@@ -66,8 +105,11 @@ export function openSqliteStore(dataDir: string): Store {
   const q = {
     list: db.prepare('SELECT * FROM maps ORDER BY updated_at DESC, id'),
     get: db.prepare('SELECT * FROM maps WHERE id = ?'),
-    insertMap: db.prepare('INSERT INTO maps (id, title, created_at, updated_at) VALUES (@id, @title, @createdAt, @updatedAt)'),
+    insertMap: db.prepare(
+      'INSERT INTO maps (id, title, created_at, updated_at, stats) VALUES (@id, @title, @createdAt, @updatedAt, @stats)',
+    ),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
+    setStats: db.prepare('UPDATE maps SET stats = ? WHERE id = ?'),
     setUpdated: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
     del: db.prepare('DELETE FROM maps WHERE id = ?'),
     snapshot: db.prepare('SELECT state FROM snapshots WHERE map_id = ?').pluck(),
@@ -85,9 +127,11 @@ export function openSqliteStore(dataDir: string): Store {
   const updateMap = (id: string, fields: Partial<MapTouch>) => {
     if (fields.title !== undefined) q.setTitle.run(fields.title, id);
     if (fields.updatedAt !== undefined) q.setUpdated.run(fields.updatedAt, id);
+    if (fields.stats !== undefined) q.setStats.run(JSON.stringify(fields.stats), id);
   };
   const createMap = db.transaction((record: MapRecord, state: Uint8Array) => {
-    q.insertMap.run(record);
+    const { id, title, createdAt, updatedAt, stats } = record;
+    q.insertMap.run({ id, title, createdAt, updatedAt, stats: stats ? JSON.stringify(stats) : null });
     q.putSnapshot.run(record.id, toBuffer(state));
   });
   const appendUpdates = db.transaction((id: string, updates: Uint8Array[], touch: MapTouch): number => {

@@ -7,11 +7,21 @@
  * it; compaction folds the log into the snapshot, so storage stays bounded
  * by the size of the document rather than the length of its history.
  */
+import type { MapSummary } from '../../src/model/schema';
+
+/**
+ * What the dashboard shows of a map's content (counts, persona, stage names),
+ * kept on the map's row so listing maps never loads their documents.
+ */
+export type MapStats = NonNullable<MapSummary['stats']>;
+
 export interface MapRecord {
   id: string;
   title: string;
   createdAt: number;
   updatedAt: number;
+  /** absent for maps not saved since stats were introduced (or a row that does not validate) */
+  stats?: MapStats;
 }
 
 /** Row fields a room keeps current while people edit. */
@@ -19,6 +29,8 @@ export interface MapTouch {
   updatedAt: number;
   /** only when the document's title changed */
   title?: string;
+  /** only when the document's summary changed */
+  stats?: MapStats;
 }
 
 export interface Store {
@@ -27,7 +39,7 @@ export interface Store {
   getMap(id: string): Promise<MapRecord | null>;
   /** Creates the map with its initial state (one Yjs update, stored as the snapshot). */
   createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
-  /** Rename and/or touch (REST rename, or a title changed in the document). */
+  /** Rename, touch and/or restate the summary (REST rename, or the document changed). */
   updateMap(id: string, fields: Partial<MapTouch>): Promise<void>;
   /** Deletes the map and its document; false if there was no such map. */
   deleteMap(id: string): Promise<boolean>;

@@ -15,10 +15,11 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MetaSchema } from '../../src/model/schema';
-import { metaMap } from '../../src/model/doc';
+import { MetaSchema, SCHEMA_VERSION } from '../../src/model/schema';
+import { SERVER_ORIGIN, collection, listEntities, metaMap, readEntity } from '../../src/model/doc';
+import { migrateDoc } from '../../src/model/migrate';
 import type { Logger } from '../log';
-import type { MapTouch, Store } from '../store/types';
+import type { MapStats, MapTouch, Store } from '../store/types';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
@@ -40,6 +41,28 @@ export class MapNotFoundError extends Error {
 export const MAX_OWNED_CLIENTS = 8;
 
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
+
+/** Stage names a map's summary carries (MapSummarySchema). */
+export const MAX_STAT_STAGE_NAMES = 20;
+
+/**
+ * The dashboard's summary of a map. Cheap enough to run on every write: the
+ * few stages and lanes are parsed, cards are only counted, as the map shows
+ * them (a card whose stage or lane is gone is not shown, nor exported).
+ */
+export function mapStats(doc: Y.Doc): MapStats {
+  const stages = listEntities(doc, 'stages');
+  const stageIds = new Set(stages.map((s) => s.id));
+  const laneIds = new Set(listEntities(doc, 'lanes').map((l) => l.id));
+  let cards = 0;
+  collection(doc, 'cards').forEach((card) => {
+    if (card instanceof Y.Map && stageIds.has(card.get('stageId') as string) && laneIds.has(card.get('laneId') as string)) cards++;
+  });
+  const personaId = metaMap(doc).get('personaId');
+  const persona = typeof personaId === 'string' ? (readEntity(doc, 'personas', personaId)?.name ?? '') : '';
+  // Keys in MapSummarySchema's order: the stored JSON is compared as text.
+  return { stages: stages.length, cards, persona, stageNames: stages.slice(0, MAX_STAT_STAGE_NAMES).map((s) => s.name) };
+}
 
 /** 'no-op': the message changed nothing; 'refused': it was dropped by a rule. */
 export type HandleResult = 'applied' | 'no-op' | 'refused';
@@ -66,6 +89,8 @@ export class Room {
   /** an append failed: what it held is only in memory until the next compaction */
   private writeFailed = false;
   private storedTitle: string | undefined;
+  /** the summary on the map's row, as JSON (undefined: none yet) */
+  private storedStats: string | undefined;
 
   constructor(
     readonly id: string,
@@ -87,7 +112,9 @@ export class Room {
 
   private async load(): Promise<void> {
     // Checked here too, not only at the upgrade: the map may be deleted in between.
-    if ((await this.store.getMap(this.id)) === null) throw new MapNotFoundError(`map ${this.id} not found`);
+    const record = await this.store.getMap(this.id);
+    if (record === null) throw new MapNotFoundError(`map ${this.id} not found`);
+    this.storedStats = record.stats ? JSON.stringify(record.stats) : undefined;
     const state = await this.store.loadState(this.id);
     if (this.destroyed) return; // evicted (deleted) while loading
     // Applied before the update listener is attached: stored updates are not stored again.
@@ -99,6 +126,13 @@ export class Room {
     if (state.length > 1) this.compactedAt = -1;
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
+    // After the update listener: the migration is stored like any edit, so it
+    // happens once per map, not once per load (see migrateDoc).
+    try {
+      if (migrateDoc(this.doc, SERVER_ORIGIN)) this.opts.log.info('map migrated', { map: this.id, to: SCHEMA_VERSION });
+    } catch (err) {
+      this.opts.log.error('map not migrated', { map: this.id, error: String(err) });
+    }
   }
 
   /** Adds a peer and sends it the server's sync step 1 and who is here. Only after `ready`. */
@@ -226,8 +260,12 @@ export class Room {
     const touch: MapTouch = { updatedAt: Date.now() };
     const title = this.readTitle();
     if (title !== undefined && title !== this.storedTitle) touch.title = title;
+    const stats = mapStats(this.doc);
+    const statsJson = JSON.stringify(stats);
+    if (statsJson !== this.storedStats) touch.stats = stats;
     const logLength = await this.store.appendUpdates(this.id, batch, touch);
     if (touch.title !== undefined) this.storedTitle = touch.title;
+    if (touch.stats !== undefined) this.storedStats = statsJson;
     if (logLength >= this.opts.compactAfterUpdates || this.writeFailed) await this.compact();
   }
 

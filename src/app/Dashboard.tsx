@@ -1,78 +1,37 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+/**
+ * The dashboard: every map on this server as a card, searchable by title as
+ * you type and sorted by last edit or by title; create, rename, duplicate and
+ * delete maps. The list is fetched once and filtered here, not per keystroke.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/setup';
-import { LocaleSchema, TEMPLATE_IDS, TemplateIdSchema, type Locale, type MapSummary, type TemplateId } from '../model/schema';
-import { InlineText } from '../canvas/InlineText';
-import { createMap, deleteMapApi, listMaps, renameMapApi } from './api';
-import { LanguageSwitch, LocaleOptions } from './LanguageSwitch';
-import { relativeTime } from './relativeTime';
-import { mapPath, navigate } from './router';
+import type { MapSummary } from '../model/schema';
+import { deleteMapApi, duplicateMapApi, listMaps, renameMapApi } from './api';
+import { LanguageSwitch } from './LanguageSwitch';
+import { MapCard } from './dashboard/MapCard';
+import { NewMapForm } from './dashboard/NewMapForm';
+import { filterMaps, isSortKey, SORT_KEYS, sortMaps, type SortKey } from './dashboard/filter';
+import './dashboard/dashboard.css';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; maps: MapSummary[] };
 
-function NewMapForm({ onCancel }: { onCancel(): void }) {
-  const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [template, setTemplate] = useState<TemplateId>('blank');
-  const [locale, setLocale] = useState<Locale>(currentLanguage());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+const SORT_STORAGE_KEY = 'journeyboard.dashboard.sort';
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const { id } = await createMap({ title: title.trim() || undefined, template, locale });
-      navigate(mapPath(id));
-    } catch (err) {
-      setError(t('dashboard.createError', { message: (err as Error).message }));
-      setBusy(false);
-    }
-  };
+function savedSort(): SortKey {
+  try {
+    const saved = localStorage.getItem(SORT_STORAGE_KEY);
+    return isSortKey(saved) ? saved : 'edited';
+  } catch {
+    return 'edited';
+  }
+}
 
-  return (
-    <form className="new-map-form" onSubmit={submit} aria-label={t('dashboard.newMap')}>
-      <label>
-        {t('dashboard.mapTitle')}
-        <input
-          value={title}
-          maxLength={200}
-          placeholder={t('dashboard.mapTitlePlaceholder')}
-          onChange={(e) => setTitle(e.target.value)}
-          autoFocus
-        />
-      </label>
-      <label>
-        {t('dashboard.template')}
-        <select value={template} onChange={(e) => setTemplate(TemplateIdSchema.parse(e.target.value))} data-testid="template-select">
-          {TEMPLATE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {t(`dashboard.templates.${id}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('dashboard.contentLanguage')}
-        <select value={locale} onChange={(e) => setLocale(LocaleSchema.parse(e.target.value))} data-testid="content-language">
-          <LocaleOptions />
-        </select>
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel}>
-          {t('dashboard.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('dashboard.create')}
-        </button>
-      </div>
-    </form>
-  );
+function saveSort(sort: SortKey): void {
+  try {
+    localStorage.setItem(SORT_STORAGE_KEY, sort);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
 }
 
 export function Dashboard() {
@@ -80,7 +39,14 @@ export function Dashboard() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [duplicating, setDuplicating] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  // What the search box shows, and the query applied: a Chinese IME's
+  // composition (pinyin letters) is not searched for until it is committed.
+  const [searchText, setSearchText] = useState('');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>(savedSort);
 
   const refresh = useCallback(() => {
     listMaps()
@@ -88,6 +54,9 @@ export function Dashboard() {
       .catch((err: Error) => setLoad({ state: 'error', message: err.message }));
   }, []);
   useEffect(refresh, [refresh]);
+
+  const maps = load.state === 'ready' ? load.maps : null;
+  const shown = useMemo(() => (maps ? sortMaps(filterMaps(maps, query), sort, i18n.language) : []), [maps, query, sort, i18n.language]);
 
   const rename = async (map: MapSummary, title: string) => {
     setRenaming(null);
@@ -97,6 +66,19 @@ export function Dashboard() {
       refresh();
     } catch (err) {
       setActionError((err as Error).message);
+    }
+  };
+  const duplicate = async (map: MapSummary) => {
+    setDuplicating(map.id);
+    setActionError(null);
+    try {
+      const { id } = await duplicateMapApi(map.id);
+      setFresh(id);
+      refresh();
+    } catch (err) {
+      setActionError(t('dashboard.duplicateError', { message: (err as Error).message }));
+    } finally {
+      setDuplicating(null);
     }
   };
   const remove = async (map: MapSummary) => {
@@ -128,6 +110,53 @@ export function Dashboard() {
           )}
         </div>
         {creating && <NewMapForm onCancel={() => setCreating(false)} />}
+        {maps && maps.length > 0 && (
+          <div className="dashboard-tools" role="search">
+            <input
+              type="search"
+              className="dashboard-search"
+              data-testid="map-search"
+              aria-label={t('dashboard.search')}
+              placeholder={t('dashboard.searchPlaceholder')}
+              value={searchText}
+              maxLength={200}
+              onChange={(e) => {
+                setSearchText(e.target.value);
+                if (!(e.nativeEvent as InputEvent).isComposing) setQuery(e.target.value);
+              }}
+              onCompositionEnd={(e) => setQuery(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
+                  setSearchText('');
+                  setQuery('');
+                }
+              }}
+            />
+            <label className="dashboard-sort">
+              {t('dashboard.sortLabel')}
+              <select
+                data-testid="map-sort"
+                value={sort}
+                onChange={(e) => {
+                  if (!isSortKey(e.target.value)) return;
+                  setSort(e.target.value);
+                  saveSort(e.target.value);
+                }}
+              >
+                {SORT_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {t(`dashboard.sort.${key}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {query.trim() !== '' && (
+              <span className="muted" aria-live="polite" data-testid="map-count">
+                {t('dashboard.matchCount', { count: shown.length, total: maps.length })}
+              </span>
+            )}
+          </div>
+        )}
         {actionError && (
           <p className="error" role="alert">
             {actionError}
@@ -139,42 +168,28 @@ export function Dashboard() {
             {t('dashboard.loadError', { message: load.message })}
           </p>
         )}
-        {load.state === 'ready' && load.maps.length === 0 && <p className="muted empty">{t('dashboard.empty')}</p>}
-        {load.state === 'ready' && load.maps.length > 0 && (
-          <ul className="map-list" data-testid="map-list">
-            {load.maps.map((map) => (
-              <li key={map.id} className="map-row" data-testid="map-row" data-map-id={map.id}>
-                {renaming === map.id ? (
-                  <InlineText
-                    value={map.title}
-                    maxLength={200}
-                    ariaLabel={t('dashboard.rename')}
-                    onSave={(title) => void rename(map, title)}
-                    onCancel={() => setRenaming(null)}
-                  />
-                ) : (
-                  <a
-                    className="map-title"
-                    href={mapPath(map.id)}
-                    onClick={(e) => {
-                      if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-                      e.preventDefault();
-                      navigate(mapPath(map.id));
-                    }}
-                  >
-                    {map.title}
-                  </a>
-                )}
-                <span className="muted">{t('dashboard.edited', { time: relativeTime(map.updatedAt, now, i18n.language) })}</span>
-                <span className="row-actions">
-                  <button type="button" onClick={() => setRenaming(map.id)}>
-                    {t('dashboard.rename')}
-                  </button>
-                  <button type="button" className="danger" onClick={() => void remove(map)}>
-                    {t('dashboard.delete')}
-                  </button>
-                </span>
-              </li>
+        {maps && maps.length === 0 && <p className="muted empty">{t('dashboard.empty')}</p>}
+        {maps && maps.length > 0 && shown.length === 0 && (
+          <p className="muted empty" data-testid="no-matches">
+            {t('dashboard.noMatches', { query: query.trim() })}
+          </p>
+        )}
+        {shown.length > 0 && (
+          <ul className="map-grid" data-testid="map-list">
+            {shown.map((map) => (
+              <MapCard
+                key={map.id}
+                map={map}
+                now={now}
+                renaming={renaming === map.id}
+                duplicating={duplicating === map.id}
+                fresh={fresh === map.id}
+                onStartRename={(m) => setRenaming(m.id)}
+                onRename={(m, title) => void rename(m, title)}
+                onCancelRename={() => setRenaming(null)}
+                onDuplicate={(m) => void duplicate(m)}
+                onDelete={(m) => void remove(m)}
+              />
             ))}
           </ul>
         )}

@@ -24,10 +24,21 @@ async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit
   return schema.parse(await res.json());
 }
 
-export const listMaps = (): Promise<MapSummary[]> => request('/api/maps', z.array(MapSummarySchema));
+const CreatedSchema = z.object({ id: z.string() }).loose();
+
+/** Every map, newest edit first; `q` keeps those whose title contains it (any case). */
+export const listMaps = (q?: string): Promise<MapSummary[]> =>
+  request(q ? `/api/maps?q=${encodeURIComponent(q)}` : '/api/maps', z.array(MapSummarySchema));
 
 export const createMap = (req: CreateMapRequest): Promise<{ id: string }> =>
-  request('/api/maps', z.object({ id: z.string() }).loose(), { method: 'POST', body: JSON.stringify(req) });
+  request('/api/maps', CreatedSchema, { method: 'POST', body: JSON.stringify(req) });
+
+/** A copy of the map as it is now (live edits included); without `title` it is "<title> (copy)". */
+export const duplicateMapApi = (id: string, title?: string): Promise<{ id: string }> =>
+  request(`/api/maps/${encodeURIComponent(id)}/duplicate`, CreatedSchema, {
+    method: 'POST',
+    body: JSON.stringify(title === undefined ? {} : { title }),
+  });
 
 export const renameMapApi = (id: string, title: string): Promise<MapSummary> =>
   request(`/api/maps/${encodeURIComponent(id)}`, MapSummarySchema, { method: 'PATCH', body: JSON.stringify({ title }) });

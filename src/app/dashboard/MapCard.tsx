@@ -1,0 +1,105 @@
+/**
+ * One map on the dashboard: a thumbnail strip of its stages, its title, a
+ * summary (stages, cards, the persona it follows), when it was last edited,
+ * and rename / duplicate / delete. A map not saved since summaries were
+ * introduced has no summary yet: it shows a blank strip and no counts.
+ */
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STAGE_COLORS } from '../../model/commands/stages';
+import type { MapSummary } from '../../model/schema';
+import { InlineText } from '../../canvas/InlineText';
+import { relativeTime } from '../relativeTime';
+import { mapPath, navigate } from '../router';
+
+interface Props {
+  map: MapSummary;
+  now: number;
+  renaming: boolean;
+  duplicating: boolean;
+  /** just created by a duplicate: highlighted */
+  fresh: boolean;
+  onStartRename(map: MapSummary): void;
+  onRename(map: MapSummary, title: string): void;
+  onCancelRename(): void;
+  onDuplicate(map: MapSummary): void;
+  onDelete(map: MapSummary): void;
+}
+
+/** In-app navigation, unless the user asked for a new tab or window. */
+function openIn(e: MouseEvent, id: string) {
+  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  navigate(mapPath(id));
+}
+
+function StageStrip({ map }: { map: MapSummary }) {
+  const { t } = useTranslation();
+  const stats = map.stats;
+  const more = stats ? stats.stages - stats.stageNames.length : 0;
+  return (
+    // The title link is the accessible way in; the strip is a larger mouse target.
+    <a className="map-card-thumb" href={mapPath(map.id)} tabIndex={-1} aria-hidden="true" onClick={(e) => openIn(e, map.id)}>
+      {stats && stats.stageNames.length > 0 ? (
+        <span className="stage-strip" data-testid="stage-strip">
+          {stats.stageNames.map((name, i) => (
+            <span key={i} className="stage-block" style={{ background: STAGE_COLORS[i % STAGE_COLORS.length] }} title={name}>
+              {name}
+            </span>
+          ))}
+          {more > 0 && <span className="stage-block stage-more">{t('dashboard.moreStages', { count: more })}</span>}
+        </span>
+      ) : (
+        <span className="stage-strip is-empty" />
+      )}
+    </a>
+  );
+}
+
+export function MapCard({ map, now, renaming, duplicating, fresh, onStartRename, onRename, onCancelRename, onDuplicate, onDelete }: Props) {
+  const { t, i18n } = useTranslation();
+  const stats = map.stats;
+  return (
+    <li className={`map-card${fresh ? ' is-fresh' : ''}`} data-testid="map-row" data-map-id={map.id}>
+      <StageStrip map={map} />
+      <div className="map-card-body">
+        {renaming ? (
+          <InlineText
+            value={map.title}
+            maxLength={200}
+            ariaLabel={t('dashboard.rename')}
+            onSave={(title) => onRename(map, title)}
+            onCancel={onCancelRename}
+          />
+        ) : (
+          <a className="map-title" href={mapPath(map.id)} onClick={(e) => openIn(e, map.id)} title={map.title}>
+            {map.title}
+          </a>
+        )}
+        {stats && (
+          <p className="map-card-stats" data-testid="map-stats" data-stages={stats.stages} data-cards={stats.cards}>
+            <span>{t('dashboard.stats.stages', { count: stats.stages })}</span>
+            <span>{t('dashboard.stats.cards', { count: stats.cards })}</span>
+          </p>
+        )}
+        {stats?.persona && (
+          <p className="map-card-persona" title={stats.persona} data-testid="map-persona">
+            {t('dashboard.stats.persona', { name: stats.persona })}
+          </p>
+        )}
+        <p className="muted map-card-edited">{t('dashboard.edited', { time: relativeTime(map.updatedAt, now, i18n.language) })}</p>
+      </div>
+      <div className="map-card-actions">
+        <button type="button" onClick={() => onStartRename(map)}>
+          {t('dashboard.rename')}
+        </button>
+        <button type="button" onClick={() => onDuplicate(map)} disabled={duplicating}>
+          {duplicating ? t('dashboard.duplicating') : t('dashboard.duplicate')}
+        </button>
+        <button type="button" className="danger" onClick={() => onDelete(map)}>
+          {t('dashboard.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}

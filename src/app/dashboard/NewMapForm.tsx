@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/setup';
+import { LocaleSchema, TEMPLATE_IDS, TemplateIdSchema, type Locale, type TemplateId } from '../../model/schema';
+import { createMap } from '../api';
+import { LocaleOptions } from '../LanguageSwitch';
+import { mapPath, navigate } from '../router';
+
+/** Title, template and content language of a new map; creating it opens it. */
+export function NewMapForm({ onCancel }: { onCancel(): void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('blank');
+  const [locale, setLocale] = useState<Locale>(currentLanguage());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const { id } = await createMap({ title: title.trim() || undefined, template, locale });
+      navigate(mapPath(id));
+    } catch (err) {
+      setError(t('dashboard.createError', { message: (err as Error).message }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="new-map-form" onSubmit={submit} aria-label={t('dashboard.newMap')}>
+      <label>
+        {t('dashboard.mapTitle')}
+        <input
+          value={title}
+          maxLength={200}
+          placeholder={t('dashboard.mapTitlePlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+          autoFocus
+        />
+      </label>
+      <label>
+        {t('dashboard.template')}
+        <select value={template} onChange={(e) => setTemplate(TemplateIdSchema.parse(e.target.value))} data-testid="template-select">
+          {TEMPLATE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`dashboard.templates.${id}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('dashboard.contentLanguage')}
+        <select value={locale} onChange={(e) => setLocale(LocaleSchema.parse(e.target.value))} data-testid="content-language">
+          <LocaleOptions />
+        </select>
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          {t('dashboard.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('dashboard.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * A map stored by Journeyboard 1 (schema version 1), served by this server:
+ * migrated once when first loaded, before any client syncs, and stored, so a
+ * restart does not migrate it again; voting works on the migrated cards.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { castVote, collection, docToMapDocument, MapDocumentSchema, metaMap, readEntity, readMeta, voteTotal } from '../../../src/model';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import type { Store } from '../../../server/store/types';
+import { connectSynced, createMap, memoryLogger, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+const servers: Server[] = [];
+const stores: Store[] = [];
+const clients: Client[] = [];
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.close());
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+
+async function start(dataDir: string) {
+  const log = memoryLogger();
+  const s = await startServer({ DATA_DIR: dataDir }, log);
+  servers.push(s);
+  return { s, log };
+}
+async function stop(s: Server) {
+  servers.splice(servers.indexOf(s), 1);
+  await s.close();
+}
+async function client(s: Server, id: string) {
+  const c = await connectSynced(s.url, id);
+  clients.push(c);
+  return c;
+}
+function closeClients() {
+  clients.splice(0).forEach((c) => c.close());
+}
+const migrations = (log: ReturnType<typeof memoryLogger>, id: string) =>
+  log.records.filter((r) => r.msg === 'map migrated' && r.map === id);
+const docFrom = (updates: Uint8Array[]) => {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+};
+
+const V1_ID = 'legacyMapFromV1xxxxxx';
+
+/** A map's doc as Journeyboard 1 stored it: v1 meta, personas without segment, cards without votes maps (but one). */
+function v1Doc(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('schemaVersion', 1);
+    meta.set('title', 'From version 1');
+    meta.set('description', 'stored before dot voting');
+    meta.set('locale', 'en');
+    meta.set('createdAt', 1_600_000_000_000);
+    meta.set('updatedAt', 1_600_000_000_000);
+    const entity = (name: 'personas' | 'stages' | 'lanes' | 'cards', id: string, fields: Record<string, unknown>) => {
+      const entry = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(fields)) entry.set(k, v);
+      collection(doc, name).set(id, entry);
+      return entry;
+    };
+    entity('personas', 'mia', {
+      order: 'a0',
+      name: 'Mia',
+      role: '',
+      quote: '',
+      goals: [],
+      needs: [],
+      frustrations: [],
+      archetype: '',
+      avatar: '🙂',
+    });
+    entity('stages', 's1', { order: 'a0', name: 'Plan', description: '', color: '#336699' });
+    entity('stages', 's2', { order: 'a1', name: 'Go', description: '', color: '#993366' });
+    entity('lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' });
+    const voted = entity('cards', 'voted', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'voted in v1', emotion: 1 });
+    const votes = new Y.Map<number>();
+    votes.set('alice', 2);
+    voted.set('votes', votes);
+    entity('cards', 'plain', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'no votes map', personaId: 'mia' });
+    entity('cards', 'plain2', { order: 'a0', laneId: 'tp', stageId: 's2', text: 'no votes map either' });
+  });
+  return doc;
+}
+
+/** A DATA_DIR made by a real server, with a v1 map written into its store while no server runs. */
+async function dataDirWithV1Map(): Promise<string> {
+  const dir = tempDir();
+  const { s } = await start(dir);
+  await createMap(s.url, { title: 'made by this server' });
+  await stop(s);
+  const store = openSqliteStore(dir);
+  try {
+    await store.createMap(
+      { id: V1_ID, title: 'From version 1', createdAt: 1_600_000_000_000, updatedAt: 1_600_000_000_000 },
+      Y.encodeStateAsUpdate(v1Doc()),
+    );
+    expect(await store.logLength(V1_ID)).toBe(0);
+  } finally {
+    await store.close();
+  }
+  return dir;
+}
+
+describe('a map stored by Journeyboard 1', () => {
+  it('is migrated when first loaded, before the client syncs, and not again after a restart', async () => {
+    const dir = await dataDirWithV1Map();
+
+    // First load: the client sees v2 at once.
+    const first = await start(dir);
+    const a = await client(first.s, V1_ID);
+    const meta = readMeta(a.doc);
+    expect(meta).not.toBeNull();
+    expect(meta!.schemaVersion).toBe(2);
+    expect(meta!.votesPerParticipant).toBe(5);
+    expect(meta!.title).toBe('From version 1');
+    collection(a.doc, 'cards').forEach((card) => expect(card.get('votes')).toBeInstanceOf(Y.Map));
+    expect(collection(a.doc, 'cards').size).toBe(3);
+    expect(collection(a.doc, 'personas').get('mia')!.get('segment')).toBe('');
+    const map = MapDocumentSchema.parse(docToMapDocument(a.doc));
+    expect(map.cards.voted!.votes).toEqual({ alice: 2 });
+    expect(map.cards.plain!.votes).toEqual({});
+    expect(map.cards.plain!.personaId).toBe('mia');
+    expect(migrations(first.log, V1_ID)).toHaveLength(1);
+    // The migration is stored like an edit: the log grew by it.
+    await waitFor(async () => (await first.s.store.logLength(V1_ID)) === 1, 'migration stored');
+    const migratedVector = Y.encodeStateVector(a.doc);
+    closeClients();
+    await stop(first.s);
+
+    // Second load, no edits: nothing is migrated, written or changed.
+    const second = await start(dir);
+    const storedVector = Y.encodeStateVector(docFrom(await second.s.store.loadState(V1_ID)));
+    expect(storedVector).toEqual(migratedVector);
+    const logBefore = await second.s.store.logLength(V1_ID);
+    expect(logBefore).toBe(0); // folded into the snapshot when the first server closed
+    const b = await client(second.s, V1_ID);
+    const room = await second.s.rooms.get(V1_ID);
+    expect(Y.encodeStateVector(room.doc)).toEqual(migratedVector);
+    expect(Y.encodeStateVector(b.doc)).toEqual(migratedVector);
+    expect(docToMapDocument(b.doc)).toEqual(map);
+    expect(migrations(second.log, V1_ID)).toHaveLength(0);
+    // A second client round-trips through the server, so anything the load wrote is in the store by now.
+    const c = await client(second.s, V1_ID);
+    expect(Y.encodeStateVector(c.doc)).toEqual(migratedVector);
+    expect(await second.s.store.logLength(V1_ID)).toBe(logBefore);
+    expect(second.log.records.filter((r) => r.level === 'error')).toEqual([]);
+  });
+
+  it('two clients voting on a migrated card at the same time both count, also after a restart', async () => {
+    const dir = await dataDirWithV1Map();
+    const { s } = await start(dir);
+    const a = await client(s, V1_ID);
+    const b = await client(s, V1_ID);
+    // 'plain' had no votes map in v1: the server's migration made the one both clients write into.
+    const votesA = collection(a.doc, 'cards').get('plain')!.get('votes');
+    const votesB = collection(b.doc, 'cards').get('plain')!.get('votes');
+    expect(votesA).toBeInstanceOf(Y.Map);
+    expect(votesB).toBeInstanceOf(Y.Map);
+    // Same event-loop turn: neither has seen the other's vote when casting.
+    expect(castVote(a.doc, 'plain', 'A')).toBe('voted');
+    expect(castVote(b.doc, 'plain', 'B')).toBe('voted');
+    expect(castVote(b.doc, 'voted', 'B')).toBe('voted');
+    const both = (doc: Y.Doc) => {
+      const plain = readEntity(doc, 'cards', 'plain');
+      const voted = readEntity(doc, 'cards', 'voted');
+      return plain !== null && voted !== null && voteTotal(plain) === 2 && voteTotal(voted) === 3;
+    };
+    await waitFor(() => both(a.doc) && both(b.doc), 'both votes on both clients');
+    expect(readEntity(a.doc, 'cards', 'plain')!.votes).toEqual({ A: 1, B: 1 });
+    expect(readEntity(b.doc, 'cards', 'voted')!.votes).toEqual({ alice: 2, B: 1 });
+    expect(collection(a.doc, 'cards').get('plain')!.get('votes')).toBe(votesA);
+    expect(docToMapDocument(a.doc)).toEqual(docToMapDocument(b.doc));
+    closeClients();
+    await stop(s);
+
+    const again = await start(dir);
+    const c = await client(again.s, V1_ID);
+    expect(readEntity(c.doc, 'cards', 'plain')!.votes).toEqual({ A: 1, B: 1 });
+    expect(readEntity(c.doc, 'cards', 'voted')!.votes).toEqual({ alice: 2, B: 1 });
+    expect(migrations(again.log, V1_ID)).toHaveLength(0);
+    MapDocumentSchema.parse(docToMapDocument(c.doc));
+  });
+
+  it('a map this server created is not migrated', async () => {
+    const dir = tempDir();
+    const { s, log } = await start(dir);
+    const id = await createMap(s.url, { template: 'backpack' });
+    const a = await client(s, id);
+    expect(readMeta(a.doc)!.schemaVersion).toBe(2);
+    const b = await client(s, id);
+    expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
+    expect(migrations(log, id)).toHaveLength(0);
+    expect(await s.store.logLength(id)).toBe(0);
+  });
+});
