@@ -6,6 +6,9 @@
  *   - projection: layout + React Flow nodes for a 600-card map after one edit
  *   - storage: database size after many edits, before and after compaction
  *   - browser to browser: a card saved in Chromium A until painted in Chromium B
+ *   - frames: the 600-card map in Chromium, frame intervals while panning,
+ *     zooming, dragging an emotion point and receiving a colleague's edits
+ *     (BENCH_PROFILE=file.cpuprofile also writes a CPU profile of the edits)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { createNodeCache, projectNodes } from '../src/canvas/projection';
 import { connectSynced, createMap, startServer, waitFor } from '../tests/fixtures/server';
 import { mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
+import { browserFrames } from './browser-frames';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -121,6 +125,7 @@ const results = {
   projection600: projection600(),
   storage: await storage(),
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs Chromium and npm run build')),
+  frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs Chromium and npm run build',
 };
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });

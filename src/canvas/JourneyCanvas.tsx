@@ -49,15 +49,22 @@ const nodeTypes: NodeTypes = {
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-/** Keep React Flow's local fields (selected, dragging, measured) across projections. */
-function reconcile(local: JourneyNode[], projected: JourneyNode[]): JourneyNode[] {
+/**
+ * Keep React Flow's local fields (selected, dragging, measured) across
+ * projections. A node the projection did not change keeps its local object
+ * as it is: handing React Flow a new object for every node on every edit
+ * would make it re-measure and re-render all of them (hundreds of ms on a
+ * 600-card map).
+ */
+function reconcile(local: JourneyNode[], projected: JourneyNode[], previous: ReadonlyMap<string, JourneyNode>): JourneyNode[] {
   const byId = new Map(local.map((n) => [n.id, n]));
   return projected.map((p) => {
     const l = byId.get(p.id);
     if (!l) return p;
-    if (l.dragging) return { ...p, position: l.position, selected: l.selected, dragging: true } as JourneyNode;
-    if (l.selected && !p.selected) return { ...p, selected: true } as JourneyNode;
-    return p;
+    if (l.dragging) return { ...p, position: l.position, selected: l.selected, measured: l.measured, dragging: true } as JourneyNode;
+    const unchanged = previous.get(p.id) === p && l.position.x === p.position.x && l.position.y === p.position.y;
+    if (unchanged) return l;
+    return { ...p, selected: l.selected, measured: l.measured } as JourneyNode;
   });
 }
 
@@ -87,7 +94,12 @@ export function JourneyCanvas() {
   // Bumped on every drop so a drop that changes nothing in the document (a
   // card let go outside the grid) still snaps back to its projected place.
   const [dropCount, setDropCount] = useState(0);
-  useEffect(() => setNodes((local) => reconcile(local, projected)), [projected, dropCount]);
+  const previousProjection = useRef<ReadonlyMap<string, JourneyNode>>(new Map());
+  useEffect(() => {
+    const previous = previousProjection.current;
+    previousProjection.current = new Map(projected.map((n) => [n.id, n]));
+    setNodes((local) => reconcile(local, projected, previous));
+  }, [projected, dropCount]);
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
     // Removal goes through the document (onNodesDelete), never local state.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, createLiveMap, moveCard, updateCardText, updateStage } from '../../../src/model';
+import { addCard, createLiveMap, docToMapDocument, emotionPoints, MapDocumentSchema, moveCard, updateCardText, updateStage } from '../../../src/model';
 import { cellAt, dropIndex, GRID, layoutGrid } from '../../../src/canvas/layout';
 import { createNodeCache, projectNodes } from '../../../src/canvas/projection';
 import { firstCell, mapDoc } from '../../fixtures/model';
+import { fillToCards } from '../../fixtures/large-map';
 
 describe('live map view', () => {
   it('re-parses only what changed and keeps other entities identical', () => {
@@ -61,5 +62,24 @@ describe('projection', () => {
     expect(dropIndex(layout, cell, row.y + GRID.cellPadding, [ids[2]!])).toBe(0);
     expect(dropIndex(layout, cell, row.y + GRID.cellPadding + slot * 1.2, [ids[0]!])).toBe(1);
     expect(dropIndex(layout, cell, row.y + 10_000, [])).toBe(3);
+  });
+});
+
+describe('the 600-card fixture', () => {
+  it('is a valid map whose every card is either a node or a point on the curve', () => {
+    const doc = mapDoc('backpack');
+    fillToCards(doc, 600);
+    const map = docToMapDocument(doc);
+    expect(MapDocumentSchema.safeParse(map).success).toBe(true);
+    expect(Object.keys(map.cards)).toHaveLength(600);
+    const live = createLiveMap(doc);
+    const s = live.getSnapshot();
+    const layout = layoutGrid(s.stages, s.lanes, s.cards);
+    const curveLanes = new Set(s.lanes.filter((l) => l.kind === 'emotions').map((l) => l.id));
+    const onCurve = s.cards.filter((c) => curveLanes.has(c.laneId)).length;
+    expect(onCurve).toBeGreaterThan(0);
+    expect(projectNodes(s, layout).filter((n) => n.type === 'card')).toHaveLength(600 - onCurve);
+    expect(emotionPoints(s.stages, s.lanes, s.cards).length).toBeGreaterThan(onCurve);
+    live.destroy();
   });
 });
