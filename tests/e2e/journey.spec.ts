@@ -137,3 +137,53 @@ test('keyboard: arrows move between cards, Escape clears, Ctrl+D duplicates', as
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('inspector-text')).toHaveCount(0);
 });
+
+test('personas: add one, edit it, tie a card, and delete it while a colleague watches', async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
+  const [a, b] = await twoBrowsers(browser, mapId);
+  await a.getByTestId('persona-head').getByRole('button', { name: 'Add persona' }).click();
+  const name = a.getByTestId('persona-name');
+  await name.fill('Lin Wei 林伟');
+  await name.press('Enter');
+  await expect(b.getByTestId('persona-head')).toContainText('Lin Wei 林伟');
+
+  // Tie a new card to the persona in the inspector.
+  await addCardIn(a, 'Reads reviews');
+  await a.getByRole('tab', { name: 'Inspector' }).click();
+  await a.getByLabel('Persona').selectOption({ label: 'Lin Wei 林伟' });
+  await b.getByRole('button', { name: 'Personas' }).click();
+  a.once('dialog', (d) => void d.accept());
+  await a.getByRole('tab', { name: 'Personas' }).click();
+  await a.getByRole('button', { name: 'Delete persona' }).click();
+  await expect(b.getByTestId('persona-head')).toContainText('Add persona');
+  await b.getByRole('tab', { name: 'Inspector' }).click();
+  await cardByText(b, 'Reads reviews').click();
+  await expect(b.getByLabel('Persona')).toHaveValue('');
+});
+
+test('a card dropped outside the grid goes back to its cell', async ({ page, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  await openMap(page, mapId);
+  const card = cardByText(page, 'Guest checkout');
+  const before = (await card.boundingBox())!;
+  const head = (await page.getByTestId('persona-head').boundingBox())!;
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 30, before.y + 10, { steps: 4 });
+  await page.mouse.move(head.x + head.width + 200, head.y + 10, { steps: 10 });
+  await page.mouse.up();
+  // Back in place, within a pixel or two (the selected card's outline).
+  await expect.poll(async () => Math.abs((await card.boundingBox())!.x - before.x)).toBeLessThan(3);
+  expect(Math.abs((await card.boundingBox())!.y - before.y)).toBeLessThan(3);
+});
+
+/** Add a card to the first cell through its "+ Add card" button. */
+async function addCardIn(page: Page, text: string) {
+  const cell = page.getByTestId('cell').first();
+  await cell.hover();
+  await cell.getByRole('button').click();
+  const editor = page.locator('textarea.inline-text');
+  await editor.fill(text);
+  await editor.press('Enter');
+  await cardByText(page, text).click();
+}
