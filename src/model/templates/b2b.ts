@@ -5,6 +5,7 @@
  * One story, told natively in each language.
  */
 import type { Locale } from '../schema';
+import { customerLanes } from './defaults';
 import type { TemplateSpec } from './spec';
 
 function spec(locale: Locale): TemplateSpec {
@@ -88,13 +89,7 @@ function spec(locale: Locale): TemplateSpec {
       },
     ],
     lanes: [
-      { key: 'actions', kind: 'actions', name: t('Customer actions', '客户行为') },
-      { key: 'thoughts', kind: 'thoughts', name: t('Thoughts', '想法') },
-      { key: 'touchpoints', kind: 'touchpoints', name: t('Touchpoints', '触点') },
-      { key: 'emotions', kind: 'emotions', name: t('Emotion curve', '情绪曲线') },
-      { key: 'painPoints', kind: 'painPoints', name: t('Pain points', '痛点') },
-      { key: 'opportunities', kind: 'opportunities', name: t('Opportunities', '机会点') },
-      { key: 'kpis', kind: 'kpis', name: t('KPIs', '关键指标') },
+      ...customerLanes(locale),
       { key: 'sales', kind: 'backstage', name: t('Backstage: sales', '后台：销售'), department: 'sales' },
       { key: 'success', kind: 'backstage', name: t('Backstage: customer success', '后台：客户成功'), department: 'service' },
       { key: 'security', kind: 'backstage', name: t('Backstage: IT & security review', '后台：安全合规'), department: 'it' },

@@ -5,6 +5,7 @@
  * greeted by name in the store. One story, told natively in each language.
  */
 import type { Locale } from '../schema';
+import { customerLanes } from './defaults';
 import type { TemplateSpec } from './spec';
 
 function spec(locale: Locale): TemplateSpec {
@@ -80,13 +81,7 @@ function spec(locale: Locale): TemplateSpec {
       },
     ],
     lanes: [
-      { key: 'actions', kind: 'actions', name: t('Customer actions', '客户行为') },
-      { key: 'thoughts', kind: 'thoughts', name: t('Thoughts', '想法') },
-      { key: 'touchpoints', kind: 'touchpoints', name: t('Touchpoints', '触点') },
-      { key: 'emotions', kind: 'emotions', name: t('Emotion curve', '情绪曲线') },
-      { key: 'painPoints', kind: 'painPoints', name: t('Pain points', '痛点') },
-      { key: 'opportunities', kind: 'opportunities', name: t('Opportunities', '机会点') },
-      { key: 'kpis', kind: 'kpis', name: t('KPIs', '关键指标') },
+      ...customerLanes(locale),
       { key: 'marketing', kind: 'backstage', name: t('Backstage: marketing', '后台：市场部'), department: 'marketing' },
       { key: 'warehouse', kind: 'backstage', name: t('Backstage: warehouse', '后台：仓储物流'), department: 'logistics' },
       { key: 'service', kind: 'backstage', name: t('Backstage: customer service', '后台：客服中心'), department: 'service' },

@@ -21,7 +21,8 @@ const STAGES: Record<Locale, StageSeed[]> = {
   ],
 };
 
-const LANES: Record<Locale, LaneSeed[]> = {
+/** The customer-facing lanes every journey map starts with, top to bottom (KPIs last, above the backstage). */
+const CUSTOMER_LANES: Record<Locale, LaneSeed[]> = {
   en: [
     { key: 'actions', kind: 'actions', name: 'Customer actions' },
     { key: 'thoughts', kind: 'thoughts', name: 'Thoughts' },
@@ -29,7 +30,7 @@ const LANES: Record<Locale, LaneSeed[]> = {
     { key: 'emotions', kind: 'emotions', name: 'Emotion curve' },
     { key: 'painPoints', kind: 'painPoints', name: 'Pain points' },
     { key: 'opportunities', kind: 'opportunities', name: 'Opportunities' },
-    { key: 'service', kind: 'backstage', name: 'Backstage: service', department: 'service' },
+    { key: 'kpis', kind: 'kpis', name: 'KPIs' },
   ],
   'zh-CN': [
     { key: 'actions', kind: 'actions', name: '客户行为' },
@@ -38,9 +39,16 @@ const LANES: Record<Locale, LaneSeed[]> = {
     { key: 'emotions', kind: 'emotions', name: '情绪曲线' },
     { key: 'painPoints', kind: 'painPoints', name: '痛点' },
     { key: 'opportunities', kind: 'opportunities', name: '机会点' },
-    { key: 'service', kind: 'backstage', name: '后台：客服', department: 'service' },
+    { key: 'kpis', kind: 'kpis', name: '关键指标' },
   ],
 };
 
+const SERVICE_LANE: Record<Locale, LaneSeed> = {
+  en: { key: 'service', kind: 'backstage', name: 'Backstage: service', department: 'service' },
+  'zh-CN': { key: 'service', kind: 'backstage', name: '后台：客服', department: 'service' },
+};
+
 export const defaultStages = (locale: Locale): StageSeed[] => STAGES[locale];
-export const defaultLanes = (locale: Locale): LaneSeed[] => LANES[locale];
+export const customerLanes = (locale: Locale): LaneSeed[] => CUSTOMER_LANES[locale];
+/** The blank grid's lanes: the customer-facing ones and one backstage lane. */
+export const defaultLanes = (locale: Locale): LaneSeed[] => [...CUSTOMER_LANES[locale], SERVICE_LANE[locale]];
