@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../src/i18n/en.json';
+import zhCN from '../../src/i18n/zh-CN.json';
+import dashboardEn from '../../src/i18n/dashboard.en.json';
+import dashboardZhCN from '../../src/i18n/dashboard.zh-CN.json';
+
+/** Every leaf key, with i18next plural suffixes folded (zh has only `_other`). */
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix.replace(/_(one|other)$/, '')];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+const set = (value: unknown) => [...new Set(keys(value))].sort();
+
+describe('UI strings', () => {
+  it('English and Chinese have the same keys', () => {
+    expect(set(zhCN)).toEqual(set(en));
+    expect(set(dashboardZhCN)).toEqual(set(dashboardEn));
+  });
+
+  it('Chinese strings are written in Chinese', () => {
+    const leaves = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(leaves) : [];
+    const chinese = [...leaves(zhCN), ...leaves(dashboardZhCN)];
+    // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
+    const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;
+    expect(withCJK / chinese.length).toBeGreaterThan(0.9);
+  });
+});
