@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { renameMap } from '../model/commands/map';
 import { createLiveMap } from '../model/live';
+import { createUndo } from '../model/undo';
+import { bindPresence } from '../sync/presence';
+import { PresenceBar } from '../panels/PresenceBar';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../canvas/mapContext';
 import { InlineText } from '../canvas/InlineText';
@@ -64,8 +68,12 @@ export function MapPage({ mapId }: { mapId: string }) {
     resetSession();
     const connection = openMap(mapId);
     const live = createLiveMap(connection.doc);
-    setOpen({ doc: connection.doc, live });
+    const undo = createUndo(connection.doc);
+    const presence = bindPresence(connection.provider.awareness, i18next.t('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
+    setOpen({ doc: connection.doc, live, undo, presence });
     return () => {
+      presence.destroy();
+      undo.destroy();
       live.destroy();
       connection.destroy();
       resetSession();
@@ -91,6 +99,11 @@ export function MapPage({ mapId }: { mapId: string }) {
           </MapProvider>
         )}
         <span className="spacer" />
+        {open && availability === 'ready' && (
+          <MapProvider value={open}>
+            <PresenceBar />
+          </MapProvider>
+        )}
         <ConnectionBadge />
         <LanguageSwitch />
       </header>

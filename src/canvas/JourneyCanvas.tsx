@@ -25,6 +25,9 @@ import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
 import { useSession } from '../state/session';
 import { cellAt, cellKey, dropIndex, isCurveLane, layoutGrid, GRID } from './layout';
 import { neighbourCard, type Direction } from './navigation';
+import { RemoteCursors } from './RemoteCursors';
+import { usePresenceSync } from './usePresenceSync';
+import { usePresence } from '../sync/presence';
 import { useOpenMap, useSnapshot } from './mapContext';
 import { createNodeCache, projectNodes, type JourneyNode } from './projection';
 import { AddNode } from './nodes/AddNode';
@@ -56,12 +59,21 @@ const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Ar
  * would make it re-measure and re-render all of them (hundreds of ms on a
  * 600-card map).
  */
-function reconcile(local: JourneyNode[], projected: JourneyNode[], previous: ReadonlyMap<string, JourneyNode>): JourneyNode[] {
+function reconcile(
+  local: JourneyNode[],
+  projected: JourneyNode[],
+  previous: ReadonlyMap<string, JourneyNode>,
+  remoteDrags: ReadonlyMap<string, { x: number; y: number }>,
+): JourneyNode[] {
   const byId = new Map(local.map((n) => [n.id, n]));
   return projected.map((p) => {
     const l = byId.get(p.id);
     if (!l) return p;
     if (l.dragging) return { ...p, position: l.position, selected: l.selected, measured: l.measured, dragging: true } as JourneyNode;
+    // Someone else is dragging it: follow their pointer until they drop it.
+    const remote = remoteDrags.get(p.id);
+    if (remote)
+      return { ...p, position: remote, selected: l.selected, measured: l.measured, className: 'is-remote-dragging' } as JourneyNode;
     const unchanged = previous.get(p.id) === p && l.position.x === p.position.x && l.position.y === p.position.y;
     if (unchanged) return l;
     return { ...p, selected: l.selected, measured: l.measured } as JourneyNode;
@@ -72,13 +84,15 @@ const cardCenterTop = (node: Node) => ({ x: node.position.x + GRID.cardWidth / 2
 
 export function JourneyCanvas() {
   const { t } = useTranslation();
-  const { doc } = useOpenMap();
+  const { doc, presence } = useOpenMap();
   const snapshot = useSnapshot();
   const layout = useMemo(
     () => layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards),
     [snapshot.stages, snapshot.lanes, snapshot.cards],
   );
   const nodeCache = useRef(createNodeCache());
+  const remoteDrags = usePresence((s) => s.remoteDrags);
+  usePresenceSync();
   const projected = useMemo(() => nodeCache.current(projectNodes(snapshot, layout)), [snapshot, layout]);
   const [nodes, setNodes] = useState<JourneyNode[]>(projected);
   const setSelection = useSession((s) => s.setSelection);
@@ -98,8 +112,8 @@ export function JourneyCanvas() {
   useEffect(() => {
     const previous = previousProjection.current;
     previousProjection.current = new Map(projected.map((n) => [n.id, n]));
-    setNodes((local) => reconcile(local, projected, previous));
-  }, [projected, dropCount]);
+    setNodes((local) => reconcile(local, projected, previous, remoteDrags));
+  }, [projected, dropCount, remoteDrags]);
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
     // Removal goes through the document (onNodesDelete), never local state.
@@ -167,10 +181,18 @@ export function JourneyCanvas() {
     },
     [layout, setDropTarget],
   );
+  const onNodeDragWithPresence: OnNodeDrag = useCallback(
+    (e, node, dragged) => {
+      onNodeDrag(e, node, dragged);
+      presence.setDrag(Object.fromEntries(dragged.filter((n) => n.type === 'card').map((n) => [n.id, n.position])));
+    },
+    [onNodeDrag, presence],
+  );
 
   const onNodeDragStop: OnNodeDrag = useCallback(
     (_e, node, dragged) => {
       setDropTarget(null);
+      presence.setDrag(null);
       // Multi-selection drags move every card into the target cell, in order.
       const cards = dragged.filter((n) => n.type === 'card').sort((a, b) => a.position.y - b.position.y);
       const anchor = cards.find((n) => n.id === node.id) ?? node;
@@ -184,7 +206,7 @@ export function JourneyCanvas() {
       setNodes((local) => local.map((n) => (n.dragging ? { ...n, dragging: false } : n)));
       setDropCount((c) => c + 1);
     },
-    [doc, layout, setDropTarget],
+    [doc, layout, setDropTarget, presence],
   );
 
   const onNodesDelete = useCallback(
@@ -221,13 +243,23 @@ export function JourneyCanvas() {
   );
 
   return (
-    <div className="canvas" onKeyDown={onKeyDown} data-testid="canvas">
+    <div
+      className="canvas"
+      onKeyDown={onKeyDown}
+      data-testid="canvas"
+      onPointerMove={(e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
+      onPointerLeave={() => presence.setCursor(null)}
+    >
       <ReactFlow<JourneyNode>
         nodes={nodes}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
-        onNodeDrag={onNodeDrag}
+        onNodeDrag={onNodeDragWithPresence}
+        onMoveStart={(event) => {
+          // Panning or zooming yourself ends following someone.
+          if (event && usePresence.getState().following !== null) usePresence.getState().setFollowing(null);
+        }}
         onNodeDragStop={onNodeDragStop}
         onNodesDelete={onNodesDelete}
         deleteKeyCode={['Delete', 'Backspace']}
@@ -243,6 +275,7 @@ export function JourneyCanvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+        <RemoteCursors />
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.08 }} aria-label={t('canvas.fitView')} />
         <MiniMap
           pannable

@@ -6,10 +6,16 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 import type { Doc } from 'yjs';
 import type { LiveMap, MapSnapshot } from '../model/live';
 import type { Card, Lane, Stage } from '../model/schema';
+import type { MapUndo } from '../model/undo';
+import type { PresenceChannel } from '../sync/presence';
 
 export interface OpenMap {
   doc: Doc;
   live: LiveMap;
+  /** this user's undo history (only their own changes) */
+  undo: MapUndo;
+  /** publishes this user's cursor, selection, view and drags to the others */
+  presence: PresenceChannel;
 }
 
 const MapContext = createContext<OpenMap | null>(null);

@@ -9,5 +9,6 @@ export * from './commands/personas';
 export * from './commands/votes';
 export * from './journey';
 export * from './migrate';
+export * from './undo';
 export { buildTemplate } from './templates';
 export * from './live';

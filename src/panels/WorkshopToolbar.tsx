@@ -4,6 +4,7 @@ import { TAGS } from '../model/schema';
 import { TAG_ICON } from '../canvas/nodes/CardFacets';
 import { useSession } from '../state/session';
 import { useMyVotes } from './useMyVotes';
+import { UndoButtons } from './UndoButtons';
 
 export function WorkshopToolbar() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function WorkshopToolbar() {
 
   return (
     <div className="workshop-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <UndoButtons />
       <div className="tag-filter" role="group" aria-label={t('tags.filter')}>
         <span className="muted">{t('tags.filter')}:</span>
         <button

@@ -25,6 +25,12 @@ export async function cell(page: Page, laneIndex: number, stageIndex: number): P
 
 export const cardByText = (page: Page, text: string): Locator => page.getByTestId('card').filter({ hasText: text });
 
+/** The card whose text is exactly `text` (template texts share words). */
+export const cardWithText = (page: Page, text: string): Locator =>
+  page
+    .getByTestId('card')
+    .filter({ has: page.locator('.card-text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+
 export async function addCard(page: Page, laneIndex: number, stageIndex: number, text: string): Promise<void> {
   const target = await cell(page, laneIndex, stageIndex);
   await target.hover();

@@ -1,11 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createMap, openMap } from './helpers';
-
-/** The card whose text is exactly `text` (template texts share words). */
-const cardByText = (page: Page, text: string) =>
-  page
-    .getByTestId('card')
-    .filter({ has: page.locator('.card-text', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+import { cardWithText as cardByText, createMap, openMap } from './helpers';
 
 const point = (page: Page, text: string) => page.getByRole('slider', { name: `Emotion of “${text}”` });
 const curvePath = (page: Page) => page.getByTestId('emotion-curve');

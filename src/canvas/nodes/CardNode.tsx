@@ -1,8 +1,9 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
 import { useSession } from '../../state/session';
+import { usePresence } from '../../sync/presence';
 import { InlineText } from '../InlineText';
 import { useCard, useMapSelector, useOpenMap } from '../mapContext';
 import type { CardNode as CardNodeType } from '../projection';
@@ -16,6 +17,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const personaAvatar = useMapSelector((s) =>
     card?.personaId && s.personas.length > 1 ? s.personas.find((p) => p.id === card.personaId)?.avatar : undefined,
   );
+  const selectedBy = usePresence((s) => s.selectedBy.get(id));
   const dimmed = useSession((s) => s.tagFilter !== null && !(card?.tags ?? []).includes(s.tagFilter));
   const editing = useSession((s) => s.editingCardId === id);
   const startEditing = useSession((s) => s.startEditing);
@@ -41,7 +43,8 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
     <div
       className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
         card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
-      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}`}
+      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}`}
+      style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
       data-mot={card.momentOfTruth ? 'true' : undefined}

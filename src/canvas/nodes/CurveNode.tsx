@@ -10,6 +10,7 @@ import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { setEmotion } from '../../model/commands/cards';
 import { emotionFace, emotionPoints, type EmotionPoint } from '../../model/journey';
+import { beginGesture } from '../../model/undo';
 import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
 import { useSession } from '../../state/session';
 import { GRID } from '../layout';
@@ -42,7 +43,8 @@ export function smoothPath(points: readonly { x: number; y: number }[]): string 
 
 function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodeProps<CurveNodeType>) {
   const { t } = useTranslation();
-  const { doc } = useOpenMap();
+  const { doc, undo } = useOpenMap();
+  const endGesture = useRef<(() => void) | null>(null);
   const stages = useMapSelector((s) => s.stages);
   const lanes = useMapSelector((s) => s.lanes);
   const cards = useMapSelector((s) => s.cards);
@@ -85,6 +87,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
     e.stopPropagation();
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
     setDragging(p.cardId);
+    endGesture.current = beginGesture(undo); // the whole drag is one undo step
     requestSelection([p.cardId]);
   };
   const onPointerMove = (e: PointerEvent, p: Placed) => {
@@ -95,6 +98,8 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   const onPointerUp = (e: PointerEvent) => {
     (e.currentTarget as Element).releasePointerCapture(e.pointerId);
     setDragging(null);
+    endGesture.current?.();
+    endGesture.current = null;
   };
   const onKeyDown = (e: KeyboardEvent, p: Placed) => {
     const step = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;

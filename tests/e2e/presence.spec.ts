@@ -1,0 +1,90 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addCard, cardByText, cardWithText, createMap, openMap } from './helpers';
+
+async function person(browser: Browser, mapId: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await openMap(page, mapId);
+  const input = page.getByTestId('presence-name');
+  await input.fill(name);
+  await input.press('Enter');
+  await expect(page.getByTestId('my-name')).toHaveText(name);
+  return page;
+}
+
+test('two people see each other: avatars, named cursors, selections, a card being dragged', async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  const anna = await person(browser, mapId, 'Anna');
+  const bo = await person(browser, mapId, '波波');
+
+  await expect(bo.getByTestId('peer-avatar')).toHaveAttribute('aria-label', 'Anna');
+  await expect(anna.getByTestId('peer-avatar')).toHaveAttribute('aria-label', '波波');
+
+  // Anna's pointer shows on Bo's screen with her name.
+  const canvas = (await anna.getByTestId('canvas').boundingBox())!;
+  await anna.mouse.move(canvas.x + 300, canvas.y + 300);
+  await anna.mouse.move(canvas.x + 320, canvas.y + 310, { steps: 3 });
+  await expect(bo.getByTestId('remote-cursor')).toContainText('Anna');
+
+  // Anna's selection is outlined on Bo's screen.
+  await cardWithText(anna, 'Support phone call').click();
+  await expect(cardWithText(bo, 'Support phone call')).toHaveClass(/is-peer-selected/);
+
+  // A card Anna is dragging moves on Bo's screen before she drops it.
+  const card = cardWithText(anna, 'Guest checkout');
+  const box = (await card.boundingBox())!;
+  const before = (await cardWithText(bo, 'Guest checkout').boundingBox())!;
+  await anna.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await anna.mouse.down();
+  await anna.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 10, { steps: 5 });
+  await anna.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 20, { steps: 5 });
+  await expect(bo.locator('.react-flow__node.is-remote-dragging')).toHaveCount(1);
+  await expect.poll(async () => (await cardWithText(bo, 'Guest checkout').boundingBox())!.x).toBeGreaterThan(before.x + 20);
+  await anna.mouse.up();
+  await expect(bo.locator('.react-flow__node.is-remote-dragging')).toHaveCount(0);
+});
+
+test('a name is asked once and remembered', async ({ page, request }) => {
+  const mapId = await createMap(request, { template: 'blank' });
+  await openMap(page, mapId);
+  await page.getByTestId('presence-name').fill('林晓雨');
+  await page.getByTestId('presence-name').press('Enter');
+  await page.reload();
+  await expect(page.getByTestId('my-name')).toHaveText('林晓雨');
+  await expect(page.getByTestId('presence-name')).toHaveCount(0);
+});
+
+test("follow: Bo follows Anna's view; Anna asks everyone to follow her", async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  const anna = await person(browser, mapId, 'Anna');
+  const bo = await person(browser, mapId, 'Bo');
+  const viewport = (page: Page) => page.locator('.react-flow__viewport').getAttribute('style');
+
+  await anna.getByTestId('presence-bar').getByRole('button', { name: /Anna/ }).click();
+  await anna.getByTestId('follow-me').check();
+  await bo.getByTestId('follow-banner').getByRole('button', { name: 'Follow' }).click();
+
+  // Anna zooms in; Bo's view follows.
+  const before = await viewport(bo);
+  for (let i = 0; i < 3; i++) await anna.locator('.react-flow__controls-zoomin').click();
+  await expect.poll(() => viewport(bo)).not.toBe(before);
+  const zoomOf = async (page: Page) => Number(/scale\(([\d.]+)\)/.exec((await viewport(page)) ?? '')?.[1]);
+  await expect.poll(async () => Math.abs((await zoomOf(bo)) - (await zoomOf(anna)))).toBeLessThan(0.05);
+});
+
+test("undo is per person: Ctrl+Z undoes my edit, not my colleague's", async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'blank' });
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await openMap(a, mapId);
+  await openMap(b, mapId);
+  await addCard(a, 0, 0, 'A card');
+  await addCard(b, 0, 1, 'B card');
+  await expect(cardByText(a, 'B card')).toBeVisible();
+
+  await a.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await a.keyboard.press('Control+z');
+  await expect(cardByText(b, 'A card')).toHaveCount(0);
+  await expect(cardByText(a, 'B card')).toBeVisible();
+  await a.getByTestId('redo').click();
+  await expect(cardByText(b, 'A card')).toBeVisible();
+});
