@@ -5,13 +5,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { Access } from './auth';
 import type { Config } from './config';
 import { createHttpHandler } from './http';
 import { createLogger, type Logger } from './log';
+import { loadSecret } from './secret';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 import { CLOSE_SHUTDOWN } from './ws/connection';
 import { RoomRegistry } from './ws/rooms';
+import { SharedSockets } from './ws/shared';
 import { createUpgradeHandler } from './ws/upgrade';
 
 export interface JourneyboardServer {
@@ -21,6 +24,8 @@ export interface JourneyboardServer {
   /** exposed for tests, benchmarks and operations tooling */
   store: Store;
   rooms: RoomRegistry;
+  /** who gets in: share tokens, the workspace session */
+  access: Access;
   /** Flushes and compacts every open map, closes every socket (1001), stops listening, closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -38,13 +43,17 @@ function openStore(config: Config): Store {
 }
 
 export async function createJourneyboardServer(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<JourneyboardServer> {
+  // First: a secret file that cannot be read or created stops the start before anything opens.
+  const secret = loadSecret(config, log);
   const store = openStore(config);
+  const access = new Access(config, store, secret);
+  const shared = new SharedSockets();
   const rooms = new RoomRegistry(store, { idleMs: config.ROOM_IDLE_MS, compactAfterUpdates: config.COMPACT_AFTER_UPDATES, log });
-  const handler = createHttpHandler({ config, store, rooms, log });
+  const handler = createHttpHandler({ config, store, rooms, access, shared, log });
   const server = http.createServer((req, res) => void handler(req, res));
   // maxPayload: ws refuses a bigger frame itself, closing that socket with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
-  server.on('upgrade', createUpgradeHandler({ wss, store, rooms, config, log }));
+  server.on('upgrade', createUpgradeHandler({ wss, rooms, access, shared, config, log }));
   server.on('clientError', (err, socket) => {
     log.debug('bad HTTP request', { err });
     socket.destroy();
@@ -73,6 +82,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     port,
     store,
     rooms,
+    access,
     close() {
       closing ??= (async () => {
         // Stop taking new connections first, then store everything, then say goodbye.

@@ -28,8 +28,12 @@ export const ConfigSchema = z
     MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
     /** the Vite build (index.html + assets/) */
     STATIC_DIR: z.string().min(1).default('./dist'),
-    /** the address people use (behind a proxy); only printed and logged for now */
+    /** the address people use (behind a proxy): printed, logged, and the base of share links */
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** signs share links and session cookies; unset: a random one generated once into DATA_DIR/secret.key */
+    JOURNEYBOARD_SECRET: z.string().min(32, 'must be at least 32 characters').max(4096).optional(),
+    /** puts the dashboard and map creation behind a password (a session cookie); unset: open, as on a local server */
+    JOURNEYBOARD_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(1024).optional(),
     /** ms between websocket pings; a socket that missed the previous pong is terminated */
     PING_INTERVAL_MS: int(30_000, 10, 3600_000),
     /** ms a room stays in memory after its last socket leaves */
@@ -42,6 +46,9 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Variables whose values never appear in an error message or a log line. */
+const SECRET_VARIABLES = new Set(['JOURNEYBOARD_SECRET', 'JOURNEYBOARD_PASSWORD']);
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -50,7 +57,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      const value = SECRET_VARIABLES.has(name) ? '<hidden>' : JSON.stringify(env[name] ?? '');
+      return `  ${i.path.join('.')}=${value}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;

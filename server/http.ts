@@ -2,6 +2,12 @@
  * HTTP: the REST API under /api, /health, and the built app (with the SPA
  * fallback to index.html). Every body is size-capped and validated with the
  * model's zod schemas; no request can crash the process.
+ *
+ * Access (server/auth.ts): /api/maps* is the workspace's (open without a
+ * workspace password, else behind the session cookie), except that a share
+ * token may read its own map's summary. /api/session signs in and out;
+ * /api/access tells a page its role. Requests that change something are
+ * refused from pages on other origins.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,12 +26,15 @@ import {
 } from '../src/model/schema';
 import { buildTemplate } from '../src/model/templates';
 import { titleMatcher } from '../src/model/search';
+import { tokenParam, type Access, type ShareLinks } from './auth';
 import type { Config } from './config';
 import type { Logger } from './log';
+import { AttemptLimiter, sessionCookie } from './session';
 import type { MapRecord, Store } from './store/types';
-import { CLOSE_MAP_DELETED } from './ws/connection';
+import { CLOSE_MAP_DELETED, CLOSE_UNAUTHORIZED } from './ws/connection';
 import { MapNotFoundError, mapStats } from './ws/room';
 import type { RoomRegistry } from './ws/rooms';
+import type { SharedSockets } from './ws/shared';
 
 export interface Issue {
   path: string;
@@ -89,6 +98,9 @@ const summary = (r: MapRecord): MapSummary => ({
 /** POST /api/maps/:id/duplicate: the copy's title, else "<title> (copy)" in the map's language. */
 const DuplicateMapRequestSchema = z.object({ title: UpdateMapRequestSchema.shape.title.optional() });
 
+/** POST /api/session */
+const SignInRequestSchema = z.object({ password: z.string().min(1).max(1024) });
+
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
 const COPY_SUFFIX: Record<Locale, string> = { en: ' (copy)', 'zh-CN': '（副本）' };
 
@@ -134,10 +146,21 @@ export interface HttpDeps {
   config: Config;
   store: Store;
   rooms: RoomRegistry;
+  access: Access;
+  shared: SharedSockets;
   log: Logger;
 }
 
-export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
+export function createHttpHandler({ config, store, rooms, access, shared, log }: HttpDeps) {
+  const signInAttempts = new AttemptLimiter();
+
+  /** The map's three links at its current link version. */
+  const linksOf = async (req: IncomingMessage, id: string): Promise<ShareLinks> => {
+    const version = await store.linkVersion(id);
+    if (version === null) throw new HttpError(404, 'map not found');
+    return access.links(req, id, version);
+  };
+
   const createMap = async (req: IncomingMessage, res: ServerResponse) => {
     const body = validate(CreateMapRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
     const now = Date.now();
@@ -145,7 +168,7 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     const map = buildTemplate(template, { locale: body.locale ?? 'en', title: body.title?.trim() || undefined, now });
     const id = await storeNewMap(map, now);
     log.info('map created', { map: id, template, locale: map.meta.locale });
-    sendJson(res, 201, { id });
+    sendJson(res, 201, { id, links: await linksOf(req, id) });
   };
 
   /** A new map with `map` as its content, in a fresh doc (its own client id, no history); resolves with its id. */
@@ -179,7 +202,7 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     const title = body.title ?? copyTitle(source.meta.title, source.meta.locale);
     const id = await storeNewMap({ ...source, meta: { ...source.meta, title, createdAt: now, updatedAt: now } }, now);
     log.info('map duplicated', { map: id, from: record.id });
-    sendJson(res, 201, { id });
+    sendJson(res, 201, { id, links: await linksOf(req, id) });
   };
 
   const listMaps = async (res: ServerResponse, query: URLSearchParams) => {
@@ -211,8 +234,88 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
     return record;
   };
 
+  /** Revokes every link of the map issued so far; sockets that came in through one are closed. */
+  const rotateLinks = async (req: IncomingMessage, res: ServerResponse, record: MapRecord) => {
+    const version = await store.rotateLinks(record.id);
+    if (version === null) throw new HttpError(404, 'map not found');
+    const closed = shared.revoke(record.id, version, CLOSE_UNAUTHORIZED, 'link revoked');
+    log.info('links rotated', { map: record.id, closedSockets: closed });
+    sendJson(res, 200, access.links(req, record.id, version));
+  };
+
+  const remoteAddress = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+
+  const signIn = async (req: IncomingMessage, res: ServerResponse) => {
+    const sessions = access.sessions;
+    if (sessions === null) throw new HttpError(409, 'this server has no workspace password: nothing to sign in to');
+    const address = remoteAddress(req);
+    // Checked before the password, so guessing on at the limit learns nothing.
+    const wait = signInAttempts.retryAfter(address);
+    if (wait > 0) {
+      log.debug('sign-in refused: too many attempts', { remote: address });
+      throw new HttpError(429, 'too many sign-in attempts: try again later', undefined, { 'retry-after': String(wait) });
+    }
+    const { password } = validate(SignInRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
+    if (!sessions.passwordMatches(password)) {
+      signInAttempts.fail(address);
+      log.warn('sign-in failed: wrong password', { remote: address });
+      throw new HttpError(401, 'wrong password');
+    }
+    log.info('signed in', { remote: address });
+    res.writeHead(204, { 'set-cookie': sessionCookie(sessions.issue(), access.secureCookies), 'cache-control': 'no-store' }).end();
+  };
+
+  const session = async (req: IncomingMessage, res: ServerResponse, method: string) => {
+    if (method === 'GET') return sendJson(res, 200, { passwordRequired: access.passwordRequired, signedIn: access.hasWorkspace(req) });
+    if (method === 'POST') return signIn(req, res);
+    if (method === 'DELETE') {
+      res.writeHead(204, { 'set-cookie': sessionCookie(null, access.secureCookies), 'cache-control': 'no-store' }).end();
+      return;
+    }
+    throw notAllowed('GET, POST, DELETE');
+  };
+
+  /** GET /api/access?map=<id>[&token=<token>]: the role this page has on the map, as its socket will get it. */
+  const accessOf = async (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => {
+    const mapId = IdSchema.safeParse(query.get('map'));
+    if (!mapId.success || query.getAll('map').length !== 1) {
+      throw new HttpError(400, 'invalid query', [{ path: 'map', message: 'one map id is required' }]);
+    }
+    const admission = await access.admit(req, mapId.data, tokenParam(query));
+    if (!admission.ok) throw new HttpError(admission.status, admission.reason);
+    sendJson(res, 200, { mapId: mapId.data, role: admission.role });
+  };
+
+  /**
+   * Whether this /api/maps request may go on. The workspace may do
+   * everything; without it, a share token may only read its own map's
+   * summary (GET /api/maps/:id?token=…).
+   */
+  const authorizeMaps = async (req: IncomingMessage, method: string, parts: string[], query: URLSearchParams) => {
+    if (access.hasWorkspace(req)) return;
+    const token = tokenParam(query);
+    if (token !== null && parts.length === 2 && (method === 'GET' || method === 'HEAD')) {
+      const id = IdSchema.safeParse(parts[1]);
+      if (!id.success) throw new HttpError(404, 'map not found');
+      const admission = await access.admit(req, id.data, token);
+      if (admission.ok) return;
+      throw new HttpError(admission.status, admission.reason);
+    }
+    // A link, however good, is no way into the dashboard.
+    throw new HttpError(401, 'sign in required');
+  };
+
   const api = async (req: IncomingMessage, res: ServerResponse, parts: string[], query: URLSearchParams): Promise<void> => {
     const method = req.method ?? 'GET';
+    // A page on another site must not create, change or delete anything (nor sign in).
+    if (method !== 'GET' && method !== 'HEAD' && access.isCrossOrigin(req)) throw new HttpError(403, 'cross-origin request refused');
+    if (parts.length === 1 && parts[0] === 'session') return session(req, res, method);
+    if (parts.length === 1 && parts[0] === 'access') {
+      if (method === 'GET') return accessOf(req, res, query);
+      throw notAllowed('GET');
+    }
+    if (parts[0] !== 'maps') throw new HttpError(404, 'not found');
+    await authorizeMaps(req, method, parts, query);
     if (parts.length === 1 && parts[0] === 'maps') {
       if (method === 'GET') return listMaps(res, query);
       if (method === 'POST') return createMap(req, res);
@@ -223,6 +326,16 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
       if (method === 'POST') return duplicateMap(req, res, record);
       throw notAllowed('POST');
     }
+    if (parts.length === 3 && parts[0] === 'maps' && parts[2] === 'links') {
+      const record = await findMap(parts[1]);
+      if (method === 'GET') return sendJson(res, 200, await linksOf(req, record.id));
+      throw notAllowed('GET');
+    }
+    if (parts.length === 4 && parts[0] === 'maps' && parts[2] === 'links' && parts[3] === 'rotate') {
+      const record = await findMap(parts[1]);
+      if (method === 'POST') return rotateLinks(req, res, record);
+      throw notAllowed('POST');
+    }
     if (parts.length === 2 && parts[0] === 'maps') {
       const record = await findMap(parts[1]);
       if (method === 'GET') return sendJson(res, 200, summary(record));
@@ -231,6 +344,7 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
         // Sockets first, so no edit lands between the delete and the close.
         rooms.evict(record.id, CLOSE_MAP_DELETED, 'map deleted');
         await store.deleteMap(record.id);
+        shared.forget(record.id);
         log.info('map deleted', { map: record.id });
         res.writeHead(204).end();
         return;
@@ -246,6 +360,8 @@ export function createHttpHandler({ config, store, rooms, log }: HttpDeps) {
       'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': cacheControl,
       'x-content-type-options': 'nosniff',
+      // The page's URL may carry a share token: never hand it to another site as a Referer.
+      'referrer-policy': 'no-referrer',
     });
     if (req.method === 'HEAD') return void res.end();
     const stream = fs.createReadStream(file);

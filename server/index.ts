@@ -34,7 +34,13 @@ const server = await createJourneyboardServer(config, log).catch((err: unknown) 
   process.exit(1);
 });
 const publicUrl = config.PUBLIC_URL ?? server.url;
-log.info('listening', { url: server.url, publicUrl, dataDir: config.DATA_DIR, staticDir: config.STATIC_DIR });
+log.info('listening', {
+  url: server.url,
+  publicUrl,
+  dataDir: config.DATA_DIR,
+  staticDir: config.STATIC_DIR,
+  workspace: server.access.passwordRequired ? 'password' : 'open',
+});
 if (config.LOG_LEVEL !== 'silent') console.log(`Journeyboard running at ${publicUrl}`);
 
 let stopping = false;

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MapSummarySchema } from '../../src/model/schema';
-import type { MapRecord, MapStats, MapTouch, Store } from './types';
+import { SUBDOCS, docId, parseDocId, type DocId, type MapRecord, type MapStats, type MapTouch, type Store } from './types';
 
 export const DB_FILE = 'journeyboard.sqlite';
 
@@ -25,17 +25,26 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE snapshots (map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, state BLOB NOT NULL);
    CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE, data BLOB NOT NULL);
    CREATE INDEX updates_by_map ON updates(map_id, seq);`,
+  // 2: a map's other documents (the comments doc), snapshot plus log like the map's
+  // own, keyed by map and document name, deleted with the map
+  `CREATE TABLE subdoc_snapshots (map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE, doc TEXT NOT NULL, state BLOB NOT NULL,
+     PRIMARY KEY (map_id, doc));
+   CREATE TABLE subdoc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     doc TEXT NOT NULL, data BLOB NOT NULL);
+   CREATE INDEX subdoc_updates_by_doc ON subdoc_updates(map_id, doc, seq);`,
 ];
 
 /**
- * Nullable columns added to existing tables, ensured on every open (PRAGMA
- * table_info) rather than as numbered migrations: they are derived data
- * (recomputed from the document), and an older server can still open the
- * database, because it never names them.
+ * Columns added to existing tables, ensured on every open (PRAGMA
+ * table_info) rather than as numbered migrations: each is nullable or has a
+ * default, so an older server can still open the database and insert rows,
+ * because it never names them.
  */
 const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
   // the dashboard's summary of a map (JSON, MapStats), written when the map is saved
   { table: 'maps', column: 'stats', type: 'TEXT' },
+  // the version share links must carry; rotating the links bumps it (revokes every older link)
+  { table: 'maps', column: 'link_version', type: 'INTEGER NOT NULL DEFAULT 1' },
 ];
 
 interface MapRow {
@@ -112,6 +121,13 @@ export function openSqliteStore(dataDir: string): Store {
     setStats: db.prepare('UPDATE maps SET stats = ? WHERE id = ?'),
     setUpdated: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
     del: db.prepare('DELETE FROM maps WHERE id = ?'),
+    linkVersion: db.prepare('SELECT link_version FROM maps WHERE id = ?').pluck(),
+    rotateLinks: db.prepare('UPDATE maps SET link_version = link_version + 1 WHERE id = ? RETURNING link_version').pluck(),
+  };
+  // The statements of one kind of document: the map's own (keyed by map id)
+  // or a subdoc (keyed by map id and name). Every statement takes the same
+  // leading key parameters, so callers pass `...key`.
+  const mapDoc = {
     snapshot: db.prepare('SELECT state FROM snapshots WHERE map_id = ?').pluck(),
     log: db.prepare('SELECT data FROM updates WHERE map_id = ? ORDER BY seq').pluck(),
     append: db.prepare('INSERT INTO updates (map_id, data) VALUES (?, ?)'),
@@ -119,9 +135,26 @@ export function openSqliteStore(dataDir: string): Store {
     putSnapshot: db.prepare('INSERT INTO snapshots (map_id, state) VALUES (?, ?) ON CONFLICT(map_id) DO UPDATE SET state = excluded.state'),
     clearLog: db.prepare('DELETE FROM updates WHERE map_id = ?'),
   };
-  // Log length per map, so an append need not COUNT(*) the log every time.
-  const logCount = new Map<string, number>();
-  const countLog = (id: string): number => q.count.get(id) as number;
+  const subDoc: typeof mapDoc = {
+    snapshot: db.prepare('SELECT state FROM subdoc_snapshots WHERE map_id = ? AND doc = ?').pluck(),
+    log: db.prepare('SELECT data FROM subdoc_updates WHERE map_id = ? AND doc = ? ORDER BY seq').pluck(),
+    append: db.prepare('INSERT INTO subdoc_updates (map_id, doc, data) VALUES (?, ?, ?)'),
+    count: db.prepare('SELECT COUNT(*) FROM subdoc_updates WHERE map_id = ? AND doc = ?').pluck(),
+    putSnapshot: db.prepare(
+      'INSERT INTO subdoc_snapshots (map_id, doc, state) VALUES (?, ?, ?) ON CONFLICT(map_id, doc) DO UPDATE SET state = excluded.state',
+    ),
+    clearLog: db.prepare('DELETE FROM subdoc_updates WHERE map_id = ? AND doc = ?'),
+  };
+  const statementsFor = (id: DocId): { s: typeof mapDoc; key: string[]; isMap: boolean } => {
+    const { mapId, sub } = parseDocId(id);
+    return sub === null ? { s: mapDoc, key: [mapId], isMap: true } : { s: subDoc, key: [mapId, sub], isMap: false };
+  };
+  // Log length per document, so an append need not COUNT(*) the log every time.
+  const logCount = new Map<DocId, number>();
+  const countLog = (id: DocId): number => {
+    const { s, key } = statementsFor(id);
+    return s.count.get(...key) as number;
+  };
   const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
   const updateMap = (id: string, fields: Partial<MapTouch>) => {
@@ -132,17 +165,19 @@ export function openSqliteStore(dataDir: string): Store {
   const createMap = db.transaction((record: MapRecord, state: Uint8Array) => {
     const { id, title, createdAt, updatedAt, stats } = record;
     q.insertMap.run({ id, title, createdAt, updatedAt, stats: stats ? JSON.stringify(stats) : null });
-    q.putSnapshot.run(record.id, toBuffer(state));
+    mapDoc.putSnapshot.run(record.id, toBuffer(state));
   });
-  const appendUpdates = db.transaction((id: string, updates: Uint8Array[], touch: MapTouch): number => {
+  const appendUpdates = db.transaction((id: DocId, updates: Uint8Array[], touch: MapTouch | undefined): number => {
+    const { s, key, isMap } = statementsFor(id);
     const before = logCount.get(id) ?? countLog(id);
-    for (const u of updates) q.append.run(id, toBuffer(u));
-    updateMap(id, touch);
+    for (const u of updates) s.append.run(...key, toBuffer(u));
+    if (isMap && touch) updateMap(id, touch);
     return before + updates.length;
   });
-  const compact = db.transaction((id: string, snapshot: Uint8Array) => {
-    q.putSnapshot.run(id, toBuffer(snapshot));
-    q.clearLog.run(id);
+  const compact = db.transaction((id: DocId, snapshot: Uint8Array) => {
+    const { s, key } = statementsFor(id);
+    s.putSnapshot.run(...key, toBuffer(snapshot));
+    s.clearLog.run(...key);
   });
 
   return {
@@ -161,12 +196,20 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async deleteMap(id) {
       logCount.delete(id);
-      // snapshots and updates go with it (ON DELETE CASCADE)
+      for (const sub of SUBDOCS) logCount.delete(docId(id, sub));
+      // snapshots and updates, the subdocs' too, go with it (ON DELETE CASCADE)
       return q.del.run(id).changes > 0;
     },
+    async linkVersion(id) {
+      return (q.linkVersion.get(id) as number | undefined) ?? null;
+    },
+    async rotateLinks(id) {
+      return (q.rotateLinks.get(id) as number | undefined) ?? null;
+    },
     async loadState(id) {
-      const snap = q.snapshot.get(id) as Buffer | undefined;
-      const log = (q.log.all(id) as Buffer[]).map((b) => new Uint8Array(b));
+      const { s, key } = statementsFor(id);
+      const snap = s.snapshot.get(...key) as Buffer | undefined;
+      const log = (s.log.all(...key) as Buffer[]).map((b) => new Uint8Array(b));
       logCount.set(id, log.length);
       return snap ? [new Uint8Array(snap), ...log] : log;
     },

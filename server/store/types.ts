@@ -10,6 +10,30 @@
 import type { MapSummary } from '../../src/model/schema';
 
 /**
+ * A map's other documents, each its own room and its own stored state:
+ * `comments` is written by commenters too, so it cannot live in the map doc.
+ */
+export const SUBDOCS = ['comments'] as const;
+export type SubDoc = (typeof SUBDOCS)[number];
+
+/**
+ * What the store keeps a Yjs document under: the map id for the map's own
+ * document, `<mapId>/<subdoc>` for the others (which have no row of their
+ * own: they exist while the map does and are deleted with it).
+ */
+export type DocId = string;
+
+export const docId = (mapId: string, sub: SubDoc | null): DocId => (sub === null ? mapId : `${mapId}/${sub}`);
+
+export function parseDocId(id: DocId): { mapId: string; sub: SubDoc | null } {
+  const slash = id.indexOf('/');
+  if (slash < 0) return { mapId: id, sub: null };
+  const sub = id.slice(slash + 1);
+  if (!(SUBDOCS as readonly string[]).includes(sub)) throw new Error(`unknown document ${JSON.stringify(id)}`);
+  return { mapId: id.slice(0, slash), sub: sub as SubDoc };
+}
+
+/**
  * What the dashboard shows of a map's content (counts, persona, stage names),
  * kept on the map's row so listing maps never loads their documents.
  */
@@ -41,18 +65,26 @@ export interface Store {
   createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
   /** Rename, touch and/or restate the summary (REST rename, or the document changed). */
   updateMap(id: string, fields: Partial<MapTouch>): Promise<void>;
-  /** Deletes the map and its document; false if there was no such map. */
+  /** Deletes the map and its documents (the map's and its subdocs); false if there was no such map. */
   deleteMap(id: string): Promise<boolean>;
-  /** The snapshot (if any) followed by every logged update, in order (empty for an unknown map). */
-  loadState(id: string): Promise<Uint8Array[]>;
   /**
-   * Appends updates and touches the map row in ONE transaction (all or
-   * nothing); resolves with the number of updates now in the log.
+   * The version share links of the map must carry (starts at 1), or null if
+   * there is no such map. Kept off MapRecord: it is not for the dashboard.
    */
-  appendUpdates(id: string, updates: Uint8Array[], touch: MapTouch): Promise<number>;
+  linkVersion(id: string): Promise<number | null>;
+  /** Bumps the map's link version (revoking every link issued before) and resolves with the new one; null if no such map. */
+  rotateLinks(id: string): Promise<number | null>;
+  /** The snapshot (if any) followed by every logged update, in order (empty for an unknown document). */
+  loadState(doc: DocId): Promise<Uint8Array[]>;
+  /**
+   * Appends updates and touches the map row (map documents only) in ONE
+   * transaction (all or nothing); resolves with the number of updates now
+   * in the log. Fails if the map is gone.
+   */
+  appendUpdates(doc: DocId, updates: Uint8Array[], touch?: MapTouch): Promise<number>;
   /** Replaces snapshot and log with one snapshot of the full state, atomically. */
-  compact(id: string, snapshot: Uint8Array): Promise<void>;
-  /** Rows in the update log of a map (for tests, benchmarks and monitoring). */
-  logLength(id: string): Promise<number>;
+  compact(doc: DocId, snapshot: Uint8Array): Promise<void>;
+  /** Rows in the update log of a document (for tests, benchmarks and monitoring). */
+  logLength(doc: DocId): Promise<number>;
   close(): Promise<void>;
 }

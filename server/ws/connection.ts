@@ -5,9 +5,11 @@
  * can throw out of here.
  */
 import type { WebSocket } from 'ws';
-import type { Role } from '../auth';
+import * as Y from 'yjs';
+import { canWrite, type Role } from '../auth';
 import type { Logger } from '../log';
-import { decodeClientMessage, type ClientMessage } from './protocol';
+import { docId, type SubDoc } from '../store/types';
+import { decodeClientMessage, encodePermissionDenied, type ClientMessage } from './protocol';
 import { MapNotFoundError, type Room, type RoomPeer } from './room';
 import type { RoomRegistry } from './rooms';
 
@@ -35,9 +37,13 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
  * not relayed, so they count a tenth: the limit stays about real traffic.
  */
 const ECHO_COST = 0.1;
+/** A socket whose updates are dropped is told so at most once in this many ms. */
+const DENIED_NOTICE_INTERVAL_MS = 5000;
 
 export interface ConnectionOptions {
   role: Role;
+  /** which document of the map: null for the map's own, else a subdoc (its comments) */
+  sub: SubDoc | null;
   /** a socket that has not answered the previous ping is terminated at the next */
   pingIntervalMs: number;
   maxMessagesPerSecond: number;
@@ -71,9 +77,29 @@ export class TokenBucket {
   }
 }
 
-/** Serves `ws` on the room of `mapId` until it closes. The caller has checked that the map exists. */
-export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistry, opts: ConnectionOptions): void {
+/**
+ * Whether a dropped update is worth telling the client about. A client
+ * sends its sync step 2 on every connect; for a reader it normally holds
+ * nothing the server lacks, and saying "permission denied" to every viewer
+ * on every connect would be noise. A step 2 carrying content the server
+ * does not have (edits made offline) is a real write, and so is any update.
+ */
+function isRealWrite(message: Extract<ClientMessage, { type: 'update' }>, doc: Y.Doc): boolean {
+  if (!message.step2) return true;
+  for (const [client, clock] of Y.parseUpdateMeta(message.update).to) if (clock > Y.getState(doc.store, client)) return true;
+  return false;
+}
+
+export interface Connection {
+  /** Closes the socket; nothing it sends from now on is read. */
+  close(code: number, reason: string): void;
+}
+
+/** Serves `ws` on the room of one document of `mapId` until it closes. The caller has checked that the map exists and the role. */
+export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistry, opts: ConnectionOptions): Connection {
   const { log } = opts;
+  const writable = canWrite(opts.role, opts.sub);
+  let deniedNoticeAt = -Infinity;
   const peer: RoomPeer = {
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
@@ -107,15 +133,28 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
     log.warn('closing socket', { map: mapId, code, reason, err });
     ws.close(code, reason);
   };
+  const close = (code: number, reason: string) => {
+    if (closing) return;
+    closing = true;
+    log.info('closing socket', { map: mapId, code, reason });
+    ws.close(code, reason);
+  };
 
   const receive = (bytes: Uint8Array) => {
     if (!room || closing) return;
     let message: ClientMessage;
     try {
       message = decodeClientMessage(bytes);
-      if (message.type === 'update' && opts.role !== 'editor') {
-        // Issue 4: tell the client it is read-only instead of dropping silently.
-        log.debug('document update from a read-only socket: dropped', { map: mapId, role: opts.role });
+      if (message.type === 'update' && !writable) {
+        // Not applied, so neither relayed nor stored. The client is told
+        // (throttled: a busy client would otherwise get one notice per keystroke).
+        if (!isRealWrite(message, room.doc)) return;
+        log.debug('document update from a read-only socket: dropped', { map: mapId, doc: opts.sub ?? 'map', role: opts.role });
+        const now = Date.now();
+        if (now - deniedNoticeAt >= DENIED_NOTICE_INTERVAL_MS) {
+          deniedNoticeAt = now;
+          peer.send(encodePermissionDenied(`${opts.role}s cannot change ${opts.sub === null ? 'this map' : `its ${opts.sub}`}`));
+        }
         return;
       }
       const result = room.handle(peer, message);
@@ -158,7 +197,7 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
     if (room) rooms.leave(room, peer);
   });
 
-  rooms.get(mapId).then(
+  rooms.get(docId(mapId, opts.sub)).then(
     (r) => {
       if (closed) return rooms.scheduleIdle(r);
       if (r.isDestroyed) return fail(CLOSE_MAP_DELETED, 'map deleted');
@@ -174,4 +213,5 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
       fail(CLOSE_INTERNAL, 'map failed to load');
     },
   );
+  return { close };
 }

@@ -5,6 +5,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -25,8 +26,11 @@ export interface AwarenessEntry {
 /** What a client may send, fully decoded and checked before anything acts on it. */
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  /** sync step 2 and incremental updates are both "apply this update" */
-  | { type: 'update'; update: Uint8Array }
+  /**
+   * sync step 2 and incremental updates are both "apply this update";
+   * `step2` tells them apart (a client sends its step 2 on every connect)
+   */
+  | { type: 'update'; update: Uint8Array; step2?: true }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: 'query-awareness' }
   /** y-websocket's auth message: the server sends it, a client never needs to */
@@ -55,7 +59,9 @@ export function decodeClientMessage(message: Uint8Array): ClientMessage {
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         Y.decodeStateVector(payload); // throws on a malformed state vector
         decoded = { type: 'sync-step1', stateVector: payload };
-      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+      } else if (syncType === syncProtocol.messageYjsSyncStep2) {
+        decoded = { type: 'update', update: payload, step2: true };
+      } else if (syncType === syncProtocol.messageYjsUpdate) {
         decoded = { type: 'update', update: payload };
       } else {
         throw new ProtocolError(`unknown sync message type ${syncType}`);
@@ -126,5 +132,16 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * y-websocket's auth message "permission denied" (y-protocols/auth): the
+ * stock provider logs the reason; our client shows read-only UI.
+ */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AUTH);
+  authProtocol.writePermissionDenied(e, reason);
   return encoding.toUint8Array(e);
 }

@@ -1,7 +1,8 @@
 /**
- * One map in memory: its Y.Doc and awareness, the peers on it, and the
- * persistence of every change. Independent of the transport: a peer is
- * anything that can take bytes and be closed.
+ * One document of a map in memory (the map's own, or a subdoc such as its
+ * comments): its Y.Doc and awareness, the peers on it, and the persistence
+ * of every change. Independent of the transport: a peer is anything that can
+ * take bytes and be closed.
  *
  * - The doc is loaded from the store before any peer is answered (`ready`):
  *   answering sync step 1 from an empty doc would make a client believe the
@@ -12,6 +13,8 @@
  *   and when the room is unloaded.
  * - The peer a remote change came from is its transaction origin, so the
  *   change is relayed to everybody else.
+ * - Only the map document keeps the map row's title and summary current and
+ *   is migrated; a subdoc is just stored.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -19,7 +22,7 @@ import { MetaSchema, SCHEMA_VERSION } from '../../src/model/schema';
 import { SERVER_ORIGIN, collection, listEntities, metaMap, readEntity } from '../../src/model/doc';
 import { migrateDoc } from '../../src/model/migrate';
 import type { Logger } from '../log';
-import type { MapStats, MapTouch, Store } from '../store/types';
+import { parseDocId, type DocId, type MapStats, type MapTouch, type Store, type SubDoc } from '../store/types';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
@@ -71,6 +74,10 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
+  /** the map this document belongs to */
+  readonly mapId: string;
+  /** null: the map document itself */
+  readonly sub: SubDoc | null;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly ready: Promise<void>;
   /** peer -> the awareness client ids it owns */
@@ -93,10 +100,12 @@ export class Room {
   private storedStats: string | undefined;
 
   constructor(
-    readonly id: string,
+    /** the document's id in the store: the map id, or `<mapId>/<subdoc>` */
+    readonly id: DocId,
     private readonly store: Store,
     private readonly opts: RoomOptions,
   ) {
+    ({ mapId: this.mapId, sub: this.sub } = parseDocId(id));
     // The server has no user of its own: it must not appear in awareness.
     this.awareness.setLocalState(null);
     this.ready = this.load();
@@ -112,8 +121,9 @@ export class Room {
 
   private async load(): Promise<void> {
     // Checked here too, not only at the upgrade: the map may be deleted in between.
-    const record = await this.store.getMap(this.id);
-    if (record === null) throw new MapNotFoundError(`map ${this.id} not found`);
+    // A subdoc exists exactly as long as its map does.
+    const record = await this.store.getMap(this.mapId);
+    if (record === null) throw new MapNotFoundError(`map ${this.mapId} not found`);
     this.storedStats = record.stats ? JSON.stringify(record.stats) : undefined;
     const state = await this.store.loadState(this.id);
     if (this.destroyed) return; // evicted (deleted) while loading
@@ -121,11 +131,12 @@ export class Room {
     this.doc.transact(() => {
       for (const u of state) Y.applyUpdate(this.doc, u);
     });
-    this.storedTitle = this.readTitle();
+    if (this.sub === null) this.storedTitle = this.readTitle();
     // A log left by a crash or a kill -9 is folded on the next flush even if nobody edits.
     if (state.length > 1) this.compactedAt = -1;
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
+    if (this.sub !== null) return;
     // After the update listener: the migration is stored like any edit, so it
     // happens once per map, not once per load (see migrateDoc).
     try {
@@ -257,6 +268,12 @@ export class Room {
   private async writePending(): Promise<void> {
     const batch = this.pending.splice(0);
     if (batch.length === 0 || this.destroyed) return;
+    if (this.sub !== null) {
+      // A subdoc has no row to keep current (a comment is not an edit of the map's content).
+      const logLength = await this.store.appendUpdates(this.id, batch);
+      if (logLength >= this.opts.compactAfterUpdates || this.writeFailed) await this.compact();
+      return;
+    }
     const touch: MapTouch = { updatedAt: Date.now() };
     const title = this.readTitle();
     if (title !== undefined && title !== this.storedTitle) touch.title = title;

@@ -1,12 +1,12 @@
 /**
- * The rooms in memory, by map id. A room is loaded once however many sockets
+ * The rooms in memory, by document id (a map id, or `<mapId>/comments`). A room is loaded once however many sockets
  * ask for it at the same moment, and unloaded (after a flush) a while after
  * its last peer leaves. A room that is still flushing is waited for before
  * the same map is loaded again, so a new room never reads the store before
  * the old one has finished writing.
  */
 import type { Logger } from '../log';
-import type { Store } from '../store/types';
+import { SUBDOCS, docId, type DocId, type Store } from '../store/types';
 import { Room, type RoomPeer } from './room';
 
 export interface RoomRegistryOptions {
@@ -41,10 +41,10 @@ export class RoomRegistry {
   }
 
   /**
-   * The loaded room of a map. Rejects with MapNotFoundError if the store has
-   * no such map: a socket never creates a map.
+   * The loaded room of a document (a map id: the map's own). Rejects with
+   * MapNotFoundError if the store has no such map: a socket never creates a map.
    */
-  async get(id: string): Promise<Room> {
+  async get(id: DocId): Promise<Room> {
     if (this.closed) throw new Error('server shutting down');
     this.cancelIdle(id);
     let room = this.rooms.get(id);
@@ -113,12 +113,14 @@ export class RoomRegistry {
     this.opts.log.debug('room unloaded', { map: room.id, why });
   }
 
-  /** The map was deleted: close its sockets with `code` and store nothing more. */
-  evict(id: string, code: number, reason: string): void {
-    this.cancelIdle(id);
-    const room = this.rooms.get(id);
-    this.rooms.delete(id);
-    room?.destroy(code, reason);
+  /** The map was deleted: close the sockets of all its documents with `code` and store nothing more. */
+  evict(mapId: string, code: number, reason: string): void {
+    for (const id of [mapId, ...SUBDOCS.map((sub) => docId(mapId, sub))]) {
+      this.cancelIdle(id);
+      const room = this.rooms.get(id);
+      this.rooms.delete(id);
+      room?.destroy(code, reason);
+    }
   }
 
   /** Shutdown: flush every room, then close its sockets with `code`. */

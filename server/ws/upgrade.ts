@@ -1,7 +1,8 @@
 /**
  * HTTP upgrade -> websocket on a room: `ws://HOST:PORT/ws/<mapId>`, which is
  * exactly where the stock `new WebsocketProvider(origin + '/ws', mapId, doc)`
- * connects. A refusal the browser should understand (no such map, no right)
+ * connects, and `/ws/<mapId>/comments` for the map's comments doc. A share
+ * link's token comes as `?token=…` (the provider's `params` option). A refusal the browser should understand (no such map, no right)
  * accepts the upgrade and then closes with a 44xx code and a reason, because
  * a refused HTTP upgrade reaches a browser only as an anonymous 1006.
  */
@@ -9,25 +10,26 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { IdSchema } from '../../src/model/schema';
-import { socketRole } from '../auth';
+import { socketRole, type Access } from '../auth';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Store } from '../store/types';
+import { SUBDOCS, type SubDoc } from '../store/types';
 import { CLOSE_INTERNAL, CLOSE_MAP_NOT_FOUND, CLOSE_UNAUTHORIZED, serveConnection } from './connection';
 import type { RoomRegistry } from './rooms';
+import type { SharedSockets } from './shared';
 
 export const WS_PREFIX = '/ws/';
 
 /**
  * The room a websocket path names. `<mapId>` is the map's document; a
- * suffix names another document of the same map: `<mapId>/comments` will be
- * the comments doc (its own room, so commenters can write comments and
- * nothing else). Unknown suffixes are refused like unknown maps.
+ * suffix names another document of the same map: `<mapId>/comments` is the
+ * comments doc (its own room, so commenters can write comments and nothing
+ * else). Unknown suffixes are refused like unknown maps.
  */
 export interface RoomAddress {
   mapId: string;
   /** null: the map document itself */
-  doc: string | null;
+  doc: SubDoc | null;
 }
 
 export function parseRoomPath(pathname: string): RoomAddress | 'invalid' | null {
@@ -39,18 +41,21 @@ export function parseRoomPath(pathname: string): RoomAddress | 'invalid' | null 
     return 'invalid';
   }
   if (parts.length > 2 || !IdSchema.safeParse(parts[0]).success) return 'invalid';
-  return { mapId: parts[0]!, doc: parts[1] ?? null };
+  const doc = parts[1] ?? null;
+  if (doc !== null && !(SUBDOCS as readonly string[]).includes(doc)) return 'invalid';
+  return { mapId: parts[0]!, doc: doc as SubDoc | null };
 }
 
 export interface UpgradeDeps {
   wss: WebSocketServer;
-  store: Store;
   rooms: RoomRegistry;
+  access: Access;
+  shared: SharedSockets;
   config: Config;
   log: Logger;
 }
 
-export function createUpgradeHandler({ wss, store, rooms, config, log }: UpgradeDeps) {
+export function createUpgradeHandler({ wss, rooms, access, shared, config, log }: UpgradeDeps) {
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log.debug('socket error while refusing', { err }));
@@ -59,35 +64,49 @@ export function createUpgradeHandler({ wss, store, rooms, config, log }: Upgrade
   };
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
-    const address = parseRoomPath(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      pathname = '/';
+    }
+    const address = parseRoomPath(pathname);
     if (address === null) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    // Until the comments doc exists, any sub-document is an unknown room.
-    if (address === 'invalid' || address.doc !== null) return refuse(req, socket, head, CLOSE_MAP_NOT_FOUND, 'map not found');
+    if (address === 'invalid') return refuse(req, socket, head, CLOSE_MAP_NOT_FOUND, 'map not found');
+    const { mapId, doc } = address;
 
-    let exists: boolean;
+    let admission: Awaited<ReturnType<typeof socketRole>>;
     try {
-      exists = (await store.getMap(address.mapId)) !== null;
+      admission = await socketRole(req, mapId, access);
     } catch (err) {
-      log.error('map lookup failed', { map: address.mapId, err });
+      log.error('map lookup failed', { map: mapId, err });
       return refuse(req, socket, head, CLOSE_INTERNAL, 'map failed to load');
     }
     // Connecting never creates a map: only POST /api/maps does.
-    if (!exists) return refuse(req, socket, head, CLOSE_MAP_NOT_FOUND, 'map not found');
-
-    const role = await socketRole(req, address.mapId);
-    if (role === null) return refuse(req, socket, head, CLOSE_UNAUTHORIZED, 'unauthorized');
+    if (!admission.ok) {
+      log.info('socket refused', { map: mapId, doc: doc ?? 'map', reason: admission.reason });
+      return refuse(req, socket, head, admission.status === 404 ? CLOSE_MAP_NOT_FOUND : CLOSE_UNAUTHORIZED, admission.reason);
+    }
+    const { role } = admission;
 
     wss.handleUpgrade(req, socket, head, (ws) => {
-      serveConnection(ws, address.mapId, rooms, {
+      const connection = serveConnection(ws, mapId, rooms, {
         role,
+        sub: doc,
         pingIntervalMs: config.PING_INTERVAL_MS,
         maxMessagesPerSecond: config.MAX_MESSAGES_PER_SECOND,
         maxMessageBurst: config.MAX_MESSAGE_BURST,
         log,
       });
+      if (admission.via === 'token') {
+        // Rotating the map's links closes this socket; a rotation since the token was checked closes it now.
+        const release = shared.admit(mapId, admission.linkVersion, connection.close);
+        if (release === null) return connection.close(CLOSE_UNAUTHORIZED, 'link revoked');
+        ws.once('close', release);
+      }
     });
   };
 
@@ -95,7 +114,8 @@ export function createUpgradeHandler({ wss, store, rooms, config, log }: Upgrade
     // A socket without an error listener crashes the process when the peer resets it.
     socket.on('error', (err) => log.debug('upgrade socket error', { err }));
     upgrade(req, socket, head).catch((err: unknown) => {
-      log.error('upgrade failed', { url: req.url, err });
+      // Not req.url: it carries the share token, a credential.
+      log.error('upgrade failed', { err });
       socket.destroy();
     });
   };

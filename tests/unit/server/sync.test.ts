@@ -120,8 +120,9 @@ describe('unknown maps', () => {
     const { closed } = await raw(s.url, 'noSuchMap123');
     expect(await closed).toEqual({ code: 4404, reason: 'map not found' });
     expect(await (await raw(s.url, 'bad%20id!')).closed).toEqual({ code: 4404, reason: 'map not found' });
-    // A room of a map that is not there yet (comments come later) is refused the same way.
-    expect(await (await raw(s.url, `${existing}/comments`)).closed).toEqual({ code: 4404, reason: 'map not found' });
+    // A document of a map that no map has (only `comments` exists) is refused the same way.
+    expect(await (await raw(s.url, `${existing}/drafts`)).closed).toEqual({ code: 4404, reason: 'map not found' });
+    expect(await (await raw(s.url, `noSuchMap123/comments`)).closed).toEqual({ code: 4404, reason: 'map not found' });
 
     // The stock provider reads the close code and stops reconnecting.
     const stray = connect(s.url, 'neverCreated42');
