@@ -70,7 +70,7 @@ export function MapPage({ mapId }: { mapId: string }) {
     const live = createLiveMap(connection.doc);
     const undo = createUndo(connection.doc);
     const presence = bindPresence(connection.provider.awareness, i18next.t('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
-    setOpen({ doc: connection.doc, live, undo, presence });
+    setOpen({ doc: connection.doc, live, undo, presence, commentsDoc: connection.commentsDoc });
     return () => {
       presence.destroy();
       undo.destroy();

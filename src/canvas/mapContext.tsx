@@ -16,6 +16,8 @@ export interface OpenMap {
   undo: MapUndo;
   /** publishes this user's cursor, selection, view and drags to the others */
   presence: PresenceChannel;
+  /** the map's comments document (room `<mapId>/comments`) */
+  commentsDoc: Doc;
 }
 
 const MapContext = createContext<OpenMap | null>(null);

@@ -12,6 +12,9 @@ export type MapAvailability = 'loading' | 'ready' | 'notFound' | 'deleted';
 export interface ConnectionSlice {
   connection: ConnectionStatus;
   availability: MapAvailability;
+  /** edits made while not connected: kept on this device until the server has them */
+  localOnlyEdits: boolean;
+  setLocalOnlyEdits(value: boolean): void;
   setConnection(status: ConnectionStatus): void;
   setAvailability(availability: MapAvailability): void;
 }
@@ -38,7 +41,7 @@ export interface SelectionRequest {
 }
 
 export type WorkshopTag = 'rose' | 'bud' | 'thorn';
-export type SidePanel = 'inspector' | 'personas' | 'votes' | null;
+export type SidePanel = 'inspector' | 'personas' | 'votes' | 'comments' | null;
 
 export interface WorkshopSlice {
   selectionRequest: SelectionRequest | null;
@@ -57,6 +60,8 @@ export type SessionState = ConnectionSlice & SelectionSlice & WorkshopSlice;
 const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice> = (set) => ({
   connection: 'connecting',
   availability: 'loading',
+  localOnlyEdits: false,
+  setLocalOnlyEdits: (localOnlyEdits) => set({ localOnlyEdits }),
   setConnection: (connection) => set({ connection }),
   setAvailability: (availability) => set({ availability }),
 });
@@ -103,6 +108,7 @@ export function resetSession(): void {
   useSession.setState({
     connection: 'connecting',
     availability: 'loading',
+    localOnlyEdits: false,
     selectedIds: new Set(),
     editingCardId: null,
     renamingId: null,

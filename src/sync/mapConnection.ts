@@ -1,11 +1,16 @@
 /**
  * One open map: its Y.Doc and the y-websocket provider that syncs it with
- * the server at /ws/<mapId>. Reports connection state into the session store.
- * Close codes 4404 (no such map) and 4410 (deleted) are final: the stock
- * provider stops reconnecting for 44xx codes and emits `closed`.
+ * the server at /ws/<mapId>, plus a copy in IndexedDB (y-indexeddb) so a map
+ * opened before shows and takes edits offline; they merge when the server is
+ * back. Reports connection state, and whether there are edits only this
+ * device has, into the session store. Close codes 4404 (no such map) and 4410
+ * (deleted) are final: the stock provider stops reconnecting for 44xx codes
+ * and emits `closed`; the local copy is dropped then.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { LOCAL_ORIGIN, metaMap } from '../model/doc';
 import { useSession, type ConnectionStatus } from '../state/session';
 
 export const CLOSE_MAP_NOT_FOUND = 4404;
@@ -15,6 +20,9 @@ export interface MapConnection {
   mapId: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** the map's comments: a second doc and room (`<mapId>/comments`), so commenters can write comments and nothing else */
+  commentsDoc: Y.Doc;
+  commentsProvider: WebsocketProvider;
   destroy(): void;
 }
 
@@ -25,6 +33,10 @@ export function websocketBaseUrl(loc: Location = window.location): string {
 export function openMap(mapId: string): MapConnection {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(websocketBaseUrl(), mapId, doc, { disableBc: true });
+  const commentsDoc = new Y.Doc();
+  const commentsProvider = new WebsocketProvider(websocketBaseUrl(), `${mapId}/comments`, commentsDoc, { disableBc: true });
+  const localCopy = new IndexeddbPersistence(`journeyboard:${mapId}`, doc);
+  const localComments = new IndexeddbPersistence(`journeyboard:${mapId}/comments`, commentsDoc);
   const session = useSession.getState();
   let everConnected = false;
 
@@ -40,15 +52,36 @@ export function openMap(mapId: string): MapConnection {
     report();
   });
   provider.on('sync', (synced: boolean) => {
-    if (synced) session.setAvailability('ready');
+    if (!synced) return;
+    session.setAvailability('ready');
+    // The server has answered our state with its own, and has ours in return.
+    session.setLocalOnlyEdits(false);
   });
+  // A map opened on this device before shows from its local copy at once,
+  // even when the server cannot be reached.
+  void localCopy.whenSynced.then(() => {
+    if (metaMap(doc).get('title') !== undefined && useSession.getState().availability === 'loading') session.setAvailability('ready');
+  });
+  const onLocalEdit = (_update: Uint8Array, origin: unknown) => {
+    if (origin === LOCAL_ORIGIN && !(provider.wsconnected && provider.synced)) session.setLocalOnlyEdits(true);
+  };
+  doc.on('update', onLocalEdit);
   provider.on('closed', ({ code }) => {
+    if (code === CLOSE_MAP_NOT_FOUND || code === CLOSE_MAP_DELETED) {
+      void localCopy.clearData();
+      void localComments.clearData();
+      session.setLocalOnlyEdits(false);
+    }
     if (code === CLOSE_MAP_NOT_FOUND) session.setAvailability('notFound');
     else if (code === CLOSE_MAP_DELETED) session.setAvailability('deleted');
   });
   const onNetwork = () => {
-    // Back online: try at once instead of waiting out the backoff.
-    if (navigator.onLine && !provider.wsconnected && provider.shouldConnect) provider.connect();
+    // Offline: stop retrying (and say so); back online: connect at once
+    // instead of waiting out the backoff.
+    for (const p of [provider, commentsProvider]) {
+      if (!navigator.onLine) p.disconnect();
+      else if (!p.wsconnected) p.connect();
+    }
     report();
   };
   window.addEventListener('online', onNetwork);
@@ -59,9 +92,16 @@ export function openMap(mapId: string): MapConnection {
     mapId,
     doc,
     provider,
+    commentsDoc,
+    commentsProvider,
     destroy() {
       window.removeEventListener('online', onNetwork);
       window.removeEventListener('offline', onNetwork);
+      doc.off('update', onLocalEdit);
+      void localCopy.destroy();
+      void localComments.destroy();
+      commentsProvider.destroy();
+      commentsDoc.destroy();
       provider.destroy();
       doc.destroy();
     },
