@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from './Dashboard';
+import { WorkspaceGate } from './WorkspaceGate';
 import { MapPage } from './MapPage';
 import { navigate, parseRoute, usePathname } from './router';
 
@@ -8,7 +9,11 @@ export function App() {
   const route = parseRoute(usePathname());
   switch (route.name) {
     case 'dashboard':
-      return <Dashboard />;
+      return (
+        <WorkspaceGate>
+          <Dashboard />
+        </WorkspaceGate>
+      );
     case 'map':
       return <MapPage key={route.mapId} mapId={route.mapId} />;
     case 'notFound':

@@ -10,11 +10,14 @@ import { PresenceBar } from '../panels/PresenceBar';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../canvas/mapContext';
 import { InlineText } from '../canvas/InlineText';
-import { resetSession, useSession } from '../state/session';
+import { resetSession, useCanEdit, useSession } from '../state/session';
 import { openMap } from '../sync/mapConnection';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from './router';
+import { pageToken, resolveAccess, type AccessResult } from './access';
+import { SignIn } from './SignIn';
+import { ShareButton } from './ShareDialog';
 import { SidePanel } from '../panels/SidePanel';
 import '../panels/panels.css';
 import { WorkshopToolbar } from '../panels/WorkshopToolbar';
@@ -25,6 +28,7 @@ function MapTitle() {
   const { doc } = useOpenMap();
   const title = useMapSelector((s) => s.meta?.title ?? '');
   const [editing, setEditing] = useState(false);
+  const canEdit = useCanEdit();
   useEffect(() => {
     document.title = title ? `${title} · Journeyboard` : 'Journeyboard';
   }, [title]);
@@ -40,7 +44,12 @@ function MapTitle() {
       onCancel={() => setEditing(false)}
     />
   ) : (
-    <h1 className="map-title-heading" data-testid="map-title" onDoubleClick={() => setEditing(true)} title={t('dashboard.rename')}>
+    <h1
+      className="map-title-heading"
+      data-testid="map-title"
+      onDoubleClick={() => canEdit && setEditing(true)}
+      title={canEdit ? t('dashboard.rename') : undefined}
+    >
       {title}
     </h1>
   );
@@ -61,12 +70,28 @@ function Unavailable({ message }: { message: string }) {
 export function MapPage({ mapId }: { mapId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<OpenMap | null>(null);
+  const [access, setAccess] = useState<AccessResult | null>(null);
+  /** bumped to ask the server again (after signing in) */
+  const [attempt, setAttempt] = useState(0);
   const availability = useSession((s) => s.availability);
+  const role = useSession((s) => s.role);
   const matrixOpen = useSession((s) => s.matrixOpen);
+  const token = pageToken();
 
   useEffect(() => {
+    let current = true;
+    setAccess(null);
+    void resolveAccess(mapId, token).then((result) => current && setAccess(result));
+    return () => {
+      current = false;
+    };
+  }, [mapId, token, attempt]);
+
+  useEffect(() => {
+    if (access?.kind !== 'granted') return;
     resetSession();
-    const connection = openMap(mapId);
+    useSession.getState().setRole(access.role);
+    const connection = openMap(mapId, token);
     const live = createLiveMap(connection.doc);
     const undo = createUndo(connection.doc);
     const presence = bindPresence(connection.provider.awareness, i18next.t('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
@@ -78,7 +103,7 @@ export function MapPage({ mapId }: { mapId: string }) {
       connection.destroy();
       resetSession();
     };
-  }, [mapId]);
+  }, [mapId, token, access]);
 
   return (
     <div className="map-page">
@@ -104,16 +129,31 @@ export function MapPage({ mapId }: { mapId: string }) {
             <PresenceBar />
           </MapProvider>
         )}
+        {open && availability === 'ready' && role !== 'editor' && (
+          <span className="role-badge" data-testid="role-badge" data-role={role} title={t(`access.roleHint.${role}`)}>
+            {t(`access.role.${role}`)}
+          </span>
+        )}
+        {open && availability === 'ready' && <ShareButton mapId={mapId} />}
         <ConnectionBadge />
         <LanguageSwitch />
       </header>
-      {availability === 'notFound' && <Unavailable message={t('map.notFound')} />}
-      {availability === 'deleted' && <Unavailable message={t('map.deleted')} />}
-      {availability === 'loading' && <p className="muted centered">{t('map.loading')}</p>}
+      {access?.kind === 'denied' && access.reason === 'sign-in' && <SignIn onSignedIn={() => setAttempt((n) => n + 1)} />}
+      {access?.kind === 'denied' && access.reason === 'invalid-link' && <Unavailable message={t('access.invalidLink')} />}
+      {access?.kind === 'not-found' && <Unavailable message={t('map.notFound')} />}
+      {access?.kind === 'granted' && (
+        <>
+          {availability === 'notFound' && <Unavailable message={t('map.notFound')} />}
+          {availability === 'deleted' && <Unavailable message={t('map.deleted')} />}
+          {availability === 'revoked' && <Unavailable message={t('access.revoked')} />}
+          {availability === 'loading' && <p className="muted centered">{t('map.loading')}</p>}
+        </>
+      )}
+      {access === null && <p className="muted centered">{t('map.loading')}</p>}
       {open && availability === 'ready' && (
         <MapProvider value={open}>
           <WorkshopToolbar />
-          <div className="map-body">
+          <div className={`map-body${role === 'editor' ? '' : ' is-read-only'}`}>
             <ReactFlowProvider>
               <JourneyCanvas />
             </ReactFlowProvider>

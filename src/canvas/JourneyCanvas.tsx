@@ -22,7 +22,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
-import { useSession } from '../state/session';
+import { useCanEdit, useSession } from '../state/session';
 import { cellAt, cellKey, dropIndex, isCurveLane, layoutGrid, GRID } from './layout';
 import { neighbourCard, type Direction } from './navigation';
 import { RemoteCursors } from './RemoteCursors';
@@ -99,6 +99,7 @@ export function JourneyCanvas() {
   const setDropTarget = useSession((s) => s.setDropTarget);
   const startEditing = useSession((s) => s.startEditing);
   const requestSelection = useSession((s) => s.requestSelection);
+  const canEdit = useCanEdit();
   const selectionRequest = useSession((s) => s.selectionRequest);
   const flow = useReactFlow<JourneyNode>();
   const store = useStoreApi<JourneyNode>();
@@ -221,6 +222,7 @@ export function JourneyCanvas() {
       if ((e.target as HTMLElement).closest('input, textarea, select, [role="slider"]')) return;
       const { selectedIds, editingCardId } = useSession.getState();
       if (editingCardId || selectedIds.size === 0) return;
+      const { role } = useSession.getState();
       const [first] = selectedIds;
       const direction = ARROWS[e.key];
       if (e.key === 'Escape') {
@@ -231,6 +233,8 @@ export function JourneyCanvas() {
         const curveLanes = new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id));
         const next = neighbourCard(layout, curveLanes, first, direction);
         if (next) requestSelection([next], true);
+      } else if (role !== 'editor') {
+        return; // read-only: moving around is all the keyboard does
       } else if (e.key === 'Enter' && selectedIds.size === 1 && first && layout.cardPositions.has(first)) {
         e.preventDefault();
         startEditing(first);
@@ -262,7 +266,8 @@ export function JourneyCanvas() {
         }}
         onNodeDragStop={onNodeDragStop}
         onNodesDelete={onNodesDelete}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={canEdit ? ['Delete', 'Backspace'] : null}
+        nodesDraggable={canEdit}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionOnDrag={false}
         panOnScroll

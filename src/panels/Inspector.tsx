@@ -20,7 +20,7 @@ import {
 } from '../model/schema';
 import { useOpenMap, useSnapshot } from '../canvas/mapContext';
 import { TAG_ICON } from '../canvas/nodes/CardFacets';
-import { useSession } from '../state/session';
+import { useCanEdit, useSession } from '../state/session';
 import { participantId } from '../sync/participant';
 import { Choice, CommitNumber, CommitText, Field, MIXED, SCALE_1_5, common } from './fields';
 
@@ -33,6 +33,7 @@ export function Inspector() {
   const snapshot = useSnapshot();
   const selectedIds = useSession((s) => s.selectedIds);
   const requestSelection = useSession((s) => s.requestSelection);
+  const canEdit = useCanEdit();
   const cards = [...selectedIds].map((id) => snapshot.cardById.get(id)).filter((c): c is Card => !!c);
   const laneKind = new Map(snapshot.lanes.map((l) => [l.id, l.kind]));
 
@@ -52,7 +53,8 @@ export function Inspector() {
   const me = participantId();
 
   return (
-    <div className="inspector" data-testid="inspector">
+    // Read-only roles see every field, disabled; the server would drop their writes anyway.
+    <fieldset className="inspector plain-fieldset" data-testid="inspector" disabled={!canEdit}>
       <p className="panel-subtitle">
         {single
           ? `${snapshot.stages.find((s) => s.id === single.stageId)?.name ?? ''} · ${snapshot.lanes.find((l) => l.id === single.laneId)?.name ?? ''}`
@@ -346,6 +348,6 @@ export function Inspector() {
           {t('inspector.delete')}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

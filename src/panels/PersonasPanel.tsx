@@ -7,6 +7,7 @@ import { useMapSelector, useOpenMap } from '../canvas/mapContext';
 import { Avatar } from './Avatar';
 import { avatarFromFile } from './avatarImage';
 import { CommitText, Field } from './fields';
+import { useCanEdit } from '../state/session';
 
 const lines = (list: readonly string[]) => list.join('\n');
 const toList = (text: string) =>
@@ -134,10 +135,11 @@ export function PersonasPanel() {
   const personas = useMapSelector((s) => s.personas);
   const followed = useMapSelector((s) => s.meta?.personaId);
   const [openId, setOpenId] = useState<string | null>(null);
+  const canEdit = useCanEdit();
   const open = personas.find((p) => p.id === (openId ?? followed)) ?? personas[0];
 
   return (
-    <div className="personas-panel" data-testid="personas-panel">
+    <fieldset className="personas-panel plain-fieldset" data-testid="personas-panel" disabled={!canEdit}>
       <ul className="persona-list">
         {personas.map((p) => (
           <li key={p.id} className={p.id === open?.id ? 'is-open' : ''}>
@@ -156,6 +158,6 @@ export function PersonasPanel() {
         + {t('personas.add')}
       </button>
       {open ? <PersonaForm key={open.id} persona={open} /> : <p className="muted panel-hint">{t('personas.emptyHint')}</p>}
-    </div>
+    </fieldset>
   );
 }

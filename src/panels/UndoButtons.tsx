@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenMap } from '../canvas/mapContext';
+import { useCanEdit } from '../state/session';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, textarea, select'));
@@ -21,6 +22,7 @@ export function UndoButtons() {
   );
   const canUndo = useSyncExternalStore(subscribe, () => undo.canUndo());
   const canRedo = useSyncExternalStore(subscribe, () => undo.canRedo());
+  const canEdit = useCanEdit();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -38,6 +40,7 @@ export function UndoButtons() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo]);
 
+  if (!canEdit) return null;
   return (
     <span className="undo-buttons">
       <button

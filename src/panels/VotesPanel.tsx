@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mostVoted, setVotesPerParticipant, voteTotal } from '../model/commands/votes';
 import { DEFAULT_VOTES_PER_PARTICIPANT } from '../model/schema';
 import { useMapSelector, useOpenMap } from '../canvas/mapContext';
-import { useSession } from '../state/session';
+import { useCanEdit, useSession } from '../state/session';
 import { CommitNumber, Field } from './fields';
 import { useMyVotes } from './useMyVotes';
 
@@ -16,6 +16,7 @@ export function VotesPanel() {
   const budget = useMapSelector((s) => s.meta?.votesPerParticipant ?? DEFAULT_VOTES_PER_PARTICIPANT);
   const requestSelection = useSession((s) => s.requestSelection);
   const { left } = useMyVotes();
+  const canEdit = useCanEdit();
   const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
   // Ties keep journey order, so the list reads like the map.
@@ -28,16 +29,18 @@ export function VotesPanel() {
 
   return (
     <div className="votes-panel" data-testid="votes-panel">
-      <Field label={t('votes.perParticipant')} hint={t('votes.perParticipantHint')}>
-        {(id) => (
-          <CommitNumber
-            id={id}
-            testId="votes-per-participant"
-            value={budget}
-            onCommit={(n) => n !== undefined && setVotesPerParticipant(doc, n)}
-          />
-        )}
-      </Field>
+      <fieldset className="plain-fieldset" disabled={!canEdit}>
+        <Field label={t('votes.perParticipant')} hint={t('votes.perParticipantHint')}>
+          {(id) => (
+            <CommitNumber
+              id={id}
+              testId="votes-per-participant"
+              value={budget}
+              onCommit={(n) => n !== undefined && setVotesPerParticipant(doc, n)}
+            />
+          )}
+        </Field>
+      </fieldset>
       <p data-testid="votes-left">{t('votes.left', { left, budget })}</p>
       <h3>{t('votes.mostVoted')}</h3>
       {ranked.length === 0 ? (

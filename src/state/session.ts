@@ -7,13 +7,17 @@ import { create, type StateCreator } from 'zustand';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 /** Whether the map can be shown at all (independent of the connection). */
-export type MapAvailability = 'loading' | 'ready' | 'notFound' | 'deleted';
+export type MapAvailability = 'loading' | 'ready' | 'notFound' | 'deleted' | 'revoked';
+/** What this browser may do on the open map (the server enforces it; the UI follows). */
+export type Role = 'editor' | 'commenter' | 'viewer';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;
   availability: MapAvailability;
   /** edits made while not connected: kept on this device until the server has them */
   localOnlyEdits: boolean;
+  role: Role;
+  setRole(role: Role): void;
   setLocalOnlyEdits(value: boolean): void;
   setConnection(status: ConnectionStatus): void;
   setAvailability(availability: MapAvailability): void;
@@ -62,6 +66,8 @@ const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice>
   availability: 'loading',
   localOnlyEdits: false,
   setLocalOnlyEdits: (localOnlyEdits) => set({ localOnlyEdits }),
+  role: 'viewer',
+  setRole: (role) => set({ role }),
   setConnection: (connection) => set({ connection }),
   setAvailability: (availability) => set({ availability }),
 });
@@ -118,3 +124,8 @@ export function resetSession(): void {
     matrixOpen: false,
   });
 }
+
+/** Whether this browser may change the map's content. */
+export const useCanEdit = (): boolean => useSession((s) => s.role === 'editor');
+/** Whether this browser may write comments. */
+export const useCanComment = (): boolean => useSession((s) => s.role !== 'viewer');

@@ -15,6 +15,8 @@ import { useSession, type ConnectionStatus } from '../state/session';
 
 export const CLOSE_MAP_NOT_FOUND = 4404;
 export const CLOSE_MAP_DELETED = 4410;
+/** an invalid or revoked link, or a workspace sign-in that is missing */
+export const CLOSE_UNAUTHORIZED = 4401;
 
 export interface MapConnection {
   mapId: string;
@@ -30,11 +32,13 @@ export function websocketBaseUrl(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/ws`;
 }
 
-export function openMap(mapId: string): MapConnection {
+/** `token`: the share link's token, sent as `?token=` on both sockets (left out without one: the server refuses an empty token). */
+export function openMap(mapId: string, token: string | null = null): MapConnection {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(websocketBaseUrl(), mapId, doc, { disableBc: true });
+  const options = { disableBc: true, ...(token ? { params: { token } } : {}) };
+  const provider = new WebsocketProvider(websocketBaseUrl(), mapId, doc, options);
   const commentsDoc = new Y.Doc();
-  const commentsProvider = new WebsocketProvider(websocketBaseUrl(), `${mapId}/comments`, commentsDoc, { disableBc: true });
+  const commentsProvider = new WebsocketProvider(websocketBaseUrl(), `${mapId}/comments`, commentsDoc, options);
   const localCopy = new IndexeddbPersistence(`journeyboard:${mapId}`, doc);
   const localComments = new IndexeddbPersistence(`journeyboard:${mapId}/comments`, commentsDoc);
   const session = useSession.getState();
@@ -74,6 +78,7 @@ export function openMap(mapId: string): MapConnection {
     }
     if (code === CLOSE_MAP_NOT_FOUND) session.setAvailability('notFound');
     else if (code === CLOSE_MAP_DELETED) session.setAvailability('deleted');
+    else if (code === CLOSE_UNAUTHORIZED) session.setAvailability('revoked');
   });
   const onNetwork = () => {
     // Offline: stop retrying (and say so); back online: connect at once

@@ -3,7 +3,7 @@ import { useReactFlow, useStoreApi, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { addLane } from '../../model/commands/lanes';
 import { addStage } from '../../model/commands/stages';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { GRID } from '../layout';
 import { useOpenMap } from '../mapContext';
 import type { AddNode as AddNodeType } from '../projection';
@@ -16,6 +16,7 @@ function AddNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<A
   const flow = useReactFlow();
   const store = useStoreApi();
   const setRenaming = useSession((s) => s.setRenaming);
+  const canEdit = useCanEdit();
   const label = data.what === 'stage' ? t('canvas.addStage') : t('canvas.addLane');
 
   /**
@@ -42,6 +43,7 @@ function AddNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<A
     );
     reveal();
   };
+  if (!canEdit) return null;
   return (
     <button type="button" className="add-node" aria-label={label} title={label} onClick={add}>
       +

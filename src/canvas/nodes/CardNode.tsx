@@ -2,7 +2,7 @@ import { memo, useCallback, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { usePresence } from '../../sync/presence';
 import { InlineText } from '../InlineText';
 import { useCard, useMapSelector, useOpenMap } from '../mapContext';
@@ -21,6 +21,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const dimmed = useSession((s) => s.tagFilter !== null && !(card?.tags ?? []).includes(s.tagFilter));
   const editing = useSession((s) => s.editingCardId === id);
   const startEditing = useSession((s) => s.startEditing);
+  const canEdit = useCanEdit();
   const stopEditing = useSession((s) => s.stopEditing);
 
   const save = useCallback(
@@ -50,9 +51,9 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       data-mot={card.momentOfTruth ? 'true' : undefined}
       onDoubleClick={(e) => {
         e.stopPropagation();
-        startEditing(id);
+        if (canEdit) startEditing(id);
       }}
-      title={editing ? undefined : t('canvas.editHint')}
+      title={editing || !canEdit ? undefined : t('canvas.editHint')}
     >
       {editing ? (
         <InlineText

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { addCard, defaultFieldsFor } from '../../model/commands/cards';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { cellKey } from '../layout';
 import { useOpenMap } from '../mapContext';
 import type { CellNode as CellNodeType } from '../projection';
@@ -15,6 +15,7 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
   const requestSelection = useSession((s) => s.requestSelection);
   const setPanel = useSession((s) => s.setPanel);
   const isCurve = data.laneKind === 'emotions';
+  const canEdit = useCanEdit();
 
   const add = () => {
     const id = addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '', fields: defaultFieldsFor(data.laneKind) });
@@ -31,12 +32,14 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
       data-testid="cell"
       data-lane-id={data.laneId}
       data-stage-id={data.stageId}
-      onDoubleClick={add}
-      title={t('canvas.cellHint')}
+      onDoubleClick={canEdit ? add : undefined}
+      title={canEdit ? t('canvas.cellHint') : undefined}
     >
-      <button type="button" className="add-card nodrag" onClick={add} aria-label={isCurve ? t('curve.addPoint') : t('canvas.addCard')}>
-        + {isCurve ? t('curve.addPoint') : t('canvas.addCard')}
-      </button>
+      {canEdit && (
+        <button type="button" className="add-card nodrag" onClick={add} aria-label={isCurve ? t('curve.addPoint') : t('canvas.addCard')}>
+          + {isCurve ? t('curve.addPoint') : t('canvas.addCard')}
+        </button>
+      )}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { setEmotion } from '../../model/commands/cards';
 import { emotionFace, emotionPoints, type EmotionPoint } from '../../model/journey';
 import { beginGesture } from '../../model/undo';
 import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { GRID } from '../layout';
 import { useMapSelector, useOpenMap } from '../mapContext';
 import type { CurveNode as CurveNodeType } from '../projection';
@@ -50,6 +50,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   const cards = useMapSelector((s) => s.cards);
   const selectedIds = useSession((s) => s.selectedIds);
   const requestSelection = useSession((s) => s.requestSelection);
+  const canEdit = useCanEdit();
   const svgRef = useRef<SVGSVGElement>(null);
   const [dragging, setDragging] = useState<string | null>(null);
 
@@ -85,6 +86,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
 
   const onPointerDown = (e: PointerEvent, p: Placed) => {
     e.stopPropagation();
+    if (!canEdit) return requestSelection([p.cardId]);
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
     setDragging(p.cardId);
     endGesture.current = beginGesture(undo); // the whole drag is one undo step
@@ -102,6 +104,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
     endGesture.current = null;
   };
   const onKeyDown = (e: KeyboardEvent, p: Placed) => {
+    if (!canEdit) return;
     const step = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
     if (!step) return;
     e.preventDefault();
@@ -149,6 +152,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
           aria-valuemin={EMOTION_MIN}
           aria-valuemax={EMOTION_MAX}
           aria-valuenow={p.emotion}
+          aria-readonly={!canEdit}
           onPointerDown={(e) => onPointerDown(e, p)}
           onPointerMove={(e) => onPointerMove(e, p)}
           onPointerUp={onPointerUp}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
 import { DEPARTMENTS, LANE_KINDS, LaneKindSchema } from '../../model/schema';
 import { CommitText } from '../../panels/fields';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { InlineText } from '../InlineText';
 import { HeaderActions } from './HeaderActions';
 import { useLane, useOpenMap } from '../mapContext';
@@ -16,6 +16,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const lane = useLane(data.laneId);
   const renaming = useSession((s) => s.renamingId === data.laneId);
   const setRenaming = useSession((s) => s.setRenaming);
+  const canEdit = useCanEdit();
   if (!lane) return null;
 
   const remove = () => {
@@ -37,12 +38,13 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           onCancel={() => setRenaming(null)}
         />
       ) : (
-        <h3 className="lane-name" onDoubleClick={() => setRenaming(lane.id)}>
+        <h3 className="lane-name" onDoubleClick={() => canEdit && setRenaming(lane.id)}>
           {lane.name}
         </h3>
       )}
       <select
         className="lane-kind nodrag"
+        disabled={!canEdit}
         aria-label={t('canvas.laneKind')}
         value={lane.kind}
         onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
@@ -53,7 +55,8 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           </option>
         ))}
       </select>
-      {lane.kind === 'backstage' && (
+      {lane.kind === 'backstage' && !canEdit && lane.department && <span className="lane-department-text">{lane.department}</span>}
+      {lane.kind === 'backstage' && canEdit && (
         <div className="lane-department nodrag">
           <CommitText
             value={lane.department}
@@ -72,14 +75,16 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           </datalist>
         </div>
       )}
-      <HeaderActions
-        axis="vertical"
-        index={data.index}
-        count={data.count}
-        onRename={() => setRenaming(lane.id)}
-        onMove={(i) => moveLane(doc, lane.id, i)}
-        onDelete={remove}
-      />
+      {canEdit && (
+        <HeaderActions
+          axis="vertical"
+          index={data.index}
+          count={data.count}
+          onRename={() => setRenaming(lane.id)}
+          onMove={(i) => moveLane(doc, lane.id, i)}
+          onDelete={remove}
+        />
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addPersona } from '../../model/commands/personas';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { Avatar } from '../../panels/Avatar';
 import { useMapSelector, useOpenMap } from '../mapContext';
 
@@ -12,7 +12,9 @@ function PersonaNodeView() {
   const personaId = useMapSelector((s) => s.meta?.personaId);
   const persona = useMapSelector((s) => s.personas.find((p) => p.id === personaId));
   const setPanel = useSession((s) => s.setPanel);
+  const canEdit = useCanEdit();
 
+  if (!persona && !canEdit) return null;
   if (!persona) {
     return (
       <div className="persona-node is-empty" data-testid="persona-head">

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteStage, moveStage, updateStage } from '../../model/commands/stages';
-import { useSession } from '../../state/session';
+import { useCanEdit, useSession } from '../../state/session';
 import { InlineText } from '../InlineText';
 import { HeaderActions } from './HeaderActions';
 import { useOpenMap, useStage } from '../mapContext';
@@ -14,6 +14,7 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const stage = useStage(data.stageId);
   const renaming = useSession((s) => s.renamingId === data.stageId);
   const setRenaming = useSession((s) => s.setRenaming);
+  const canEdit = useCanEdit();
   if (!stage) return null;
 
   const remove = () => {
@@ -35,18 +36,20 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           onCancel={() => setRenaming(null)}
         />
       ) : (
-        <h2 className="stage-name" title={stage.description} onDoubleClick={() => setRenaming(stage.id)}>
+        <h2 className="stage-name" title={stage.description} onDoubleClick={() => canEdit && setRenaming(stage.id)}>
           {stage.name}
         </h2>
       )}
-      <HeaderActions
-        axis="horizontal"
-        index={data.index}
-        count={data.count}
-        onRename={() => setRenaming(stage.id)}
-        onMove={(i) => moveStage(doc, stage.id, i)}
-        onDelete={remove}
-      />
+      {canEdit && (
+        <HeaderActions
+          axis="horizontal"
+          index={data.index}
+          count={data.count}
+          onRename={() => setRenaming(stage.id)}
+          onMove={(i) => moveStage(doc, stage.id, i)}
+          onDelete={remove}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,121 @@
+/**
+ * The map's three share links (edit, comment, view) with copy buttons, and
+ * "rotate" to revoke them all: everyone who came in by an old link is
+ * disconnected and needs a new one.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getLinks, rotateLinks, type ShareLinks } from './access';
+import { useSession } from '../state/session';
+
+const KINDS = ['edit', 'comment', 'view'] as const;
+
+export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const [links, setLinks] = useState<ShareLinks | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    getLinks(mapId).then(
+      (l) => current && setLinks(l),
+      (err: Error) => current && setError(err.message),
+    );
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => {
+      current = false;
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [mapId, onClose]);
+
+  const copy = async (kind: string, url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(kind);
+    } catch {
+      // no clipboard permission: the field is selectable
+      setCopied(null);
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div
+        className="modal share"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('share.title')}
+        onClick={(e) => e.stopPropagation()}
+        data-testid="share-dialog"
+      >
+        <header>
+          <h2>{t('share.title')}</h2>
+          <button type="button" className="icon-btn" aria-label={t('matrix.close')} onClick={onClose}>
+            ✕
+          </button>
+        </header>
+        {error && <p className="error">{t('share.error', { message: error })}</p>}
+        {!links && !error && <p className="muted">{t('map.loading')}</p>}
+        {links &&
+          KINDS.map((kind) => (
+            <div className="share-row" key={kind}>
+              <label htmlFor={`share-${kind}`}>
+                <strong>{t(`share.${kind}`)}</strong> <span className="muted">{t(`share.${kind}Hint`)}</span>
+              </label>
+              <div className="share-link">
+                <input
+                  id={`share-${kind}`}
+                  data-testid={`share-link-${kind}`}
+                  readOnly
+                  value={links[kind]}
+                  onFocus={(e) => e.target.select()}
+                />
+                <button type="button" onClick={() => copy(kind, links[kind])}>
+                  {copied === kind ? t('share.copied') : t('share.copy')}
+                </button>
+              </div>
+            </div>
+          ))}
+        {links && (
+          <div className="share-rotate">
+            <p className="muted">{t('share.rotateHint')}</p>
+            <button
+              type="button"
+              className="danger"
+              data-testid="rotate-links"
+              onClick={async () => {
+                if (!window.confirm(t('share.rotateConfirm'))) return;
+                try {
+                  setLinks(await rotateLinks(mapId));
+                  setCopied(null);
+                } catch (err) {
+                  setError((err as Error).message);
+                }
+              }}
+            >
+              {t('share.rotate')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The toolbar's Share button (editors only: links are the workspace's to hand out). */
+export function ShareButton({ mapId }: { mapId: string }) {
+  const { t } = useTranslation();
+  const role = useSession((s) => s.role);
+  const [open, setOpen] = useState(false);
+  if (role !== 'editor') return null;
+  return (
+    <>
+      <button type="button" className="primary" data-testid="share" onClick={() => setOpen(true)}>
+        {t('share.button')}
+      </button>
+      {open && <ShareDialog mapId={mapId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

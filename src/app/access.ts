@@ -1,0 +1,77 @@
+/**
+ * Who this browser is on a map: the role its link grants (or the workspace's
+ * editor role), the workspace sign-in, and a map's share links. The role is
+ * remembered per map so a map opened before still opens offline.
+ */
+import { z } from 'zod';
+import { ApiError } from './api';
+import type { Role } from '../state/session';
+
+export const RoleSchema = z.enum(['editor', 'commenter', 'viewer']) satisfies z.ZodType<Role>;
+
+const AccessSchema = z.object({ mapId: z.string(), role: RoleSchema });
+const SessionSchema = z.object({ passwordRequired: z.boolean(), signedIn: z.boolean() });
+const LinksSchema = z.object({ edit: z.string(), comment: z.string(), view: z.string() });
+export type ShareLinks = z.infer<typeof LinksSchema>;
+
+async function json<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    throw new ApiError(body?.error ?? `${res.status} ${res.statusText}`, res.status);
+  }
+  return schema.parse(await res.json());
+}
+
+/** The `token` of the page's URL, if the page was opened through a share link. */
+export function pageToken(loc: Location = window.location): string | null {
+  const token = new URLSearchParams(loc.search).get('token');
+  return token ? token : null;
+}
+
+const roleKey = (mapId: string) => `journeyboard.role:${mapId}`;
+
+export type AccessResult =
+  { kind: 'granted'; role: Role; offline: boolean } | { kind: 'denied'; reason: 'invalid-link' | 'sign-in' } | { kind: 'not-found' };
+
+/** Asks the server what this browser may do on `mapId`; offline, the last answer for this map. */
+export async function resolveAccess(mapId: string, token: string | null): Promise<AccessResult> {
+  const query = new URLSearchParams({ map: mapId });
+  if (token) query.set('token', token);
+  let res: Response;
+  try {
+    res = await fetch(`/api/access?${query}`);
+  } catch {
+    const remembered = RoleSchema.safeParse(localStorage.getItem(roleKey(mapId)));
+    // Never opened here: assume the least, the server decides once reachable.
+    return { kind: 'granted', role: remembered.success ? remembered.data : 'viewer', offline: true };
+  }
+  if (res.status === 404) return { kind: 'not-found' };
+  if (res.status === 401) return { kind: 'denied', reason: token ? 'invalid-link' : 'sign-in' };
+  const { role } = await json(res, AccessSchema);
+  try {
+    localStorage.setItem(roleKey(mapId), role);
+  } catch {
+    // storage blocked: offline opening falls back to read-only
+  }
+  return { kind: 'granted', role, offline: false };
+}
+
+export const getSession = async () => json(await fetch('/api/session'), SessionSchema);
+
+export async function signIn(password: string): Promise<void> {
+  const res = await fetch('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password }),
+  });
+  if (res.status !== 204) await json(res, z.unknown());
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/session', { method: 'DELETE' });
+}
+
+export const getLinks = async (mapId: string) => json(await fetch(`/api/maps/${encodeURIComponent(mapId)}/links`), LinksSchema);
+
+export const rotateLinks = async (mapId: string) =>
+  json(await fetch(`/api/maps/${encodeURIComponent(mapId)}/links/rotate`, { method: 'POST' }), LinksSchema);
