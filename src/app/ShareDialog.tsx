@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getLinks, rotateLinks, type ShareLinks } from './access';
 import { useSession } from '../state/session';
+import { Modal } from '../panels/Modal';
 
 const KINDS = ['edit', 'comment', 'view'] as const;
 
@@ -22,13 +23,10 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
       (l) => current && setLinks(l),
       (err: Error) => current && setError(err.message),
     );
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
     return () => {
       current = false;
-      window.removeEventListener('keydown', onKey);
     };
-  }, [mapId, onClose]);
+  }, [mapId]);
 
   const copy = async (kind: string, url: string) => {
     try {
@@ -41,66 +39,51 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
   };
 
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal share"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('share.title')}
-        onClick={(e) => e.stopPropagation()}
-        data-testid="share-dialog"
-      >
-        <header>
-          <h2>{t('share.title')}</h2>
-          <button type="button" className="icon-btn" aria-label={t('matrix.close')} onClick={onClose}>
-            ✕
-          </button>
-        </header>
-        {error && <p className="error">{t('share.error', { message: error })}</p>}
-        {!links && !error && <p className="muted">{t('map.loading')}</p>}
-        {links &&
-          KINDS.map((kind) => (
-            <div className="share-row" key={kind}>
-              <label htmlFor={`share-${kind}`}>
-                <strong>{t(`share.${kind}`)}</strong> <span className="muted">{t(`share.${kind}Hint`)}</span>
-              </label>
-              <div className="share-link">
-                <input
-                  id={`share-${kind}`}
-                  data-testid={`share-link-${kind}`}
-                  readOnly
-                  value={links[kind]}
-                  onFocus={(e) => e.target.select()}
-                />
-                <button type="button" onClick={() => copy(kind, links[kind])}>
-                  {copied === kind ? t('share.copied') : t('share.copy')}
-                </button>
-              </div>
+    <Modal title={t('share.title')} className="share" testId="share-dialog" onClose={onClose}>
+      {error && <p className="error">{t('share.error', { message: error })}</p>}
+      {!links && !error && <p className="muted">{t('map.loading')}</p>}
+      {links &&
+        KINDS.map((kind) => (
+          <div className="share-row" key={kind}>
+            <label htmlFor={`share-${kind}`}>
+              <strong>{t(`share.${kind}`)}</strong> <span className="muted">{t(`share.${kind}Hint`)}</span>
+            </label>
+            <div className="share-link">
+              <input
+                id={`share-${kind}`}
+                data-testid={`share-link-${kind}`}
+                readOnly
+                value={links[kind]}
+                onFocus={(e) => e.target.select()}
+              />
+              <button type="button" onClick={() => copy(kind, links[kind])}>
+                {copied === kind ? t('share.copied') : t('share.copy')}
+              </button>
             </div>
-          ))}
-        {links && (
-          <div className="share-rotate">
-            <p className="muted">{t('share.rotateHint')}</p>
-            <button
-              type="button"
-              className="danger"
-              data-testid="rotate-links"
-              onClick={async () => {
-                if (!window.confirm(t('share.rotateConfirm'))) return;
-                try {
-                  setLinks(await rotateLinks(mapId));
-                  setCopied(null);
-                } catch (err) {
-                  setError((err as Error).message);
-                }
-              }}
-            >
-              {t('share.rotate')}
-            </button>
           </div>
-        )}
-      </div>
-    </div>
+        ))}
+      {links && (
+        <div className="share-rotate">
+          <p className="muted">{t('share.rotateHint')}</p>
+          <button
+            type="button"
+            className="danger"
+            data-testid="rotate-links"
+            onClick={async () => {
+              if (!window.confirm(t('share.rotateConfirm'))) return;
+              try {
+                setLinks(await rotateLinks(mapId));
+                setCopied(null);
+              } catch (err) {
+                setError((err as Error).message);
+              }
+            }}
+          >
+            {t('share.rotate')}
+          </button>
+        </div>
+      )}
+    </Modal>
   );
 }
 

@@ -3,7 +3,8 @@
  * plotted impact (up) against effort (right). Clicking one selects it on the
  * map. Opportunities sharing a square are spread around its centre.
  */
-import { useEffect } from 'react';
+import { useCallback } from 'react';
+import { Modal } from './Modal';
 import { useTranslation } from 'react-i18next';
 import { useMapSelector } from '../canvas/mapContext';
 import { useSession } from '../state/session';
@@ -22,11 +23,7 @@ export function OpportunityMatrix() {
   const plotted = cards.filter((c) => opportunityLanes.has(c.laneId) && c.impact !== undefined && c.effort !== undefined);
   const unplotted = cards.filter((c) => opportunityLanes.has(c.laneId)).length - plotted.length;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setOpen]);
+  const close = useCallback(() => setOpen(false), [setOpen]);
 
   const bySquare = new Map<string, typeof plotted>();
   for (const c of plotted) bySquare.set(`${c.effort}:${c.impact}`, [...(bySquare.get(`${c.effort}:${c.impact}`) ?? []), c]);
@@ -34,104 +31,89 @@ export function OpportunityMatrix() {
   const y = (impact: number) => (5.5 - impact) * CELL;
 
   return (
-    <div className="modal-backdrop" onClick={() => setOpen(false)}>
-      <div
-        className="modal matrix"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('matrix.title')}
-        onClick={(e) => e.stopPropagation()}
-        data-testid="opportunity-matrix"
-      >
-        <header>
-          <h2>{t('matrix.title')}</h2>
-          <button type="button" className="icon-btn" aria-label={t('matrix.close')} onClick={() => setOpen(false)}>
-            ✕
-          </button>
-        </header>
-        <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} className="matrix-plot">
-          <rect className="quadrant is-quick" x={PAD} y={0} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
-          <rect className="quadrant is-big" x={PAD + (SIZE - PAD) / 2} y={0} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
-          <rect className="quadrant is-fill" x={PAD} y={(SIZE - PAD) / 2} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
-          <rect
-            className="quadrant is-pit"
-            x={PAD + (SIZE - PAD) / 2}
-            y={(SIZE - PAD) / 2}
-            width={(SIZE - PAD) / 2}
-            height={(SIZE - PAD) / 2}
-          />
-          <text className="quadrant-label" x={PAD + 8} y={18}>
-            {t('matrix.quickWins')}
-          </text>
-          <text className="quadrant-label" x={SIZE - 8} y={18} textAnchor="end">
-            {t('matrix.bigBets')}
-          </text>
-          <text className="quadrant-label" x={PAD + 8} y={SIZE - PAD - 8}>
-            {t('matrix.fillIns')}
-          </text>
-          <text className="quadrant-label" x={SIZE - 8} y={SIZE - PAD - 8} textAnchor="end">
-            {t('matrix.moneyPits')}
-          </text>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <g key={n}>
-              <text className="axis-tick" x={x(n)} y={SIZE - PAD + 16} textAnchor="middle">
-                {n}
-              </text>
-              <text className="axis-tick" x={PAD - 10} y={y(n) + 4} textAnchor="end">
-                {n}
-              </text>
-            </g>
-          ))}
-          <text className="axis-label" x={PAD + (SIZE - PAD) / 2} y={SIZE - 8} textAnchor="middle">
-            {t('fields.effort')} →
-          </text>
-          <text className="axis-label" x={14} y={(SIZE - PAD) / 2} textAnchor="middle" transform={`rotate(-90 14 ${(SIZE - PAD) / 2})`}>
-            {t('fields.impact')} →
-          </text>
-          {[...bySquare.values()].flatMap((group) =>
-            group.map((card, i) => {
-              const angle = (2 * Math.PI * i) / group.length;
-              const r = group.length > 1 ? Math.min(22, 8 + group.length * 3) : 0;
-              const cx = x(card.effort!) + r * Math.cos(angle);
-              const cy = y(card.impact!) + r * Math.sin(angle);
-              return (
-                <g
-                  key={card.id}
-                  className={`matrix-dot is-${card.type ?? 'untyped'}`}
-                  transform={`translate(${cx},${cy})`}
-                  role="button"
-                  tabIndex={0}
-                  data-testid="matrix-dot"
-                  data-card-id={card.id}
-                  aria-label={card.text}
-                  onClick={() => {
+    <Modal title={t('matrix.title')} className="matrix" testId="opportunity-matrix" onClose={close}>
+      <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} className="matrix-plot">
+        <rect className="quadrant is-quick" x={PAD} y={0} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
+        <rect className="quadrant is-big" x={PAD + (SIZE - PAD) / 2} y={0} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
+        <rect className="quadrant is-fill" x={PAD} y={(SIZE - PAD) / 2} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
+        <rect
+          className="quadrant is-pit"
+          x={PAD + (SIZE - PAD) / 2}
+          y={(SIZE - PAD) / 2}
+          width={(SIZE - PAD) / 2}
+          height={(SIZE - PAD) / 2}
+        />
+        <text className="quadrant-label" x={PAD + 8} y={18}>
+          {t('matrix.quickWins')}
+        </text>
+        <text className="quadrant-label" x={SIZE - 8} y={18} textAnchor="end">
+          {t('matrix.bigBets')}
+        </text>
+        <text className="quadrant-label" x={PAD + 8} y={SIZE - PAD - 8}>
+          {t('matrix.fillIns')}
+        </text>
+        <text className="quadrant-label" x={SIZE - 8} y={SIZE - PAD - 8} textAnchor="end">
+          {t('matrix.moneyPits')}
+        </text>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <g key={n}>
+            <text className="axis-tick" x={x(n)} y={SIZE - PAD + 16} textAnchor="middle">
+              {n}
+            </text>
+            <text className="axis-tick" x={PAD - 10} y={y(n) + 4} textAnchor="end">
+              {n}
+            </text>
+          </g>
+        ))}
+        <text className="axis-label" x={PAD + (SIZE - PAD) / 2} y={SIZE - 8} textAnchor="middle">
+          {t('fields.effort')} →
+        </text>
+        <text className="axis-label" x={14} y={(SIZE - PAD) / 2} textAnchor="middle" transform={`rotate(-90 14 ${(SIZE - PAD) / 2})`}>
+          {t('fields.impact')} →
+        </text>
+        {[...bySquare.values()].flatMap((group) =>
+          group.map((card, i) => {
+            const angle = (2 * Math.PI * i) / group.length;
+            const r = group.length > 1 ? Math.min(22, 8 + group.length * 3) : 0;
+            const cx = x(card.effort!) + r * Math.cos(angle);
+            const cy = y(card.impact!) + r * Math.sin(angle);
+            return (
+              <g
+                key={card.id}
+                className={`matrix-dot is-${card.type ?? 'untyped'}`}
+                transform={`translate(${cx},${cy})`}
+                role="button"
+                tabIndex={0}
+                data-testid="matrix-dot"
+                data-card-id={card.id}
+                aria-label={card.text}
+                onClick={() => {
+                  requestSelection([card.id], true);
+                  setOpen(false);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
                     requestSelection([card.id], true);
                     setOpen(false);
-                  }}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      requestSelection([card.id], true);
-                      setOpen(false);
-                    }
-                  }}
-                >
-                  <title>{`${card.text} · ${t('fields.impact')} ${card.impact} · ${t('fields.effort')} ${card.effort}`}</title>
-                  <circle r={9} />
-                </g>
-              );
-            }),
-          )}
-        </svg>
-        <ul className="matrix-legend">
-          {(['quickWin', 'strategic', 'innovation'] as const).map((type) => (
-            <li key={type}>
-              <span className={`legend-dot is-${type}`} /> {t(`opportunityTypes.${type}`)}
-            </li>
-          ))}
-        </ul>
-        {unplotted > 0 && <p className="muted">{t('matrix.unplotted', { count: unplotted })}</p>}
-        {plotted.length === 0 && <p className="muted">{t('matrix.empty')}</p>}
-      </div>
-    </div>
+                  }
+                }}
+              >
+                <title>{`${card.text} · ${t('fields.impact')} ${card.impact} · ${t('fields.effort')} ${card.effort}`}</title>
+                <circle r={9} />
+              </g>
+            );
+          }),
+        )}
+      </svg>
+      <ul className="matrix-legend">
+        {(['quickWin', 'strategic', 'innovation'] as const).map((type) => (
+          <li key={type}>
+            <span className={`legend-dot is-${type}`} /> {t(`opportunityTypes.${type}`)}
+          </li>
+        ))}
+      </ul>
+      {unplotted > 0 && <p className="muted">{t('matrix.unplotted', { count: unplotted })}</p>}
+      {plotted.length === 0 && <p className="muted">{t('matrix.empty')}</p>}
+    </Modal>
   );
 }

@@ -1,11 +1,15 @@
-/** The panel at the right of the map: inspector, personas, votes. */
+/** The panel at the right of the map: inspector, personas, votes, comments. */
 import { useTranslation } from 'react-i18next';
 import { useSession, type SidePanel as PanelName } from '../state/session';
+import { CommentsPanel } from './CommentsPanel';
+import { CommentsTabLabel } from './comments/CommentsTabLabel';
 import { Inspector } from './Inspector';
 import { PersonasPanel } from './PersonasPanel';
 import { VotesPanel } from './VotesPanel';
 
-const PANELS: Exclude<PanelName, null>[] = ['inspector', 'personas', 'votes'];
+const PANELS: Exclude<PanelName, null>[] = ['inspector', 'personas', 'votes', 'comments'];
+// The comments' strings live in their own file (i18n/comments.*.json).
+const label = (p: Exclude<PanelName, null>) => (p === 'comments' ? 'comments.tab' : `panels.${p}`);
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -13,7 +17,7 @@ export function SidePanel() {
   const setPanel = useSession((s) => s.setPanel);
   if (!panel) return null;
   return (
-    <aside className="side-panel" aria-label={t(`panels.${panel}`)}>
+    <aside className="side-panel" aria-label={t(label(panel))}>
       <nav className="panel-tabs" role="tablist">
         {PANELS.map((p) => (
           <button
@@ -22,9 +26,10 @@ export function SidePanel() {
             role="tab"
             aria-selected={p === panel}
             className={p === panel ? 'is-active' : ''}
+            data-testid={`panel-tab-${p}`}
             onClick={() => setPanel(p)}
           >
-            {t(`panels.${p}`)}
+            {p === 'comments' ? <CommentsTabLabel /> : t(label(p))}
           </button>
         ))}
         <span className="spacer" />
@@ -36,6 +41,7 @@ export function SidePanel() {
         {panel === 'inspector' && <Inspector />}
         {panel === 'personas' && <PersonasPanel />}
         {panel === 'votes' && <VotesPanel />}
+        {panel === 'comments' && <CommentsPanel />}
       </div>
     </aside>
   );

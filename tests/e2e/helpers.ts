@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 
 export async function createMap(request: APIRequestContext, body: Record<string, unknown> = {}): Promise<string> {
   const res = await request.post('/api/maps', { data: body });
@@ -65,4 +65,15 @@ export async function stageIndexOf(page: Page, item: Locator): Promise<number> {
     if (h && cx >= h.x && cx < h.x + h.width) return i;
   }
   return -1;
+}
+
+/** A participant in a browser context of their own, named in the top bar. */
+export async function person(browser: Browser, mapId: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await openMap(page, mapId);
+  const input = page.getByTestId('presence-name');
+  await input.fill(name);
+  await input.press('Enter');
+  await expect(page.getByTestId('my-name')).toHaveText(name);
+  return page;
 }

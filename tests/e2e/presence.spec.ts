@@ -1,15 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addCard, cardByText, cardWithText, createMap, openMap } from './helpers';
-
-async function person(browser: Browser, mapId: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await openMap(page, mapId);
-  const input = page.getByTestId('presence-name');
-  await input.fill(name);
-  await input.press('Enter');
-  await expect(page.getByTestId('my-name')).toHaveText(name);
-  return page;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { addCard, cardByText, cardWithText, createMap, openMap, person } from './helpers';
 
 test('two people see each other: avatars, named cursors, selections, a card being dragged', async ({ browser, request }) => {
   const mapId = await createMap(request, { template: 'backpack', locale: 'en' });

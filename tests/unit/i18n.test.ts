@@ -3,6 +3,8 @@ import en from '../../src/i18n/en.json';
 import zhCN from '../../src/i18n/zh-CN.json';
 import dashboardEn from '../../src/i18n/dashboard.en.json';
 import dashboardZhCN from '../../src/i18n/dashboard.zh-CN.json';
+import commentsEn from '../../src/i18n/comments.en.json';
+import commentsZhCN from '../../src/i18n/comments.zh-CN.json';
 
 /** Every leaf key, with i18next plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
@@ -15,12 +17,13 @@ describe('UI strings', () => {
   it('English and Chinese have the same keys', () => {
     expect(set(zhCN)).toEqual(set(en));
     expect(set(dashboardZhCN)).toEqual(set(dashboardEn));
+    expect(set(commentsZhCN)).toEqual(set(commentsEn));
   });
 
   it('Chinese strings are written in Chinese', () => {
     const leaves = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(leaves) : [];
-    const chinese = [...leaves(zhCN), ...leaves(dashboardZhCN)];
+    const chinese = [...leaves(zhCN), ...leaves(dashboardZhCN), ...leaves(commentsZhCN)];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
     const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;
     expect(withCJK / chinese.length).toBeGreaterThan(0.9);

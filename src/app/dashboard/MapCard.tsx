@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGE_COLORS } from '../../model/commands/stages';
 import type { MapSummary } from '../../model/schema';
 import { InlineText } from '../../canvas/InlineText';
-import { relativeTime } from '../relativeTime';
+import { relativeTime } from '../../i18n/relativeTime';
 import { mapPath, navigate } from '../router';
 
 interface Props {

@@ -2,12 +2,13 @@
  * What a card shows besides its text, by the kind of lane it is in: a
  * touchpoint's channel, media, importance and emotion; a pain point's
  * severity; an opportunity's type, impact and effort; a KPI against its
- * target. Tags, the persona and votes show on every card.
+ * target. Tags, the persona, votes and open comments show on every card.
  */
 import { useTranslation } from 'react-i18next';
 import { voteTotal } from '../../model/commands/votes';
 import { emotionFace, kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';
+import { CommentBadge } from '../../panels/comments/CommentBadge';
 
 export const CHANNEL_ICON = { digital: '💻', physical: '🏬', human: '🧑' } as const;
 export const MEDIA_ICON = { owned: '🏠', earned: '💬', paid: '💰' } as const;
@@ -94,6 +95,7 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
           {personaAvatar.startsWith('data:') ? '👤' : personaAvatar}
         </span>
       )}
+      <CommentBadge cardId={card.id} />
       {votes > 0 && (
         <span className="votes" data-testid="card-votes" data-votes={votes} title={t('votes.count', { count: votes })}>
           {'•'.repeat(Math.min(votes, 5))}

@@ -1,0 +1,111 @@
+/**
+ * The Comments tab: threads on the selected card (and a box to start one),
+ * then the open threads across the map, optionally the resolved ones, and a
+ * box to comment on the whole map. Comments live in the map's comments doc.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardTarget, MAP_TARGET, openThreads, startThread, threadsFor, type CommentThread, type ThreadTarget } from '../model/comments';
+import { useMapSelector, useOpenMap } from '../canvas/mapContext';
+import { useCanComment, useSession } from '../state/session';
+import { usePresence } from '../sync/presence';
+import { Composer } from './comments/Composer';
+import { ThreadView } from './comments/ThreadView';
+import { useComments } from './comments/useComments';
+import { useNow } from './comments/time';
+import './comments.css';
+
+function NewThread({ target, placeholder, testId }: { target: ThreadTarget; placeholder: string; testId: string }) {
+  const { t } = useTranslation();
+  const { commentsDoc } = useOpenMap();
+  const me = usePresence((s) => s.me);
+  return (
+    <div className="new-thread" data-testid={testId}>
+      <Composer
+        placeholder={placeholder}
+        submitLabel={t('comments.send')}
+        onSubmit={(text, mentions) => startThread(commentsDoc, target, me, text, mentions) !== null}
+      />
+    </div>
+  );
+}
+
+function ThreadList({ threads, showTarget, now }: { threads: readonly CommentThread[]; showTarget: boolean; now: number }) {
+  return (
+    <div className="thread-list">
+      {threads.map((thread) => (
+        <ThreadView key={thread.id} thread={thread} showTarget={showTarget} now={now} />
+      ))}
+    </div>
+  );
+}
+
+/** The selected card, when exactly one card (not a stage or lane) is selected. */
+function useSelectedCardId(): string | null {
+  const selectedIds = useSession((s) => s.selectedIds);
+  const only = selectedIds.size === 1 ? [...selectedIds][0]! : null;
+  return useMapSelector((s) => (only && s.cardById.has(only) ? only : null));
+}
+
+export function CommentsPanel() {
+  const { t } = useTranslation();
+  const now = useNow();
+  const canComment = useCanComment();
+  const cardId = useSelectedCardId();
+  const [showResolved, setShowResolved] = useState(false);
+  const cardThreads = useComments((s) => (cardId ? threadsFor(s, cardTarget(cardId)) : null));
+  const open = useComments(openThreads);
+  const all = useComments((s) => s.threads);
+
+  const cardKey = cardId ? cardTarget(cardId) : null;
+  const onCard = cardThreads?.filter((th) => showResolved || !th.resolved) ?? [];
+  // The selected card's threads are already shown above it.
+  const elsewhere = cardKey ? open.filter((th) => th.target !== cardKey) : open;
+  const resolved = showResolved ? all.filter((th) => th.resolved && th.target !== cardKey) : [];
+
+  return (
+    <div className="comments-panel" data-testid="comments-panel">
+      {cardId && (
+        <section className="comments-section" data-testid="card-comments">
+          <h3>{t('comments.onThisCard')}</h3>
+          {onCard.length === 0 && <p className="muted panel-hint">{t('comments.noneOnCard')}</p>}
+          <ThreadList threads={onCard} showTarget={false} now={now} />
+          {canComment && (
+            <NewThread key={cardId} target={cardTarget(cardId)} placeholder={t('comments.startPlaceholder')} testId="card-new-thread" />
+          )}
+        </section>
+      )}
+
+      <section className="comments-section" data-testid="open-threads">
+        <div className="comments-section-head">
+          <h3>{t(cardId ? 'comments.otherOpenThreads' : 'comments.openThreads')}</h3>
+          <label className="check">
+            <input type="checkbox" data-testid="show-resolved" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />
+            {t('comments.showResolved')}
+          </label>
+        </div>
+        {elsewhere.length === 0 && !cardId && <p className="muted panel-hint">{t('comments.noneOpen')}</p>}
+        <ThreadList threads={elsewhere} showTarget now={now} />
+      </section>
+
+      {resolved.length > 0 && (
+        <section className="comments-section" data-testid="resolved-threads">
+          <h3>{t('comments.resolvedThreads')}</h3>
+          <ThreadList threads={resolved} showTarget now={now} />
+        </section>
+      )}
+
+      {canComment ? (
+        <section className="comments-section">
+          <h3>{t('comments.onWholeMap')}</h3>
+          <NewThread target={MAP_TARGET} placeholder={t('comments.startPlaceholder')} testId="map-new-thread" />
+        </section>
+      ) : (
+        // The server drops a viewer's comments; better not to offer a box that cannot keep them.
+        <p className="muted panel-hint" data-testid="comments-read-only">
+          {t('comments.readOnly')}
+        </p>
+      )}
+    </div>
+  );
+}

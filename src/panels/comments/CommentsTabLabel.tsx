@@ -1,0 +1,21 @@
+/** The Comments tab's label, with the number of open threads that mention me. */
+import { useTranslation } from 'react-i18next';
+import { mentionsOf } from '../../model/comments';
+import { usePresence } from '../../sync/presence';
+import { useComments } from './useComments';
+
+export function CommentsTabLabel() {
+  const { t } = useTranslation();
+  const me = usePresence((s) => s.me.id);
+  const mentioned = useComments((s) => mentionsOf(s, me).length);
+  return (
+    <>
+      {t('comments.tab')}
+      {mentioned > 0 && (
+        <span className="tab-count" data-testid="mention-count" title={t('comments.mentionCount', { count: mentioned })}>
+          {mentioned}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * One thread: what it is about (a card, which a click selects and reveals,
+ * or the whole map), its comments, a reply box, Resolve / Reopen.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardIdOf, reopenThread, reply, resolveThread, type CommentThread } from '../../model/comments';
+import { useMapSelector, useOpenMap } from '../../canvas/mapContext';
+import { useCanComment, useSession } from '../../state/session';
+import { usePresence } from '../../sync/presence';
+import { CommentItem } from './CommentItem';
+import { Composer } from './Composer';
+import { useComments } from './useComments';
+
+function ThreadTarget({ cardId }: { cardId: string | null }) {
+  const { t } = useTranslation();
+  const card = useMapSelector((s) => (cardId ? s.cardById.get(cardId) : undefined));
+  const requestSelection = useSession((s) => s.requestSelection);
+  if (!cardId) return <span className="thread-target is-map">🗺 {t('comments.wholeMap')}</span>;
+  if (!card) return <span className="thread-target is-gone muted">{t('comments.deletedCard')}</span>;
+  return (
+    <button
+      type="button"
+      className="thread-target link"
+      data-testid="thread-target"
+      title={t('comments.showCard')}
+      onClick={() => requestSelection([card.id], true)}
+    >
+      {card.text || card.metric || t('canvas.emptyCard')}
+    </button>
+  );
+}
+
+/** A participant's name from what we know of them: their comments, or presence. */
+function useNameOf(id: string | undefined): string | undefined {
+  const fromComments = useComments((s) => (id ? s.authors.find((a) => a.id === id)?.name : undefined));
+  const fromPresence = usePresence((s) =>
+    id ? (s.me.id === id ? s.me.name : s.peers.find((p) => p.user.id === id)?.user.name) : undefined,
+  );
+  return fromPresence ?? fromComments;
+}
+
+export function ThreadView({ thread, showTarget, now }: { thread: CommentThread; showTarget: boolean; now: number }) {
+  const { t } = useTranslation();
+  const { commentsDoc } = useOpenMap();
+  const me = usePresence((s) => s.me);
+  const canComment = useCanComment();
+  const resolverName = useNameOf(thread.resolvedBy);
+  const [failed, setFailed] = useState(false);
+
+  return (
+    <section
+      className={`thread${thread.resolved ? ' is-resolved' : ''}`}
+      data-testid="thread"
+      data-thread-id={thread.id}
+      data-resolved={thread.resolved ? 'true' : 'false'}
+    >
+      {(showTarget || thread.resolved) && (
+        <header className="thread-head">
+          {showTarget && <ThreadTarget cardId={cardIdOf(thread.target)} />}
+          {thread.resolved && (
+            <span className="thread-state" data-testid="thread-resolved">
+              ✓ {resolverName ? t('comments.resolvedBy', { name: resolverName }) : t('comments.resolved')}
+            </span>
+          )}
+        </header>
+      )}
+      <ol className="comment-list">
+        {thread.comments.map((c) => (
+          <CommentItem key={c.id} comment={c} now={now} />
+        ))}
+      </ol>
+      {canComment && !thread.resolved && (
+        <Composer
+          compact
+          rows={1}
+          placeholder={t('comments.replyPlaceholder')}
+          submitLabel={t('comments.send')}
+          onSubmit={(text, mentions) => {
+            const ok = reply(commentsDoc, thread.id, me, text, mentions) !== null;
+            setFailed(!ok);
+            return ok;
+          }}
+        />
+      )}
+      {failed && (
+        <p className="comment-error" role="alert">
+          {t('comments.failed')}
+        </p>
+      )}
+      {canComment && (
+        <div className="thread-actions">
+          {thread.resolved ? (
+            <button type="button" data-testid="thread-reopen" onClick={() => reopenThread(commentsDoc, thread.id)}>
+              {t('comments.reopen')}
+            </button>
+          ) : (
+            <button type="button" data-testid="thread-resolve" onClick={() => resolveThread(commentsDoc, thread.id, me.id)}>
+              ✓ {t('comments.resolve')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
