@@ -15,6 +15,7 @@ import type { Store } from './store/types';
 import { CLOSE_SHUTDOWN } from './ws/connection';
 import { RoomRegistry } from './ws/rooms';
 import { SharedSockets } from './ws/shared';
+import { Versions } from './versions';
 import { createUpgradeHandler } from './ws/upgrade';
 
 export interface JourneyboardServer {
@@ -48,8 +49,23 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
   const store = openStore(config);
   const access = new Access(config, store, secret);
   const shared = new SharedSockets();
-  const rooms = new RoomRegistry(store, { idleMs: config.ROOM_IDLE_MS, compactAfterUpdates: config.COMPACT_AFTER_UPDATES, log });
-  const handler = createHttpHandler({ config, store, rooms, access, shared, log });
+  const versions = new Versions(
+    store,
+    {
+      maxNamed: config.MAX_VERSIONS_PER_MAP,
+      intervalMs: config.AUTO_VERSION_INTERVAL_MS,
+      autoKept: config.AUTO_VERSIONS_KEPT,
+      maxStorageBytes: config.MAX_MAP_STORAGE_BYTES,
+    },
+    log,
+  );
+  const rooms = new RoomRegistry(store, {
+    idleMs: config.ROOM_IDLE_MS,
+    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    log,
+    versions,
+  });
+  const handler = createHttpHandler({ config, store, rooms, access, shared, versions, log });
   const server = http.createServer((req, res) => void handler(req, res));
   // maxPayload: ws refuses a bigger frame itself, closing that socket with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });

@@ -40,6 +40,14 @@ export const ConfigSchema = z
     ROOM_IDLE_MS: int(30_000, 0, 24 * 3600_000),
     /** updates in a map's log before it is compacted into a snapshot */
     COMPACT_AFTER_UPDATES: int(500, 1, 1_000_000),
+    /** named versions a map may keep; saving one more is refused (409) */
+    MAX_VERSIONS_PER_MAP: int(100, 1, 100_000),
+    /** ms of editing between automatic versions: at most one per interval, none while nobody edits */
+    AUTO_VERSION_INTERVAL_MS: int(600_000, 10, 7 * 24 * 3600_000),
+    /** automatic versions kept per map; older ones are deleted */
+    AUTO_VERSIONS_KEPT: int(50, 1, 100_000),
+    /** everything one map may store (document, comments, versions); a named version past it is refused (413) */
+    MAX_MAP_STORAGE_BYTES: int(50 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
   .transform((c) => ({ ...c, MAX_MESSAGE_BURST: c.MAX_MESSAGE_BURST ?? Math.max(1000, 3 * c.MAX_MESSAGES_PER_SECOND) }));

@@ -5,9 +5,10 @@
  *
  * Access (server/auth.ts): /api/maps* is the workspace's (open without a
  * workspace password, else behind the session cookie), except that a share
- * token may read its own map's summary. /api/session signs in and out;
- * /api/access tells a page its role. Requests that change something are
- * refused from pages on other origins.
+ * token may read its own map's summary and use its version history (any
+ * role lists and previews; an editor link also saves, restores, deletes).
+ * /api/session signs in and out; /api/access tells a page its role.
+ * Requests that change something are refused from pages on other origins.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import {
   type MapDocument,
   type MapSummary,
 } from '../src/model/schema';
+import { CreateVersionRequestSchema, RestoreVersionRequestSchema } from '../src/model/versions';
 import { buildTemplate } from '../src/model/templates';
 import { titleMatcher } from '../src/model/search';
 import { tokenParam, type Access, type ShareLinks } from './auth';
@@ -31,6 +33,7 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { AttemptLimiter, sessionCookie } from './session';
 import type { MapRecord, Store } from './store/types';
+import { VersionError, type Versions } from './versions';
 import { CLOSE_MAP_DELETED, CLOSE_UNAUTHORIZED } from './ws/connection';
 import { MapNotFoundError, mapStats } from './ws/room';
 import type { RoomRegistry } from './ws/rooms';
@@ -148,10 +151,11 @@ export interface HttpDeps {
   rooms: RoomRegistry;
   access: Access;
   shared: SharedSockets;
+  versions: Versions;
   log: Logger;
 }
 
-export function createHttpHandler({ config, store, rooms, access, shared, log }: HttpDeps) {
+export function createHttpHandler({ config, store, rooms, access, shared, versions, log }: HttpDeps) {
   const signInAttempts = new AttemptLimiter();
 
   /** The map's three links at its current link version. */
@@ -286,23 +290,82 @@ export function createHttpHandler({ config, store, rooms, access, shared, log }:
     sendJson(res, 200, { mapId: mapId.data, role: admission.role });
   };
 
+  /** A request by share token on map `rawId`: the token must be good for it, and an editor's for `write`. */
+  const authorizeToken = async (req: IncomingMessage, rawId: string | undefined, token: string, need: 'read' | 'write') => {
+    const id = IdSchema.safeParse(rawId);
+    if (!id.success) throw new HttpError(404, 'map not found');
+    const admission = await access.admit(req, id.data, token);
+    if (!admission.ok) throw new HttpError(admission.status, admission.reason);
+    if (need === 'write' && admission.role !== 'editor') {
+      throw new HttpError(403, `a ${admission.role} link may list and preview versions, not save, restore or delete them`);
+    }
+  };
+
   /**
    * Whether this /api/maps request may go on. The workspace may do
-   * everything; without it, a share token may only read its own map's
-   * summary (GET /api/maps/:id?token=…).
+   * everything; without it, a share token may read its own map's summary
+   * (GET /api/maps/:id?token=…). On a map's versions a token decides alone,
+   * as it does for the map's sockets: a viewer's page may not restore even
+   * where the workspace is open.
    */
   const authorizeMaps = async (req: IncomingMessage, method: string, parts: string[], query: URLSearchParams) => {
-    if (access.hasWorkspace(req)) return;
     const token = tokenParam(query);
-    if (token !== null && parts.length === 2 && (method === 'GET' || method === 'HEAD')) {
-      const id = IdSchema.safeParse(parts[1]);
-      if (!id.success) throw new HttpError(404, 'map not found');
-      const admission = await access.admit(req, id.data, token);
-      if (admission.ok) return;
-      throw new HttpError(admission.status, admission.reason);
+    const reading = method === 'GET' || method === 'HEAD';
+    if (token !== null && parts.length >= 3 && parts[2] === 'versions') {
+      return authorizeToken(req, parts[1], token, reading ? 'read' : 'write');
     }
+    if (access.hasWorkspace(req)) return;
+    if (token !== null && parts.length === 2 && reading) return authorizeToken(req, parts[1], token, 'read');
     // A link, however good, is no way into the dashboard.
     throw new HttpError(401, 'sign in required');
+  };
+
+  /** POST /api/maps/:id/versions { name, createdBy? }: a named version of the map as the server holds it now. */
+  const saveVersion = async (req: IncomingMessage, res: ServerResponse, record: MapRecord) => {
+    const body = validate(CreateVersionRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
+    // Through the room, like duplicate: edits not yet stored are in the version.
+    const room = await rooms.get(record.id);
+    try {
+      sendJson(res, 201, await versions.saveNamed(room, body.name, body.createdBy ?? ''));
+    } finally {
+      rooms.scheduleIdle(room);
+    }
+  };
+
+  /** POST /api/maps/:id/versions/:versionId/restore { createdBy? } */
+  const restoreVersion = async (req: IncomingMessage, res: ServerResponse, record: MapRecord, versionId: string) => {
+    const body = validate(RestoreVersionRequestSchema, await readJson(req, config.MAX_BODY_BYTES));
+    const room = await rooms.get(record.id);
+    try {
+      sendJson(res, 200, await versions.restore(room, versionId, body.createdBy ?? ''));
+    } finally {
+      rooms.scheduleIdle(room);
+    }
+  };
+
+  /** /api/maps/:id/versions[/:versionId[/restore]] */
+  const versionRoutes = async (req: IncomingMessage, res: ServerResponse, method: string, parts: string[]): Promise<void> => {
+    const record = await findMap(parts[1]);
+    const versionId = parts[3] ?? '';
+    if (parts.length === 3) {
+      if (method === 'GET') return sendJson(res, 200, await versions.list(record.id));
+      if (method === 'POST') return saveVersion(req, res, record);
+      throw notAllowed('GET, POST');
+    }
+    if (parts.length === 4) {
+      if (method === 'GET') return sendJson(res, 200, await versions.content(record.id, versionId));
+      if (method === 'DELETE') {
+        await versions.remove(record.id, versionId);
+        res.writeHead(204).end();
+        return;
+      }
+      throw notAllowed('GET, DELETE');
+    }
+    if (parts.length === 5 && parts[4] === 'restore') {
+      if (method === 'POST') return restoreVersion(req, res, record, versionId);
+      throw notAllowed('POST');
+    }
+    throw new HttpError(404, 'not found');
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, parts: string[], query: URLSearchParams): Promise<void> => {
@@ -321,6 +384,7 @@ export function createHttpHandler({ config, store, rooms, access, shared, log }:
       if (method === 'POST') return createMap(req, res);
       throw notAllowed('GET, POST');
     }
+    if (parts.length >= 3 && parts[2] === 'versions') return versionRoutes(req, res, method, parts);
     if (parts.length === 3 && parts[0] === 'maps' && parts[2] === 'duplicate') {
       const record = await findMap(parts[1]);
       if (method === 'POST') return duplicateMap(req, res, record);
@@ -411,6 +475,7 @@ export function createHttpHandler({ config, store, rooms, access, shared, log }:
       if (err instanceof HttpError) {
         return sendJson(res, err.status, { error: err.message, ...(err.issues ? { issues: err.issues } : {}) }, err.headers);
       }
+      if (err instanceof VersionError) return sendJson(res, err.status, { error: err.message });
       if (err instanceof URIError) return sendJson(res, 400, { error: 'malformed URL' });
       // deleted while a rename or a duplicate was loading its room
       if (err instanceof MapNotFoundError) return sendJson(res, 404, { error: 'map not found' });

@@ -11,7 +11,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MapSummarySchema } from '../../src/model/schema';
-import { SUBDOCS, docId, parseDocId, type DocId, type MapRecord, type MapStats, type MapTouch, type Store } from './types';
+import {
+  SUBDOCS,
+  docId,
+  parseDocId,
+  type CreateVersionResult,
+  type DocId,
+  type MapRecord,
+  type MapStats,
+  type MapTouch,
+  type NewVersion,
+  type Store,
+  type VersionLimits,
+  type VersionRecord,
+} from './types';
 
 export const DB_FILE = 'journeyboard.sqlite';
 
@@ -32,6 +45,13 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE subdoc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
      doc TEXT NOT NULL, data BLOB NOT NULL);
    CREATE INDEX subdoc_updates_by_doc ON subdoc_updates(map_id, doc, seq);`,
+  // 3: version history: named and automatic versions of a map's document, its
+  // full Yjs state compressed (server/versions.ts), deleted with the map
+  `CREATE TABLE versions (id TEXT PRIMARY KEY, map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('named', 'auto')), created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL DEFAULT '', state BLOB NOT NULL, bytes INTEGER NOT NULL, card_count INTEGER NOT NULL,
+     before_restore_of TEXT);
+   CREATE INDEX versions_by_map ON versions(map_id, created_at);`,
 ];
 
 /**
@@ -67,6 +87,35 @@ function parseStats(text: string | null): MapStats | undefined {
     return undefined;
   }
 }
+
+interface VersionRow {
+  id: string;
+  map_id: string;
+  name: string;
+  kind: 'named' | 'auto';
+  created_at: number;
+  created_by: string;
+  bytes: number;
+  card_count: number;
+  before_restore_of: string | null;
+}
+
+const VERSION_COLUMNS = 'id, map_id, name, kind, created_at, created_by, bytes, card_count, before_restore_of';
+
+const toVersion = (r: VersionRow): VersionRecord => {
+  const out: VersionRecord = {
+    id: r.id,
+    mapId: r.map_id,
+    name: r.name,
+    kind: r.kind,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    bytes: r.bytes,
+    cards: r.card_count,
+  };
+  if (r.before_restore_of !== null) out.beforeRestoreOf = r.before_restore_of;
+  return out;
+};
 
 const toRecord = (r: MapRow): MapRecord => {
   const record: MapRecord = { id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at };
@@ -124,6 +173,31 @@ export function openSqliteStore(dataDir: string): Store {
     linkVersion: db.prepare('SELECT link_version FROM maps WHERE id = ?').pluck(),
     rotateLinks: db.prepare('UPDATE maps SET link_version = link_version + 1 WHERE id = ? RETURNING link_version').pluck(),
   };
+  // Newest first; rowid breaks ties within one millisecond (insertion order).
+  const v = {
+    list: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC`),
+    get: db.prepare(`SELECT ${VERSION_COLUMNS}, state FROM versions WHERE map_id = ? AND id = ?`),
+    insert: db.prepare(
+      `INSERT INTO versions (${VERSION_COLUMNS}, state)
+       VALUES (@id, @mapId, @name, @kind, @createdAt, @createdBy, @bytes, @cards, @beforeRestoreOf, @state)`,
+    ),
+    del: db.prepare('DELETE FROM versions WHERE map_id = ? AND id = ?'),
+    countNamed: db.prepare("SELECT COUNT(*) FROM versions WHERE map_id = ? AND kind = 'named'").pluck(),
+    prune: db.prepare(
+      `DELETE FROM versions WHERE rowid IN (SELECT rowid FROM versions WHERE map_id = ? AND kind = 'auto'
+         ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
+    ),
+    // length() of a BLOB is its size in bytes
+    storage: db
+      .prepare(
+        `SELECT (SELECT COALESCE(SUM(length(state)), 0) FROM snapshots WHERE map_id = @id)
+              + (SELECT COALESCE(SUM(length(data)), 0) FROM updates WHERE map_id = @id)
+              + (SELECT COALESCE(SUM(length(state)), 0) FROM subdoc_snapshots WHERE map_id = @id)
+              + (SELECT COALESCE(SUM(length(data)), 0) FROM subdoc_updates WHERE map_id = @id)
+              + (SELECT COALESCE(SUM(bytes), 0) FROM versions WHERE map_id = @id)`,
+      )
+      .pluck(),
+  };
   // The statements of one kind of document: the map's own (keyed by map id)
   // or a subdoc (keyed by map id and name). Every statement takes the same
   // leading key parameters, so callers pass `...key`.
@@ -174,6 +248,24 @@ export function openSqliteStore(dataDir: string): Store {
     if (isMap && touch) updateMap(id, touch);
     return before + updates.length;
   });
+  const storageBytes = (mapId: string): number => v.storage.get({ id: mapId }) as number;
+  // IMMEDIATE: the limits are checked and the row inserted under one write lock.
+  const createVersion = (version: NewVersion, limits: VersionLimits): CreateVersionResult =>
+    db
+      .transaction((): CreateVersionResult => {
+        if (q.get.get(version.mapId) === undefined) return { ok: false, reason: 'map not found' };
+        const bytes = version.state.byteLength;
+        if (version.kind === 'named' && limits.maxNamed !== undefined && (v.countNamed.get(version.mapId) as number) >= limits.maxNamed) {
+          return { ok: false, reason: 'too many versions' };
+        }
+        if (limits.maxStorageBytes !== undefined && storageBytes(version.mapId) + bytes > limits.maxStorageBytes) {
+          return { ok: false, reason: 'storage limit' };
+        }
+        const { state, ...record } = version;
+        v.insert.run({ ...record, bytes, beforeRestoreOf: record.beforeRestoreOf ?? null, state: toBuffer(state) });
+        return { ok: true, version: { ...record, bytes } };
+      })
+      .immediate();
   const compact = db.transaction((id: DocId, snapshot: Uint8Array) => {
     const { s, key } = statementsFor(id);
     s.putSnapshot.run(...key, toBuffer(snapshot));
@@ -197,7 +289,7 @@ export function openSqliteStore(dataDir: string): Store {
     async deleteMap(id) {
       logCount.delete(id);
       for (const sub of SUBDOCS) logCount.delete(docId(id, sub));
-      // snapshots and updates, the subdocs' too, go with it (ON DELETE CASCADE)
+      // snapshots and updates, the subdocs' too, and its versions go with it (ON DELETE CASCADE)
       return q.del.run(id).changes > 0;
     },
     async linkVersion(id) {
@@ -224,6 +316,25 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async logLength(id) {
       return countLog(id);
+    },
+    async listVersions(mapId) {
+      return (v.list.all(mapId) as VersionRow[]).map(toVersion);
+    },
+    async getVersion(mapId, versionId) {
+      const row = v.get.get(mapId, versionId) as (VersionRow & { state: Buffer }) | undefined;
+      return row ? { ...toVersion(row), state: new Uint8Array(row.state) } : null;
+    },
+    async createVersion(version, limits = {}) {
+      return createVersion(version, limits);
+    },
+    async deleteVersion(mapId, versionId) {
+      return v.del.run(mapId, versionId).changes > 0;
+    },
+    async pruneAutoVersions(mapId, keep) {
+      return v.prune.run(mapId, Math.max(0, keep)).changes;
+    },
+    async storageBytes(mapId) {
+      return storageBytes(mapId);
     },
     async close() {
       if (db.open) db.close();

@@ -7,6 +7,7 @@
  * it; compaction folds the log into the snapshot, so storage stays bounded
  * by the size of the document rather than the length of its history.
  */
+import type { VersionKind } from '../../src/model/versions';
 import type { MapSummary } from '../../src/model/schema';
 
 /**
@@ -57,6 +58,40 @@ export interface MapTouch {
   stats?: MapStats;
 }
 
+/** A saved version of a map's document (version history), without its content. */
+export interface VersionRecord {
+  id: string;
+  mapId: string;
+  /** '' for automatic versions */
+  name: string;
+  kind: VersionKind;
+  createdAt: number;
+  /** the name the saving client gave; '' if none */
+  createdBy: string;
+  /** size of the stored state */
+  bytes: number;
+  /** cards on the map at that moment */
+  cards: number;
+  /** on the automatic version taken before a restore: the version restored */
+  beforeRestoreOf?: string;
+}
+
+export interface NewVersion extends Omit<VersionRecord, 'bytes'> {
+  /** the stored form of the document's state (server/versions.ts compresses it); `bytes` is its length */
+  state: Uint8Array;
+}
+
+/** Checked in the same transaction as the insert, so two saves at once cannot both slip under a limit. */
+export interface VersionLimits {
+  /** most named versions a map may have */
+  maxNamed?: number;
+  /** most bytes the map may store in all (storageBytes) once the version is in */
+  maxStorageBytes?: number;
+}
+
+export type CreateVersionResult =
+  { ok: true; version: VersionRecord } | { ok: false; reason: 'too many versions' | 'storage limit' | 'map not found' };
+
 export interface Store {
   /** Every map, most recently edited first. */
   listMaps(): Promise<MapRecord[]>;
@@ -86,5 +121,16 @@ export interface Store {
   compact(doc: DocId, snapshot: Uint8Array): Promise<void>;
   /** Rows in the update log of a document (for tests, benchmarks and monitoring). */
   logLength(doc: DocId): Promise<number>;
+  /** The map's saved versions, newest first (without their state). */
+  listVersions(mapId: string): Promise<VersionRecord[]>;
+  /** One version with its stored state, or null (unknown id, or a version of another map). */
+  getVersion(mapId: string, versionId: string): Promise<(VersionRecord & { state: Uint8Array }) | null>;
+  /** Stores a version unless that would break `limits`. Deleted with its map. */
+  createVersion(version: NewVersion, limits?: VersionLimits): Promise<CreateVersionResult>;
+  deleteVersion(mapId: string, versionId: string): Promise<boolean>;
+  /** Deletes the oldest automatic versions of the map beyond the newest `keep`; resolves with how many went. */
+  pruneAutoVersions(mapId: string, keep: number): Promise<number>;
+  /** Everything the map stores, in bytes: its document (snapshot + log), its subdocs, its versions. */
+  storageBytes(mapId: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -15,6 +15,10 @@
  *   change is relayed to everybody else.
  * - Only the map document keeps the map row's title and summary current and
  *   is migrated; a subdoc is just stored.
+ * - The map document takes automatic versions (server/versions.ts) when it
+ *   stores edits: at most one per interval, and only if people changed it
+ *   since the last version. Changes the server makes on its own behalf (the
+ *   format migration, a restore) are made `quietly` and do not count.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -30,9 +34,19 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
 }
 
+/** What a room needs to take automatic versions; server/versions.ts implements it. */
+export interface AutoVersioning {
+  /** ms between automatic versions, at least */
+  intervalMs: number;
+  /** Saves an automatic version of the room's document now; calls room.noteVersion if it did. */
+  takeAuto(room: Room): Promise<void>;
+}
+
 export interface RoomOptions {
   compactAfterUpdates: number;
   log: Logger;
+  /** absent: no automatic versions (subdocs never take any) */
+  versions?: AutoVersioning;
 }
 
 /** The map has no row in the store (never created, or deleted). */
@@ -98,6 +112,16 @@ export class Room {
   private storedTitle: string | undefined;
   /** the summary on the map's row, as JSON (undefined: none yet) */
   private storedStats: string | undefined;
+  /** changes people made (not quiet ones): what automatic versions are about */
+  private edits = 0;
+  /** `edits` as of the newest saved version */
+  private versionedEdits = 0;
+  /** when the newest version of the map was saved (the map's creation if never) */
+  private lastVersionAt = Number.NEGATIVE_INFINITY;
+  /** when an automatic version was last tried (it may have been skipped: a limit, an error) */
+  private lastAutoAttemptAt = Number.NEGATIVE_INFINITY;
+  /** > 0 while the server changes the doc on its own behalf (see quietly) */
+  private quiet = 0;
 
   constructor(
     /** the document's id in the store: the map id, or `<mapId>/<subdoc>` */
@@ -126,6 +150,12 @@ export class Room {
     if (record === null) throw new MapNotFoundError(`map ${this.mapId} not found`);
     this.storedStats = record.stats ? JSON.stringify(record.stats) : undefined;
     const state = await this.store.loadState(this.id);
+    if (this.sub === null && this.opts.versions) {
+      // A map never versioned counts from its creation: its first automatic
+      // version comes after an interval of editing, not with the first keystroke.
+      const newest = (await this.store.listVersions(this.mapId))[0];
+      this.lastVersionAt = newest?.createdAt ?? record.createdAt;
+    }
     if (this.destroyed) return; // evicted (deleted) while loading
     // Applied before the update listener is attached: stored updates are not stored again.
     this.doc.transact(() => {
@@ -140,10 +170,36 @@ export class Room {
     // After the update listener: the migration is stored like any edit, so it
     // happens once per map, not once per load (see migrateDoc).
     try {
-      if (migrateDoc(this.doc, SERVER_ORIGIN)) this.opts.log.info('map migrated', { map: this.id, to: SCHEMA_VERSION });
+      // Quietly: bringing the format up to date is not an edit worth a version.
+      if (this.quietly(() => migrateDoc(this.doc, SERVER_ORIGIN))) this.opts.log.info('map migrated', { map: this.id, to: SCHEMA_VERSION });
     } catch (err) {
       this.opts.log.error('map not migrated', { map: this.id, error: String(err) });
     }
+  }
+
+  /** Changes people have made to this document since it was loaded (what versions count). */
+  get editCount(): number {
+    return this.edits;
+  }
+
+  /**
+   * Runs `fn`, which changes the doc on the server's own behalf (a restore,
+   * the migration): stored and broadcast as usual, but not an edit that
+   * calls for an automatic version.
+   */
+  quietly<T>(fn: () => T): T {
+    this.quiet++;
+    try {
+      return fn();
+    } finally {
+      this.quiet--;
+    }
+  }
+
+  /** A version of the document as it was after `edits` edits was saved at `at`. */
+  noteVersion(at: number, edits: number): void {
+    this.lastVersionAt = Math.max(this.lastVersionAt, at);
+    this.versionedEdits = Math.max(this.versionedEdits, edits);
   }
 
   /** Adds a peer and sends it the server's sync step 1 and who is here. Only after `ready`. */
@@ -235,6 +291,7 @@ export class Room {
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     this.changes++;
+    if (this.quiet === 0) this.edits++;
     this.pending.push(update);
     if (!this.writeScheduled) {
       this.writeScheduled = true;
@@ -284,6 +341,23 @@ export class Room {
     if (touch.title !== undefined) this.storedTitle = touch.title;
     if (touch.stats !== undefined) this.storedStats = statsJson;
     if (logLength >= this.opts.compactAfterUpdates || this.writeFailed) await this.compact();
+    await this.maybeAutoVersion();
+  }
+
+  /** An automatic version, if people edited since the last version and that is at least the interval old. */
+  private async maybeAutoVersion(): Promise<void> {
+    const versions = this.opts.versions;
+    if (!versions || this.destroyed || this.edits === this.versionedEdits) return;
+    const now = Date.now();
+    if (now - Math.max(this.lastVersionAt, this.lastAutoAttemptAt) < versions.intervalMs) return;
+    // Tried once per interval even when skipped, so a full map logs once, not on every write.
+    this.lastAutoAttemptAt = now;
+    try {
+      await versions.takeAuto(this);
+    } catch (err) {
+      // Not a storage failure of the document itself: nothing to repair.
+      this.opts.log.error('automatic version failed', { map: this.id, err });
+    }
   }
 
   private async compact(): Promise<void> {

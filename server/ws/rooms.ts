@@ -6,14 +6,16 @@
  * the old one has finished writing.
  */
 import type { Logger } from '../log';
-import { SUBDOCS, docId, type DocId, type Store } from '../store/types';
-import { Room, type RoomPeer } from './room';
+import { SUBDOCS, docId, parseDocId, type DocId, type Store } from '../store/types';
+import { Room, type AutoVersioning, type RoomPeer } from './room';
 
 export interface RoomRegistryOptions {
   /** ms a room stays in memory after its last peer leaves */
   idleMs: number;
   compactAfterUpdates: number;
   log: Logger;
+  /** automatic versions of map documents (subdocs take none) */
+  versions?: AutoVersioning;
 }
 
 export class RoomRegistry {
@@ -54,7 +56,9 @@ export class RoomRegistry {
       if (this.closed) throw new Error('server shutting down');
       room = this.rooms.get(id); // another caller may have loaded it meanwhile
       if (!room) {
-        const created = new Room(id, this.store, { compactAfterUpdates: this.opts.compactAfterUpdates, log: this.opts.log });
+        const { compactAfterUpdates, log, versions } = this.opts;
+        const isMap = parseDocId(id).sub === null;
+        const created = new Room(id, this.store, { compactAfterUpdates, log, ...(isMap && versions ? { versions } : {}) });
         room = created;
         this.rooms.set(id, created);
         created.ready.catch(() => {

@@ -18,6 +18,11 @@ import { navigate } from './router';
 import { pageToken, resolveAccess, type AccessResult } from './access';
 import { SignIn } from './SignIn';
 import { ShareButton } from './ShareDialog';
+import { HistoryDialog } from './history/HistoryDialog';
+import { PreviewBanner } from './history/PreviewBanner';
+import { usePreview } from './history/usePreview';
+import { restoreVersion } from './history/api';
+import { usePresence } from '../sync/presence';
 import { SidePanel } from '../panels/SidePanel';
 import '../panels/panels.css';
 import { WorkshopToolbar } from '../panels/WorkshopToolbar';
@@ -77,6 +82,9 @@ export function MapPage({ mapId }: { mapId: string }) {
   const role = useSession((s) => s.role);
   const matrixOpen = useSession((s) => s.matrixOpen);
   const token = pageToken();
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const { preview, show: showPreview, close: closePreview, error: previewError } = usePreview(mapId, token);
+  const shown = preview?.open ?? open;
 
   useEffect(() => {
     let current = true;
@@ -134,6 +142,11 @@ export function MapPage({ mapId }: { mapId: string }) {
             {t(`access.role.${role}`)}
           </span>
         )}
+        {open && availability === 'ready' && (
+          <button type="button" data-testid="history" onClick={() => setHistoryOpen(true)}>
+            {t('history.button')}
+          </button>
+        )}
         {open && availability === 'ready' && <ShareButton mapId={mapId} />}
         <ConnectionBadge />
         <LanguageSwitch />
@@ -150,8 +163,35 @@ export function MapPage({ mapId }: { mapId: string }) {
         </>
       )}
       {access === null && <p className="muted centered">{t('map.loading')}</p>}
-      {open && availability === 'ready' && (
-        <MapProvider value={open}>
+      {historyOpen && (
+        <HistoryDialog
+          mapId={mapId}
+          token={token}
+          onClose={() => setHistoryOpen(false)}
+          onPreview={(v) => {
+            setHistoryOpen(false);
+            void showPreview(v);
+          }}
+        />
+      )}
+      {previewError && (
+        <p className="error centered" role="alert">
+          {previewError}
+        </p>
+      )}
+      {preview && (
+        <PreviewBanner
+          version={preview.version}
+          canRestore={role === 'editor'}
+          onRestore={async () => {
+            await restoreVersion(mapId, token, preview.version.id, usePresence.getState().me.name);
+            closePreview();
+          }}
+          onClose={closePreview}
+        />
+      )}
+      {shown && availability === 'ready' && (
+        <MapProvider value={shown} key={preview ? preview.version.id : 'live'}>
           <WorkshopToolbar />
           <div className={`map-body${role === 'editor' ? '' : ' is-read-only'}`}>
             <ReactFlowProvider>

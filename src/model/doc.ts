@@ -158,6 +158,13 @@ export function loadMapDocument(doc: Y.Doc, map: MapDocument, origin: unknown = 
   }, origin);
 }
 
+/** A new doc holding `map` (a version preview, an import), not connected to anything. */
+export function docFromMapDocument(map: MapDocument | null): Y.Doc {
+  const doc = new Y.Doc();
+  if (map) loadMapDocument(doc, map, SERVER_ORIGIN);
+  return doc;
+}
+
 /** Run a command body as one local transaction (one undo step). */
 export function change<T>(doc: Y.Doc, fn: () => T): T {
   let result!: T;

@@ -18,6 +18,9 @@ export interface ConnectionSlice {
   localOnlyEdits: boolean;
   role: Role;
   setRole(role: Role): void;
+  /** a saved version is shown instead of the live map (read-only) */
+  previewing: boolean;
+  setPreviewing(previewing: boolean): void;
   setLocalOnlyEdits(value: boolean): void;
   setConnection(status: ConnectionStatus): void;
   setAvailability(availability: MapAvailability): void;
@@ -68,6 +71,8 @@ const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice>
   setLocalOnlyEdits: (localOnlyEdits) => set({ localOnlyEdits }),
   role: 'viewer',
   setRole: (role) => set({ role }),
+  previewing: false,
+  setPreviewing: (previewing) => set({ previewing }),
   setConnection: (connection) => set({ connection }),
   setAvailability: (availability) => set({ availability }),
 });
@@ -115,6 +120,7 @@ export function resetSession(): void {
     connection: 'connecting',
     availability: 'loading',
     localOnlyEdits: false,
+    previewing: false,
     selectedIds: new Set(),
     editingCardId: null,
     renamingId: null,
@@ -126,6 +132,6 @@ export function resetSession(): void {
 }
 
 /** Whether this browser may change the map's content. */
-export const useCanEdit = (): boolean => useSession((s) => s.role === 'editor');
+export const useCanEdit = (): boolean => useSession((s) => s.role === 'editor' && !s.previewing);
 /** Whether this browser may write comments. */
 export const useCanComment = (): boolean => useSession((s) => s.role !== 'viewer');

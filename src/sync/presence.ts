@@ -110,6 +110,17 @@ export interface PresenceChannel {
   destroy(): void;
 }
 
+/** For a map shown on its own (a version preview): tells nobody anything. */
+export const silentPresence: PresenceChannel = {
+  setName: () => undefined,
+  setCursor: () => undefined,
+  setSelection: () => undefined,
+  setViewport: () => undefined,
+  setDrag: () => undefined,
+  setFollowMe: () => undefined,
+  destroy: () => undefined,
+};
+
 /** Publishes this user's presence on `awareness` and mirrors everyone else's into usePresence. */
 export function bindPresence(awareness: Awareness, fallbackName: string): PresenceChannel {
   const store = usePresence;

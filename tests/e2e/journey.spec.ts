@@ -166,9 +166,13 @@ test('a card dropped outside the grid goes back to its cell', async ({ page, req
   await page.mouse.move(before.x + 30, before.y + 10, { steps: 4 });
   await page.mouse.move(head.x + head.width + 200, head.y + 10, { steps: 10 });
   await page.mouse.up();
-  // Back in place, within a pixel or two (the selected card's outline).
-  await expect.poll(async () => Math.abs((await card.boundingBox())!.x - before.x)).toBeLessThan(3);
-  expect(Math.abs((await card.boundingBox())!.y - before.y)).toBeLessThan(3);
+  // Back in place (it was let go some 300 px away), within the selected card's outline.
+  await expect
+    .poll(async () => {
+      const now = (await card.boundingBox())!;
+      return Math.max(Math.abs(now.x - before.x), Math.abs(now.y - before.y));
+    })
+    .toBeLessThan(5);
 });
 
 /** Add a card to the first cell through its "+ Add card" button. */

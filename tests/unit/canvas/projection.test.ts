@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, createLiveMap, docToMapDocument, emotionPoints, MapDocumentSchema, moveCard, updateCardText, updateStage } from '../../../src/model';
+import {
+  addCard,
+  createLiveMap,
+  docToMapDocument,
+  emotionPoints,
+  MapDocumentSchema,
+  moveCard,
+  updateCardText,
+  updateStage,
+} from '../../../src/model';
 import { cellAt, dropIndex, GRID, layoutGrid } from '../../../src/canvas/layout';
 import { createNodeCache, projectNodes } from '../../../src/canvas/projection';
 import { firstCell, mapDoc } from '../../fixtures/model';

@@ -19,6 +19,10 @@ describe('loadConfig', () => {
       PING_INTERVAL_MS: 30_000,
       ROOM_IDLE_MS: 30_000,
       COMPACT_AFTER_UPDATES: 500,
+      MAX_VERSIONS_PER_MAP: 100,
+      AUTO_VERSION_INTERVAL_MS: 600_000,
+      AUTO_VERSIONS_KEPT: 50,
+      MAX_MAP_STORAGE_BYTES: 50 * 1024 * 1024,
       LOG_LEVEL: 'info',
     });
   });

@@ -46,7 +46,7 @@ describe('SQLite store', () => {
     await store.close();
     open(dir); // reopening applies nothing twice
     const db = new Database(path.join(dir, DB_FILE));
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.prepare('INSERT INTO schema_migrations (version) VALUES (99)').run();
     db.close();

@@ -1,0 +1,118 @@
+/**
+ * Version history: save a named version ("before workshop"), see the named
+ * and automatic ones, preview one read-only, restore one (as a new change on
+ * top of the live map, so nobody loses their undo or offline edits).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePresence } from '../../sync/presence';
+import { useSession } from '../../state/session';
+import { relativeTime } from '../../i18n/relativeTime';
+import { Modal } from '../../panels/Modal';
+import { deleteVersion, listVersions, saveVersion, type Version } from './api';
+import type { VersionList } from '../../model/versions';
+
+const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0);
+
+export function HistoryDialog({
+  mapId,
+  token,
+  onPreview,
+  onClose,
+}: {
+  mapId: string;
+  token: string | null;
+  onPreview(version: Version): void;
+  onClose(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const role = useSession((s) => s.role);
+  const me = usePresence((s) => s.me.name);
+  const [list, setList] = useState<VersionList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const canSave = role === 'editor';
+
+  const refresh = useCallback(() => {
+    listVersions(mapId, token).then(setList, (err: Error) => setError(err.message));
+  }, [mapId, token]);
+  useEffect(refresh, [refresh]);
+
+  return (
+    <Modal title={t('history.title')} className="history" testId="history-dialog" onClose={onClose}>
+      {canSave && (
+        <form
+          className="save-version"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!name.trim()) return;
+            try {
+              await saveVersion(mapId, token, name.trim(), me);
+              setName('');
+              setError(null);
+              refresh();
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          }}
+        >
+          <input
+            data-testid="version-name"
+            value={name}
+            maxLength={100}
+            placeholder={t('history.namePlaceholder')}
+            aria-label={t('history.name')}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            {t('history.save')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!list && !error && <p className="muted">{t('map.loading')}</p>}
+      {list && list.versions.length === 0 && <p className="muted">{t('history.empty')}</p>}
+      {list && list.versions.length > 0 && (
+        <ul className="version-list">
+          {list.versions.map((v) => (
+            <li key={v.id} data-testid="version" data-kind={v.kind}>
+              <div className="version-main">
+                <strong>{v.kind === 'named' ? v.name : v.beforeRestoreOf ? t('history.beforeRestore') : t('history.auto')}</strong>
+                <span className="muted">
+                  {relativeTime(v.createdAt, Date.now(), i18n.language)}
+                  {v.createdBy ? ` · ${v.createdBy}` : ''} · {t('history.cards', { count: v.cards })}
+                </span>
+              </div>
+              <button type="button" data-testid="preview-version" onClick={() => onPreview(v)}>
+                {t('history.preview')}
+              </button>
+              {canSave && v.kind === 'named' && (
+                <button
+                  type="button"
+                  className="icon-btn danger"
+                  aria-label={t('history.delete')}
+                  onClick={async () => {
+                    if (!window.confirm(t('history.confirmDelete', { name: v.name }))) return;
+                    await deleteVersion(mapId, token, v.id).catch((err: Error) => setError(err.message));
+                    refresh();
+                  }}
+                >
+                  ✕
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {list && (
+        <p className="muted storage">
+          {t('history.storage', { used: megabytes(list.storage.bytes), limit: megabytes(list.storage.limit) })}
+        </p>
+      )}
+    </Modal>
+  );
+}

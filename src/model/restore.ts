@@ -1,0 +1,120 @@
+/**
+ * Restoring a map to a saved version, as a new change on top of the
+ * current document, never a rewind: the document's history, everyone's undo
+ * stack (which tracks only their own LOCAL_ORIGIN changes) and edits made
+ * offline stay valid, and merge with the restore like any remote change.
+ *
+ * The restore is field-level: an entity the version has and the document
+ * lacks is created (its key is absent, so this brings back a card deleted
+ * since, without resurrecting anything deleted concurrently); an entity the
+ * version lacks is deleted; an entity both have gets only the fields that
+ * differ. So a colleague's concurrent edit of another card, or of another
+ * field of the same card, survives the restore.
+ */
+import * as Y from 'yjs';
+import { collection, createEntity, deleteEntity, metaMap, updateEntity, type EntityMap } from './doc';
+import { COLLECTIONS, SCHEMA_VERSION, type CollectionName, type EntityByCollection, type MapDocument } from './schema';
+
+/** Meta fields a restore leaves as they are: when the map was made, and the format the live document is in. */
+const KEPT_META = new Set(['createdAt', 'schemaVersion']);
+
+const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : v);
+
+/** Structural equality of plain JSON values (fields are strings, numbers, booleans, arrays of strings). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  a = plain(a);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((x, i) => sameValue(x, bs[i]));
+  }
+  const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function restoreMeta(doc: Y.Doc, target: MapDocument['meta'], now: number): void {
+  const meta = metaMap(doc);
+  const wanted: Record<string, unknown> = { ...target, updatedAt: now };
+  for (const key of [...meta.keys()]) {
+    if (!KEPT_META.has(key) && wanted[key] === undefined) meta.delete(key);
+  }
+  for (const [key, value] of Object.entries(wanted)) {
+    if (value === undefined) continue;
+    // Kept, unless missing altogether (a document some other program wrote).
+    if (KEPT_META.has(key) && meta.get(key) !== undefined) continue;
+    const next = key === 'schemaVersion' ? SCHEMA_VERSION : value;
+    if (!sameValue(meta.get(key), next)) meta.set(key, next);
+  }
+}
+
+/**
+ * A card's votes, participant by participant inside the card's existing
+ * votes map: replacing the map would drop a vote cast at the same moment.
+ */
+function restoreVotes(entry: EntityMap, target: Record<string, number> | undefined): void {
+  const votes = entry.get('votes');
+  if (!(votes instanceof Y.Map)) {
+    // Only a card written by another program lacks the map; ours create it with the card.
+    if (votes !== undefined) entry.delete('votes');
+    if (target !== undefined) entry.set('votes', new Y.Map(Object.entries(target)));
+    return;
+  }
+  // A version without votes empties the map but keeps it (see FORMAT.md: created with the card, once).
+  const wanted = target ?? {};
+  for (const participant of [...votes.keys()]) if (wanted[participant] === undefined) votes.delete(participant);
+  for (const [participant, count] of Object.entries(wanted)) if (votes.get(participant) !== count) votes.set(participant, count);
+}
+
+function restoreEntity<N extends CollectionName>(doc: Y.Doc, name: N, entry: EntityMap, entity: EntityByCollection[N]): void {
+  const fields = entity as Record<string, unknown>;
+  const patch: Record<string, unknown> = {};
+  let changed = false;
+  const isCard = name === 'cards';
+  for (const key of entry.keys()) {
+    if (!(isCard && key === 'votes') && fields[key] === undefined) {
+      patch[key] = undefined; // updateEntity deletes it
+      changed = true;
+    }
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'id' || (isCard && key === 'votes') || value === undefined) continue;
+    if (!sameValue(entry.get(key), value)) {
+      patch[key] = value;
+      changed = true;
+    }
+  }
+  if (changed) updateEntity(doc, name, entity.id, patch as never);
+  if (isCard) restoreVotes(entry, (entity as EntityByCollection['cards']).votes);
+}
+
+function restoreCollection<N extends CollectionName>(doc: Y.Doc, name: N, target: Record<string, EntityByCollection[N]>): void {
+  const coll = collection(doc, name);
+  for (const id of [...coll.keys()]) if (!Object.hasOwn(target, id)) deleteEntity(doc, name, id);
+  for (const [id, entity] of Object.entries(target)) {
+    const entry = coll.get(id);
+    if (entry instanceof Y.Map) {
+      restoreEntity(doc, name, entry, entity);
+      continue;
+    }
+    // Absent (deleted since the version): created afresh. Not a Y.Map (garbage
+    // some other program wrote): replaced, there is nothing to update in place.
+    if (entry !== undefined) deleteEntity(doc, name, id);
+    createEntity(doc, name, entity);
+  }
+}
+
+/**
+ * Makes the document's content equal `target` (a validated map, e.g. a
+ * saved version as docToMapDocument gives it), in ONE transaction with
+ * `origin`. Meta keeps `createdAt` and `schemaVersion` and gets
+ * `updatedAt: now`; everything else follows the target.
+ */
+export function restoreContent(doc: Y.Doc, target: MapDocument, origin: unknown, now: number = Date.now()): void {
+  doc.transact(() => {
+    restoreMeta(doc, target.meta, now);
+    for (const name of COLLECTIONS) restoreCollection(doc, name, target[name] as Record<string, EntityByCollection[typeof name]>);
+  }, origin);
+}
