@@ -56,6 +56,13 @@ export const PRESENCE_COLORS = [
 const NAME_KEY = 'journeyboard.name';
 const SEND_INTERVAL_MS = 50;
 
+/** Same keys with equal values (compared as JSON: small arrays and points). */
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (!b.has(k) || JSON.stringify(b.get(k)) !== JSON.stringify(v)) return false;
+  return true;
+}
+
 function colorFor(id: string): string {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
@@ -166,11 +173,14 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
       for (const id of peer.selection ?? []) selectedBy.set(id, [...(selectedBy.get(id) ?? []), peer.user.color]);
       for (const [id, pos] of Object.entries(peer.drag ?? {})) remoteDrags.set(id, pos);
     }
-    const following = store.getState().following;
+    const prev = store.getState();
+    const following = prev.following;
     store.setState({
       peers,
-      selectedBy,
-      remoteDrags,
+      // Cursors move many times a second; keep these maps (and everything
+      // that re-renders on them, like the 600-card canvas) unless they changed.
+      selectedBy: sameEntries(prev.selectedBy, selectedBy) ? prev.selectedBy : selectedBy,
+      remoteDrags: sameEntries(prev.remoteDrags, remoteDrags) ? prev.remoteDrags : remoteDrags,
       following: following !== null && peers.some((p) => p.clientId === following) ? following : null,
     });
   };
