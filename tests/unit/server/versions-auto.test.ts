@@ -4,35 +4,16 @@
  * nobody edits, the oldest pruned past AUTO_VERSIONS_KEPT, and none for
  * changes the server makes itself (the format migration, a restore).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collection, docToMapDocument, listEntities, metaMap, readEntity, readMeta, updateCardText } from '../../../src/model';
 import { VersionListSchema, type VersionSummary } from '../../../src/model/versions';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { connectSynced, createMap, jsonRequest, serverDoc, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { createMap, jsonRequest, serverDoc, tempDir, waitFor } from '../../fixtures/server';
+import { serverHarness, type Server } from '../../fixtures/harness';
+import type { Client } from '../../fixtures/server';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}): Promise<Server> {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
-async function stop(s: Server): Promise<void> {
-  clients.splice(0).forEach((c) => c.close());
-  servers.splice(servers.indexOf(s), 1);
-  await s.close();
-}
-async function client(s: Server, id: string): Promise<Client> {
-  const c = await connectSynced(s.url, id);
-  clients.push(c);
-  return c;
-}
+const { start, stop, client } = serverHarness();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function versions(s: Server, id: string): Promise<VersionSummary[]> {

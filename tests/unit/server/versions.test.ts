@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addCard,
@@ -23,31 +23,10 @@ import {
 } from '../../../src/model';
 import { RestoreResultSchema, VersionListSchema, VersionSummarySchema, type VersionSummary } from '../../../src/model/versions';
 import { DB_FILE } from '../../../server/store/sqlite';
-import type { Logger } from '../../../server/log';
-import { connectSynced, createMap, jsonRequest, memoryLogger, serverDoc, startServer, waitFor, type Client } from '../../fixtures/server';
+import { createMap, jsonRequest, memoryLogger, serverDoc, waitFor } from '../../fixtures/server';
+import { serverHarness, type Server } from '../../fixtures/harness';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}, log?: Logger): Promise<Server> {
-  const s = await startServer(overrides, log);
-  servers.push(s);
-  return s;
-}
-async function stop(s: Server): Promise<void> {
-  clients.splice(0).forEach((c) => c.close());
-  servers.splice(servers.indexOf(s), 1);
-  await s.close();
-}
-async function client(s: Server, id: string): Promise<Client> {
-  const c = await connectSynced(s.url, id);
-  clients.push(c);
-  return c;
-}
+const { start, stop, client } = serverHarness();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const api = (s: Server, p: string, init?: RequestInit) => fetch(`${s.url}/api/maps/${p}`, init);
