@@ -8,56 +8,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addCard, listEntities } from '../../../src/model';
-import {
-  connect,
-  connectSynced,
-  createMapWithLinks,
-  rawSocket,
-  startServer,
-  tokenOf,
-  waitFor,
-  type Client,
-  type ConnectOptions,
-  type RawSocket,
-  type ShareLinks,
-} from '../../fixtures/server';
+import { connect, createMapWithLinks, tokenOf, waitFor, type Client, type RawSocket, type ShareLinks } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const clients: Client[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  vi.restoreAllMocks();
-  clients.splice(0).forEach((c) => c.close());
-  sockets.splice(0).forEach((ws) => ws.terminate());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}): Promise<Server> {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
-/** Closes everything and starts a new server on the same DATA_DIR. */
-async function restart(s: Server): Promise<Server> {
-  clients.splice(0).forEach((c) => c.close());
-  sockets.splice(0).forEach((ws) => ws.terminate());
-  await s.close();
-  servers.splice(servers.indexOf(s), 1);
-  return start({ DATA_DIR: s.config.DATA_DIR });
-}
-async function client(url: string, id: string, opts: Omit<ConnectOptions, 'connect'> = {}): Promise<Client> {
-  const c = await connectSynced(url, id, opts);
-  clients.push(c);
-  return c;
-}
-async function raw(url: string, id: string, suffix = ''): Promise<RawSocket> {
-  const r = await rawSocket(url, id, suffix);
-  sockets.push(r.ws);
-  return r;
-}
+const { start, restart, client, raw, track } = serverHarness();
+afterEach(() => vi.restoreAllMocks());
 /** How a provider's connection ended, once the server closed it for good. */
 function finalClose(c: Client): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => c.provider.once('closed', resolve));
@@ -343,7 +300,7 @@ describe('refused links', () => {
 
     // The stock provider stops reconnecting on it.
     const forged = connect(s.url, id, { token: flipped });
-    clients.push(forged);
+    track(forged);
     expect(await finalClose(forged)).toEqual(invalid);
     expect(forged.provider.shouldConnect).toBe(false);
     // The server still serves the good token.

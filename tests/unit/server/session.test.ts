@@ -4,36 +4,14 @@
  * without it, each for its own map only.
  */
 import crypto from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import { AttemptLimiter, Sessions, addressKey, cookieValues, sessionCookie } from '../../../server/session';
-import {
-  connect,
-  connectSynced,
-  createMapWithLinks,
-  rawSocket,
-  startServer,
-  tokenOf,
-  type Client,
-  type ShareLinks,
-} from '../../fixtures/server';
+import { connect, connectSynced, createMapWithLinks, rawSocket, startServer, tokenOf, type ShareLinks } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
 
 const PASSWORD = 'hunter2-but-longer';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const clients: Client[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  sockets.splice(0).forEach((ws) => ws.terminate());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}): Promise<Server> {
-  const s = await startServer({ JOURNEYBOARD_PASSWORD: PASSWORD, ...overrides });
-  servers.push(s);
-  return s;
-}
+const { start, track, trackServer, trackSocket } = serverHarness({ JOURNEYBOARD_PASSWORD: PASSWORD });
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -133,7 +111,7 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
     const { id } = await createMapWithLinks(s.url, {}, { cookie });
 
     const anonymous = connect(s.url, id);
-    clients.push(anonymous);
+    track(anonymous);
     const closed = await new Promise((resolve) => anonymous.provider.once('closed', resolve));
     expect(closed).toEqual({ code: 4401, reason: 'sign in required' });
     expect(await (await rawSocket(s.url, id, '/comments')).closed).toEqual({ code: 4401, reason: 'sign in required' });
@@ -141,10 +119,10 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
     expect(await (await rawSocket(s.url, 'noSuchMap123')).closed).toEqual({ code: 4401, reason: 'sign in required' });
 
     const signedIn = await connectSynced(s.url, id, { headers: { cookie } });
-    clients.push(signedIn);
+    track(signedIn);
     expect(signedIn.doc.getMap('meta').get('title')).toBe('Untitled journey');
     const comments = await connectSynced(s.url, id, { doc: 'comments', headers: { cookie } });
-    clients.push(comments);
+    track(comments);
     expect((await (await fetch(`${s.url}/api/access?map=${id}`, { headers: { cookie } })).json()).role).toBe('editor');
     expect(await errorOf(await fetch(`${s.url}/api/access?map=${id}`))).toEqual(SIGN_IN_REQUIRED);
   });
@@ -157,10 +135,10 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
     const token = tokenOf(links.view);
 
     const viewer = await connectSynced(s.url, id, { token });
-    clients.push(viewer);
+    track(viewer);
     expect(viewer.doc.getMap('meta').get('title')).toBe('Shared');
     const editorComments = await connectSynced(s.url, id, { token: tokenOf(links.edit), doc: 'comments' });
-    clients.push(editorComments);
+    track(editorComments);
     expect(await (await fetch(`${s.url}/api/access?map=${id}&token=${token}`)).json()).toEqual({ mapId: id, role: 'viewer' });
 
     // The map's own summary, read-only.
@@ -199,7 +177,7 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
     const own = { origin: s.url, cookie };
     expect((await fetch(`${s.url}/api/maps`, post({}, own))).status).toBe(201);
     const socket = await rawSocket(s.url, id, '', own);
-    sockets.push(socket.ws);
+    trackSocket(socket.ws);
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
   });
 });
@@ -207,7 +185,7 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
 describe('without JOURNEYBOARD_PASSWORD', () => {
   it('is an open workspace: no sign-in, and POST /api/session says there is nothing to sign in to', async () => {
     const s = await startServer();
-    servers.push(s);
+    trackServer(s);
     expect(await (await fetch(`${s.url}/api/session`)).json()).toEqual({ passwordRequired: false, signedIn: true });
     expect((await signIn(s.url)).status).toBe(409);
     const { links } = (await (await fetch(`${s.url}/api/maps`, post({}))).json()) as { links: ShareLinks };
