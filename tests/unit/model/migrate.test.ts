@@ -18,7 +18,7 @@ import {
   UnsupportedVersionError,
   voteTotal,
 } from '../../../src/model';
-import { mapDoc } from '../../fixtures/model';
+import { mapDoc, v1Doc } from '../../fixtures/model';
 
 /** A map as Journeyboard 1 exported it: no votesPerParticipant, no segment, no severity/direction. */
 function v1MapJSON() {
@@ -136,50 +136,25 @@ describe('migrateMapJSON', () => {
 });
 
 /** A map's Y.Doc as Journeyboard 1 stored it: cards made by v1 had no votes map unless voted on at creation. */
-function v1Doc(): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    meta.set('schemaVersion', 1);
-    meta.set('title', 'Old trip');
-    meta.set('description', '');
-    meta.set('locale', 'zh-CN');
-    meta.set('createdAt', 1_600_000_000_000);
-    meta.set('updatedAt', 1_600_000_500_000);
-    const entity = (name: 'personas' | 'stages' | 'lanes' | 'cards', id: string, fields: Record<string, unknown>) => {
-      const entry = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries(fields)) entry.set(k, v);
-      collection(doc, name).set(id, entry);
-      return entry;
-    };
-    entity('personas', 'mia', {
-      order: 'a0',
-      name: 'Mia',
-      role: '',
-      quote: '',
-      goals: [],
-      needs: [],
-      frustrations: [],
-      archetype: '',
-      avatar: '🎒',
-    });
-    entity('stages', 's1', { order: 'a0', name: '计划', description: '', color: '#336699' });
-    entity('lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: '触点', department: '' });
-    const voted = entity('cards', 'voted', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'has votes', emotion: -1, personaId: 'mia' });
-    const votes = new Y.Map<number>();
-    votes.set('alice', 2);
-    voted.set('votes', votes);
-    entity('cards', 'plain', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'no votes map' });
-    entity('cards', 'plain2', { order: 'a2', laneId: 'tp', stageId: 's1', text: 'no votes map either' });
-  });
-  return doc;
-}
+const v1Map = () =>
+  v1Doc({ title: 'Old trip', description: '', locale: 'zh-CN', createdAt: 1_600_000_000_000, updatedAt: 1_600_000_500_000 }, [
+    [
+      'personas',
+      'mia',
+      { order: 'a0', name: 'Mia', role: '', quote: '', goals: [], needs: [], frustrations: [], archetype: '', avatar: '🎒' },
+    ],
+    ['stages', 's1', { order: 'a0', name: '计划', description: '', color: '#336699' }],
+    ['lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: '触点', department: '' }],
+    ['cards', 'voted', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'has votes', emotion: -1, personaId: 'mia', votes: { alice: 2 } }],
+    ['cards', 'plain', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'no votes map' }],
+    ['cards', 'plain2', { order: 'a2', laneId: 'tp', stageId: 's1', text: 'no votes map either' }],
+  ]);
 
 const MIGRATION: unique symbol = Symbol('test.migration');
 
 describe('migrateDoc', () => {
   it('brings a v1 doc to v2: valid meta, every card has a votes map, existing votes kept', () => {
-    const doc = v1Doc();
+    const doc = v1Map();
     expect(readMeta(doc)).toBeNull();
     const keptVotes = collection(doc, 'cards').get('voted')!.get('votes');
     expect(migrateDoc(doc, MIGRATION)).toBe(true);
@@ -209,7 +184,7 @@ describe('migrateDoc', () => {
   });
 
   it('runs as one transaction with the given origin', () => {
-    const doc = v1Doc();
+    const doc = v1Map();
     const transactions: { origin: unknown; local: boolean }[] = [];
     doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.changed.size > 0) transactions.push({ origin: tr.origin, local: tr.local });
@@ -222,7 +197,7 @@ describe('migrateDoc', () => {
   });
 
   it('a second run returns false and produces no update', () => {
-    const doc = v1Doc();
+    const doc = v1Map();
     expect(migrateDoc(doc, MIGRATION)).toBe(true);
     const before = Y.encodeStateVector(doc);
     const updates: Uint8Array[] = [];
@@ -242,7 +217,7 @@ describe('migrateDoc', () => {
   });
 
   it('keeps a votesPerParticipant or segment the doc already had', () => {
-    const doc = v1Doc();
+    const doc = v1Map();
     metaMap(doc).set('votesPerParticipant', 8);
     collection(doc, 'personas').get('mia')!.set('segment', 'SMB');
     migrateDoc(doc, MIGRATION);
@@ -251,7 +226,7 @@ describe('migrateDoc', () => {
   });
 
   it('the migrated doc replicates: a replica that syncs from it sees v2 and its votes maps', () => {
-    const server = v1Doc();
+    const server = v1Map();
     migrateDoc(server, MIGRATION);
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
@@ -262,7 +237,7 @@ describe('migrateDoc', () => {
 
   it('refuses a doc from a newer Journeyboard, or with a version that is not one, and changes nothing', () => {
     for (const version of [99, '1', null, 0]) {
-      const doc = v1Doc();
+      const doc = v1Map();
       metaMap(doc).set('schemaVersion', version);
       const updates: Uint8Array[] = [];
       doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -270,7 +245,7 @@ describe('migrateDoc', () => {
       expect(updates).toHaveLength(0);
       expect(collection(doc, 'cards').get('plain')!.has('votes')).toBe(false);
     }
-    const newer = v1Doc();
+    const newer = v1Map();
     metaMap(newer).set('schemaVersion', 99);
     expect(() => migrateDoc(newer, MIGRATION)).toThrow(/newer Journeyboard/);
   });

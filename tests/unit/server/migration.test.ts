@@ -5,10 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { castVote, collection, docToMapDocument, MapDocumentSchema, metaMap, readEntity, readMeta, voteTotal } from '../../../src/model';
+import { castVote, collection, docToMapDocument, MapDocumentSchema, readEntity, readMeta, voteTotal } from '../../../src/model';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import type { Store } from '../../../server/store/types';
 import { connectSynced, createMap, memoryLogger, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { v1Doc } from '../../fixtures/model';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 const servers: Server[] = [];
@@ -49,45 +50,29 @@ const docFrom = (updates: Uint8Array[]) => {
 const V1_ID = 'legacyMapFromV1xxxxxx';
 
 /** A map's doc as Journeyboard 1 stored it: v1 meta, personas without segment, cards without votes maps (but one). */
-function v1Doc(): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    const meta = metaMap(doc);
-    meta.set('schemaVersion', 1);
-    meta.set('title', 'From version 1');
-    meta.set('description', 'stored before dot voting');
-    meta.set('locale', 'en');
-    meta.set('createdAt', 1_600_000_000_000);
-    meta.set('updatedAt', 1_600_000_000_000);
-    const entity = (name: 'personas' | 'stages' | 'lanes' | 'cards', id: string, fields: Record<string, unknown>) => {
-      const entry = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries(fields)) entry.set(k, v);
-      collection(doc, name).set(id, entry);
-      return entry;
-    };
-    entity('personas', 'mia', {
-      order: 'a0',
-      name: 'Mia',
-      role: '',
-      quote: '',
-      goals: [],
-      needs: [],
-      frustrations: [],
-      archetype: '',
-      avatar: '🙂',
-    });
-    entity('stages', 's1', { order: 'a0', name: 'Plan', description: '', color: '#336699' });
-    entity('stages', 's2', { order: 'a1', name: 'Go', description: '', color: '#993366' });
-    entity('lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' });
-    const voted = entity('cards', 'voted', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'voted in v1', emotion: 1 });
-    const votes = new Y.Map<number>();
-    votes.set('alice', 2);
-    voted.set('votes', votes);
-    entity('cards', 'plain', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'no votes map', personaId: 'mia' });
-    entity('cards', 'plain2', { order: 'a0', laneId: 'tp', stageId: 's2', text: 'no votes map either' });
-  });
-  return doc;
-}
+const v1Map = () =>
+  v1Doc(
+    {
+      title: 'From version 1',
+      description: 'stored before dot voting',
+      locale: 'en',
+      createdAt: 1_600_000_000_000,
+      updatedAt: 1_600_000_000_000,
+    },
+    [
+      [
+        'personas',
+        'mia',
+        { order: 'a0', name: 'Mia', role: '', quote: '', goals: [], needs: [], frustrations: [], archetype: '', avatar: '🙂' },
+      ],
+      ['stages', 's1', { order: 'a0', name: 'Plan', description: '', color: '#336699' }],
+      ['stages', 's2', { order: 'a1', name: 'Go', description: '', color: '#993366' }],
+      ['lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' }],
+      ['cards', 'voted', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'voted in v1', emotion: 1, votes: { alice: 2 } }],
+      ['cards', 'plain', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'no votes map', personaId: 'mia' }],
+      ['cards', 'plain2', { order: 'a0', laneId: 'tp', stageId: 's2', text: 'no votes map either' }],
+    ],
+  );
 
 /** A DATA_DIR made by a real server, with a v1 map written into its store while no server runs. */
 async function dataDirWithV1Map(): Promise<string> {
@@ -99,7 +84,7 @@ async function dataDirWithV1Map(): Promise<string> {
   try {
     await store.createMap(
       { id: V1_ID, title: 'From version 1', createdAt: 1_600_000_000_000, updatedAt: 1_600_000_000_000 },
-      Y.encodeStateAsUpdate(v1Doc()),
+      Y.encodeStateAsUpdate(v1Map()),
     );
     expect(await store.logLength(V1_ID)).toBe(0);
   } finally {
