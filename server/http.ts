@@ -35,7 +35,8 @@ import { AttemptLimiter, sessionCookie } from './session';
 import type { MapRecord, Store } from './store/types';
 import { VersionError, type Versions } from './versions';
 import { CLOSE_MAP_DELETED, CLOSE_UNAUTHORIZED } from './ws/connection';
-import { MapNotFoundError, mapStats } from './ws/room';
+import { MapNotFoundError } from './ws/room';
+import { mapStats } from '../src/model/stats';
 import type { RoomRegistry } from './ws/rooms';
 import type { SharedSockets } from './ws/shared';
 

@@ -22,7 +22,8 @@ import { type VersionKind, type VersionList, type VersionSummary } from '../src/
 import { IdSchema, MapDocumentSchema, type MapDocument } from '../src/model/schema';
 import type { Logger } from './log';
 import type { NewVersion, Store, VersionRecord } from './store/types';
-import { mapStats, type AutoVersioning, type Room } from './ws/room';
+import { type AutoVersioning, type Room } from './ws/room';
+import { mapStats } from '../src/model/stats';
 
 export interface VersionPolicy {
   /** MAX_VERSIONS_PER_MAP: named versions per map */

@@ -8,7 +8,7 @@
  * by the size of the document rather than the length of its history.
  */
 import type { VersionKind } from '../../src/model/versions';
-import type { MapSummary } from '../../src/model/schema';
+import type { MapStats } from '../../src/model/stats';
 
 /**
  * A map's other documents, each its own room and its own stored state:
@@ -38,7 +38,7 @@ export function parseDocId(id: DocId): { mapId: string; sub: SubDoc | null } {
  * What the dashboard shows of a map's content (counts, persona, stage names),
  * kept on the map's row so listing maps never loads their documents.
  */
-export type MapStats = NonNullable<MapSummary['stats']>;
+export type { MapStats };
 
 export interface MapRecord {
   id: string;

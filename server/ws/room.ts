@@ -23,10 +23,11 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MetaSchema, SCHEMA_VERSION } from '../../src/model/schema';
-import { SERVER_ORIGIN, collection, listEntities, metaMap, readEntity } from '../../src/model/doc';
+import { SERVER_ORIGIN, metaMap } from '../../src/model/doc';
 import { migrateDoc } from '../../src/model/migrate';
+import { mapStats } from '../../src/model/stats';
 import type { Logger } from '../log';
-import { parseDocId, type DocId, type MapStats, type MapTouch, type Store, type SubDoc } from '../store/types';
+import { parseDocId, type DocId, type MapTouch, type Store, type SubDoc } from '../store/types';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
@@ -58,28 +59,6 @@ export class MapNotFoundError extends Error {
 export const MAX_OWNED_CLIENTS = 8;
 
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
-
-/** Stage names a map's summary carries (MapSummarySchema). */
-export const MAX_STAT_STAGE_NAMES = 20;
-
-/**
- * The dashboard's summary of a map. Cheap enough to run on every write: the
- * few stages and lanes are parsed, cards are only counted, as the map shows
- * them (a card whose stage or lane is gone is not shown, nor exported).
- */
-export function mapStats(doc: Y.Doc): MapStats {
-  const stages = listEntities(doc, 'stages');
-  const stageIds = new Set(stages.map((s) => s.id));
-  const laneIds = new Set(listEntities(doc, 'lanes').map((l) => l.id));
-  let cards = 0;
-  collection(doc, 'cards').forEach((card) => {
-    if (card instanceof Y.Map && stageIds.has(card.get('stageId') as string) && laneIds.has(card.get('laneId') as string)) cards++;
-  });
-  const personaId = metaMap(doc).get('personaId');
-  const persona = typeof personaId === 'string' ? (readEntity(doc, 'personas', personaId)?.name ?? '') : '';
-  // Keys in MapSummarySchema's order: the stored JSON is compared as text.
-  return { stages: stages.length, cards, persona, stageNames: stages.slice(0, MAX_STAT_STAGE_NAMES).map((s) => s.name) };
-}
 
 /** 'no-op': the message changed nothing; 'refused': it was dropped by a rule. */
 export type HandleResult = 'applied' | 'no-op' | 'refused';

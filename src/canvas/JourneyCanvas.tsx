@@ -176,18 +176,13 @@ export function JourneyCanvas() {
   }, [selectionRequest]);
 
   const onNodeDrag: OnNodeDrag = useCallback(
-    (_e, node) => {
+    (_e, node, dragged) => {
       const cell = cellAt(layout, cardCenterTop(node));
       setDropTarget(cell ? cellKey(cell.laneId, cell.stageId) : null);
-    },
-    [layout, setDropTarget],
-  );
-  const onNodeDragWithPresence: OnNodeDrag = useCallback(
-    (e, node, dragged) => {
-      onNodeDrag(e, node, dragged);
+      // Others see the cards move while they are dragged (awareness, not the document).
       presence.setDrag(Object.fromEntries(dragged.filter((n) => n.type === 'card').map((n) => [n.id, n.position])));
     },
-    [onNodeDrag, presence],
+    [layout, setDropTarget, presence],
   );
 
   const onNodeDragStop: OnNodeDrag = useCallback(
@@ -259,7 +254,7 @@ export function JourneyCanvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
-        onNodeDrag={onNodeDragWithPresence}
+        onNodeDrag={onNodeDrag}
         onMoveStart={(event) => {
           // Panning or zooming yourself ends following someone.
           if (event && usePresence.getState().following !== null) usePresence.getState().setFollowing(null);
