@@ -8,12 +8,16 @@ import { initReactI18next } from 'react-i18next';
 import { LocaleSchema, type Locale } from '../model/schema';
 import en from './en.json';
 import zhCN from './zh-CN.json';
-// The dashboard's and the comments' strings live in their own files so those
+// The dashboard's, comments', export's and metrics-import strings live in their own files so those
 // areas and the canvas can be worked on without touching the same file.
 import dashboardEn from './dashboard.en.json';
 import dashboardZhCN from './dashboard.zh-CN.json';
 import commentsEn from './comments.en.json';
 import commentsZhCN from './comments.zh-CN.json';
+import exportEn from './export.en.json';
+import exportZhCN from './export.zh-CN.json';
+import metricsEn from './metrics.en.json';
+import metricsZhCN from './metrics.zh-CN.json';
 
 const STORAGE_KEY = 'journeyboard.language';
 
@@ -39,8 +43,10 @@ export function initI18n(): typeof i18next {
   const lng = detectLanguage(savedLanguage(), navigator.languages ?? [navigator.language]);
   void i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, dashboard: dashboardEn, comments: commentsEn } },
-      'zh-CN': { translation: { ...zhCN, dashboard: dashboardZhCN, comments: commentsZhCN } },
+      en: { translation: { ...en, dashboard: dashboardEn, comments: commentsEn, export: exportEn, metrics: metricsEn } },
+      'zh-CN': {
+        translation: { ...zhCN, dashboard: dashboardZhCN, comments: commentsZhCN, export: exportZhCN, metrics: metricsZhCN },
+      },
     },
     lng,
     fallbackLng: 'en',

@@ -5,6 +5,10 @@ import dashboardEn from '../../src/i18n/dashboard.en.json';
 import dashboardZhCN from '../../src/i18n/dashboard.zh-CN.json';
 import commentsEn from '../../src/i18n/comments.en.json';
 import commentsZhCN from '../../src/i18n/comments.zh-CN.json';
+import exportEn from '../../src/i18n/export.en.json';
+import exportZhCN from '../../src/i18n/export.zh-CN.json';
+import metricsEn from '../../src/i18n/metrics.en.json';
+import metricsZhCN from '../../src/i18n/metrics.zh-CN.json';
 
 /** Every leaf key, with i18next plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
@@ -18,12 +22,14 @@ describe('UI strings', () => {
     expect(set(zhCN)).toEqual(set(en));
     expect(set(dashboardZhCN)).toEqual(set(dashboardEn));
     expect(set(commentsZhCN)).toEqual(set(commentsEn));
+    expect(set(exportZhCN)).toEqual(set(exportEn));
+    expect(set(metricsZhCN)).toEqual(set(metricsEn));
   });
 
   it('Chinese strings are written in Chinese', () => {
     const leaves = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(leaves) : [];
-    const chinese = [...leaves(zhCN), ...leaves(dashboardZhCN), ...leaves(commentsZhCN)];
+    const chinese = [...leaves(zhCN), ...leaves(dashboardZhCN), ...leaves(commentsZhCN), ...leaves(exportZhCN), ...leaves(metricsZhCN)];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
     const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;
     expect(withCJK / chinese.length).toBeGreaterThan(0.9);
