@@ -9,12 +9,17 @@ export const SCHEMA_VERSION = 2;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
 export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
+/** Names that must never be keys of plain objects built from outside data. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones. */
 export const IdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'id may only contain A-Z a-z 0-9 _ -');
+  .regex(/^[A-Za-z0-9_-]+$/, 'id may only contain A-Z a-z 0-9 _ -')
+  // Ids become object keys in plain JSON (exports, records by id): these would be an object's own machinery.
+  .refine((id) => !RESERVED_KEYS.has(id), 'this id is a reserved name');
 
 /** Fractional ordering key (see order.ts); compared as plain strings. */
 export const OrderSchema = z.string().min(1).max(256);
@@ -188,15 +193,15 @@ export const MapDocumentSchema = z
   .superRefine((map, ctx) => {
     // Dangling references would make cards invisible or crash consumers.
     for (const [id, card] of Object.entries(map.cards)) {
-      if (!map.lanes[card.laneId])
+      if (!Object.hasOwn(map.lanes, card.laneId))
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'laneId'], message: `unknown lane "${card.laneId}"` });
-      if (!map.stages[card.stageId])
+      if (!Object.hasOwn(map.stages, card.stageId))
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'stageId'], message: `unknown stage "${card.stageId}"` });
-      if (card.personaId !== undefined && !map.personas[card.personaId]) {
+      if (card.personaId !== undefined && !Object.hasOwn(map.personas, card.personaId)) {
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'personaId'], message: `unknown persona "${card.personaId}"` });
       }
     }
-    if (map.meta.personaId !== undefined && !map.personas[map.meta.personaId]) {
+    if (map.meta.personaId !== undefined && !Object.hasOwn(map.personas, map.meta.personaId)) {
       ctx.addIssue({ code: 'custom', path: ['meta', 'personaId'], message: `unknown persona "${map.meta.personaId}"` });
     }
   });
