@@ -26,6 +26,8 @@ export const ConfigSchema = z
     MAX_MESSAGE_BURST: z.coerce.number().int().min(1).max(10_000_000).optional(),
     /** largest REST request body */
     MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+    /** largest map file POST /api/maps/import takes (a map may hold persona avatars of up to 200 KB each); 413 past it */
+    MAX_IMPORT_BYTES: int(10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     /** the Vite build (index.html + assets/) */
     STATIC_DIR: z.string().min(1).default('./dist'),
     /** the address people use (behind a proxy): printed, logged, and the base of share links */

@@ -5,8 +5,9 @@
  *
  * Access (server/auth.ts): /api/maps* is the workspace's (open without a
  * workspace password, else behind the session cookie), except that a share
- * token may read its own map's summary and use its version history (any
- * role lists and previews; an editor link also saves, restores, deletes).
+ * token may read its own map's summary and JSON export and use its version
+ * history (any role lists and previews; an editor link also saves,
+ * restores, deletes).
  * /api/session signs in and out; /api/access tells a page its role.
  * Requests that change something are refused from pages on other origins.
  */
@@ -37,6 +38,8 @@ import { VersionError, type Versions } from './versions';
 import { CLOSE_MAP_DELETED, CLOSE_UNAUTHORIZED } from './ws/connection';
 import { MapNotFoundError } from './ws/room';
 import { mapStats } from '../src/model/stats';
+import { parseMapFile, type MapFileComments } from '../src/model/exchange/mapFile';
+import { attachmentDisposition, commentsState, fileCounts, importedMap, readMapFile } from './exchange';
 import type { RoomRegistry } from './ws/rooms';
 import type { SharedSockets } from './ws/shared';
 
@@ -116,8 +119,8 @@ function copyTitle(title: string, locale: Locale): string {
   return base + suffix;
 }
 
-/** The body as JSON; empty means `{}`. 413 past `limit` bytes (declared or actual), 400 if not JSON. */
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/** The body as text. 413 past `limit` bytes (declared or actual). */
+async function readText(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = () => new HttpError(413, `request body larger than ${limit} bytes`, undefined, { connection: 'close' });
   if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
@@ -127,7 +130,12 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The body as JSON; empty means `{}`. 413 past `limit` bytes (declared or actual), 400 if not JSON. */
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readText(req, limit);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -176,14 +184,14 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
     sendJson(res, 201, { id, links: await linksOf(req, id) });
   };
 
-  /** A new map with `map` as its content, in a fresh doc (its own client id, no history); resolves with its id. */
-  const storeNewMap = async (map: MapDocument, now: number): Promise<string> => {
+  /** A new map with `map` as its content (and `comments`), in a fresh doc (its own client id, no history); resolves with its id. */
+  const storeNewMap = async (map: MapDocument, now: number, comments?: MapFileComments): Promise<string> => {
     const doc = new Y.Doc();
     try {
       loadMapDocument(doc, map, SERVER_ORIGIN);
       const id = newId();
       const record = { id, title: map.meta.title, createdAt: now, updatedAt: now, stats: mapStats(doc) };
-      await store.createMap(record, Y.encodeStateAsUpdate(doc));
+      await store.createMap(record, Y.encodeStateAsUpdate(doc), comments ? { comments: commentsState(comments) } : {});
       return id;
     } finally {
       doc.destroy();
@@ -207,6 +215,23 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
     const title = body.title ?? copyTitle(source.meta.title, source.meta.locale);
     const id = await storeNewMap({ ...source, meta: { ...source.meta, title, createdAt: now, updatedAt: now } }, now);
     log.info('map duplicated', { map: id, from: record.id });
+    sendJson(res, 201, { id, links: await linksOf(req, id) });
+  };
+
+  /** GET /api/maps/:id/export.json[?comments=1]: the map file (src/model/exchange/mapFile.ts) as a download. */
+  const exportMap = async (res: ServerResponse, record: MapRecord, query: URLSearchParams) => {
+    const file = await readMapFile(rooms, record.id, query.get('comments') === '1');
+    if (!file) throw new HttpError(422, 'the map’s content is not valid, so it cannot be exported');
+    sendJson(res, 200, file, { 'content-disposition': attachmentDisposition(file.meta.title, `journey-map-${record.id}`) });
+  };
+
+  /** POST /api/maps/import: the body is a map file; a new map with its content (and comments), or every issue and nothing created. */
+  const importMap = async (req: IncomingMessage, res: ServerResponse) => {
+    const parsed = parseMapFile(await readText(req, config.MAX_IMPORT_BYTES));
+    if (!parsed.ok) throw new HttpError(400, 'invalid map file', parsed.issues);
+    const now = Date.now();
+    const id = await storeNewMap(importedMap(parsed.map, now), now, parsed.comments);
+    log.info('map imported', { map: id, ...fileCounts(parsed.map, parsed.comments) });
     sendJson(res, 201, { id, links: await linksOf(req, id) });
   };
 
@@ -305,9 +330,9 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
   /**
    * Whether this /api/maps request may go on. The workspace may do
    * everything; without it, a share token may read its own map's summary
-   * (GET /api/maps/:id?token=…). On a map's versions a token decides alone,
-   * as it does for the map's sockets: a viewer's page may not restore even
-   * where the workspace is open.
+   * and export it (GET /api/maps/:id[/export.json]?token=…), never import.
+   * On a map's versions a token decides alone, as it does for the map's
+   * sockets: a viewer's page may not restore even where the workspace is open.
    */
   const authorizeMaps = async (req: IncomingMessage, method: string, parts: string[], query: URLSearchParams) => {
     const token = tokenParam(query);
@@ -316,7 +341,8 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
       return authorizeToken(req, parts[1], token, reading ? 'read' : 'write');
     }
     if (access.hasWorkspace(req)) return;
-    if (token !== null && parts.length === 2 && reading) return authorizeToken(req, parts[1], token, 'read');
+    const ownMapRead = parts.length === 2 || (parts.length === 3 && parts[2] === 'export.json');
+    if (token !== null && ownMapRead && reading) return authorizeToken(req, parts[1], token, 'read');
     // A link, however good, is no way into the dashboard.
     throw new HttpError(401, 'sign in required');
   };
@@ -385,7 +411,16 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
       if (method === 'POST') return createMap(req, res);
       throw notAllowed('GET, POST');
     }
+    if (parts.length === 2 && parts[1] === 'import') {
+      if (method === 'POST') return importMap(req, res);
+      throw notAllowed('POST');
+    }
     if (parts.length >= 3 && parts[2] === 'versions') return versionRoutes(req, res, method, parts);
+    if (parts.length === 3 && parts[2] === 'export.json') {
+      const record = await findMap(parts[1]);
+      if (method === 'GET') return exportMap(res, record, query);
+      throw notAllowed('GET');
+    }
     if (parts.length === 3 && parts[0] === 'maps' && parts[2] === 'duplicate') {
       const record = await findMap(parts[1]);
       if (method === 'POST') return duplicateMap(req, res, record);

@@ -22,6 +22,7 @@ import {
   type MapTouch,
   type NewVersion,
   type Store,
+  type SubDoc,
   type VersionLimits,
   type VersionRecord,
 } from './types';
@@ -236,10 +237,14 @@ export function openSqliteStore(dataDir: string): Store {
     if (fields.updatedAt !== undefined) q.setUpdated.run(fields.updatedAt, id);
     if (fields.stats !== undefined) q.setStats.run(JSON.stringify(fields.stats), id);
   };
-  const createMap = db.transaction((record: MapRecord, state: Uint8Array) => {
+  const createMap = db.transaction((record: MapRecord, state: Uint8Array, subdocs: Partial<Record<SubDoc, Uint8Array>>) => {
     const { id, title, createdAt, updatedAt, stats } = record;
     q.insertMap.run({ id, title, createdAt, updatedAt, stats: stats ? JSON.stringify(stats) : null });
     mapDoc.putSnapshot.run(record.id, toBuffer(state));
+    for (const sub of SUBDOCS) {
+      const subState = subdocs[sub];
+      if (subState) subDoc.putSnapshot.run(record.id, sub, toBuffer(subState));
+    }
   });
   const appendUpdates = db.transaction((id: DocId, updates: Uint8Array[], touch: MapTouch | undefined): number => {
     const { s, key, isMap } = statementsFor(id);
@@ -280,8 +285,8 @@ export function openSqliteStore(dataDir: string): Store {
       const row = q.get.get(id) as MapRow | undefined;
       return row ? toRecord(row) : null;
     },
-    async createMap(record, initialState) {
-      createMap(record, initialState);
+    async createMap(record, initialState, subdocs = {}) {
+      createMap(record, initialState, subdocs);
     },
     async updateMap(id, fields) {
       updateMap(id, fields);

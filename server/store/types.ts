@@ -96,8 +96,12 @@ export interface Store {
   /** Every map, most recently edited first. */
   listMaps(): Promise<MapRecord[]>;
   getMap(id: string): Promise<MapRecord | null>;
-  /** Creates the map with its initial state (one Yjs update, stored as the snapshot). */
-  createMap(record: MapRecord, initialState: Uint8Array): Promise<void>;
+  /**
+   * Creates the map with its initial state (one Yjs update, stored as the
+   * snapshot) and, if given, its subdocs' initial states (an import with
+   * comments), all in one transaction: nothing is left behind if any fails.
+   */
+  createMap(record: MapRecord, initialState: Uint8Array, subdocs?: Partial<Record<SubDoc, Uint8Array>>): Promise<void>;
   /** Rename, touch and/or restate the summary (REST rename, or the document changed). */
   updateMap(id: string, fields: Partial<MapTouch>): Promise<void>;
   /** Deletes the map and its documents (the map's and its subdocs); false if there was no such map. */

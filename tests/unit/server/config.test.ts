@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       AUTO_VERSION_INTERVAL_MS: 600_000,
       AUTO_VERSIONS_KEPT: 50,
       MAX_MAP_STORAGE_BYTES: 50 * 1024 * 1024,
+      MAX_IMPORT_BYTES: 10 * 1024 * 1024,
       LOG_LEVEL: 'info',
     });
   });
