@@ -1,13 +1,15 @@
 /**
  * The dashboard: every map on this server as a card, searchable by title as
- * you type and sorted by last edit or by title; create, rename, duplicate and
- * delete maps. The list is fetched once and filtered here, not per keystroke.
+ * you type and sorted by last edit or by title; create, import, rename,
+ * duplicate and delete maps. The list is fetched once and filtered here, not
+ * per keystroke.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapSummary } from '../model/schema';
 import { deleteMapApi, duplicateMapApi, listMaps, renameMapApi } from './api';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ImportMapButton } from './dashboard/ImportMap';
 import { MapCard } from './dashboard/MapCard';
 import { NewMapForm } from './dashboard/NewMapForm';
 import { filterMaps, isSortKey, SORT_KEYS, sortMaps, type SortKey } from './dashboard/filter';
@@ -103,11 +105,14 @@ export function Dashboard() {
       <main className="dashboard-main">
         <div className="dashboard-head">
           <h1>{t('dashboard.title')}</h1>
-          {!creating && (
-            <button type="button" className="primary" onClick={() => setCreating(true)}>
-              + {t('dashboard.newMap')}
-            </button>
-          )}
+          <div className="dashboard-actions">
+            <ImportMapButton />
+            {!creating && (
+              <button type="button" className="primary" onClick={() => setCreating(true)}>
+                + {t('dashboard.newMap')}
+              </button>
+            )}
+          </div>
         </div>
         {creating && <NewMapForm onCancel={() => setCreating(false)} />}
         {maps && maps.length > 0 && (

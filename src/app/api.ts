@@ -2,10 +2,18 @@
 import { z } from 'zod';
 import { MapSummarySchema, type CreateMapRequest, type MapSummary } from '../model/schema';
 
+/** What is wrong with a request body, and where (the server's validation). */
+export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type ApiIssue = z.infer<typeof ApiIssueSchema>;
+
+const ErrorBodySchema = z.object({ error: z.string(), issues: z.array(ApiIssueSchema).optional() });
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** the server's list of what is wrong (400 on an invalid body); empty if it sent none */
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
   }
@@ -17,8 +25,9 @@ async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit
     headers: init?.body ? { 'content-type': 'application/json', ...init.headers } : init?.headers,
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new ApiError(body?.error ?? `${res.status} ${res.statusText}`, res.status);
+    const body = ErrorBodySchema.safeParse(await res.json().catch(() => null));
+    const message = body.success ? body.data.error : `${res.status} ${res.statusText}`;
+    throw new ApiError(message, res.status, body.success ? (body.data.issues ?? []) : []);
   }
   if (res.status === 204) return schema.parse(undefined);
   return schema.parse(await res.json());
@@ -32,6 +41,14 @@ export const listMaps = (q?: string): Promise<MapSummary[]> =>
 
 export const createMap = (req: CreateMapRequest): Promise<{ id: string }> =>
   request('/api/maps', CreatedSchema, { method: 'POST', body: JSON.stringify(req) });
+
+/**
+ * A new map from a map file's text (src/model/exchange/mapFile.ts), sent as
+ * it is: the server validates it. An invalid file rejects with an ApiError
+ * whose `issues` say what is wrong and where (400), or status 413 if too large.
+ */
+export const importMapApi = (fileText: string): Promise<{ id: string }> =>
+  request('/api/maps/import', CreatedSchema, { method: 'POST', body: fileText });
 
 /** A copy of the map as it is now (live edits included); without `title` it is "<title> (copy)". */
 export const duplicateMapApi = (id: string, title?: string): Promise<{ id: string }> =>
