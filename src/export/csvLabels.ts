@@ -1,0 +1,29 @@
+/**
+ * The words a CSV table prints (headers, channel and media names …) in the
+ * UI's language, from i18next, so src/model/exchange stays free of i18n.
+ * Column headers are in metrics.*.json; enum names reuse the canvas' strings,
+ * so a spreadsheet says what the inspector says.
+ */
+import type { TFunction } from 'i18next';
+import { CHANNELS, LANE_KINDS, MEDIA, OPPORTUNITY_TYPES, TAGS } from '../model/schema';
+import { INSIGHT_COLUMNS, TOUCHPOINT_COLUMNS, type CsvColumn, type CsvLabels } from '../model/exchange/csvTables';
+
+const byKey = <K extends string>(keys: readonly K[], label: (key: K) => string): Record<K, string> =>
+  Object.fromEntries(keys.map((k) => [k, label(k)])) as Record<K, string>;
+
+const COLUMNS: readonly CsvColumn[] = [...new Set<CsvColumn>([...TOUCHPOINT_COLUMNS, ...INSIGHT_COLUMNS, 'comments'])];
+
+export function csvLabels(t: TFunction): CsvLabels {
+  return {
+    columns: byKey(COLUMNS, (c) => t(`metrics.csv.columns.${c}`)),
+    channels: byKey(CHANNELS, (c) => t(`channels.${c}`)),
+    media: byKey(MEDIA, (m) => t(`media.${m}`)),
+    opportunityTypes: byKey(OPPORTUNITY_TYPES, (o) => t(`opportunityTypes.${o}`)),
+    tags: byKey(TAGS, (tag) => t(`tags.${tag}`)),
+    laneKinds: byKey(LANE_KINDS, (k) => t(`laneKinds.${k}`)),
+    insightTypes: { painPoint: t('metrics.csv.painPoint'), opportunity: t('metrics.csv.opportunity') },
+    yes: t('metrics.csv.yes'),
+    no: t('metrics.csv.no'),
+    listSeparator: t('metrics.csv.listSeparator'),
+  };
+}

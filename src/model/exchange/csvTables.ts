@@ -1,0 +1,176 @@
+/**
+ * The map's cards as spreadsheet tables: touchpoints, and pain points with
+ * opportunities in one sheet. Pure and i18n-free: headers and enum values come
+ * in `labels` (built from the UI's strings by src/export/csvLabels.ts), so the
+ * file is in the language of whoever downloads it.
+ */
+import type { CommentsSnapshot } from '../comments/read';
+import { cardIdOf } from '../comments/schema';
+import { voteTotal } from '../commands/votes';
+import { compareOrdered } from '../order';
+import type { MapSnapshot } from '../live';
+import { CHANNELS, MEDIA, OPPORTUNITY_TYPES, TAGS, type Card, type Lane, type LaneKind } from '../schema';
+import { writeCsv, type CsvCell } from './csv';
+
+export const TOUCHPOINT_COLUMNS = [
+  'stage',
+  'lane',
+  'text',
+  'channel',
+  'media',
+  'emotion',
+  'importance',
+  'momentOfTruth',
+  'votes',
+  'persona',
+  'tags',
+] as const;
+export const INSIGHT_COLUMNS = [
+  'type',
+  'stage',
+  'lane',
+  'text',
+  'severity',
+  'opportunityType',
+  'impact',
+  'effort',
+  'votes',
+  'persona',
+  'tags',
+] as const;
+export type CsvColumn = (typeof TOUCHPOINT_COLUMNS)[number] | (typeof INSIGHT_COLUMNS)[number] | 'comments';
+
+/** Everything a table prints in words, in the reader's language. */
+export interface CsvLabels {
+  columns: Record<CsvColumn, string>;
+  channels: Record<(typeof CHANNELS)[number], string>;
+  media: Record<(typeof MEDIA)[number], string>;
+  opportunityTypes: Record<(typeof OPPORTUNITY_TYPES)[number], string>;
+  tags: Record<(typeof TAGS)[number], string>;
+  /** a lane without a name is called by its kind */
+  laneKinds: Record<LaneKind, string>;
+  /** the `type` column of the insights sheet */
+  insightTypes: { painPoint: string; opportunity: string };
+  /** moment of truth */
+  yes: string;
+  no: string;
+  /** between several tags in one cell (", " or "、") */
+  listSeparator: string;
+}
+
+export interface CsvTableOptions {
+  /** add a column with the card's open comments, one per line */
+  includeComments?: boolean;
+  /** card id -> texts of its open comments (see openCommentTexts) */
+  commentsByCard?: ReadonlyMap<string, readonly string[]>;
+}
+
+type MapContent = Pick<MapSnapshot, 'stages' | 'lanes' | 'cards' | 'personas'>;
+
+/** Cards of the given lane kinds in map order: by stage, then lane, then place in the cell. */
+export function cardsInMapOrder(map: MapContent, kinds: ReadonlySet<LaneKind>): { card: Card; lane: Lane; stageName: string }[] {
+  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
+  const lanes = map.lanes.filter((l) => kinds.has(l.kind));
+  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
+  return map.cards
+    .filter((c) => stageIndex.has(c.stageId) && laneIndex.has(c.laneId))
+    .sort(
+      (a, b) =>
+        stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! ||
+        laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! ||
+        compareOrdered(a, b),
+    )
+    .map((card) => ({ card, lane: lanes[laneIndex.get(card.laneId)!]!, stageName: map.stages[stageIndex.get(card.stageId)!]!.name }));
+}
+
+function common(map: MapContent, labels: CsvLabels, opts: CsvTableOptions) {
+  const personaName = new Map(map.personas.map((p) => [p.id, p.name]));
+  return {
+    laneName: (lane: Lane) => lane.name.trim() || labels.laneKinds[lane.kind],
+    persona: (card: Card) => (card.personaId ? (personaName.get(card.personaId) ?? '') : ''),
+    tags: (card: Card) => (card.tags ?? []).map((t) => labels.tags[t]).join(labels.listSeparator),
+    // One comment per line: the cell wraps in the sheet and the writer quotes the line breaks.
+    comments: (card: Card) => (opts.commentsByCard?.get(card.id) ?? []).join('\n'),
+  };
+}
+
+const optional = <T>(value: T | undefined): T | '' => (value === undefined ? '' : value);
+
+const TOUCHPOINT_KINDS: ReadonlySet<LaneKind> = new Set(['touchpoints']);
+const INSIGHT_KINDS: ReadonlySet<LaneKind> = new Set(['painPoints', 'opportunities']);
+
+/** The touchpoints sheet, header first, as cells (numbers stay numbers). */
+export function touchpointsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
+  const f = common(map, labels, opts);
+  const columns = [...TOUCHPOINT_COLUMNS, ...(opts.includeComments ? (['comments'] as const) : [])];
+  const rows = cardsInMapOrder(map, TOUCHPOINT_KINDS).map(({ card, lane, stageName }) => {
+    const row: CsvCell[] = [
+      stageName,
+      f.laneName(lane),
+      card.text,
+      card.channel ? labels.channels[card.channel] : '',
+      card.media ? labels.media[card.media] : '',
+      optional(card.emotion),
+      optional(card.importance),
+      card.momentOfTruth ? labels.yes : labels.no,
+      voteTotal(card),
+      f.persona(card),
+      f.tags(card),
+    ];
+    if (opts.includeComments) row.push(f.comments(card));
+    return row;
+  });
+  return [columns.map((c) => labels.columns[c]), ...rows];
+}
+
+/** Pain points and opportunities in one sheet, told apart by the `type` column. */
+export function insightsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
+  const f = common(map, labels, opts);
+  const columns = [...INSIGHT_COLUMNS, ...(opts.includeComments ? (['comments'] as const) : [])];
+  const rows = cardsInMapOrder(map, INSIGHT_KINDS).map(({ card, lane, stageName }) => {
+    const pain = lane.kind === 'painPoints';
+    // A card keeps its fields when dragged between lanes; the lane decides which ones the sheet shows.
+    const row: CsvCell[] = [
+      pain ? labels.insightTypes.painPoint : labels.insightTypes.opportunity,
+      stageName,
+      f.laneName(lane),
+      card.text,
+      pain ? optional(card.severity) : '',
+      !pain && card.type ? labels.opportunityTypes[card.type] : '',
+      pain ? '' : optional(card.impact),
+      pain ? '' : optional(card.effort),
+      voteTotal(card),
+      f.persona(card),
+      f.tags(card),
+    ];
+    if (opts.includeComments) row.push(f.comments(card));
+    return row;
+  });
+  return [columns.map((c) => labels.columns[c]), ...rows];
+}
+
+/** The touchpoints sheet as a CSV file's text (UTF-8 BOM, CRLF). */
+export function touchpointsCsv(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): string {
+  return writeCsv(touchpointsTable(map, labels, opts));
+}
+
+/** Pain points and opportunities as a CSV file's text (UTF-8 BOM, CRLF). */
+export function insightsCsv(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): string {
+  return writeCsv(insightsTable(map, labels, opts));
+}
+
+/**
+ * Card id -> its open (unresolved) comments as "Name: text", oldest first,
+ * for the comments column. Resolved threads are done with, so they stay out.
+ */
+export function openCommentTexts(comments: CommentsSnapshot): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const thread of comments.threads) {
+    const cardId = cardIdOf(thread.target);
+    if (!cardId || thread.resolved) continue;
+    const list = out.get(cardId) ?? [];
+    for (const c of thread.comments) list.push(c.authorName ? `${c.authorName}: ${c.text}` : c.text);
+    out.set(cardId, list);
+  }
+  return out;
+}
