@@ -50,9 +50,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...noReact.patterns, ...noUpwardImports.patterns] }] },
   },
   {
-    files: ['src/canvas/**/*.tsx', 'src/panels/**', 'src/state/**'],
+    files: ['src/canvas/**/*.tsx', 'src/panels/**', 'src/state/**', 'src/export/**/*.tsx'],
     rules: { 'no-restricted-imports': ['error', { ...noYjsInComponents, ...noUpwardImports }] },
   },
   { files: ['src/app/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
-  { files: ['src/canvas/**/*.ts', 'src/sync/**', 'src/i18n/**'], rules: { 'no-restricted-imports': ['error', noUpwardImports] } },
+  {
+    files: ['src/canvas/**/*.ts', 'src/export/**/*.ts', 'src/sync/**', 'src/i18n/**'],
+    rules: { 'no-restricted-imports': ['error', noUpwardImports] },
+  },
 );

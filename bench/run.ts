@@ -20,6 +20,7 @@ import { connectSynced, createMap, startServer, waitFor } from '../tests/fixture
 import { mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
 import { browserFrames } from './browser-frames';
+import { browserExport } from './browser-export';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -126,6 +127,7 @@ const results = {
   storage: await storage(),
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs Chromium and npm run build')),
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs Chromium and npm run build',
+  export: (await browserExport()) ?? 'skipped: needs Chromium and npm run build',
 };
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });

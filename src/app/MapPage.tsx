@@ -192,14 +192,15 @@ export function MapPage({ mapId }: { mapId: string }) {
       )}
       {shown && availability === 'ready' && (
         <MapProvider value={shown} key={preview ? preview.version.id : 'live'}>
-          <WorkshopToolbar />
-          <div className={`map-body${role === 'editor' ? '' : ' is-read-only'}`}>
-            <ReactFlowProvider>
+          {/* One React Flow store for the canvas and the toolbar: Export reads the viewport. */}
+          <ReactFlowProvider>
+            <WorkshopToolbar />
+            <div className={`map-body${role === 'editor' ? '' : ' is-read-only'}`}>
               <JourneyCanvas />
-            </ReactFlowProvider>
-            <SidePanel />
-          </div>
-          {matrixOpen && <OpportunityMatrix />}
+              <SidePanel />
+            </div>
+            {matrixOpen && <OpportunityMatrix />}
+          </ReactFlowProvider>
         </MapProvider>
       )}
     </div>

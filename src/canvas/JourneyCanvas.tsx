@@ -14,7 +14,6 @@ import {
   applyNodeChanges,
   type Node,
   type NodeChange,
-  type NodeTypes,
   type OnNodeDrag,
   useReactFlow,
   useStoreApi,
@@ -30,25 +29,7 @@ import { usePresenceSync } from './usePresenceSync';
 import { usePresence } from '../sync/presence';
 import { useOpenMap, useSnapshot } from './mapContext';
 import { createNodeCache, projectNodes, type JourneyNode } from './projection';
-import { AddNode } from './nodes/AddNode';
-import { CardNode } from './nodes/CardNode';
-import { CellNode } from './nodes/CellNode';
-import { LaneNode } from './nodes/LaneNode';
-import { StageNode } from './nodes/StageNode';
-import { CurveNode } from './nodes/CurveNode';
-import { PersonaNode } from './nodes/PersonaNode';
-import { VisibilityNode } from './nodes/VisibilityNode';
-
-const nodeTypes: NodeTypes = {
-  card: CardNode,
-  stage: StageNode,
-  lane: LaneNode,
-  cell: CellNode,
-  add: AddNode,
-  curve: CurveNode,
-  persona: PersonaNode,
-  visibility: VisibilityNode,
-};
+import { nodeTypes } from './nodeTypes';
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 

@@ -5,6 +5,8 @@ import { TAG_ICON } from '../canvas/nodes/CardFacets';
 import { useSession } from '../state/session';
 import { useMyVotes } from './useMyVotes';
 import { UndoButtons } from './UndoButtons';
+import { ExportButton } from '../export/ExportButton';
+import { MetricsImportButton } from './MetricsImportButton';
 
 export function WorkshopToolbar() {
   const { t } = useTranslation();
@@ -44,6 +46,8 @@ export function WorkshopToolbar() {
       <button type="button" data-testid="votes-left-badge" onClick={() => setPanel('votes')} title={t('votes.left', { left, budget })}>
         🗳 {left}/{budget}
       </button>
+      <ExportButton />
+      <MetricsImportButton />
       <button type="button" onClick={() => setMatrixOpen(true)}>
         {t('matrix.open')}
       </button>

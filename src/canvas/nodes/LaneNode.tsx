@@ -18,6 +18,8 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
   if (!lane) return null;
+  // A known department key is shown in the reader's language; free text as typed.
+  const departmentLabel = (d: string) => ((DEPARTMENTS as readonly string[]).includes(d) ? t(`departments.${d}`) : d);
 
   const remove = () => {
     const count = live.getSnapshot().cards.filter((c) => c.laneId === lane.id).length;
@@ -42,20 +44,26 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           {lane.name}
         </h3>
       )}
-      <select
-        className="lane-kind nodrag"
-        disabled={!canEdit}
-        aria-label={t('canvas.laneKind')}
-        value={lane.kind}
-        onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
-      >
-        {LANE_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`laneKinds.${k}`)}
-          </option>
-        ))}
-      </select>
-      {lane.kind === 'backstage' && !canEdit && lane.department && <span className="lane-department-text">{lane.department}</span>}
+      {canEdit ? (
+        <select
+          className="lane-kind nodrag"
+          aria-label={t('canvas.laneKind')}
+          value={lane.kind}
+          onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
+        >
+          {LANE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`laneKinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        // A reader (and an export) sees the kind as text, not as a control they cannot use.
+        <span className="lane-kind is-text">{t(`laneKinds.${lane.kind}`)}</span>
+      )}
+      {lane.kind === 'backstage' && !canEdit && lane.department && (
+        <span className="lane-department-text">{departmentLabel(lane.department)}</span>
+      )}
       {lane.kind === 'backstage' && canEdit && (
         <div className="lane-department nodrag">
           <CommitText

@@ -1,0 +1,76 @@
+/**
+ * Export times in Chromium for the backpack template filled to 200 and 600
+ * cards: PNG (whole map, 2×) and PDF (A4 with the summary page), from the
+ * click on Export until the browser has the file. Also the file sizes, the
+ * PNG's pixel size and the PDF's page count. Needs `npm run build` and
+ * Chromium; returns null without them.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { listEntities } from '../src/model';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
+import { fillToCards } from '../tests/fixtures/large-map';
+import { connectSynced, createMap, freePort, kill9, spawnServer, tempDir, waitFor } from '../tests/fixtures/server';
+
+async function runExport(page: Page, format: 'png' | 'pdf') {
+  await page.getByTestId('export-button').click();
+  await page.getByTestId(`export-format-${format}`).check();
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-run').click()]);
+  const ms = Date.now() - t0;
+  const file = path.join(os.tmpdir(), `bench-export-${process.pid}.${format}`);
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  const detail =
+    format === 'png'
+      ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+      : { pages: Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]) };
+  fs.rmSync(file);
+  await page.getByTestId('export-close').click();
+  return { ms, bytes: bytes.length, ...detail };
+}
+
+export async function browserExport() {
+  if (!fs.existsSync(chromiumPath()) || !fs.existsSync('dist/index.html')) return null;
+  const port = await freePort();
+  const child = await spawnServer(port, tempDir(), path.resolve('dist'));
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const results: Record<string, unknown> = {};
+  try {
+    for (const cards of [200, 600]) {
+      const author = await connectSynced(base, await createMap(base, { template: 'backpack', locale: 'zh-CN' }));
+      fillToCards(author.doc, cards);
+      const mapId = author.provider.roomname;
+      const check = await connectSynced(base, mapId);
+      await waitFor(() => listEntities(check.doc, 'cards').length === cards, `${cards} cards on the server`, 20_000);
+      check.close();
+      author.close();
+      const context = await browser.newContext({
+        baseURL: base,
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      await page.goto(`/m/${mapId}`);
+      await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
+      await page.getByTestId('card').first().waitFor();
+      const runs = { png: [] as unknown[], pdf: [] as unknown[] };
+      // Twice each: the first run also loads the export code.
+      for (let i = 0; i < 2; i++) {
+        runs.png.push(await runExport(page, 'png'));
+        runs.pdf.push(await runExport(page, 'pdf'));
+      }
+      results[`cards${cards}`] = runs;
+      await context.close();
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await kill9(child);
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * The Export dialog: format and options, then a cancellable run with
+ * progress. Loaded on demand (ExportButton imports it lazily), so html-to-image,
+ * jsPDF and the renderers are not part of the app's first download.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useStoreApi, useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useOpenMap } from '../canvas/mapContext';
+import { Modal } from '../panels/Modal';
+import { useSession } from '../state/session';
+import { ExportCancelled } from './capture';
+import { fileNameFrom, saveFile } from './download';
+import { sheetForSpan, sheetForView, type Paper } from './plan';
+import { exportPdf } from './pdf';
+import { commentItems } from './comments';
+import { liveComments } from '../model/comments/live';
+import { exportPng } from './png';
+import type { Background } from './render/Sheets';
+import { spanOfScope, visibleFlowRect, type Scope } from './scope';
+import { formatDate, pictureOf } from './surface';
+import { exportDataFile, type DataFormat } from './dataFiles';
+import './export.css';
+
+type Format = 'png' | 'pdf' | DataFormat;
+const FORMATS: Format[] = ['png', 'pdf', 'json', 'csvTouchpoints', 'csvInsights'];
+const testId = (f: Format) => `export-format-${f.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+
+interface Progress {
+  done: number;
+  total: number;
+}
+
+export default function ExportDialog({ onClose }: { onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const map = useOpenMap();
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  const selectedCount = useSession((s) => s.selectedIds.size);
+  const [format, setFormat] = useState<Format>('png');
+  const [scope, setScope] = useState<Scope>('map');
+  const [comments, setComments] = useState(true);
+  const [background, setBackground] = useState<Background>('white');
+  const [paper, setPaper] = useState<Paper>('a4');
+  const [summary, setSummary] = useState(true);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
+  const running = useRef<AbortController | null>(null);
+
+  useEffect(() => () => running.current?.abort(), []);
+  const image = format === 'png' || format === 'pdf';
+
+  const run = useCallback(async () => {
+    const controller = new AbortController();
+    running.current = controller;
+    setMessage(null);
+    setProgress({ done: 0, total: 1 });
+    const started = performance.now();
+    const job = { signal: controller.signal, onProgress: (done: number, total: number) => setProgress({ done, total }) };
+    try {
+      const snapshot = map.live.getSnapshot();
+      const title = snapshot.meta?.title || t('export.untitled');
+      const date = formatDate(i18n.language);
+      const picture = pictureOf(snapshot);
+      const { width, height } = flowStore.getState();
+      const view = visibleFlowRect(flow.getViewport(), { width, height });
+      let summaryText: string;
+      if (format === 'png' || format === 'pdf') {
+        const span = spanOfScope(scope, picture.layout, snapshot, useSession.getState().selectedIds, view);
+        if (!span && !(format === 'png' && scope === 'view')) throw new Error(t('export.nothingToExport'));
+        if (format === 'png') {
+          const sheet = scope === 'view' ? sheetForView(view) : sheetForSpan(picture.layout, span!);
+          const details = t('export.details', { stages: snapshot.stages.length, cards: snapshot.cards.length, date });
+          const result = await exportPng(map, { picture, sheet, title, details, background, comments }, job);
+          saveFile(result.blob, fileNameFrom(title, '.png'));
+          summaryText = t('export.donePng', { width: result.width, height: result.height });
+        } else {
+          const threads = comments ? commentItems(snapshot, liveComments(map.commentsDoc).getSnapshot()) : [];
+          const locale = i18n.language;
+          const result = await exportPdf(map, { picture, span: span!, paper, summary, comments, threads, title, date, locale }, job);
+          saveFile(result.blob, fileNameFrom(title, '.pdf'));
+          summaryText = t('export.donePdf', { count: result.pages });
+        }
+      } else {
+        const file = exportDataFile(format, map, { comments, t });
+        saveFile(file.blob, file.name);
+        summaryText = t('export.doneFile', { name: file.name });
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      setMessage({ kind: 'done', text: `${summaryText} (${t('export.seconds', { seconds })})` });
+    } catch (err) {
+      if (err instanceof ExportCancelled) setMessage({ kind: 'error', text: t('export.cancelled') });
+      else setMessage({ kind: 'error', text: t('export.failed', { reason: err instanceof Error ? err.message : String(err) }) });
+    } finally {
+      running.current = null;
+      setProgress(null);
+    }
+  }, [map, flow, flowStore, format, scope, background, comments, paper, summary, t, i18n.language]);
+
+  const busy = progress !== null;
+  return (
+    <Modal
+      title={t('export.title')}
+      className="export-dialog"
+      testId="export-dialog"
+      onClose={() => (busy ? running.current?.abort() : onClose())}
+    >
+      <fieldset disabled={busy}>
+        <legend>{t('export.format')}</legend>
+        <div className="export-formats" role="radiogroup">
+          {FORMATS.map((f) => (
+            <label key={f} className={format === f ? 'is-on' : ''}>
+              <input type="radio" name="format" checked={format === f} onChange={() => setFormat(f)} data-testid={testId(f)} />
+              <strong>{t(`export.formats.${f}.name`)}</strong>
+              <span className="muted">{t(`export.formats.${f}.hint`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset disabled={busy} className="export-options">
+        <legend>{t('export.options')}</legend>
+        {image && (
+          <div className="export-row" role="radiogroup" aria-label={t('export.scope')}>
+            <span>{t('export.scope')}</span>
+            {(['map', 'selection', 'view'] as const).map((s) => (
+              <label key={s}>
+                <input
+                  type="radio"
+                  name="scope"
+                  checked={scope === s}
+                  disabled={s === 'selection' && selectedCount === 0}
+                  onChange={() => setScope(s)}
+                  data-testid={`export-scope-${s}`}
+                />
+                {t(`export.scopes.${s}`, { count: selectedCount })}
+              </label>
+            ))}
+          </div>
+        )}
+        {format === 'png' && (
+          <div className="export-row" role="radiogroup" aria-label={t('export.background')}>
+            <span>{t('export.background')}</span>
+            {(['white', 'transparent'] as const).map((b) => (
+              <label key={b}>
+                <input
+                  type="radio"
+                  name="background"
+                  checked={background === b}
+                  onChange={() => setBackground(b)}
+                  data-testid={`export-background-${b}`}
+                />
+                {t(`export.backgrounds.${b}`)}
+              </label>
+            ))}
+          </div>
+        )}
+        {format === 'pdf' && (
+          <div className="export-row" role="radiogroup" aria-label={t('export.paper')}>
+            <span>{t('export.paper')}</span>
+            {(['a4', 'a3'] as const).map((p) => (
+              <label key={p}>
+                <input type="radio" name="paper" checked={paper === p} onChange={() => setPaper(p)} data-testid={`export-paper-${p}`} />
+                {t(`export.papers.${p}`)}
+              </label>
+            ))}
+            <label>
+              <input type="checkbox" checked={summary} onChange={(e) => setSummary(e.target.checked)} data-testid="export-summary" />
+              {t('export.summaryPage')}
+            </label>
+          </div>
+        )}
+        <div className="export-row">
+          <label>
+            <input type="checkbox" checked={comments} onChange={(e) => setComments(e.target.checked)} data-testid="export-comments" />
+            {t(`export.includeComments.${format === 'png' ? 'image' : format === 'pdf' ? 'pdf' : format === 'json' ? 'json' : 'csv'}`)}
+          </label>
+        </div>
+      </fieldset>
+      {busy && (
+        <div className="export-progress" data-testid="export-progress" role="status">
+          <progress max={progress.total} value={progress.done} />
+          <span>{t('export.progress', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
+      {message && (
+        <p
+          className={message.kind === 'error' ? 'error' : 'export-done'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`export-${message.kind}`}
+        >
+          {message.text}
+        </p>
+      )}
+      <footer className="export-actions">
+        {busy ? (
+          <button type="button" onClick={() => running.current?.abort()} data-testid="export-cancel">
+            {t('export.cancel')}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={onClose} data-testid="export-close">
+              {t('export.close')}
+            </button>
+            <button type="button" className="primary" onClick={() => void run()} data-testid="export-run">
+              {t('export.run')}
+            </button>
+          </>
+        )}
+      </footer>
+    </Modal>
+  );
+}

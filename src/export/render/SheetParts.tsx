@@ -1,0 +1,58 @@
+/** The title header and the legend that frame an exported map. */
+import { useTranslation } from 'react-i18next';
+import { CHANNEL_ICON, MEDIA_ICON, TAG_ICON } from '../../canvas/nodes/CardFacets';
+import { emotionFace } from '../../model/journey';
+import { CHANNELS, MEDIA, TAGS } from '../../model/schema';
+import type { Rect } from '../plan';
+
+const box = (r: Rect) => ({ left: r.x, top: r.y, width: r.width, height: r.height });
+
+export function SheetHeader({ rect, title, details, right }: { rect: Rect; title: string; details: string; right?: string }) {
+  return (
+    <header className="export-header" style={box(rect)}>
+      <div className="export-header-main">
+        <h1>{title}</h1>
+        <p>{details}</p>
+      </div>
+      {right && <p className="export-header-right">{right}</p>}
+      <span className="export-brand">Journeyboard</span>
+    </header>
+  );
+}
+
+export function Legend({ rect }: { rect: Rect }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="export-legend" style={box(rect)} data-testid="export-legend">
+      <strong>{t('export.legend')}</strong>
+      {CHANNELS.map((c) => (
+        <span key={c}>
+          {CHANNEL_ICON[c]} {t(`channels.${c}`)}
+        </span>
+      ))}
+      <span className="sep" />
+      {MEDIA.map((m) => (
+        <span key={m}>
+          {MEDIA_ICON[m]} {t(`media.${m}`)}
+        </span>
+      ))}
+      <span className="sep" />
+      <span>
+        <span className="legend-mot">★</span> {t('fields.momentOfTruth')}
+      </span>
+      <span>
+        ●●●<span className="faint">●●</span> {t('fields.importance')}
+      </span>
+      <span>
+        {emotionFace(-5)} … {emotionFace(5)} {t('export.emotionScale')}
+      </span>
+      <span className="sep" />
+      {TAGS.map((tag) => (
+        <span key={tag}>
+          {TAG_ICON[tag]} {t(`tags.${tag}`)}
+        </span>
+      ))}
+      <span>⚠ {t('kpi.offTarget')}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { mapFileFromDocs } from '../../src/model/exchange/mapFile';
+import { mapDoc } from '../fixtures/model';
+import { fillToCards } from '../fixtures/large-map';
+import { cardWithText, createMap, openMap } from './helpers';
+
+// Exports of the zh-CN backpack template in real Chromium (fonts-noto-cjk),
+// checked from the outside: the PNG's pixels, the PDF through poppler.
+
+test.use({ locale: 'zh-CN', acceptDownloads: true });
+
+async function exportFile(page: Page, testInfo: TestInfo, format: string, options: (page: Page) => Promise<void> = async () => {}) {
+  await page.getByTestId('export-button').click();
+  await page.getByTestId(`export-format-${format}`).check();
+  await options(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByTestId('export-done')).toBeVisible();
+  return { file, name: download.suggestedFilename() };
+}
+
+const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+/** Pixel statistics of a PNG, decoded by the browser: how much is drawn, in how many colours, per horizontal band. */
+async function pixelStats(page: Page, file: string, bands = 4) {
+  const base64 = fs.readFileSync(file).toString('base64');
+  return page.evaluate(
+    async ({ base64, bands }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${base64}`;
+      await img.decode();
+      // Scaled down to keep the readback fast; enough to tell drawn from blank.
+      const w = Math.round(img.width / 4);
+      const h = Math.round(img.height / 4);
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0, w, h);
+      const data = ctx.getImageData(0, 0, w, h).data;
+      const colours = new Set<number>();
+      const drawn = new Array<number>(bands).fill(0);
+      let transparent = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        if (a === 0) transparent++;
+        colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
+        if (a > 0 && (r < 235 || g < 235 || b < 235)) drawn[Math.min(bands - 1, Math.floor((i / 4 / w / h) * bands))]!++;
+      }
+      const perBand = (w * h) / bands;
+      return {
+        colours: colours.size,
+        drawn: drawn.map((d) => d / perBand),
+        transparent: transparent / (w * h),
+        corner: [...data.slice(0, 4)],
+      };
+    },
+    { base64, bands },
+  );
+}
+
+test('PNG of the whole zh-CN backpack map, culled cards included, at 2×', async ({ page, request }, testInfo) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await openMap(page, mapId);
+  // The export code is not part of the first download.
+  expect(scripts.some((u) => /ExportDialog/.test(u))).toBe(false);
+
+  // Zoom far in: most cards are culled from the canvas, and must still be in the export.
+  for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomin').click();
+  const rendered = await page.getByTestId('card').count();
+
+  const { file, name } = await exportFile(page, testInfo, 'png');
+  expect(scripts.some((u) => /ExportDialog/.test(u))).toBe(true);
+  expect(name).toBe('回头客购买背包之旅.png');
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const { width, height } = pngSize(bytes);
+  // 7 stages of 252 px and the 200 px lane headers, plus 2 × 32 px margins, at 2×.
+  expect(width).toBe(2 * (200 + 7 * 252 + 64));
+  expect(height).toBeGreaterThan(width);
+  await testInfo.attach('backpack-zh-CN.png', { path: file, contentType: 'image/png' });
+
+  const stats = await pixelStats(page, file);
+  expect(stats.colours).toBeGreaterThan(200);
+  // Every quarter of the sheet has content, the bottom (backstage lanes, far off screen) included.
+  for (const band of stats.drawn) expect(band).toBeGreaterThan(0.02);
+  expect(stats.transparent).toBe(0);
+  expect(rendered).toBeLessThan(63);
+});
+
+test('PNG with a transparent background, and of a selection only', async ({ page, request }, testInfo) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
+  await openMap(page, mapId);
+  const transparent = await exportFile(page, testInfo, 'png', (p) => p.getByTestId('export-background-transparent').check());
+  const whole = pngSize(fs.readFileSync(transparent.file));
+  const stats = await pixelStats(page, transparent.file);
+  expect(stats.corner[3]).toBe(0);
+  expect(stats.transparent).toBeGreaterThan(0.05);
+  await page.getByTestId('export-close').click();
+
+  await cardWithText(page, '小红书测评笔记').click();
+  const selection = await exportFile(page, testInfo, 'png', (p) => p.getByTestId('export-scope-selection').check());
+  const part = pngSize(fs.readFileSync(selection.file));
+  // One stage and one lane, with their headers: far smaller than the map.
+  expect(part.width).toBe(2 * (200 + 252 + 64));
+  expect(part.height).toBeLessThan(whole.height / 3);
+  await testInfo.attach('selection.png', { path: selection.file, contentType: 'image/png' });
+});
+
+test('PDF of the zh-CN backpack map: A4 pages by stage groups, with a summary page', async ({ page, request }, testInfo) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
+  await openMap(page, mapId);
+  const { file, name } = await exportFile(page, testInfo, 'pdf');
+  expect(name).toBe('回头客购买背包之旅.pdf');
+  const size = fs.statSync(file).size;
+  expect(size).toBeLessThan(5 * 1024 * 1024);
+
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  expect(info).toMatch(/Page size:\s+841\.8\d x 595\.2\d pts \(A4\)/);
+  expect(info).toMatch(/Title:\s+回头客购买背包之旅/);
+  // A summary page and at least two stage groups.
+  expect(pages).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('export-done')).toContainText(`${pages} 页`);
+
+  const dir = testInfo.outputPath('pages');
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('pdftoppm', ['-r', '60', '-png', file, path.join(dir, 'page')]);
+  const images = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort();
+  expect(images).toHaveLength(pages);
+  for (const image of images) {
+    const stats = await pixelStats(page, path.join(dir, image), 1);
+    expect(stats.drawn[0]).toBeGreaterThan(0.01);
+    await testInfo.attach(`pdf-${image}`, { path: path.join(dir, image), contentType: 'image/png' });
+  }
+  await testInfo.attach('backpack-zh-CN.pdf', { path: file, contentType: 'application/pdf' });
+
+  // A3 holds more stages a page, so needs fewer pages.
+  await page.getByTestId('export-close').click();
+  const a3 = await exportFile(page, testInfo, 'pdf', async (p) => {
+    await p.getByTestId('export-paper-a3').check();
+    await p.getByTestId('export-summary').uncheck();
+  });
+  const a3Info = execFileSync('pdfinfo', [a3.file], { encoding: 'utf8' });
+  expect(a3Info).toMatch(/Page size:\s+1190\.5\d x 841\.8\d pts \(A3\)/);
+  expect(Number(/^Pages:\s+(\d+)/m.exec(a3Info)?.[1])).toBeLessThan(pages - 1);
+});
+
+test('a long export shows progress and can be cancelled', async ({ page, request }) => {
+  // 600 cards: long enough to cancel in the middle.
+  const doc = mapDoc('backpack', 'zh-CN');
+  fillToCards(doc, 600);
+  const imported = await request.post('/api/maps/import', { data: mapFileFromDocs(doc) });
+  expect(imported.status()).toBe(201);
+  const { id } = (await imported.json()) as { id: string };
+  // Fit to view, a map this tall shows its middle: wait for cards, not for the stage headers.
+  await page.goto(`/m/${id}`);
+  await expect(page.getByTestId('card').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-format-pdf').check();
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-progress')).toBeVisible();
+  await expect(page.getByTestId('export-progress')).toContainText(/正在生成 [1-9]\d* \/ \d+/);
+  await page.getByTestId('export-cancel').click();
+  await expect(page.getByTestId('export-error')).toContainText('已取消导出');
+  await expect(page.getByTestId('export-run')).toBeEnabled();
+  await page.waitForTimeout(500);
+  expect(downloaded).toBe(false);
+  // Nothing is left behind in the page.
+  await expect(page.locator('.export-host')).toHaveCount(0);
+});
