@@ -12,12 +12,15 @@ import { cardWithText, createMap, openMap } from './helpers';
 
 test.use({ locale: 'zh-CN', acceptDownloads: true });
 
+let exportCount = 0;
+
 async function exportFile(page: Page, testInfo: TestInfo, format: string, options: (page: Page) => Promise<void> = async () => {}) {
   await page.getByTestId('export-button').click();
   await page.getByTestId(`export-format-${format}`).check();
   await options(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
-  const file = testInfo.outputPath(download.suggestedFilename());
+  // Numbered: two exports of one map have the same name, and the test compares them.
+  const file = testInfo.outputPath(`${++exportCount}-${download.suggestedFilename()}`);
   await download.saveAs(file);
   await expect(page.getByTestId('export-done')).toBeVisible();
   return { file, name: download.suggestedFilename() };
@@ -177,4 +180,44 @@ test('a long export shows progress and can be cancelled', async ({ page, request
   expect(downloaded).toBe(false);
   // Nothing is left behind in the page.
   await expect(page.locator('.export-host')).toHaveCount(0);
+});
+
+test('comments: counted on the PDF cards and listed on their own page; JSON and CSV from the same dialog', async ({
+  page,
+  request,
+}, testInfo) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
+  await openMap(page, mapId);
+  await cardWithText(page, '小红书测评笔记').click();
+  await page.getByTestId('panel-tab-comments').click();
+  await page.getByTestId('card-new-thread').getByTestId('comment-composer').fill('测评链接要换成最新的笔记');
+  await page.getByTestId('card-new-thread').getByTestId('comment-send').click();
+  await expect(page.getByTestId('comment-badge')).toHaveText('💬 1');
+
+  const pagesOf = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  const without = await exportFile(page, testInfo, 'pdf', (p) => p.getByTestId('export-comments').uncheck());
+  await page.getByTestId('export-close').click();
+  const withComments = await exportFile(page, testInfo, 'pdf');
+  expect(pagesOf(withComments.file)).toBe(pagesOf(without.file) + 1);
+  const last = testInfo.outputPath('comments-page');
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(pagesOf(withComments.file)), '-singlefile', withComments.file, last]);
+  await testInfo.attach('pdf-comments-page.png', { path: `${last}.png`, contentType: 'image/png' });
+  await page.getByTestId('export-close').click();
+
+  // JSON: the open format, comments included when ticked.
+  const json = await exportFile(page, testInfo, 'json');
+  expect(json.name).toBe('回头客购买背包之旅.json');
+  const file = JSON.parse(fs.readFileSync(json.file, 'utf8')) as {
+    schemaVersion: number;
+    cards: Record<string, { text: string }>;
+    comments?: { comments: Record<string, { text: string }> };
+  };
+  expect(file.schemaVersion).toBe(2);
+  expect(Object.values(file.cards).some((c) => c.text === '小红书测评笔记')).toBe(true);
+  expect(Object.values(file.comments!.comments).map((c) => c.text)).toEqual(['测评链接要换成最新的笔记']);
+
+  // The touchpoints CSV carries the open comment in its last column.
+  await page.getByTestId('export-close').click();
+  const csv = await exportFile(page, testInfo, 'csv-touchpoints');
+  expect(fs.readFileSync(csv.file, 'utf8')).toContain('测评链接要换成最新的笔记');
 });
