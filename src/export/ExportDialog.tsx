@@ -3,7 +3,7 @@
  * progress. Loaded on demand (ExportButton imports it lazily), so html-to-image,
  * jsPDF and the renderers are not part of the app's first download.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useOpenMap } from '../canvas/mapContext';
@@ -29,6 +29,39 @@ const testId = (f: Format) => `export-format-${f.replace(/[A-Z]/g, (c) => '-' + 
 interface Progress {
   done: number;
   total: number;
+}
+
+/** A row of radio buttons for one option; test ids are `export-<name>-<option>`. */
+function Choices<T extends string>(props: {
+  name: string;
+  label: string;
+  options: readonly T[];
+  value: T;
+  onChange(value: T): void;
+  optionLabel(value: T): string;
+  disabled?(value: T): boolean;
+  children?: ReactNode;
+}) {
+  const { name, label, options, value, onChange, optionLabel, disabled, children } = props;
+  return (
+    <div className="export-row" role="radiogroup" aria-label={label}>
+      <span>{label}</span>
+      {options.map((option) => (
+        <label key={option}>
+          <input
+            type="radio"
+            name={name}
+            checked={value === option}
+            disabled={disabled?.(option)}
+            onChange={() => onChange(option)}
+            data-testid={`export-${name}-${option}`}
+          />
+          {optionLabel(option)}
+        </label>
+      ))}
+      {children}
+    </div>
+  );
 }
 
 export default function ExportDialog({ onClose }: { onClose(): void }) {
@@ -120,54 +153,40 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
       <fieldset disabled={busy} className="export-options">
         <legend>{t('export.options')}</legend>
         {image && (
-          <div className="export-row" role="radiogroup" aria-label={t('export.scope')}>
-            <span>{t('export.scope')}</span>
-            {(['map', 'selection', 'view'] as const).map((s) => (
-              <label key={s}>
-                <input
-                  type="radio"
-                  name="scope"
-                  checked={scope === s}
-                  disabled={s === 'selection' && selectedCount === 0}
-                  onChange={() => setScope(s)}
-                  data-testid={`export-scope-${s}`}
-                />
-                {t(`export.scopes.${s}`, { count: selectedCount })}
-              </label>
-            ))}
-          </div>
+          <Choices<Scope>
+            name="scope"
+            label={t('export.scope')}
+            options={['map', 'selection', 'view'] as const}
+            value={scope}
+            onChange={setScope}
+            optionLabel={(s) => t(`export.scopes.${s}`, { count: selectedCount })}
+            disabled={(s) => s === 'selection' && selectedCount === 0}
+          />
         )}
         {format === 'png' && (
-          <div className="export-row" role="radiogroup" aria-label={t('export.background')}>
-            <span>{t('export.background')}</span>
-            {(['white', 'transparent'] as const).map((b) => (
-              <label key={b}>
-                <input
-                  type="radio"
-                  name="background"
-                  checked={background === b}
-                  onChange={() => setBackground(b)}
-                  data-testid={`export-background-${b}`}
-                />
-                {t(`export.backgrounds.${b}`)}
-              </label>
-            ))}
-          </div>
+          <Choices<Background>
+            name="background"
+            label={t('export.background')}
+            options={['white', 'transparent'] as const}
+            value={background}
+            onChange={setBackground}
+            optionLabel={(b) => t(`export.backgrounds.${b}`)}
+          />
         )}
         {format === 'pdf' && (
-          <div className="export-row" role="radiogroup" aria-label={t('export.paper')}>
-            <span>{t('export.paper')}</span>
-            {(['a4', 'a3'] as const).map((p) => (
-              <label key={p}>
-                <input type="radio" name="paper" checked={paper === p} onChange={() => setPaper(p)} data-testid={`export-paper-${p}`} />
-                {t(`export.papers.${p}`)}
-              </label>
-            ))}
+          <Choices<Paper>
+            name="paper"
+            label={t('export.paper')}
+            options={['a4', 'a3'] as const}
+            value={paper}
+            onChange={setPaper}
+            optionLabel={(p) => t(`export.papers.${p}`)}
+          >
             <label>
               <input type="checkbox" checked={summary} onChange={(e) => setSummary(e.target.checked)} data-testid="export-summary" />
               {t('export.summaryPage')}
             </label>
-          </div>
+          </Choices>
         )}
         <div className="export-row">
           <label>

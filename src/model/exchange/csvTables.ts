@@ -83,70 +83,73 @@ export function cardsInMapOrder(map: MapContent, kinds: ReadonlySet<LaneKind>): 
     .map((card) => ({ card, lane: lanes[laneIndex.get(card.laneId)!]!, stageName: map.stages[stageIndex.get(card.stageId)!]!.name }));
 }
 
-function common(map: MapContent, labels: CsvLabels, opts: CsvTableOptions) {
-  const personaName = new Map(map.personas.map((p) => [p.id, p.name]));
-  return {
-    laneName: (lane: Lane) => lane.name.trim() || labels.laneKinds[lane.kind],
-    persona: (card: Card) => (card.personaId ? (personaName.get(card.personaId) ?? '') : ''),
-    tags: (card: Card) => (card.tags ?? []).map((t) => labels.tags[t]).join(labels.listSeparator),
-    // One comment per line: the cell wraps in the sheet and the writer quotes the line breaks.
-    comments: (card: Card) => (opts.commentsByCard?.get(card.id) ?? []).join('\n'),
-  };
-}
-
 const optional = <T>(value: T | undefined): T | '' => (value === undefined ? '' : value);
 
 const TOUCHPOINT_KINDS: ReadonlySet<LaneKind> = new Set(['touchpoints']);
 const INSIGHT_KINDS: ReadonlySet<LaneKind> = new Set(['painPoints', 'opportunities']);
 
-/** The touchpoints sheet, header first, as cells (numbers stay numbers). */
-export function touchpointsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
-  const f = common(map, labels, opts);
-  const columns = [...TOUCHPOINT_COLUMNS, ...(opts.includeComments ? (['comments'] as const) : [])];
-  const rows = cardsInMapOrder(map, TOUCHPOINT_KINDS).map(({ card, lane, stageName }) => {
+type CardRow = { card: Card; lane: Lane; stageName: string };
+
+/**
+ * One sheet: the header, then a row per card of `kinds` in map order. Every
+ * sheet ends with votes, persona and tags (and the comments when asked for);
+ * `cells` gives the columns before those.
+ */
+function sheet(
+  map: MapContent,
+  labels: CsvLabels,
+  opts: CsvTableOptions,
+  kinds: ReadonlySet<LaneKind>,
+  columns: readonly CsvColumn[],
+  cells: (row: CardRow, laneName: string) => CsvCell[],
+): CsvCell[][] {
+  const personaName = new Map(map.personas.map((p) => [p.id, p.name]));
+  const header = [...columns, ...(opts.includeComments ? (['comments'] as const) : [])];
+  const rows = cardsInMapOrder(map, kinds).map((entry) => {
+    const { card, lane } = entry;
     const row: CsvCell[] = [
-      stageName,
-      f.laneName(lane),
-      card.text,
-      card.channel ? labels.channels[card.channel] : '',
-      card.media ? labels.media[card.media] : '',
-      optional(card.emotion),
-      optional(card.importance),
-      card.momentOfTruth ? labels.yes : labels.no,
+      ...cells(entry, lane.name.trim() || labels.laneKinds[lane.kind]),
       voteTotal(card),
-      f.persona(card),
-      f.tags(card),
+      card.personaId ? (personaName.get(card.personaId) ?? '') : '',
+      (card.tags ?? []).map((t) => labels.tags[t]).join(labels.listSeparator),
     ];
-    if (opts.includeComments) row.push(f.comments(card));
+    // One comment per line: the cell wraps in the sheet and the writer quotes the line breaks.
+    if (opts.includeComments) row.push((opts.commentsByCard?.get(card.id) ?? []).join('\n'));
     return row;
   });
-  return [columns.map((c) => labels.columns[c]), ...rows];
+  return [header.map((c) => labels.columns[c]), ...rows];
+}
+
+/** The touchpoints sheet, header first, as cells (numbers stay numbers). */
+export function touchpointsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
+  return sheet(map, labels, opts, TOUCHPOINT_KINDS, TOUCHPOINT_COLUMNS, ({ card, stageName }, laneName) => [
+    stageName,
+    laneName,
+    card.text,
+    card.channel ? labels.channels[card.channel] : '',
+    card.media ? labels.media[card.media] : '',
+    optional(card.emotion),
+    optional(card.importance),
+    card.momentOfTruth ? labels.yes : labels.no,
+  ]);
 }
 
 /** Pain points and opportunities in one sheet, told apart by the `type` column. */
 export function insightsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
-  const f = common(map, labels, opts);
-  const columns = [...INSIGHT_COLUMNS, ...(opts.includeComments ? (['comments'] as const) : [])];
-  const rows = cardsInMapOrder(map, INSIGHT_KINDS).map(({ card, lane, stageName }) => {
+  return sheet(map, labels, opts, INSIGHT_KINDS, INSIGHT_COLUMNS, ({ card, lane, stageName }, laneName) => {
     const pain = lane.kind === 'painPoints';
     // A card keeps its fields when dragged between lanes; the lane decides which ones the sheet shows.
-    const row: CsvCell[] = [
+    return [
       pain ? labels.insightTypes.painPoint : labels.insightTypes.opportunity,
       stageName,
-      f.laneName(lane),
+      laneName,
       card.text,
       pain ? optional(card.severity) : '',
       !pain && card.type ? labels.opportunityTypes[card.type] : '',
       pain ? '' : optional(card.impact),
       pain ? '' : optional(card.effort),
-      voteTotal(card),
-      f.persona(card),
-      f.tags(card),
     ];
-    if (opts.includeComments) row.push(f.comments(card));
-    return row;
   });
-  return [columns.map((c) => labels.columns[c]), ...rows];
 }
 
 /** The touchpoints sheet as a CSV file's text (UTF-8 BOM, CRLF). */
