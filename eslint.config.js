@@ -23,7 +23,7 @@ const noUpwardImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
