@@ -10,20 +10,13 @@ import { useOpenMap } from '../canvas/mapContext';
 import { Modal } from '../panels/Modal';
 import { useSession } from '../state/session';
 import { ExportCancelled } from './capture';
-import { fileNameFrom, saveFile } from './download';
-import { sheetForSpan, sheetForView, type Paper } from './plan';
-import { exportPdf } from './pdf';
-import { commentItems } from './comments';
-import { liveComments } from '../model/comments/live';
-import { exportPng } from './png';
+import { saveFile } from './download';
+import { FORMATS, runExport, type Format } from './runExport';
+import type { Paper } from './plan';
 import type { Background } from './render/Sheets';
-import { spanOfScope, visibleFlowRect, type Scope } from './scope';
-import { formatDate, pictureOf } from './surface';
-import { exportDataFile, type DataFormat } from './dataFiles';
+import { visibleFlowRect, type Scope } from './scope';
 import './export.css';
 
-type Format = 'png' | 'pdf' | DataFormat;
-const FORMATS: Format[] = ['png', 'pdf', 'json', 'csvTouchpoints', 'csvInsights'];
 const testId = (f: Format) => `export-format-${f.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
 
 interface Progress {
@@ -91,36 +84,18 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
     const started = performance.now();
     const job = { signal: controller.signal, onProgress: (done: number, total: number) => setProgress({ done, total }) };
     try {
-      const snapshot = map.live.getSnapshot();
-      const title = snapshot.meta?.title || t('export.untitled');
-      const date = formatDate(i18n.language);
-      const picture = pictureOf(snapshot);
       const { width, height } = flowStore.getState();
-      const view = visibleFlowRect(flow.getViewport(), { width, height });
-      let summaryText: string;
-      if (format === 'png' || format === 'pdf') {
-        const span = spanOfScope(scope, picture.layout, snapshot, useSession.getState().selectedIds, view);
-        if (!span && !(format === 'png' && scope === 'view')) throw new Error(t('export.nothingToExport'));
-        if (format === 'png') {
-          const sheet = scope === 'view' ? sheetForView(view) : sheetForSpan(picture.layout, span!);
-          const details = t('export.details', { stages: snapshot.stages.length, cards: snapshot.cards.length, date });
-          const result = await exportPng(map, { picture, sheet, title, details, background, comments }, job);
-          saveFile(result.blob, fileNameFrom(title, '.png'));
-          summaryText = t('export.donePng', { width: result.width, height: result.height });
-        } else {
-          const threads = comments ? commentItems(snapshot, liveComments(map.commentsDoc).getSnapshot()) : [];
-          const locale = i18n.language;
-          const result = await exportPdf(map, { picture, span: span!, paper, summary, comments, threads, title, date, locale }, job);
-          saveFile(result.blob, fileNameFrom(title, '.pdf'));
-          summaryText = t('export.donePdf', { count: result.pages });
-        }
-      } else {
-        const file = exportDataFile(format, map, { comments, t });
-        saveFile(file.blob, file.name);
-        summaryText = t('export.doneFile', { name: file.name });
-      }
+      const context = {
+        map,
+        view: visibleFlowRect(flow.getViewport(), { width, height }),
+        selectedIds: useSession.getState().selectedIds,
+        t,
+        locale: i18n.language,
+      };
+      const result = await runExport({ format, scope, comments, background, paper, summary }, context, job);
+      saveFile(result.file.blob, result.file.name);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      setMessage({ kind: 'done', text: `${summaryText} (${t('export.seconds', { seconds })})` });
+      setMessage({ kind: 'done', text: `${result.done} (${t('export.seconds', { seconds })})` });
     } catch (err) {
       if (err instanceof ExportCancelled) setMessage({ kind: 'error', text: t('export.cancelled') });
       else setMessage({ kind: 'error', text: t('export.failed', { reason: err instanceof Error ? err.message : String(err) }) });

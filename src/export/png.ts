@@ -50,7 +50,10 @@ export async function exportPng(map: OpenMap, request: PngRequest, job: ExportJo
       const surface = createElement(MapSheet, { ...request, nodes: request.picture.nodes, visible: tile });
       const element = await stage.show(surface, tile);
       const piece = await rasterise(element, tile, pixelRatio);
-      context.drawImage(piece, Math.round(tile.x * pixelRatio), Math.round(tile.y * pixelRatio));
+      // Edges rounded from the sheet's coordinates, so at a fractional ratio neighbouring tiles meet without a seam.
+      const [x0, y0] = [Math.round(tile.x * pixelRatio), Math.round(tile.y * pixelRatio)];
+      const [x1, y1] = [Math.round((tile.x + tile.width) * pixelRatio), Math.round((tile.y + tile.height) * pixelRatio)];
+      context.drawImage(piece, x0, y0, x1 - x0, y1 - y0);
     }
   } finally {
     stage.destroy();
@@ -60,7 +63,7 @@ export async function exportPng(map: OpenMap, request: PngRequest, job: ExportJo
   const blob = await encode(output);
   // A browser with lower limits than ours (iOS Safari) hands back nothing: try again smaller.
   if (!blob) {
-    if (wantedRatio <= 0.5) throw new Error('the browser could not encode the image');
+    if (pixelRatio <= 0.25) throw new Error('the browser could not encode the image');
     return exportPng(map, request, job, pixelRatio / 2);
   }
   job.onProgress(tiles.length + 1, tiles.length + 1);
