@@ -7,19 +7,28 @@
  */
 const CACHE = 'journeyboard-shell-v1';
 
-/** The page and every asset it links, so the first visit is enough to work offline later. */
+/** The page and every asset of the build, so the first visit is enough to work offline later. */
 async function precacheShell() {
   const cache = await caches.open(CACHE);
   const page = await fetch('/index.html', { cache: 'no-cache' });
   if (!page.ok) return;
   const html = await page.clone().text();
   await cache.put('/index.html', page);
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  // Lazy chunks (the export dialog, the metrics import) are not linked by the page: the build lists them.
+  const listed = await fetch('/asset-manifest.json', { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
+  const assets = [...new Set([...linked, ...listed.filter((url) => typeof url === 'string' && url.startsWith('/assets/'))])];
   await Promise.all(assets.map((url) => fetch(url).then((r) => (r.ok ? cache.put(url, r) : undefined))));
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precacheShell().catch(() => undefined).then(() => self.skipWaiting()));
+  event.waitUntil(
+    precacheShell()
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  );
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil(

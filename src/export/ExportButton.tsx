@@ -1,24 +1,14 @@
-/** The toolbar's Export button. The dialog and everything behind it load on first use. */
-import { lazy, Suspense, useState } from 'react';
+/** The toolbar's Export button. The dialog and everything behind it (html-to-image, jsPDF) load on first use. */
 import { useTranslation } from 'react-i18next';
+import { LazyDialogButton } from '../panels/LazyDialogButton';
 
 const loadDialog = () => import('./ExportDialog');
-const ExportDialog = lazy(loadDialog);
 
 export function ExportButton() {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      {/* Hovering starts the download, so the dialog is usually there by the click. */}
-      <button type="button" data-testid="export-button" onPointerEnter={() => void loadDialog()} onClick={() => setOpen(true)}>
-        ⤓ {t('export.button')}
-      </button>
-      {open && (
-        <Suspense fallback={null}>
-          <ExportDialog onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
-    </>
+    <LazyDialogButton load={loadDialog} testId="export-button">
+      ⤓ {t('export.button')}
+    </LazyDialogButton>
   );
 }

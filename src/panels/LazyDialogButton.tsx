@@ -1,0 +1,62 @@
+/**
+ * A toolbar button whose dialog is a lazy chunk, loaded on first hover or
+ * click. A chunk that cannot load (offline on a device that never had it,
+ * or replaced by a newer deployment) says so in a small dialog instead of
+ * taking the page down, and the next click tries again.
+ */
+import { lazy, Suspense, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal';
+
+export type DialogModule = { default: ComponentType<{ onClose(): void }> };
+
+function LoadFailed({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal title={t('lazyDialog.failedTitle')} testId="dialog-load-failed" onClose={onClose}>
+      <p role="alert">{t('lazyDialog.failed')}</p>
+    </Modal>
+  );
+}
+
+export function LazyDialogButton({ load, testId, children }: { load: () => Promise<DialogModule>; testId: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const failed = useRef(false);
+  const Dialog = useMemo(
+    () =>
+      lazy(() =>
+        load().catch((): DialogModule => {
+          failed.current = true;
+          return { default: LoadFailed };
+        }),
+      ),
+    // A new attempt makes a new lazy component: React keeps a loaded one for good.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [load, attempt],
+  );
+  return (
+    <>
+      <button
+        type="button"
+        data-testid={testId}
+        // Hovering starts the download, so the dialog is usually there by the click.
+        onPointerEnter={() => void load().catch(() => undefined)}
+        onClick={() => {
+          if (failed.current) {
+            failed.current = false;
+            setAttempt((n) => n + 1);
+          }
+          setOpen(true);
+        }}
+      >
+        {children}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <Dialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
