@@ -144,6 +144,16 @@ export function SummaryPage({
   const stageName = (c: Card) => stages.find((s) => s.id === c.stageId)?.name ?? '';
   const persona = summary.persona;
   const top = plan.margin + plan.headerHeight;
+  const target = (c: Card) => `${t('kpi.target')} ${c.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(c.target, c.unit)}`;
+  const lists = [
+    {
+      key: 'painPoints',
+      cards: summary.painPoints,
+      detail: (c: Card) => (c.severity ? t('export.summary.severity', { n: c.severity }) : ''),
+    },
+    { key: 'opportunities', cards: summary.opportunities, detail: (c: Card) => t('export.summary.votes', { count: voteTotal(c) }) },
+    { key: 'kpis', cards: summary.kpisOffTarget, detail: (c: Card) => `${formatKpiValue(c.value, c.unit)} / ${target(c)}` },
+  ];
   return (
     <div
       className="export-sheet export-page export-summary"
@@ -183,32 +193,12 @@ export function SummaryPage({
             <p className="muted">{t('export.summary.noPersona')}</p>
           )}
         </section>
-        <section>
-          <h2>{t('export.summary.painPoints')}</h2>
-          <CardList
-            cards={summary.painPoints}
-            stageName={stageName}
-            render={(c) => (c.severity ? t('export.summary.severity', { n: c.severity }) : '')}
-          />
-        </section>
-        <section>
-          <h2>{t('export.summary.opportunities')}</h2>
-          <CardList
-            cards={summary.opportunities}
-            stageName={stageName}
-            render={(c) => t('export.summary.votes', { count: voteTotal(c) })}
-          />
-        </section>
-        <section>
-          <h2>{t('export.summary.kpis')}</h2>
-          <CardList
-            cards={summary.kpisOffTarget}
-            stageName={stageName}
-            render={(c) =>
-              `${formatKpiValue(c.value, c.unit)} / ${t('kpi.target')} ${c.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(c.target, c.unit)}`
-            }
-          />
-        </section>
+        {lists.map(({ key, cards, detail }) => (
+          <section key={key}>
+            <h2>{t(`export.summary.${key}`)}</h2>
+            <CardList cards={cards} stageName={stageName} render={detail} />
+          </section>
+        ))}
       </div>
     </div>
   );
