@@ -5,7 +5,9 @@
  */
 import type { CommentsSnapshot } from '../model/comments';
 import { cardIdOf } from '../model/comments';
+import { cardsInMapOrder } from '../model/journey';
 import type { MapSnapshot } from '../model/live';
+import { LANE_KINDS } from '../model/schema';
 
 export interface CommentItem {
   id: string;
@@ -17,31 +19,21 @@ export interface CommentItem {
 }
 
 export function commentItems(map: MapSnapshot, comments: CommentsSnapshot): CommentItem[] {
-  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
-  const laneIndex = new Map(map.lanes.map((l, i) => [l.id, i]));
-  const cardIndex = new Map(map.cards.map((c, i) => [c.id, i]));
-  const rank = (cardId: string | null): number[] => {
-    if (cardId === null) return [-1, -1, -1];
-    const card = map.cardById.get(cardId)!;
-    return [stageIndex.get(card.stageId) ?? 0, laneIndex.get(card.laneId) ?? 0, cardIndex.get(cardId) ?? 0];
-  };
+  const place = new Map(cardsInMapOrder(map, new Set(LANE_KINDS)).map((entry, i) => [entry.card.id, { ...entry, i }]));
+  // Map-level threads (no card) first, then by the card's place in map order.
+  const rank = (cardId: string | null) => (cardId === null ? -1 : place.get(cardId)!.i);
   return (
     comments.open
       .map((thread) => ({ thread, cardId: cardIdOf(thread.target) }))
-      // A thread on a card deleted since is about nothing left on the map.
-      .filter(({ cardId }) => cardId === null || map.cardById.has(cardId))
-      .map(({ thread, cardId }) => ({ thread, cardId, rank: rank(cardId) }))
-      .sort(
-        (a, b) => a.rank[0]! - b.rank[0]! || a.rank[1]! - b.rank[1]! || a.rank[2]! - b.rank[2]! || a.thread.createdAt - b.thread.createdAt,
-      )
+      // A thread on a card deleted since (or off the grid) is about nothing left on the map.
+      .filter(({ cardId }) => cardId === null || place.has(cardId))
+      .sort((a, b) => rank(a.cardId) - rank(b.cardId) || a.thread.createdAt - b.thread.createdAt)
       .map(({ thread, cardId }) => {
-        const card = cardId ? map.cardById.get(cardId) : undefined;
-        const stage = map.stages.find((s) => s.id === card?.stageId)?.name;
-        const lane = map.lanes.find((l) => l.id === card?.laneId)?.name;
+        const entry = cardId === null ? undefined : place.get(cardId);
         return {
           id: thread.id,
-          cardText: card ? card.text || card.metric || '' : null,
-          where: [stage, lane].filter(Boolean).join(' · '),
+          cardText: entry ? entry.card.text || entry.card.metric || '' : null,
+          where: entry ? [entry.stageName, entry.lane.name].filter(Boolean).join(' · ') : '',
           comments: thread.comments.map((c) => ({ author: c.authorName, color: c.authorColor, text: c.text, at: c.createdAt })),
         };
       })

@@ -4,7 +4,8 @@
  * the panels and the exports.
  */
 import { compareOrdered } from './order';
-import type { Card, Lane, Stage } from './schema';
+import type { MapSnapshot } from './live';
+import type { Card, Lane, LaneKind, Stage } from './schema';
 
 export interface EmotionPoint {
   cardId: string;
@@ -75,4 +76,23 @@ export function lineOfVisibilityIndex(lanes: readonly Pick<Lane, 'kind'>[]): num
     index = i;
   }
   return index;
+}
+
+/** Cards of the given lane kinds in map order: by stage, then lane, then place in the cell. */
+export function cardsInMapOrder(
+  map: Pick<MapSnapshot, 'stages' | 'lanes' | 'cards'>,
+  kinds: ReadonlySet<LaneKind>,
+): { card: Card; lane: Lane; stageName: string }[] {
+  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
+  const lanes = map.lanes.filter((l) => kinds.has(l.kind));
+  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
+  return map.cards
+    .filter((c) => stageIndex.has(c.stageId) && laneIndex.has(c.laneId))
+    .sort(
+      (a, b) =>
+        stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! ||
+        laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! ||
+        compareOrdered(a, b),
+    )
+    .map((card) => ({ card, lane: lanes[laneIndex.get(card.laneId)!]!, stageName: map.stages[stageIndex.get(card.stageId)!]!.name }));
 }

@@ -4,7 +4,7 @@
  * miss their target. Pure, so the PDF's summary page and tests agree.
  */
 import { voteTotal } from './commands/votes';
-import { kpiStatus } from './journey';
+import { cardsInMapOrder, kpiStatus } from './journey';
 import type { MapSnapshot } from './live';
 import type { Card, LaneKind, Persona } from './schema';
 
@@ -19,18 +19,7 @@ export interface ReviewSummary {
 }
 
 /** Cards of one lane kind, in map order (stage, then lane, then place in the cell). */
-export function cardsOfKind(snapshot: Pick<MapSnapshot, 'stages' | 'lanes' | 'cards'>, kind: LaneKind): Card[] {
-  const lanes = new Map(snapshot.lanes.filter((l) => l.kind === kind).map((l, i) => [l.id, i]));
-  const stages = new Map(snapshot.stages.map((s, i) => [s.id, i]));
-  return snapshot.cards
-    .filter((c) => lanes.has(c.laneId) && stages.has(c.stageId))
-    .map((card, i) => ({ card, i }))
-    .sort(
-      (a, b) =>
-        stages.get(a.card.stageId)! - stages.get(b.card.stageId)! || lanes.get(a.card.laneId)! - lanes.get(b.card.laneId)! || a.i - b.i,
-    )
-    .map((x) => x.card);
-}
+const cardsOfKind = (snapshot: MapSnapshot, kind: LaneKind): Card[] => cardsInMapOrder(snapshot, new Set([kind])).map((e) => e.card);
 
 /** Stable sort by a list of numeric keys (higher first), ties kept in map order. */
 function rank(cards: Card[], ...keys: ((c: Card) => number)[]): Card[] {

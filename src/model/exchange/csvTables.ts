@@ -7,9 +7,9 @@
 import type { CommentsSnapshot } from '../comments/read';
 import { cardIdOf } from '../comments/schema';
 import { voteTotal } from '../commands/votes';
-import { compareOrdered } from '../order';
 import type { MapSnapshot } from '../live';
 import { CHANNELS, MEDIA, OPPORTUNITY_TYPES, TAGS, type Card, type Lane, type LaneKind } from '../schema';
+import { cardsInMapOrder } from '../journey';
 import { writeCsv, type CsvCell } from './csv';
 
 export const TOUCHPOINT_COLUMNS = [
@@ -66,22 +66,6 @@ export interface CsvTableOptions {
 }
 
 type MapContent = Pick<MapSnapshot, 'stages' | 'lanes' | 'cards' | 'personas'>;
-
-/** Cards of the given lane kinds in map order: by stage, then lane, then place in the cell. */
-export function cardsInMapOrder(map: MapContent, kinds: ReadonlySet<LaneKind>): { card: Card; lane: Lane; stageName: string }[] {
-  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
-  const lanes = map.lanes.filter((l) => kinds.has(l.kind));
-  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
-  return map.cards
-    .filter((c) => stageIndex.has(c.stageId) && laneIndex.has(c.laneId))
-    .sort(
-      (a, b) =>
-        stageIndex.get(a.stageId)! - stageIndex.get(b.stageId)! ||
-        laneIndex.get(a.laneId)! - laneIndex.get(b.laneId)! ||
-        compareOrdered(a, b),
-    )
-    .map((card) => ({ card, lane: lanes[laneIndex.get(card.laneId)!]!, stageName: map.stages[stageIndex.get(card.stageId)!]!.name }));
-}
 
 const optional = <T>(value: T | undefined): T | '' => (value === undefined ? '' : value);
 
