@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './log';
 import { loadSecret } from './secret';
 import { openSqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
-import { CLOSE_SHUTDOWN } from './ws/connection';
+import { CLOSE } from '../src/model/closeCodes';
 import { RoomRegistry } from './ws/rooms';
 import { SharedSockets } from './ws/shared';
 import { Versions } from './versions';
@@ -104,7 +104,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
         // Stop taking new connections first, then store everything, then say goodbye.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         wss.close();
-        await rooms.closeAll(CLOSE_SHUTDOWN, 'server shutting down');
+        await rooms.closeAll(CLOSE.shutdown, 'server shutting down');
         // Give the close frames a moment to complete their handshake (clients
         // then see 1001, not a dropped connection), then cut what is left.
         await waitUntil(() => wss.clients.size === 0, 1000);

@@ -35,7 +35,7 @@ import type { Logger } from './log';
 import { AttemptLimiter, sessionCookie } from './session';
 import type { MapRecord, Store } from './store/types';
 import { VersionError, type Versions } from './versions';
-import { CLOSE_MAP_DELETED, CLOSE_UNAUTHORIZED } from './ws/connection';
+import { CLOSE } from '../src/model/closeCodes';
 import { MapNotFoundError } from './ws/room';
 import { mapStats } from '../src/model/stats';
 import { parseMapFile, type MapFileComments } from '../src/model/exchange/mapFile';
@@ -268,7 +268,7 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
   const rotateLinks = async (req: IncomingMessage, res: ServerResponse, record: MapRecord) => {
     const version = await store.rotateLinks(record.id);
     if (version === null) throw new HttpError(404, 'map not found');
-    const closed = shared.revoke(record.id, version, CLOSE_UNAUTHORIZED, 'link revoked');
+    const closed = shared.revoke(record.id, version, CLOSE.unauthorized, 'link revoked');
     log.info('links rotated', { map: record.id, closedSockets: closed });
     sendJson(res, 200, access.links(req, record.id, version));
   };
@@ -442,7 +442,7 @@ export function createHttpHandler({ config, store, rooms, access, shared, versio
       if (method === 'PATCH') return renameMap(req, res, record);
       if (method === 'DELETE') {
         // Sockets first, so no edit lands between the delete and the close.
-        rooms.evict(record.id, CLOSE_MAP_DELETED, 'map deleted');
+        rooms.evict(record.id, CLOSE.mapDeleted, 'map deleted');
         await store.deleteMap(record.id);
         shared.forget(record.id);
         log.info('map deleted', { map: record.id });

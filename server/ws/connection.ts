@@ -6,21 +6,13 @@
  */
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { CLOSE } from '../../src/model/closeCodes';
 import { canWrite, type Role } from '../auth';
 import type { Logger } from '../log';
 import { docId, type SubDoc } from '../store/types';
 import { decodeClientMessage, encodePermissionDenied, type ClientMessage } from './protocol';
-import { MapNotFoundError, type Room, type RoomPeer } from './room';
+import { MapNotFoundError, UpdateRefusedError, type Room, type RoomPeer } from './room';
 import type { RoomRegistry } from './rooms';
-
-/** Close codes. 4xxx are ours; y-websocket stops reconnecting on 4400-4499. */
-export const CLOSE_SHUTDOWN = 1001;
-export const CLOSE_MALFORMED = 1007;
-export const CLOSE_POLICY = 1008;
-export const CLOSE_INTERNAL = 1011;
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_MAP_NOT_FOUND = 4404;
-export const CLOSE_MAP_DELETED = 4410;
 
 /** Messages held while the room loads; a real client sends two or three. */
 const MAX_QUEUED_BEFORE_READY = 256;
@@ -160,19 +152,20 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
       const result = room.handle(peer, message);
       if (result === 'no-op' && message.type === 'awareness') bucket.refund(1 - ECHO_COST);
     } catch (err) {
-      fail(CLOSE_MALFORMED, 'malformed message', err);
+      if (err instanceof UpdateRefusedError) fail(err.code, err.message);
+      else fail(CLOSE.malformed, 'malformed message', err);
     }
   };
 
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (closing) return;
-    if (!bucket.take()) return fail(CLOSE_POLICY, 'rate limit');
-    if (!isBinary) return fail(CLOSE_MALFORMED, 'binary messages only');
+    if (!bucket.take()) return fail(CLOSE.rateLimit, 'rate limit');
+    if (!isBinary) return fail(CLOSE.malformed, 'binary messages only');
     // A copy with its own ArrayBuffer: a view into ws's pooled buffer would let
     // a lying length prefix read past this message into other bytes.
     const bytes = Uint8Array.from(data);
     if (room) return receive(bytes);
-    if (queue.length >= MAX_QUEUED_BEFORE_READY) return fail(CLOSE_POLICY, 'too many messages before sync');
+    if (queue.length >= MAX_QUEUED_BEFORE_READY) return fail(CLOSE.rateLimit, 'too many messages before sync');
     queue.push(bytes);
   });
 
@@ -200,7 +193,7 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
   rooms.get(docId(mapId, opts.sub)).then(
     (r) => {
       if (closed) return rooms.scheduleIdle(r);
-      if (r.isDestroyed) return fail(CLOSE_MAP_DELETED, 'map deleted');
+      if (r.isDestroyed) return fail(CLOSE.mapDeleted, 'map deleted');
       room = r;
       // The doc is loaded: only now does the client get our sync step 1, and
       // only now are its queued messages (its sync step 1 first) answered.
@@ -208,9 +201,9 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
       for (const m of queue.splice(0)) receive(m);
     },
     (err: unknown) => {
-      if (err instanceof MapNotFoundError) return fail(CLOSE_MAP_NOT_FOUND, 'map not found');
+      if (err instanceof MapNotFoundError) return fail(CLOSE.mapNotFound, 'map not found');
       log.error('room failed to load', { map: mapId, err });
-      fail(CLOSE_INTERNAL, 'map failed to load');
+      fail(CLOSE.internal, 'map failed to load');
     },
   );
   return { close };

@@ -7,14 +7,23 @@
  * - The doc is loaded from the store before any peer is answered (`ready`):
  *   answering sync step 1 from an empty doc would make a client believe the
  *   map is empty (the known y-websocket race).
- * - Changes are written through: every update is appended to the store in a
- *   microtask, so all updates of one event-loop turn go in one transaction.
+ * - An update is checked before it is applied: one that depends on edits the
+ *   server never received (it would leave Yjs "pending" state behind, which
+ *   slows every later edit and is written into every stored and downloaded
+ *   state) or that would take the map past MAP_LIMITS is refused whole, and
+ *   its socket closed (UpdateRefusedError).
+ * - Store, then relay: every change goes into an ordered outbox; the outbox is
+ *   appended to the store in the same event-loop turn (one transaction for
+ *   all changes of a turn), and only then are the changes relayed and the
+ *   sync answers computed meanwhile sent. So whatever any client has seen is
+ *   stored, even if the process is killed the next instant.
  * - The log is compacted into a snapshot every `compactAfterUpdates` appends
  *   and when the room is unloaded.
  * - The peer a remote change came from is its transaction origin, so the
  *   change is relayed to everybody else.
- * - Only the map document keeps the map row's title and summary current and
- *   is migrated; a subdoc is just stored.
+ * - Only the map document keeps the map row's title and summary current
+ *   (shortly after a change, off the store-and-relay path) and is migrated;
+ *   a subdoc is just stored.
  * - The map document takes automatic versions (server/versions.ts) when it
  *   stores edits: at most one per interval, and only if people changed it
  *   since the last version. Changes the server makes on its own behalf (the
@@ -22,12 +31,15 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MetaSchema, SCHEMA_VERSION } from '../../src/model/schema';
+import { CLOSE } from '../../src/model/closeCodes';
+import { MAP_LIMITS, MetaSchema, SCHEMA_VERSION } from '../../src/model/schema';
 import { SERVER_ORIGIN, metaMap } from '../../src/model/doc';
 import { migrateDoc } from '../../src/model/migrate';
 import { mapStats } from '../../src/model/stats';
 import type { Logger } from '../log';
 import { parseDocId, type DocId, type MapTouch, type Store, type SubDoc } from '../store/types';
+import { missingDependencies } from './dependencies';
+import { collectionOverLimit } from './entityLimits';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
@@ -55,6 +67,25 @@ export class MapNotFoundError extends Error {
   override name = 'MapNotFoundError';
 }
 
+/** An update the room will not apply; the connection closes its socket with `code`. */
+export class UpdateRefusedError extends Error {
+  override name = 'UpdateRefusedError';
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** ms after a change before the map row's title and summary are brought up to date (they walk every card). */
+export const SUMMARY_DELAY_MS = 500;
+/** ms before storing is tried again after the store failed. */
+const STORE_RETRY_MS = 1000;
+
+/** What waits to be stored, in order: changes to append, and messages that may only go out once they are stored. */
+type OutboxEntry = { update: Uint8Array; origin: unknown } | { peer: RoomPeer; message: Uint8Array };
+
 /** Most awareness client ids one peer may own: a y-websocket client uses one per doc. */
 export const MAX_OWNED_CLIENTS = 8;
 
@@ -78,9 +109,13 @@ export class Room {
   /** awareness client id -> the peer that claimed it first (while that peer is open) */
   private readonly owners = new Map<number, RoomPeer>();
   private destroyed = false;
-  /** updates applied but not yet handed to the store */
-  private pending: Uint8Array[] = [];
+  /** changes applied but not yet stored, and the messages that must wait for them */
+  private outbox: OutboxEntry[] = [];
+  /** outbox entries handed to the store and not yet delivered */
+  private storing = 0;
   private writeScheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private summaryTimer: NodeJS.Timeout | null = null;
   /** serialises appends and compactions, which must not interleave */
   private writing: Promise<void> = Promise.resolve();
   /** counts changes, so compaction knows whether anything is new since the last snapshot */
@@ -143,6 +178,11 @@ export class Room {
     if (this.sub === null) this.storedTitle = this.readTitle();
     // A log left by a crash or a kill -9 is folded on the next flush even if nobody edits.
     if (state.length > 1) this.compactedAt = -1;
+    // Stored by a server older than the dependency check: never served, folded away on the next flush.
+    if (this.dropPending()) {
+      this.compactedAt = -1;
+      this.opts.log.warn('stored state had updates with missing dependencies: dropped', { map: this.id });
+    }
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
     if (this.sub !== null) return;
@@ -207,10 +247,11 @@ export class Room {
     if (this.destroyed || !this.peers.has(peer)) return 'no-op';
     switch (message.type) {
       case 'sync-step1':
-        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        // Everything the answer holds must be stored before it goes out, like a relayed change.
+        this.sendWhenStored(peer, encodeSyncStep2(this.doc, message.stateVector));
         return 'applied';
       case 'update':
-        Y.applyUpdate(this.doc, message.update, peer);
+        this.apply(peer, message.update);
         return 'applied';
       case 'awareness':
         return this.handleAwareness(peer, message.update, message.entries);
@@ -220,6 +261,45 @@ export class Room {
       case 'auth':
         return 'no-op';
     }
+  }
+
+  /** Applies a peer's update, or throws UpdateRefusedError and leaves the document as it was. */
+  private apply(peer: RoomPeer, update: Uint8Array): void {
+    const decoded = Y.decodeUpdate(update);
+    const missing = missingDependencies(this.doc, decoded);
+    if (missing !== null) {
+      throw new UpdateRefusedError(
+        CLOSE.missingDependencies,
+        missing === 'structs'
+          ? 'update refused: it builds on edits this server never received'
+          : 'update refused: it deletes content this server never received',
+      );
+    }
+    const full = this.sub === null ? collectionOverLimit(this.doc, decoded, MAP_LIMITS) : null;
+    if (full !== null) {
+      throw new UpdateRefusedError(
+        CLOSE.mapFull,
+        `update refused: the map would have more than ${MAP_LIMITS[full as keyof typeof MAP_LIMITS]} ${full}`,
+      );
+    }
+    Y.applyUpdate(this.doc, update, peer);
+    if (this.dropPending()) {
+      this.opts.log.warn('update left missing dependencies behind: dropped', { map: this.id });
+      throw new UpdateRefusedError(CLOSE.missingDependencies, 'update refused: it builds on edits this server never received');
+    }
+  }
+
+  /**
+   * Forgets structs and deletions Yjs holds back for missing dependencies,
+   * which no check let in (see missingDependencies) but a stored state or a
+   * hand-made update may carry. Returns whether there were any.
+   */
+  private dropPending(): boolean {
+    const { store } = this.doc;
+    if (store.pendingStructs === null && store.pendingDs === null) return false;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return true;
   }
 
   /**
@@ -267,19 +347,28 @@ export class Room {
 
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.destroyed) return;
-    const message = encodeUpdate(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     this.changes++;
     if (this.quiet === 0) this.edits++;
-    this.pending.push(update);
-    if (!this.writeScheduled) {
-      this.writeScheduled = true;
-      queueMicrotask(() => {
-        this.writeScheduled = false;
-        this.enqueue(() => this.writePending());
-      });
-    }
+    this.outbox.push({ update, origin });
+    this.scheduleWrite();
   };
+
+  /** Sends `message` to `peer` once every change applied so far is stored (at once if it is). */
+  private sendWhenStored(peer: RoomPeer, message: Uint8Array): void {
+    if (this.outbox.length === 0 && this.storing === 0) return peer.send(message);
+    this.outbox.push({ peer, message });
+    this.scheduleWrite();
+  }
+
+  /** Stores the outbox in a microtask: still this event-loop turn, after every change of the turn is in. */
+  private scheduleWrite(): void {
+    if (this.writeScheduled) return;
+    this.writeScheduled = true;
+    queueMicrotask(() => {
+      this.writeScheduled = false;
+      void this.enqueue(() => this.writeOutbox());
+    });
+  }
 
   private onAwareness = ({ added, updated, removed }: AwarenessChange): void => {
     const changed = [...added, ...updated, ...removed];
@@ -301,26 +390,86 @@ export class Room {
     return this.writing;
   }
 
-  private async writePending(): Promise<void> {
-    const batch = this.pending.splice(0);
-    if (batch.length === 0 || this.destroyed) return;
-    if (this.sub !== null) {
-      // A subdoc has no row to keep current (a comment is not an edit of the map's content).
-      const logLength = await this.store.appendUpdates(this.id, batch);
-      if (logLength >= this.opts.compactAfterUpdates || this.writeFailed) await this.compact();
+  /** Appends the outbox's changes, then delivers what waited for them, in order. */
+  private async writeOutbox(): Promise<void> {
+    if (this.destroyed) return;
+    const batch = this.outbox.splice(0);
+    if (batch.length === 0) return;
+    this.storing += batch.length;
+    let logLength = 0;
+    try {
+      logLength = await this.storeBatch(batch);
+    } catch (err) {
+      // Nothing of it is stored: keep it all, in order, for the next attempt; deliver nothing.
+      this.storing -= batch.length;
+      this.outbox.unshift(...batch);
+      this.writeFailed = true;
+      this.opts.log.error('storing map failed: changes held until the store works again', { map: this.id, err, held: this.outbox.length });
+      this.scheduleRetry();
       return;
     }
-    const touch: MapTouch = { updatedAt: Date.now() };
+    this.storing -= batch.length;
+    for (const entry of batch) {
+      if ('peer' in entry) entry.peer.send(entry.message);
+      else this.relay(entry.update, entry.origin);
+    }
+    this.scheduleSummary();
+    if (logLength >= this.opts.compactAfterUpdates) await this.compact();
+    await this.maybeAutoVersion();
+  }
+
+  /** Appends the batch's changes (a full snapshot if an append failed before or fails now); resolves with the log length. */
+  private async storeBatch(batch: OutboxEntry[]): Promise<number> {
+    const updates = batch.flatMap((e) => ('update' in e ? [e.update] : []));
+    if (updates.length === 0) return 0;
+    if (!this.writeFailed) {
+      try {
+        return await this.store.appendUpdates(this.id, updates, this.sub === null ? { updatedAt: Date.now() } : undefined);
+      } catch (err) {
+        this.opts.log.error('appending to the map’s log failed: storing the whole map instead', { map: this.id, err });
+      }
+    }
+    // The full state holds every change applied so far, these included.
+    await this.compact();
+    return 0;
+  }
+
+  private relay(update: Uint8Array, origin: unknown): void {
+    const message = encodeUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null || this.destroyed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.scheduleWrite();
+    }, STORE_RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  /** The map row's title and summary, soon: they walk the whole map, which a busy map should not do on every keystroke. */
+  private scheduleSummary(): void {
+    if (this.sub !== null || this.summaryTimer !== null || this.destroyed) return;
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = null;
+      void this.enqueue(() => this.writeSummary());
+    }, SUMMARY_DELAY_MS);
+    this.summaryTimer.unref();
+  }
+
+  private async writeSummary(): Promise<void> {
+    if (this.sub !== null || this.destroyed) return;
+    const touch: Partial<MapTouch> = {};
     const title = this.readTitle();
     if (title !== undefined && title !== this.storedTitle) touch.title = title;
     const stats = mapStats(this.doc);
     const statsJson = JSON.stringify(stats);
     if (statsJson !== this.storedStats) touch.stats = stats;
-    const logLength = await this.store.appendUpdates(this.id, batch, touch);
+    if (touch.title === undefined && touch.stats === undefined) return;
+    await this.store.updateMap(this.id, touch);
     if (touch.title !== undefined) this.storedTitle = touch.title;
     if (touch.stats !== undefined) this.storedStats = statsJson;
-    if (logLength >= this.opts.compactAfterUpdates || this.writeFailed) await this.compact();
-    await this.maybeAutoVersion();
   }
 
   /** An automatic version, if people edited since the last version and that is at least the interval old. */
@@ -355,10 +504,14 @@ export class Room {
     return typeof t === 'string' ? t.slice(0, MAX_TITLE) : undefined;
   }
 
-  /** Stores what is pending, then folds the log into one snapshot if anything changed. */
+  /** Stores what waits in the outbox and the summary, then folds the log into one snapshot if anything changed. */
   flush(): Promise<void> {
+    if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
+    this.summaryTimer = null;
     return this.enqueue(async () => {
-      await this.writePending();
+      await this.writeOutbox();
+      if (this.outbox.length > 0) throw new Error('the store failed: changes are only in memory');
+      await this.writeSummary();
       if (this.changes !== this.compactedAt || this.writeFailed) await this.compact();
     });
   }
@@ -367,6 +520,7 @@ export class Room {
   destroy(code?: number, reason = ''): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    for (const timer of [this.retryTimer, this.summaryTimer]) if (timer !== null) clearTimeout(timer);
     const peers = [...this.peers.keys()];
     this.peers.clear();
     this.owners.clear();

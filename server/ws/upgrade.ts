@@ -14,7 +14,8 @@ import { socketRole, type Access } from '../auth';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { SUBDOCS, type SubDoc } from '../store/types';
-import { CLOSE_INTERNAL, CLOSE_MAP_NOT_FOUND, CLOSE_UNAUTHORIZED, serveConnection } from './connection';
+import { CLOSE } from '../../src/model/closeCodes';
+import { serveConnection } from './connection';
 import type { RoomRegistry } from './rooms';
 import type { SharedSockets } from './shared';
 
@@ -75,7 +76,7 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    if (address === 'invalid') return refuse(req, socket, head, CLOSE_MAP_NOT_FOUND, 'map not found');
+    if (address === 'invalid') return refuse(req, socket, head, CLOSE.mapNotFound, 'map not found');
     const { mapId, doc } = address;
 
     let admission: Awaited<ReturnType<typeof socketRole>>;
@@ -83,12 +84,12 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
       admission = await socketRole(req, mapId, access);
     } catch (err) {
       log.error('map lookup failed', { map: mapId, err });
-      return refuse(req, socket, head, CLOSE_INTERNAL, 'map failed to load');
+      return refuse(req, socket, head, CLOSE.internal, 'map failed to load');
     }
     // Connecting never creates a map: only POST /api/maps does.
     if (!admission.ok) {
       log.info('socket refused', { map: mapId, doc: doc ?? 'map', reason: admission.reason });
-      return refuse(req, socket, head, admission.status === 404 ? CLOSE_MAP_NOT_FOUND : CLOSE_UNAUTHORIZED, admission.reason);
+      return refuse(req, socket, head, admission.status === 404 ? CLOSE.mapNotFound : CLOSE.unauthorized, admission.reason);
     }
     const { role } = admission;
 
@@ -104,7 +105,7 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
       if (admission.via === 'token') {
         // Rotating the map's links closes this socket; a rotation since the token was checked closes it now.
         const release = shared.admit(mapId, admission.linkVersion, connection.close);
-        if (release === null) return connection.close(CLOSE_UNAUTHORIZED, 'link revoked');
+        if (release === null) return connection.close(CLOSE.unauthorized, 'link revoked');
         ws.once('close', release);
       }
     });

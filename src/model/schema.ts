@@ -155,6 +155,14 @@ export type Card = z.infer<typeof CardSchema>;
 export const COLLECTIONS = ['personas', 'stages', 'lanes', 'cards'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
+/**
+ * Most entities of each kind one map may hold. Far above any real journey
+ * (the largest template has 63 cards), low enough that one map cannot take
+ * the server's memory or time: the server refuses an update that would go
+ * past them. docs/FORMAT.md lists them.
+ */
+export const MAP_LIMITS = { personas: 50, stages: 100, lanes: 50, cards: 10_000 } as const satisfies Record<CollectionName, number>;
+
 export interface EntityByCollection {
   personas: Persona;
   stages: Stage;
