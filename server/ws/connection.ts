@@ -11,6 +11,7 @@ import { canWrite, type Role } from '../auth';
 import type { Logger } from '../log';
 import { docId, type SubDoc } from '../store/types';
 import { decodeClientMessage, encodePermissionDenied, type ClientMessage } from './protocol';
+import type { Participant } from './presenceClaims';
 import { MapNotFoundError, UpdateRefusedError, type Room, type RoomPeer } from './room';
 import type { RoomRegistry } from './rooms';
 
@@ -34,6 +35,8 @@ const DENIED_NOTICE_INTERVAL_MS = 5000;
 
 export interface ConnectionOptions {
   role: Role;
+  /** who is behind the socket, for presence: its presence key's hash, or a symbol of its own */
+  participant: Participant;
   /** which document of the map: null for the map's own, else a subdoc (its comments) */
   sub: SubDoc | null;
   /** a socket that has not answered the previous ping is terminated at the next */
@@ -93,6 +96,7 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
   const writable = canWrite(opts.role, opts.sub);
   let deniedNoticeAt = -Infinity;
   const peer: RoomPeer = {
+    participant: opts.participant,
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {

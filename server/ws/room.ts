@@ -39,10 +39,13 @@ import { mapStats } from '../../src/model/stats';
 import type { Logger } from '../log';
 import { parseDocId, type DocId, type MapTouch, type Store, type SubDoc } from '../store/types';
 import { missingDependencies } from './dependencies';
+import { PresenceClaims, type Participant } from './presenceClaims';
 import { collectionOverLimit } from './entityLimits';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
+  /** who is behind the socket, for presence (see PresenceClaims) */
+  readonly participant: Participant;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -88,6 +91,8 @@ type OutboxEntry = { update: Uint8Array; origin: unknown } | { peer: RoomPeer; m
 
 /** Most awareness client ids one peer may own: a y-websocket client uses one per doc. */
 export const MAX_OWNED_CLIENTS = 8;
+/** How long a participant's presence ids stay theirs after their connection drops (PresenceClaims). */
+export const PRESENCE_RECLAIM_MS = 5 * 60_000;
 
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
 
@@ -104,10 +109,9 @@ export class Room {
   readonly sub: SubDoc | null;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly ready: Promise<void>;
-  /** peer -> the awareness client ids it owns */
-  private readonly peers = new Map<RoomPeer, Set<number>>();
-  /** awareness client id -> the peer that claimed it first (while that peer is open) */
-  private readonly owners = new Map<number, RoomPeer>();
+  private readonly peers = new Set<RoomPeer>();
+  /** which participant each awareness client id belongs to */
+  private readonly claims = new PresenceClaims<RoomPeer>(PRESENCE_RECLAIM_MS);
   private destroyed = false;
   /** changes applied but not yet stored, and the messages that must wait for them */
   private outbox: OutboxEntry[] = [];
@@ -223,19 +227,17 @@ export class Room {
 
   /** Adds a peer and sends it the server's sync step 1 and who is here. Only after `ready`. */
   join(peer: RoomPeer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
     peer.send(encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
     if (present.length > 0) peer.send(encodeAwareness(this.awareness, present));
   }
 
-  /** Removes a peer; the awareness states it owned are removed, so everyone sees it leave. */
+  /** Removes a peer; the awareness states it held are removed, so everyone sees it leave. */
   leave(peer: RoomPeer): void {
-    const owned = this.peers.get(peer);
-    this.peers.delete(peer);
-    if (!owned || this.destroyed) return;
-    for (const id of owned) this.owners.delete(id);
-    if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], peer);
+    if (!this.peers.delete(peer) || this.destroyed) return;
+    const held = this.claims.release(peer);
+    if (held.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, held, peer);
   }
 
   /**
@@ -303,38 +305,34 @@ export class Room {
   }
 
   /**
-   * A peer may set or remove only awareness client ids that no other open
-   * peer owns; the first peer to change an id owns it until it leaves.
+   * A peer may set or remove only awareness client ids that belong to its
+   * participant or to nobody; the first participant to change an id holds
+   * it, and keeps it for a while after its socket drops (PresenceClaims), so
+   * nobody can take over the presence of someone whose connection blinked.
    *
    * Entries that would change nothing are not claims: the stock provider
    * re-sends every awareness change it receives, so each client echoes
    * everybody else's entries back at their current clock. Those are ignored
-   * silently. An update that would change another peer's entry is dropped
-   * whole (not applied, not relayed) and logged, but the socket stays open:
-   * a reconnecting client briefly overlaps with its own half-dead old socket,
-   * and a provider broadcasts the removal of peers it has timed out.
+   * silently. An update that would change another participant's entry is
+   * dropped whole (not applied, not relayed) and logged, but the socket
+   * stays open: a reconnecting client briefly overlaps with its own
+   * half-dead old socket, and a provider broadcasts the removal of peers it
+   * has timed out.
    */
   private handleAwareness(peer: RoomPeer, update: Uint8Array, entries: AwarenessEntry[]): HandleResult {
-    const owned = this.peers.get(peer)!;
-    const effective = entries.filter((e) => this.wouldChange(e));
-    if (effective.length === 0) return 'no-op';
-    const foreign = effective.filter((e) => {
-      const owner = this.owners.get(e.clientID);
-      return owner !== undefined && owner !== peer;
-    });
-    const fresh = [...new Set(effective.map((e) => e.clientID).filter((id) => !owned.has(id)))];
-    if (foreign.length > 0 || owned.size + fresh.length > MAX_OWNED_CLIENTS) {
+    const ids = entries.filter((e) => this.wouldChange(e)).map((e) => e.clientID);
+    if (ids.length === 0) return 'no-op';
+    const foreign = this.claims.foreign(peer, peer.participant, ids);
+    const fresh = this.claims.fresh(peer, ids);
+    if (foreign.length > 0 || this.claims.heldBy(peer).size + fresh.length > MAX_OWNED_CLIENTS) {
       this.opts.log.warn('awareness update for clients this socket does not own: dropped', {
         map: this.id,
-        clientIds: foreign.length > 0 ? foreign.map((e) => e.clientID) : fresh,
-        reason: foreign.length > 0 ? 'owned by another socket' : `more than ${MAX_OWNED_CLIENTS} clients`,
+        clientIds: foreign.length > 0 ? foreign : fresh,
+        reason: foreign.length > 0 ? 'held by another participant' : `more than ${MAX_OWNED_CLIENTS} clients`,
       });
       return 'refused';
     }
-    for (const id of fresh) {
-      owned.add(id);
-      this.owners.set(id, peer);
-    }
+    this.claims.claim(peer, peer.participant, fresh);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
     return 'applied';
   }
@@ -377,7 +375,7 @@ export class Room {
     // 15-second renewals, and that echo is what keeps a lone client's
     // provider from hitting its 30-second "no message received" reconnect.
     const message = encodeAwareness(this.awareness, changed);
-    for (const peer of this.peers.keys()) peer.send(message);
+    for (const peer of this.peers) peer.send(message);
   };
 
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -436,7 +434,7 @@ export class Room {
 
   private relay(update: Uint8Array, origin: unknown): void {
     const message = encodeUpdate(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
   }
 
   private scheduleRetry(): void {
@@ -521,9 +519,9 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     for (const timer of [this.retryTimer, this.summaryTimer]) if (timer !== null) clearTimeout(timer);
-    const peers = [...this.peers.keys()];
+    const peers = [...this.peers];
     this.peers.clear();
-    this.owners.clear();
+    this.claims.clear();
     if (code !== undefined) for (const peer of peers) peer.close(code, reason);
     this.awareness.destroy();
     this.doc.destroy();

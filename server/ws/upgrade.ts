@@ -6,6 +6,7 @@
  * accepts the upgrade and then closes with a 44xx code and a reason, because
  * a refused HTTP upgrade reaches a browser only as an anonymous 1006.
  */
+import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
@@ -16,6 +17,7 @@ import type { Logger } from '../log';
 import { SUBDOCS, type SubDoc } from '../store/types';
 import { CLOSE } from '../../src/model/closeCodes';
 import { serveConnection } from './connection';
+import type { Participant } from './presenceClaims';
 import type { RoomRegistry } from './rooms';
 import type { SharedSockets } from './shared';
 
@@ -47,6 +49,19 @@ export function parseRoomPath(pathname: string): RoomAddress | 'invalid' | null 
   return { mapId: parts[0]!, doc: doc as SubDoc | null };
 }
 
+/**
+ * The participant behind a socket, from the `presenceKey` query parameter
+ * (a secret the app keeps per browser; see PresenceClaims): its hash, so
+ * the key itself is never kept. Without a valid key, a participant of the
+ * socket's own.
+ */
+export function participantOf(query: URLSearchParams): Participant {
+  const keys = query.getAll('presenceKey');
+  if (keys.length === 1 && PRESENCE_KEY.test(keys[0]!)) return crypto.createHash('sha256').update(keys[0]!).digest('base64url');
+  return Symbol('socket');
+}
+const PRESENCE_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+
 export interface UpgradeDeps {
   wss: WebSocketServer;
   rooms: RoomRegistry;
@@ -65,12 +80,13 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
   };
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
-    let pathname: string;
+    let url: URL;
     try {
-      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      pathname = '/';
+      url = new URL('http://localhost/');
     }
+    const pathname = url.pathname;
     const address = parseRoomPath(pathname);
     if (address === null) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -96,6 +112,7 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = serveConnection(ws, mapId, rooms, {
         role,
+        participant: participantOf(url.searchParams),
         sub: doc,
         pingIntervalMs: config.PING_INTERVAL_MS,
         maxMessagesPerSecond: config.MAX_MESSAGES_PER_SECOND,

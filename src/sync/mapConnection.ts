@@ -11,12 +11,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { LOCAL_ORIGIN, metaMap } from '../model/doc';
+import { CLOSE } from '../model/closeCodes';
 import { useSession, type ConnectionStatus } from '../state/session';
-
-export const CLOSE_MAP_NOT_FOUND = 4404;
-export const CLOSE_MAP_DELETED = 4410;
-/** an invalid or revoked link, or a workspace sign-in that is missing */
-export const CLOSE_UNAUTHORIZED = 4401;
+import { presenceKey } from './participant';
 
 export interface MapConnection {
   mapId: string;
@@ -32,10 +29,14 @@ export function websocketBaseUrl(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/ws`;
 }
 
-/** `token`: the share link's token, sent as `?token=` on both sockets (left out without one: the server refuses an empty token). */
+/**
+ * `token`: the share link's token, sent as `?token=` on both sockets (left
+ * out without one: the server refuses an empty token). Both also carry this
+ * browser's presence key, so its presence stays its own across a reconnect.
+ */
 export function openMap(mapId: string, token: string | null = null): MapConnection {
   const doc = new Y.Doc();
-  const options = { disableBc: true, ...(token ? { params: { token } } : {}) };
+  const options = { disableBc: true, params: { presenceKey: presenceKey(), ...(token ? { token } : {}) } };
   const provider = new WebsocketProvider(websocketBaseUrl(), mapId, doc, options);
   const commentsDoc = new Y.Doc();
   const commentsProvider = new WebsocketProvider(websocketBaseUrl(), `${mapId}/comments`, commentsDoc, options);
@@ -63,7 +64,15 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
   });
   // A map opened on this device before shows from its local copy at once,
   // even when the server cannot be reached.
+  // A copy kept while talking to an older server may hold updates whose
+  // dependencies never arrived; this server refuses them (4422), so they go.
+  const dropPending = (d: Y.Doc) => {
+    d.store.pendingStructs = null;
+    d.store.pendingDs = null;
+  };
+  void localComments.whenSynced.then(() => dropPending(commentsDoc));
   void localCopy.whenSynced.then(() => {
+    dropPending(doc);
     if (metaMap(doc).get('title') !== undefined && useSession.getState().availability === 'loading') session.setAvailability('ready');
   });
   const onLocalEdit = (_update: Uint8Array, origin: unknown) => {
@@ -71,14 +80,14 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
   };
   doc.on('update', onLocalEdit);
   provider.on('closed', ({ code }) => {
-    if (code === CLOSE_MAP_NOT_FOUND || code === CLOSE_MAP_DELETED) {
+    if (code === CLOSE.mapNotFound || code === CLOSE.mapDeleted) {
       void localCopy.clearData();
       void localComments.clearData();
       session.setLocalOnlyEdits(false);
     }
-    if (code === CLOSE_MAP_NOT_FOUND) session.setAvailability('notFound');
-    else if (code === CLOSE_MAP_DELETED) session.setAvailability('deleted');
-    else if (code === CLOSE_UNAUTHORIZED) session.setAvailability('revoked');
+    if (code === CLOSE.mapNotFound) session.setAvailability('notFound');
+    else if (code === CLOSE.mapDeleted) session.setAvailability('deleted');
+    else if (code === CLOSE.unauthorized) session.setAvailability('revoked');
   });
   const onNetwork = () => {
     // Offline: stop retrying (and say so); back online: connect at once

@@ -21,3 +21,26 @@ export function participantId(): string {
   }
   return cached;
 }
+
+const PRESENCE_KEY = 'journeyboard.presenceKey';
+let presence: string | null = null;
+
+/**
+ * A secret of this browser's, sent when it connects to a map: the server
+ * keeps this browser's presence (cursor, name, selection) its own across a
+ * dropped connection, so nobody else can take it over meanwhile. Unlike the
+ * participant id, it is never shown to anyone.
+ */
+export function presenceKey(): string {
+  if (presence) return presence;
+  try {
+    presence = localStorage.getItem(PRESENCE_KEY);
+    if (!presence || !/^[A-Za-z0-9_-]{32,128}$/.test(presence)) {
+      presence = nanoid(32);
+      localStorage.setItem(PRESENCE_KEY, presence);
+    }
+  } catch {
+    presence ??= nanoid(32); // storage blocked: this tab keeps its presence while it is open
+  }
+  return presence;
+}

@@ -9,9 +9,11 @@ import type WebSocket from 'ws';
 import {
   connectSynced,
   createMap,
+  createMapWithLinks,
   memoryLogger,
   rawSocket,
   startServer,
+  tokenOf,
   waitFor,
   type Client,
   type RawSocket,
@@ -193,4 +195,40 @@ it('treats the echoes every stock provider sends as harmless: not refused, not c
   );
   expect(people.every((p) => p.provider.wsconnected)).toBe(true);
   expect(log.records.filter((r) => r.level === 'warn')).toEqual([]);
+});
+
+it('a dropped connection’s presence cannot be squatted: the id stays its participant’s, who gets it back on reconnect', async () => {
+  server = await startServer();
+  const { id, links } = await createMapWithLinks(server.url);
+  const observer = await client(id, 'Olga');
+  const editorKey = 'editor-presence-key-0123456789';
+  const editorId = 31337;
+
+  const editor = await rawSocket(server.url, id, `?presenceKey=${editorKey}`);
+  sockets.push(editor.ws);
+  editor.ws.send(awarenessMessage(editorId, { user: { name: 'Editor' } }, 1));
+  await waitFor(() => nameOf(observer, editorId) === 'Editor', 'editor visible');
+
+  // The editor's connection drops; a viewer (with a key of its own, and without one) grabs the id at once.
+  editor.ws.terminate();
+  await waitFor(() => !observer.provider.awareness.getStates().has(editorId), 'editor gone');
+  const names: string[] = [];
+  observer.provider.awareness.on('change', () => {
+    const name = nameOf(observer, editorId);
+    if (name) names.push(name);
+  });
+  const viewer = await rawSocket(server.url, id, `?token=${tokenOf(links.view)}&presenceKey=viewer-presence-key-0123456789`);
+  const keyless = await rawSocket(server.url, id, `?token=${tokenOf(links.view)}`);
+  sockets.push(viewer.ws, keyless.ws);
+  for (const squatter of [viewer, keyless]) {
+    const after = await sendAndQuery(squatter, awarenessMessage(editorId, { user: { name: 'Squatter' } }, 50), [observer.doc.clientID]);
+    expect(after.has(editorId)).toBe(false);
+  }
+
+  // The editor comes back (same browser, same key): its presence is accepted again.
+  const back = await rawSocket(server.url, id, `?presenceKey=${editorKey}`);
+  sockets.push(back.ws);
+  back.ws.send(awarenessMessage(editorId, { user: { name: 'Editor' } }, 2));
+  await waitFor(() => nameOf(observer, editorId) === 'Editor', 'editor back');
+  expect(names).not.toContain('Squatter');
 });
