@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { renameMap } from '../model/commands/map';
+import { TEXT_LIMITS } from '../model/limits';
 import { createLiveMap } from '../model/live';
 import { createUndo } from '../model/undo';
 import { bindPresence } from '../sync/presence';
@@ -11,6 +12,7 @@ import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../canvas/mapContext';
 import { InlineText } from '../canvas/InlineText';
 import { resetSession, useCanEdit, useSession } from '../state/session';
+import { tryCommand } from '../state/tryCommand';
 import { openMap } from '../sync/mapConnection';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -27,6 +29,8 @@ import { SidePanel } from '../panels/SidePanel';
 import '../panels/panels.css';
 import { WorkshopToolbar } from '../panels/WorkshopToolbar';
 import { OpportunityMatrix } from '../panels/OpportunityMatrix';
+import { RepairNotice } from '../panels/RepairNotice';
+import { CommandNotice } from '../panels/CommandNotice';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -40,11 +44,11 @@ function MapTitle() {
   return editing ? (
     <InlineText
       value={title}
-      maxLength={200}
+      maxLength={TEXT_LIMITS.mapTitle}
       ariaLabel={t('map.titleLabel')}
       onSave={(v) => {
         setEditing(false);
-        if (v.trim() && v.trim() !== title) renameMap(doc, v);
+        if (v.trim() && v.trim() !== title) tryCommand(() => renameMap(doc, v));
       }}
       onCancel={() => setEditing(false)}
     />
@@ -81,6 +85,7 @@ export function MapPage({ mapId }: { mapId: string }) {
   const availability = useSession((s) => s.availability);
   const role = useSession((s) => s.role);
   const matrixOpen = useSession((s) => s.matrixOpen);
+  const canEdit = useCanEdit();
   const token = pageToken();
   const [historyOpen, setHistoryOpen] = useState(false);
   const { preview, show: showPreview, close: closePreview, error: previewError } = usePreview(mapId, token);
@@ -195,7 +200,8 @@ export function MapPage({ mapId }: { mapId: string }) {
           {/* One React Flow store for the canvas and the toolbar: Export reads the viewport. */}
           <ReactFlowProvider>
             <WorkshopToolbar />
-            <div className={`map-body${role === 'editor' ? '' : ' is-read-only'}`}>
+            <RepairNotice />
+            <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
               <JourneyCanvas />
               <SidePanel />
             </div>
@@ -203,6 +209,7 @@ export function MapPage({ mapId }: { mapId: string }) {
           </ReactFlowProvider>
         </MapProvider>
       )}
+      <CommandNotice />
     </div>
   );
 }

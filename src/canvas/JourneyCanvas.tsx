@@ -22,6 +22,7 @@ import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
 import { useCanEdit, useSession } from '../state/session';
+import { tryCommand } from '../state/tryCommand';
 import { cellAt, cellKey, dropIndex, isCurveLane, layoutGrid, GRID } from './layout';
 import { neighbourCard, type Direction } from './navigation';
 import { RemoteCursors } from './RemoteCursors';
@@ -174,23 +175,25 @@ export function JourneyCanvas() {
       const cards = dragged.filter((n) => n.type === 'card').sort((a, b) => a.position.y - b.position.y);
       const anchor = cards.find((n) => n.id === node.id) ?? node;
       const cell = cellAt(layout, cardCenterTop(anchor));
-      if (cell) {
+      if (cell && canEdit) {
         const ids = cards.map((n) => n.id);
-        moveCards(doc, ids, { ...cell, index: dropIndex(layout, cell, anchor.position.y, ids) });
+        tryCommand(() => moveCards(doc, ids, { ...cell, index: dropIndex(layout, cell, anchor.position.y, ids) }));
       }
       // Snap into place on the next projection, which already includes the
       // move: reconciling with this closure's projection would flash the old place.
       setNodes((local) => local.map((n) => (n.dragging ? { ...n, dragging: false } : n)));
       setDropCount((c) => c + 1);
     },
-    [doc, layout, setDropTarget, presence],
+    [doc, layout, setDropTarget, presence, canEdit],
   );
 
   const onNodesDelete = useCallback(
     (deleted: Node[]) => {
+      // deleteKeyCode is off when editing is not allowed; this is the rule itself, not only its key binding.
+      if (!canEdit) return;
       for (const n of deleted) if (n.type === 'card') deleteCard(doc, n.id);
     },
-    [doc],
+    [doc, canEdit],
   );
 
   const onKeyDown = useCallback(
@@ -198,7 +201,6 @@ export function JourneyCanvas() {
       if ((e.target as HTMLElement).closest('input, textarea, select, [role="slider"]')) return;
       const { selectedIds, editingCardId } = useSession.getState();
       if (editingCardId || selectedIds.size === 0) return;
-      const { role } = useSession.getState();
       const [first] = selectedIds;
       const direction = ARROWS[e.key];
       if (e.key === 'Escape') {
@@ -209,17 +211,20 @@ export function JourneyCanvas() {
         const curveLanes = new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id));
         const next = neighbourCard(layout, curveLanes, first, direction);
         if (next) requestSelection([next], true);
-      } else if (role !== 'editor') {
-        return; // read-only: moving around is all the keyboard does
+      } else if (!canEdit) {
+        // The buttons' rule (a viewer, a commenter, a saved version on preview): moving around is all the keyboard does.
+        return;
       } else if (e.key === 'Enter' && selectedIds.size === 1 && first && layout.cardPositions.has(first)) {
         e.preventDefault();
         startEditing(first);
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd') {
         e.preventDefault();
-        for (const id of selectedIds) duplicateCard(doc, id);
+        tryCommand(() => {
+          for (const id of selectedIds) duplicateCard(doc, id);
+        });
       }
     },
-    [doc, startEditing, requestSelection, layout, snapshot.lanes],
+    [doc, startEditing, requestSelection, layout, snapshot.lanes, canEdit],
   );
 
   return (

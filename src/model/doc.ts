@@ -2,8 +2,10 @@
  * Typed access to a map's Y.Doc. The doc is the only truth for map content:
  * root `meta` (a Y.Map of fields) and one Y.Map per collection, id -> Y.Map of
  * the entity's fields. Readers validate entries (a stock y-websocket client
- * may write anything) and skip what does not parse; writers go through
- * commands/, each one transaction with LOCAL_ORIGIN.
+ * may write anything) and repair what does not parse (repair.ts), skipping
+ * only entries whose identity is unreadable; writers go through commands/,
+ * each one transaction with LOCAL_ORIGIN, and every write is checked against
+ * the schema first (writeChecks.ts).
  */
 import * as Y from 'yjs';
 import { nanoid } from 'nanoid';
@@ -17,6 +19,9 @@ import {
   type MapDocument,
   type Meta,
 } from './schema';
+import { readRepaired } from './repair';
+import { READ_DEFAULTS } from './readDefaults';
+import { checkEntity, checkFields } from './writeChecks';
 import { sortOrdered } from './order';
 
 /** Origin of every change made by this replica's user: what undo tracks. */
@@ -49,44 +54,78 @@ export function entityToJSON(entry: EntityMap): Record<string, unknown> {
   return out;
 }
 
-/** One entity, validated; null when missing or not a valid entity. */
-export function readEntity<N extends CollectionName>(doc: Y.Doc, name: N, id: string): EntityByCollection[N] | null {
-  const entry = collection(doc, name).get(id);
+/** An entity as readers show it, and the fields that had to be mended to show it (empty when none). */
+export interface EntityRead<N extends CollectionName> {
+  entity: EntityByCollection[N];
+  repaired: readonly string[];
+}
+
+/**
+ * One collection entry read as its entity: validated, and repaired when a
+ * field is bad (repair.ts). Null when it is not an entity at all: not a
+ * Y.Map, or its identity (its key as id, a card's lane or stage id) is not
+ * readable.
+ */
+export function readEntry<N extends CollectionName>(name: N, id: string, entry: unknown): EntityRead<N> | null {
   if (!(entry instanceof Y.Map)) return null;
-  return parseEntry(name, id, entry);
+  const read = readRepaired<EntityByCollection[N]>(ENTITY_SCHEMAS[name], { ...entityToJSON(entry), id }, READ_DEFAULTS[name]);
+  return read && { entity: read.value, repaired: read.repaired };
 }
 
 export function parseEntry<N extends CollectionName>(name: N, id: string, entry: EntityMap): EntityByCollection[N] | null {
-  const parsed = ENTITY_SCHEMAS[name].safeParse({ ...entityToJSON(entry), id });
-  return parsed.success ? (parsed.data as EntityByCollection[N]) : null;
+  return readEntry(name, id, entry)?.entity ?? null;
 }
 
-/** Every valid entity of a collection, in display order. */
+/** One entity as readers show it; null when missing or not readable (see readEntry). */
+export function readEntity<N extends CollectionName>(doc: Y.Doc, name: N, id: string): EntityByCollection[N] | null {
+  return readEntry(name, id, collection(doc, name).get(id))?.entity ?? null;
+}
+
+/** Every readable entity of a collection, in display order. */
 export function listEntities<N extends CollectionName>(doc: Y.Doc, name: N): EntityByCollection[N][] {
   const out: EntityByCollection[N][] = [];
   collection(doc, name).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) return;
     const entity = parseEntry(name, id, entry);
     if (entity) out.push(entity);
   });
   return sortOrdered(out);
 }
 
+/** The map's meta as readers show it, and the fields that had to be mended. */
+export interface MetaRead {
+  meta: Meta;
+  repaired: readonly string[];
+}
+
+/**
+ * Meta, repaired like an entity. Its identity is `schemaVersion`: a meta of
+ * another version (not migrated yet, or newer than this reader) is in a
+ * format this reader does not know, so it is not read (null), nor is an empty
+ * one (a doc that has not loaded).
+ */
+export function readMetaEntry(doc: Y.Doc): MetaRead | null {
+  const raw = metaMap(doc).toJSON() as Record<string, unknown>;
+  if (raw.schemaVersion !== SCHEMA_VERSION) return null;
+  const read = readRepaired<Meta>(MetaSchema, raw, READ_DEFAULTS.meta);
+  return read && { meta: read.value, repaired: read.repaired };
+}
+
 export function readMeta(doc: Y.Doc): Meta | null {
-  const parsed = MetaSchema.safeParse(metaMap(doc).toJSON());
-  return parsed.success ? parsed.data : null;
+  return readMetaEntry(doc)?.meta ?? null;
 }
 
 /**
  * Create an entity: the only place a collection key is `set`. Setting an
  * existing key would resurrect an entry another user just deleted, so it is
- * refused. Call inside a transaction.
+ * refused, and so is an entity the schema refuses (InvalidWriteError, before
+ * anything is written). Call inside a transaction.
  */
 export function createEntity<N extends CollectionName>(doc: Y.Doc, name: N, entity: EntityByCollection[N]): EntityMap {
+  const valid = checkEntity(name, entity);
   const coll = collection(doc, name);
   if (coll.has(entity.id)) throw new Error(`${name} ${entity.id} already exists`);
   const entry: EntityMap = new Y.Map();
-  for (const [key, value] of Object.entries(entity)) {
+  for (const [key, value] of Object.entries(valid)) {
     if (value === undefined || key === 'id') continue;
     if (key === 'votes') {
       const votes = new Y.Map<number>();
@@ -100,13 +139,18 @@ export function createEntity<N extends CollectionName>(doc: Y.Doc, name: N, enti
   return entry;
 }
 
-/** Update fields in place on the entity's own Y.Map; false if it is gone. */
+/**
+ * Update fields in place on the entity's own Y.Map; false if it is gone. An
+ * `undefined` value deletes the field. Each field is checked against its
+ * schema first: a patch with one bad field writes nothing (InvalidWriteError).
+ */
 export function updateEntity<N extends CollectionName>(
   doc: Y.Doc,
   name: N,
   id: string,
   patch: Partial<Omit<EntityByCollection[N], 'id' | 'votes'>>,
 ): boolean {
+  checkFields(name, patch);
   const entry = collection(doc, name).get(id);
   if (!(entry instanceof Y.Map)) return false;
   for (const [key, value] of Object.entries(patch)) {
@@ -114,6 +158,16 @@ export function updateEntity<N extends CollectionName>(
     else if (entry.get(key) !== value) entry.set(key, value);
   }
   return true;
+}
+
+/** Set (or, with `undefined`, delete) meta fields, each checked against its schema first (InvalidWriteError). */
+export function updateMeta(doc: Y.Doc, patch: Partial<Omit<Meta, 'schemaVersion'>>): void {
+  checkFields('meta', patch);
+  const meta = metaMap(doc);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) meta.delete(key);
+    else if (meta.get(key) !== value) meta.set(key, value);
+  }
 }
 
 export function deleteEntity(doc: Y.Doc, name: CollectionName, id: string): boolean {
@@ -124,9 +178,12 @@ export function deleteEntity(doc: Y.Doc, name: CollectionName, id: string): bool
 }
 
 /**
- * The doc as plain JSON in the open format. Cards whose lane or stage is gone
- * (a card added concurrently with deleting its stage) and references to a
- * deleted persona (from cards or from meta) are dropped, so the result always validates.
+ * The doc as plain JSON in the open format, as readers show it: entities and
+ * meta repaired (readEntry), cards whose lane or stage is gone (a card added
+ * concurrently with deleting its stage) and references to a deleted persona
+ * (from cards or from meta) dropped, so the result always validates (JSON
+ * export, duplicates and versions of a map some other program wrote bad
+ * fields into included). Throws when meta is unreadable (readMetaEntry).
  */
 export function docToMapDocument(doc: Y.Doc): MapDocument {
   const meta = readMeta(doc);

@@ -1,5 +1,7 @@
 export * from './schema';
 export * from './doc';
+export * from './limits';
+export * from './writeChecks';
 export * from './order';
 export * from './commands/map';
 export * from './commands/stages';

@@ -4,10 +4,13 @@
  * same object, so memoised components downstream skip them. Framework-free:
  * React subscribes through useSyncExternalStore.
  */
-import * as Y from 'yjs';
-import { collection, metaMap, parseEntry, readMeta } from './doc';
+import type * as Y from 'yjs';
+import { collection, metaMap, readEntry, readMetaEntry } from './doc';
 import { sortOrdered } from './order';
 import { COLLECTIONS, type CollectionName, type EntityByCollection, type Meta } from './schema';
+
+/** Fields a reader had to mend to show an entity or the map's meta (repair.ts): someone wrote them as the format does not allow. */
+export type Repair = { target: 'meta'; fields: readonly string[] } | { target: CollectionName; id: string; fields: readonly string[] };
 
 export interface MapSnapshot {
   meta: Meta | null;
@@ -17,6 +20,8 @@ export interface MapSnapshot {
   cards: readonly EntityByCollection['cards'][];
   /** The same entities by id, for O(1) lookups by components. */
   cardById: ReadonlyMap<string, EntityByCollection['cards']>;
+  /** What is shown repaired (meta first, then personas, stages, lanes, cards); the same array while that does not change. */
+  repairs: readonly Repair[];
 }
 
 type Cache = { [N in CollectionName]: Map<string, EntityByCollection[N]> };
@@ -29,17 +34,27 @@ export interface LiveMap {
 
 export function createLiveMap(doc: Y.Doc): LiveMap {
   const cache = Object.fromEntries(COLLECTIONS.map((n) => [n, new Map()])) as Cache;
+  /** per collection: id -> the fields repaired, for entities that needed any */
+  const repaired = Object.fromEntries(COLLECTIONS.map((n) => [n, new Map<string, readonly string[]>()])) as Record<
+    CollectionName,
+    Map<string, readonly string[]>
+  >;
   const listeners = new Set<() => void>();
   const dirty = new Set<CollectionName>(COLLECTIONS);
   let metaDirty = true;
+  let repairsDirty = true;
   let snapshot: MapSnapshot | null = null;
 
   const refresh = <N extends CollectionName>(name: N, id: string) => {
-    const entry = collection(doc, name).get(id);
-    const parsed = entry instanceof Y.Map ? parseEntry(name, id, entry) : null;
-    if (parsed) cache[name].set(id, parsed);
+    const read = readEntry(name, id, collection(doc, name).get(id));
+    if (read) cache[name].set(id, read.entity);
     else cache[name].delete(id);
     dirty.add(name);
+    if (read && read.repaired.length > 0) {
+      // Typing into an entity that stays repaired the same way keeps the repairs list as it was.
+      if (repaired[name].get(id)?.join() !== read.repaired.join()) repairsDirty = true;
+      repaired[name].set(id, read.repaired);
+    } else if (repaired[name].delete(id)) repairsDirty = true;
   };
 
   for (const name of COLLECTIONS) collection(doc, name).forEach((_, id) => refresh(name, id));
@@ -73,21 +88,38 @@ export function createLiveMap(doc: Y.Doc): LiveMap {
   doc.on('afterTransaction', onAfterTransaction);
 
   let last: MapSnapshot | null = null;
+  let metaRepaired: readonly string[] = [];
+  const readMetaNow = (): Meta | null => {
+    const read = readMetaEntry(doc);
+    const fields = read?.repaired ?? [];
+    if (fields.join() !== metaRepaired.join()) repairsDirty = true;
+    metaRepaired = fields;
+    return read?.meta ?? null;
+  };
+  const listRepairs = (): Repair[] => {
+    const out: Repair[] = metaRepaired.length > 0 ? [{ target: 'meta', fields: metaRepaired }] : [];
+    for (const name of COLLECTIONS) for (const [id, fields] of repaired[name]) out.push({ target: name, id, fields });
+    return out;
+  };
+
   const build = (): MapSnapshot => {
     const prev = last;
     const list = <N extends CollectionName>(name: N, old: readonly EntityByCollection[N][] | undefined) =>
       !dirty.has(name) && old ? old : sortOrdered(cache[name].values());
     const cards = list('cards', prev?.cards);
+    const meta = metaDirty || !prev ? readMetaNow() : prev.meta;
     const next: MapSnapshot = {
-      meta: metaDirty || !prev ? readMeta(doc) : prev.meta,
+      meta,
       personas: list('personas', prev?.personas),
       stages: list('stages', prev?.stages),
       lanes: list('lanes', prev?.lanes),
       cards,
       cardById: prev && cards === prev.cards ? prev.cardById : new Map(cards.map((c) => [c.id, c])),
+      repairs: repairsDirty || !prev ? listRepairs() : prev.repairs,
     };
     dirty.clear();
     metaDirty = false;
+    repairsDirty = false;
     return next;
   };
 

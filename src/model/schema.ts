@@ -45,6 +45,8 @@ export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
 export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+/** Stage colours new stages cycle through; the first is what a reader shows for a stage whose colour is unreadable. */
+export const STAGE_COLORS = ['#4f7cff', '#8a5cf6', '#e0679b', '#f59f3a', '#2fb58c', '#2aa4c9', '#7a8699'] as const;
 
 export const MetaSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -158,8 +160,10 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 /**
  * Most entities of each kind one map may hold. Far above any real journey
  * (the largest template has 63 cards), low enough that one map cannot take
- * the server's memory or time: the server refuses an update that would go
- * past them. docs/FORMAT.md lists them.
+ * the server's memory or time: an import past them is refused, a command
+ * past them is refused and writes nothing (MapLimitError, writeChecks.ts),
+ * and the server refuses an update that would go past them. docs/FORMAT.md
+ * lists them.
  */
 export const MAP_LIMITS = { personas: 50, stages: 100, lanes: 50, cards: 10_000 } as const satisfies Record<CollectionName, number>;
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { deleteCard, duplicateCard, setTag, updateCardText, updateCards, type CardFields } from '../model/commands/cards';
 import { castVote, retractVote, voteTotal } from '../model/commands/votes';
 import { emotionFace } from '../model/journey';
+import { TEXT_LIMITS } from '../model/limits';
 import {
   CHANNELS,
   EMOTION_MAX,
@@ -21,6 +22,7 @@ import {
 import { useOpenMap, useSnapshot } from '../canvas/mapContext';
 import { TAG_ICON } from '../canvas/nodes/CardFacets';
 import { useCanEdit, useSession } from '../state/session';
+import { tryCommand } from '../state/tryCommand';
 import { participantId } from '../sync/participant';
 import { Choice, CommitNumber, CommitText, Field, MIXED, SCALE_1_5, common } from './fields';
 
@@ -44,10 +46,12 @@ export function Inspector() {
   const kinds = new Set(cards.map((c) => laneKind.get(c.laneId)));
   const ofKind = (kind: LaneKind) => cards.filter((c) => laneKind.get(c.laneId) === kind);
   const set = (targets: Card[], patch: CardFields) =>
-    updateCards(
-      doc,
-      targets.map((c) => c.id),
-      patch,
+    tryCommand(() =>
+      updateCards(
+        doc,
+        targets.map((c) => c.id),
+        patch,
+      ),
     );
   const single = cards.length === 1 ? cards[0]! : null;
   const me = participantId();
@@ -69,8 +73,8 @@ export function Inspector() {
               testId="inspector-text"
               value={single.text}
               multiline
-              maxLength={5000}
-              onCommit={(v) => updateCardText(doc, single.id, v)}
+              maxLength={TEXT_LIMITS.cardText}
+              onCommit={(v) => tryCommand(() => updateCardText(doc, single.id, v))}
             />
           )}
         </Field>
@@ -212,7 +216,7 @@ export function Inspector() {
                 id={id}
                 list="kpi-metrics"
                 value={common(ofKind('kpis'), (c) => c.metric ?? '')}
-                maxLength={200}
+                maxLength={TEXT_LIMITS.cardMetric}
                 onCommit={(metric) => set(ofKind('kpis'), { metric })}
               />
             )}
@@ -249,7 +253,7 @@ export function Inspector() {
                   id={id}
                   list="kpi-units"
                   value={common(ofKind('kpis'), (c) => c.unit ?? '')}
-                  maxLength={40}
+                  maxLength={TEXT_LIMITS.cardUnit}
                   onCommit={(unit) => set(ofKind('kpis'), { unit: unit || undefined })}
                 />
               )}
@@ -338,7 +342,14 @@ export function Inspector() {
         <button
           type="button"
           onClick={() => {
-            const copies = cards.map((c) => duplicateCard(doc, c.id)).filter((id): id is string => !!id);
+            const copies: string[] = [];
+            // One refusal (the map is full) stops the rest: the notice says why, the copies made so far stay.
+            tryCommand(() => {
+              for (const c of cards) {
+                const copy = duplicateCard(doc, c.id);
+                if (copy) copies.push(copy);
+              }
+            });
             requestSelection(copies);
           }}
         >

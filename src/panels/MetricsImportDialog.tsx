@@ -21,6 +21,8 @@ import {
   type MetricsUpdate,
 } from '../model/exchange/metricsImport';
 import type { MapSnapshot } from '../model/live';
+import { checkRoom } from '../model/writeChecks';
+import { tryCommand } from '../state/tryCommand';
 import { useOpenMap, useSnapshot } from '../canvas/mapContext';
 import { formatKpiValue } from '../canvas/nodes/CardFacets';
 import { useCanEdit } from '../state/session';
@@ -90,8 +92,13 @@ export function MetricsImportDialog({ onClose }: { onClose: () => void }) {
     if (!plan) return;
     // Its own undo step: not merged with an edit made just before or after.
     undo.stopCapturing();
-    const result: MetricsImportResult = applyMetricsImport(doc, plan);
+    const result: MetricsImportResult | undefined = tryCommand(() => {
+      // All of the plan's new cards or none: applyMetricsImport adds them one by one, so the room is checked first.
+      checkRoom(doc, 'cards', plan.creates.length);
+      return applyMetricsImport(doc, plan);
+    });
     undo.stopCapturing();
+    if (!result) return; // refused: the notice says why
     setSummary(
       t('metrics.import.summary', {
         updated: result.updated,

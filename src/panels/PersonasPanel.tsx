@@ -3,26 +3,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addPersona, deletePersona, followPersona, updatePersona } from '../model/commands/personas';
 import { ARCHETYPES, type Persona } from '../model/schema';
+import { fitText, LIST_LIMITS, TEXT_LIMITS } from '../model/limits';
 import { useMapSelector, useOpenMap } from '../canvas/mapContext';
 import { Avatar } from './Avatar';
 import { avatarFromFile } from './avatarImage';
 import { CommitText, Field } from './fields';
 import { useCanEdit } from '../state/session';
+import { tryCommand } from '../state/tryCommand';
 
 const lines = (list: readonly string[]) => list.join('\n');
+/** Lines as list items, each and their number cut to what the format holds (a textarea has no per-line limit). */
 const toList = (text: string) =>
   text
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => fitText(l.trim(), TEXT_LIMITS.personaListItem))
     .filter(Boolean)
-    .slice(0, 50);
+    .slice(0, LIST_LIMITS.personaListItems);
 
 function PersonaForm({ persona }: { persona: Persona }) {
   const { t } = useTranslation();
   const { doc } = useOpenMap();
   const [avatarError, setAvatarError] = useState<string | null>(null);
   const tiedCards = useMapSelector((s) => s.cards).filter((c) => c.personaId === persona.id).length;
-  const update = (patch: Partial<Persona>) => updatePersona(doc, persona.id, patch);
+  const update = (patch: Partial<Persona>) => tryCommand(() => updatePersona(doc, persona.id, patch));
 
   return (
     <div className="persona-form" data-testid="persona-form">
@@ -33,7 +36,7 @@ function PersonaForm({ persona }: { persona: Persona }) {
             <CommitText
               id={id}
               value={persona.avatar.startsWith('data:') ? '' : persona.avatar}
-              maxLength={16}
+              maxLength={TEXT_LIMITS.avatarEmoji}
               onCommit={(v) => update({ avatar: v.trim() || '🙂' })}
             />
           )}
@@ -59,13 +62,23 @@ function PersonaForm({ persona }: { persona: Persona }) {
       </div>
       {avatarError && <p className="error">{avatarError}</p>}
       <Field label={t('personas.name')}>
-        {(id) => <CommitText id={id} testId="persona-name" value={persona.name} maxLength={200} onCommit={(name) => update({ name })} />}
+        {(id) => (
+          <CommitText
+            id={id}
+            testId="persona-name"
+            value={persona.name}
+            maxLength={TEXT_LIMITS.personaName}
+            onCommit={(name) => update({ name })}
+          />
+        )}
       </Field>
       <Field label={t('personas.role')}>
-        {(id) => <CommitText id={id} value={persona.role} maxLength={200} onCommit={(role) => update({ role })} />}
+        {(id) => <CommitText id={id} value={persona.role} maxLength={TEXT_LIMITS.personaRole} onCommit={(role) => update({ role })} />}
       </Field>
       <Field label={t('personas.segment')}>
-        {(id) => <CommitText id={id} value={persona.segment} maxLength={200} onCommit={(segment) => update({ segment })} />}
+        {(id) => (
+          <CommitText id={id} value={persona.segment} maxLength={TEXT_LIMITS.personaSegment} onCommit={(segment) => update({ segment })} />
+        )}
       </Field>
       <Field label={t('personas.archetype')}>
         {(id) => (
@@ -74,7 +87,7 @@ function PersonaForm({ persona }: { persona: Persona }) {
               id={id}
               list="archetypes"
               value={persona.archetype}
-              maxLength={100}
+              maxLength={TEXT_LIMITS.personaArchetype}
               onCommit={(archetype) => update({ archetype })}
             />
             <datalist id="archetypes">
@@ -88,7 +101,15 @@ function PersonaForm({ persona }: { persona: Persona }) {
         )}
       </Field>
       <Field label={t('personas.quote')}>
-        {(id) => <CommitText id={id} value={persona.quote} multiline maxLength={1000} onCommit={(quote) => update({ quote })} />}
+        {(id) => (
+          <CommitText
+            id={id}
+            value={persona.quote}
+            multiline
+            maxLength={TEXT_LIMITS.personaQuote}
+            onCommit={(quote) => update({ quote })}
+          />
+        )}
       </Field>
       {(['goals', 'needs', 'frustrations'] as const).map((key) => (
         <Field key={key} label={t(`personas.${key}`)} hint={t('personas.onePerLine')}>
@@ -154,7 +175,13 @@ export function PersonasPanel() {
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => setOpenId(addPersona(doc, { name: t('personas.newName') }))}>
+      <button
+        type="button"
+        onClick={() => {
+          const id = tryCommand(() => addPersona(doc, { name: t('personas.newName') }));
+          if (id !== undefined) setOpenId(id);
+        }}
+      >
         + {t('personas.add')}
       </button>
       {open ? <PersonaForm key={open.id} persona={open} /> : <p className="muted panel-hint">{t('personas.emptyHint')}</p>}

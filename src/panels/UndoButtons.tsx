@@ -25,6 +25,8 @@ export function UndoButtons() {
   const canEdit = useCanEdit();
 
   useEffect(() => {
+    // Undo and redo write to the map: the keys follow the buttons' rule, and are off while the buttons are hidden.
+    if (!canEdit) return;
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || isTyping(e.target)) return;
       const key = e.key.toLowerCase();
@@ -38,7 +40,7 @@ export function UndoButtons() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, [undo, canEdit]);
 
   if (!canEdit) return null;
   return (

@@ -63,7 +63,25 @@ export interface WorkshopSlice {
   setMatrixOpen(open: boolean): void;
 }
 
-export type SessionState = ConnectionSlice & SelectionSlice & WorkshopSlice;
+/**
+ * A short message about something this user just tried (an edit the map
+ * refused), as an i18n key and its values, so it follows a language switch.
+ * `seq` tells two equal messages in a row apart.
+ */
+export interface Notice {
+  key: string;
+  values?: Record<string, string | number>;
+  seq: number;
+}
+
+export interface NoticeSlice {
+  notice: Notice | null;
+  showNotice(key: string, values?: Record<string, string | number>): void;
+  /** Hides the notice, or only notice `seq` if given (a timer must not hide a newer one). */
+  dismissNotice(seq?: number): void;
+}
+
+export type SessionState = ConnectionSlice & SelectionSlice & WorkshopSlice & NoticeSlice;
 
 const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice> = (set) => ({
   connection: 'connecting',
@@ -109,10 +127,22 @@ const createWorkshopSlice: StateCreator<SessionState, [], [], WorkshopSlice> = (
   setMatrixOpen: (matrixOpen) => set({ matrixOpen }),
 });
 
+/** Never reused, so a timer started for one notice cannot hide a later one. */
+let noticeSeq = 0;
+
+const createNoticeSlice: StateCreator<SessionState, [], [], NoticeSlice> = (set, get) => ({
+  notice: null,
+  showNotice: (key, values) => set({ notice: { key, values, seq: ++noticeSeq } }),
+  dismissNotice: (seq) => {
+    if (seq === undefined || get().notice?.seq === seq) set({ notice: null });
+  },
+});
+
 export const useSession = create<SessionState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createSelectionSlice(...a),
   ...createWorkshopSlice(...a),
+  ...createNoticeSlice(...a),
 }));
 
 /** Reset per-map state when leaving a map. */
@@ -129,6 +159,7 @@ export function resetSession(): void {
     selectionRequest: null,
     tagFilter: null,
     matrixOpen: false,
+    notice: null,
   });
 }
 

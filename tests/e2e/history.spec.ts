@@ -46,3 +46,50 @@ test('history: save a version, preview it read-only, restore it while a colleagu
   await expect(a.getByTestId('version').filter({ hasText: 'Before workshop' })).toBeVisible();
   await expect.poll(() => a.locator('[data-testid="version"][data-kind="auto"]').count()).toBeGreaterThanOrEqual(1);
 });
+
+test('history: while an editor previews a version, Enter and Ctrl+D edit nothing', async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  const page = await (await browser.newContext()).newPage();
+  await openMap(page, mapId);
+  const cards = page.getByTestId('card');
+  const exportedCards = async () =>
+    ((await (await request.get(`/api/maps/${mapId}/export.json`)).json()) as { cards: Record<string, unknown> }).cards;
+
+  // On the live map the gestures edit: Enter opens the card's editor, Ctrl+D duplicates it.
+  const liveBefore = await cards.count();
+  const storedBefore = Object.keys(await exportedCards()).length;
+  await cardWithText(page, 'Guest checkout').click();
+  await expect(cardWithText(page, 'Guest checkout')).toHaveClass(/is-selected/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('textarea.inline-text')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('textarea.inline-text')).toHaveCount(0);
+  await cardWithText(page, 'Guest checkout').first().click();
+  await page.keyboard.press('Control+d');
+  await expect(cards).toHaveCount(liveBefore + 1);
+  const liveCount = liveBefore + 1;
+  await expect.poll(async () => Object.keys(await exportedCards()).length).toBe(storedBefore + 1);
+  const live = await exportedCards();
+
+  await page.getByTestId('history').click();
+  await page.getByTestId('version-name').fill('Baseline');
+  await page.getByTestId('version-name').press('Enter');
+  await page.getByTestId('version').filter({ hasText: 'Baseline' }).getByTestId('preview-version').click();
+  await expect(page.getByTestId('preview-banner')).toContainText('Baseline');
+  await expect(cards).toHaveCount(liveCount);
+
+  // In the preview the same gestures do nothing, as the (hidden) buttons would.
+  const card = cardWithText(page, 'Support phone call');
+  await card.click();
+  await expect(card).toHaveClass(/is-selected/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('textarea.inline-text')).toHaveCount(0);
+  await expect(cards).toHaveCount(liveCount);
+
+  // Nor did the live map change.
+  await page.getByTestId('back-to-live').click();
+  await expect(page.getByTestId('preview-banner')).toHaveCount(0);
+  await expect(cards).toHaveCount(liveCount);
+  expect(await exportedCards()).toEqual(live);
+});

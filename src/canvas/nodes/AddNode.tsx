@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { addLane } from '../../model/commands/lanes';
 import { addStage } from '../../model/commands/stages';
 import { useCanEdit, useSession } from '../../state/session';
+import { tryCommand } from '../../state/tryCommand';
 import { GRID } from '../layout';
 import { useOpenMap } from '../mapContext';
 import type { AddNode as AddNodeType } from '../projection';
@@ -38,9 +39,11 @@ function AddNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<A
   };
 
   const add = () => {
-    setRenaming(
+    const id = tryCommand(() =>
       data.what === 'stage' ? addStage(doc, { name: t('canvas.newStage') }) : addLane(doc, { kind: 'notes', name: t('canvas.newLane') }),
     );
+    if (id === undefined) return; // refused (the map is full): the notice says so
+    setRenaming(id);
     reveal();
   };
   if (!canEdit) return null;

@@ -2,7 +2,9 @@ import { memo, useCallback, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
+import { TEXT_LIMITS } from '../../model/limits';
 import { useCanEdit, useSession } from '../../state/session';
+import { tryCommand } from '../../state/tryCommand';
 import { usePresence } from '../../sync/presence';
 import { InlineText } from '../InlineText';
 import { useCard, useMapSelector, useOpenMap } from '../mapContext';
@@ -30,7 +32,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       const trimmed = text.trim();
       // A card left empty right after it was added has no value: drop it.
       if (!trimmed && !card?.text) deleteCard(doc, id);
-      else if (trimmed !== card?.text) updateCardText(doc, id, trimmed);
+      else if (trimmed !== card?.text) tryCommand(() => updateCardText(doc, id, trimmed));
     },
     [doc, id, card?.text, stopEditing],
   );
@@ -59,7 +61,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
         <InlineText
           value={card.text}
           multiline
-          maxLength={5000}
+          maxLength={TEXT_LIMITS.cardText}
           placeholder={t('canvas.cardPlaceholder')}
           ariaLabel={t('canvas.cardPlaceholder')}
           onSave={save}

@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { addCard, defaultFieldsFor } from '../../model/commands/cards';
 import { useCanEdit, useSession } from '../../state/session';
+import { tryCommand } from '../../state/tryCommand';
 import { cellKey } from '../layout';
 import { useOpenMap } from '../mapContext';
 import type { CellNode as CellNodeType } from '../projection';
@@ -18,7 +19,10 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
   const canEdit = useCanEdit();
 
   const add = () => {
-    const id = addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '', fields: defaultFieldsFor(data.laneKind) });
+    const id = tryCommand(() =>
+      addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '', fields: defaultFieldsFor(data.laneKind) }),
+    );
+    if (id === undefined) return; // refused (the map is full): the notice says so
     if (isCurve) {
       // An emotion point has no card to type into: its label is edited in the inspector.
       requestSelection([id]);

@@ -2,9 +2,11 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
+import { TEXT_LIMITS } from '../../model/limits';
 import { DEPARTMENTS, LANE_KINDS, LaneKindSchema } from '../../model/schema';
 import { CommitText } from '../../panels/fields';
 import { useCanEdit, useSession } from '../../state/session';
+import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../InlineText';
 import { HeaderActions } from './HeaderActions';
 import { useLane, useOpenMap } from '../mapContext';
@@ -31,11 +33,11 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
       {renaming ? (
         <InlineText
           value={lane.name}
-          maxLength={200}
+          maxLength={TEXT_LIMITS.laneName}
           ariaLabel={t('canvas.rename')}
           onSave={(name) => {
             setRenaming(null);
-            if (name.trim()) updateLane(doc, lane.id, { name: name.trim() });
+            if (name.trim()) tryCommand(() => updateLane(doc, lane.id, { name: name.trim() }));
           }}
           onCancel={() => setRenaming(null)}
         />
@@ -69,10 +71,10 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           <CommitText
             value={lane.department}
             list="departments"
-            maxLength={100}
+            maxLength={TEXT_LIMITS.laneDepartment}
             placeholder={t('canvas.department')}
             testId="lane-department"
-            onCommit={(department) => updateLane(doc, lane.id, { department: department.trim() })}
+            onCommit={(department) => tryCommand(() => updateLane(doc, lane.id, { department: department.trim() }))}
           />
           <datalist id="departments">
             {DEPARTMENTS.map((d) => (

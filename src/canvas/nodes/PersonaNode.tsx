@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addPersona } from '../../model/commands/personas';
 import { useCanEdit, useSession } from '../../state/session';
+import { tryCommand } from '../../state/tryCommand';
 import { Avatar } from '../../panels/Avatar';
 import { useMapSelector, useOpenMap } from '../mapContext';
 
@@ -22,8 +23,7 @@ function PersonaNodeView() {
           type="button"
           className="nodrag"
           onClick={() => {
-            addPersona(doc, { name: t('personas.newName') });
-            setPanel('personas');
+            if (tryCommand(() => addPersona(doc, { name: t('personas.newName') })) !== undefined) setPanel('personas');
           }}
         >
           + {t('personas.add')}

@@ -2,7 +2,9 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { deleteStage, moveStage, updateStage } from '../../model/commands/stages';
+import { TEXT_LIMITS } from '../../model/limits';
 import { useCanEdit, useSession } from '../../state/session';
+import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../InlineText';
 import { HeaderActions } from './HeaderActions';
 import { useOpenMap, useStage } from '../mapContext';
@@ -27,11 +29,11 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
       {renaming ? (
         <InlineText
           value={stage.name}
-          maxLength={200}
+          maxLength={TEXT_LIMITS.stageName}
           ariaLabel={t('canvas.rename')}
           onSave={(name) => {
             setRenaming(null);
-            if (name.trim()) updateStage(doc, stage.id, { name: name.trim() });
+            if (name.trim()) tryCommand(() => updateStage(doc, stage.id, { name: name.trim() }));
           }}
           onCancel={() => setRenaming(null)}
         />

@@ -1,7 +1,14 @@
+/**
+ * Card commands. Like every command (writeChecks.ts), each checks what it is
+ * about to write against the schema before its first write, and a refused
+ * one throws a WriteRefusedError and writes nothing: a text longer than the
+ * format allows (InvalidWriteError), a card past MAP_LIMITS (MapLimitError).
+ */
 import type * as Y from 'yjs';
 import { change, collection, createEntity, deleteEntity, listEntities, newId, readEntity, updateEntity } from '../doc';
 import { placeAt } from '../order';
 import { EMOTION_MAX, EMOTION_MIN, TAGS, type Card, type LaneKind, type Tag } from '../schema';
+import { checkFields, checkRoom } from '../writeChecks';
 
 export type CardFields = Partial<Omit<Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'votes'>>;
 
@@ -42,13 +49,16 @@ export interface AddCardArgs extends Cell {
 
 export function addCard(doc: Y.Doc, args: AddCardArgs): string {
   return change(doc, () => {
+    checkRoom(doc, 'cards');
     const siblings = cellCards(doc, args);
     const { order, rekeyed } = placeAt(siblings, args.index ?? siblings.length);
-    for (const [cid, key] of rekeyed) updateEntity(doc, 'cards', cid, { order: key });
     const id = newId();
     // The votes map is created with the card: created later, two first votes
-    // at once would each create one and one of them would be lost.
+    // at once would each create one and one of them would be lost. Created
+    // before the siblings are re-keyed: creating checks the card, and a
+    // refused one must leave the cell as it was.
     createEntity(doc, 'cards', { ...args.fields, id, order, laneId: args.laneId, stageId: args.stageId, text: args.text, votes: {} });
+    for (const [cid, key] of rekeyed) updateEntity(doc, 'cards', cid, { order: key });
     return id;
   });
 }
@@ -61,9 +71,12 @@ export function updateCard(doc: Y.Doc, id: string, patch: Partial<Omit<Card, 'id
   return change(doc, () => updateEntity(doc, 'cards', id, patch));
 }
 
-/** The same fields on many cards, as one step (multi-select in the inspector). */
+/** The same fields on many cards, as one step (multi-select in the inspector); checked once, before the first card. */
 export function updateCards(doc: Y.Doc, ids: readonly string[], patch: CardFields): number {
-  return change(doc, () => ids.filter((id) => updateEntity(doc, 'cards', id, patch)).length);
+  return change(doc, () => {
+    checkFields('cards', patch);
+    return ids.filter((id) => updateEntity(doc, 'cards', id, patch)).length;
+  });
 }
 
 /** Set a card's emotion score, rounded and clamped to the scale (dragging a curve point). */
@@ -83,12 +96,14 @@ export function moveCard(doc: Y.Doc, id: string, to: Cell & { index?: number }):
     if (!collection(doc, 'cards').has(id)) return false;
     const siblings = cellCards(doc, to, id);
     const { order, rekeyed } = placeAt(siblings, to.index ?? siblings.length);
+    // The card first: its write is the one checked (the cell ids), and a refused move must leave the cell as it was.
+    const moved = updateEntity(doc, 'cards', id, { laneId: to.laneId, stageId: to.stageId, order });
     for (const [cid, key] of rekeyed) updateEntity(doc, 'cards', cid, { order: key });
-    return updateEntity(doc, 'cards', id, { laneId: to.laneId, stageId: to.stageId, order });
+    return moved;
   });
 }
 
-/** Duplicate a card right after itself; returns the copy's id. */
+/** Duplicate a card right after itself (as readers show it, repairs included); returns the copy's id. */
 export function duplicateCard(doc: Y.Doc, id: string): string | null {
   const card = readEntity(doc, 'cards', id);
   if (!card) return null;
@@ -104,6 +119,8 @@ export function deleteCard(doc: Y.Doc, id: string): boolean {
 /** Move several cards into one cell, consecutively from `index` (one undo step). */
 export function moveCards(doc: Y.Doc, ids: readonly string[], to: Cell & { index?: number }): void {
   change(doc, () => {
+    // Checked once before the first card moves: all of them move, or none.
+    checkFields('cards', { laneId: to.laneId, stageId: to.stageId });
     let index = to.index ?? cellCards(doc, to).filter((c) => !ids.includes(c.id)).length;
     for (const id of ids) if (moveCard(doc, id, { ...to, index })) index++;
   });

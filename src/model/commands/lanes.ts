@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { change, collection, createEntity, deleteEntity, listEntities, newId, updateEntity } from '../doc';
 import { placeAt } from '../order';
 import type { Lane, LaneKind } from '../schema';
+import { checkRoom } from '../writeChecks';
 
 export interface AddLaneArgs {
   kind: LaneKind;
@@ -10,13 +11,16 @@ export interface AddLaneArgs {
   index?: number;
 }
 
+/** Adds a lane; refused (MapLimitError, InvalidWriteError) before anything is written. */
 export function addLane(doc: Y.Doc, args: AddLaneArgs): string {
   return change(doc, () => {
+    checkRoom(doc, 'lanes');
     const lanes = listEntities(doc, 'lanes');
     const id = newId();
     const { order, rekeyed } = placeAt(lanes, args.index ?? lanes.length);
-    for (const [lid, key] of rekeyed) updateEntity(doc, 'lanes', lid, { order: key });
+    // Created before the neighbours are re-keyed: creating checks the lane, and a refused one must leave the order as it was.
     createEntity(doc, 'lanes', { id, order, kind: args.kind, name: args.name, department: args.department ?? '' });
+    for (const [lid, key] of rekeyed) updateEntity(doc, 'lanes', lid, { order: key });
     return id;
   });
 }

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
-import { change, collection, createEntity, deleteEntity, listEntities, metaMap, newId, updateEntity } from '../doc';
+import { change, collection, createEntity, deleteEntity, listEntities, metaMap, newId, updateEntity, updateMeta } from '../doc';
 import { placeAt } from '../order';
+import { DEFAULT_AVATAR } from '../readDefaults';
 import type { Persona } from '../schema';
+import { checkRoom } from '../writeChecks';
 
 export type PersonaFields = Omit<Persona, 'id' | 'order'>;
 
@@ -14,18 +16,24 @@ export const EMPTY_PERSONA: PersonaFields = {
   needs: [],
   frustrations: [],
   archetype: '',
-  avatar: '🙂',
+  avatar: DEFAULT_AVATAR,
 };
 
-/** Adds a persona (last in the list); the first persona of a map is also the one it follows. */
+/**
+ * Adds a persona (last in the list); the first persona of a map is also the
+ * one it follows. Refused (MapLimitError, InvalidWriteError) before anything
+ * is written.
+ */
 export function addPersona(doc: Y.Doc, fields: Partial<PersonaFields> = {}): string {
   return change(doc, () => {
+    checkRoom(doc, 'personas');
     const personas = listEntities(doc, 'personas');
     const id = newId();
     const { order, rekeyed } = placeAt(personas, personas.length);
-    for (const [pid, key] of rekeyed) updateEntity(doc, 'personas', pid, { order: key });
+    // Created before the others are re-keyed: creating checks the persona, and a refused one must leave the order as it was.
     createEntity(doc, 'personas', { ...EMPTY_PERSONA, ...fields, id, order });
-    if (metaMap(doc).get('personaId') === undefined) metaMap(doc).set('personaId', id);
+    for (const [pid, key] of rekeyed) updateEntity(doc, 'personas', pid, { order: key });
+    if (metaMap(doc).get('personaId') === undefined) updateMeta(doc, { personaId: id });
     return id;
   });
 }
@@ -46,7 +54,7 @@ export function deletePersona(doc: Y.Doc, id: string): boolean {
     collection(doc, 'cards').forEach((card) => {
       if (card instanceof Y.Map && card.get('personaId') === id) card.delete('personaId');
     });
-    if (metaMap(doc).get('personaId') === id) metaMap(doc).delete('personaId');
+    if (metaMap(doc).get('personaId') === id) updateMeta(doc, { personaId: undefined });
     return deleteEntity(doc, 'personas', id);
   });
 }
@@ -54,7 +62,7 @@ export function deletePersona(doc: Y.Doc, id: string): boolean {
 /** The persona the map follows (shown at its head); null to follow none. */
 export function followPersona(doc: Y.Doc, id: string | null): void {
   change(doc, () => {
-    if (id === null) metaMap(doc).delete('personaId');
-    else if (collection(doc, 'personas').has(id)) metaMap(doc).set('personaId', id);
+    if (id === null) updateMeta(doc, { personaId: undefined });
+    else if (collection(doc, 'personas').has(id)) updateMeta(doc, { personaId: id });
   });
 }

@@ -1,9 +1,11 @@
 import type * as Y from 'yjs';
 import { change, collection, createEntity, deleteEntity, listEntities, newId, updateEntity } from '../doc';
 import { placeAt } from '../order';
-import type { Stage } from '../schema';
+import { STAGE_COLORS, type Stage } from '../schema';
+import { checkRoom } from '../writeChecks';
 
-export const STAGE_COLORS = ['#4f7cff', '#8a5cf6', '#e0679b', '#f59f3a', '#2fb58c', '#2aa4c9', '#7a8699'] as const;
+// The palette is part of the format's defaults (readers use its first colour); kept importable from here.
+export { STAGE_COLORS } from '../schema';
 
 export interface AddStageArgs {
   name: string;
@@ -13,13 +15,15 @@ export interface AddStageArgs {
   index?: number;
 }
 
+/** Adds a stage; refused (MapLimitError, InvalidWriteError) before anything is written. */
 export function addStage(doc: Y.Doc, args: AddStageArgs): string {
   return change(doc, () => {
+    checkRoom(doc, 'stages');
     const stages = listEntities(doc, 'stages');
     const id = newId();
     const index = args.index ?? stages.length;
     const { order, rekeyed } = placeAt(stages, index);
-    for (const [sid, key] of rekeyed) updateEntity(doc, 'stages', sid, { order: key });
+    // Created before the neighbours are re-keyed: creating checks the stage, and a refused one must leave the order as it was.
     createEntity(doc, 'stages', {
       id,
       order,
@@ -27,6 +31,7 @@ export function addStage(doc: Y.Doc, args: AddStageArgs): string {
       description: args.description ?? '',
       color: args.color ?? STAGE_COLORS[stages.length % STAGE_COLORS.length]!,
     });
+    for (const [sid, key] of rekeyed) updateEntity(doc, 'stages', sid, { order: key });
     return id;
   });
 }

@@ -4,11 +4,15 @@
  * people voting at once on one card both count. The budget (meta
  * votesPerParticipant) is checked against this replica's view; two tabs of
  * the same participant voting at the same instant may overspend by one,
- * which the tallies below show honestly rather than hide.
+ * which the tallies below show honestly rather than hide. Like every command,
+ * a vote the schema would refuse (a participant id that is not an id) throws
+ * InvalidWriteError before anything is written.
  */
 import * as Y from 'yjs';
-import { change, collection, metaMap } from '../doc';
-import { DEFAULT_VOTES_PER_PARTICIPANT, type Card } from '../schema';
+import { change, collection, metaMap, updateMeta } from '../doc';
+import { clampToSchema } from '../limits';
+import { CardSchema, DEFAULT_VOTES_PER_PARTICIPANT, MetaSchema, type Card } from '../schema';
+import { InvalidWriteError } from '../writeChecks';
 
 export type VoteResult = 'voted' | 'retracted' | 'no-votes-left' | 'no-vote-to-retract' | 'no-such-card';
 
@@ -17,8 +21,21 @@ export function votesPerParticipant(doc: Y.Doc): number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : DEFAULT_VOTES_PER_PARTICIPANT;
 }
 
+/** Sets the budget, rounded and clamped to what the format allows (a typed 7.6 or 400 still means something). */
 export function setVotesPerParticipant(doc: Y.Doc, n: number): void {
-  change(doc, () => metaMap(doc).set('votesPerParticipant', Math.max(0, Math.min(100, Math.round(n)))));
+  change(doc, () => updateMeta(doc, { votesPerParticipant: clampToSchema(MetaSchema.shape.votesPerParticipant, n) }));
+}
+
+const VotesSchema = CardSchema.shape.votes.unwrap();
+
+/** One participant's count as it is about to be written (a participant id must be an id); checked before any write. */
+function checkVote(participant: string, count: number): void {
+  const parsed = VotesSchema.safeParse({ [participant]: count });
+  if (parsed.success) return;
+  throw new InvalidWriteError(
+    'cards',
+    parsed.error.issues.map((i) => ({ ...i, path: ['votes', ...i.path] })),
+  );
 }
 
 function votesOf(doc: Y.Doc, cardId: string): Y.Map<number> | null {
@@ -47,22 +64,29 @@ export function votesUsed(doc: Y.Doc, participant: string): number {
 
 export function castVote(doc: Y.Doc, cardId: string, participant: string): VoteResult {
   return change(doc, () => {
-    if (!collection(doc, 'cards').has(cardId)) return 'no-such-card';
+    const card = collection(doc, 'cards').get(cardId);
+    if (!(card instanceof Y.Map)) return 'no-such-card';
     if (votesUsed(doc, participant) >= votesPerParticipant(doc)) return 'no-votes-left';
-    const votes = votesOf(doc, cardId)!;
-    votes.set(participant, count(votes.get(participant)) + 1);
+    const current = card.get('votes');
+    const next = count(current instanceof Y.Map ? current.get(participant) : undefined) + 1;
+    // Checked before votesOf, which may create the card's votes map: a refused vote writes nothing.
+    checkVote(participant, next);
+    votesOf(doc, cardId)!.set(participant, next);
     return 'voted';
   });
 }
 
 export function retractVote(doc: Y.Doc, cardId: string, participant: string): VoteResult {
   return change(doc, () => {
-    if (!collection(doc, 'cards').has(cardId)) return 'no-such-card';
+    if (!(collection(doc, 'cards').get(cardId) instanceof Y.Map)) return 'no-such-card';
     const votes = votesOf(doc, cardId)!;
     const mine = count(votes.get(participant));
     if (mine === 0) return 'no-vote-to-retract';
     if (mine === 1) votes.delete(participant);
-    else votes.set(participant, mine - 1);
+    else {
+      checkVote(participant, mine - 1);
+      votes.set(participant, mine - 1);
+    }
     return 'retracted';
   });
 }
