@@ -16,11 +16,51 @@ export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 export type CsvCell = string | number | boolean | null | undefined;
 
 /**
- * Text that a spreadsheet would run as a formula (=, +, -, @) or that some
- * strip before doing so (tab, CR): "CSV injection". A leading apostrophe makes
- * Excel, WPS and LibreOffice show the cell as text.
+ * "CSV injection": text a spreadsheet would run as a formula. OWASP's rule is
+ * to prefix `'` to a cell that begins with = + - @, tab or CR; a leading
+ * apostrophe makes Excel, WPS, LibreOffice and Google Sheets show the cell as
+ * text. A bare first-character test is bypassed by whatever spreadsheets drop
+ * or hide before the formula sign, so the test skips that first (SKIPPED) and
+ * then looks at the first character left (FORMULA_SIGNS).
+ *
+ * Skipped: all Unicode white space (space, NBSP, U+3000, line breaks, tab, CR),
+ * control characters, format characters (bidi controls such as the RLO U+202E,
+ * zero-width U+200B-U+200D, U+2060, BOM U+FEFF) and every other
+ * default-ignorable (invisible) code point.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const SKIPPED = /^[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*/u;
+
+/**
+ * = + - @ and every character NFKC folds to one of them: the full-width
+ * ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20), which spreadsheets in CJK
+ * locales may fold to the ASCII sign, and the small and super/subscript forms.
+ * Not `|` or `%`: neither starts a formula in Excel, WPS, LibreOffice or
+ * Google Sheets (the `|` of DDE, `=cmd|'/c calc'!A1`, only runs after an
+ * `=`, which is caught), and prefixing them would change ordinary text such as
+ * "% of buyers".
+ */
+const FORMULA_SIGNS = new Set(['=', '+', '-', '@']);
+
+/** OWASP's list taken literally too: a cell that begins with tab or CR is prefixed whatever follows. */
+const RAW_START = /^[\t\r]/;
+
+/** Whether this text (not a number) would start a formula in a spreadsheet. */
+function startsFormula(text: string): boolean {
+  if (RAW_START.test(text)) return true;
+  const first = text.slice(SKIPPED.exec(text)![0].length).codePointAt(0);
+  if (first === undefined) return false;
+  return FORMULA_SIGNS.has(String.fromCodePoint(first).normalize('NFKC').charAt(0));
+}
+
+/**
+ * Whether the writer prefixes `'`. Text that already begins with apostrophes
+ * before a formula (`'=x`) is prefixed as well (`''=x`), so `unneutralise`
+ * can take exactly one apostrophe off every protected cell and give back the
+ * text as written, with nothing ambiguous.
+ */
+function needsNeutralising(text: string): boolean {
+  return startsFormula(text.replace(/^'+/, ''));
+}
 
 /** One cell, neutralised and quoted as needed. */
 export function csvField(cell: CsvCell, delimiter: CsvDelimiter = ','): string {
@@ -28,7 +68,7 @@ export function csvField(cell: CsvCell, delimiter: CsvDelimiter = ','): string {
   // Numbers are written as numbers (an emotion of -3 must stay -3, not '-3).
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   let text = String(cell);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (needsNeutralising(text)) text = `'${text}`;
   const needsQuotes = text.includes(delimiter) || text.includes('"') || text.includes('\r') || text.includes('\n');
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -46,9 +86,13 @@ export function writeCsv(rows: readonly (readonly CsvCell[])[], opts: WriteCsvOp
   return ((opts.bom ?? true) ? UTF8_BOM : '') + body;
 }
 
-/** A cell as the writer protected it, back to what the person wrote (`'=x` -> `=x`). */
+/**
+ * A cell as the writer protected it, back to what the person wrote (`'=x` ->
+ * `=x`, `'\u00A0=x` -> `\u00A0=x`): the exact inverse of the writer's prefix,
+ * for any text. A cell the writer would not have prefixed is left alone.
+ */
 export function unneutralise(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && needsNeutralising(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 // ---------------------------------------------------------------- reading

@@ -45,6 +45,106 @@ describe('CSV writer', () => {
     expect(unneutralise("'quoted")).toBe("'quoted");
   });
 
+  /** The cell as a reader gets it back (the delimiter given: a tab in the text must not be taken for one). */
+  const firstCell = (field: string) => {
+    const parsed = parseCsv(`${field},end\r\n`, { delimiter: ',' });
+    if (!parsed.ok) throw new Error(`parse failed: ${parsed.error.code}`);
+    return parsed.rows[0]![0]!;
+  };
+
+  // Each of these starts a formula once a spreadsheet drops or hides what comes before the sign.
+  const bypasses: [string, string][] = [
+    ['a leading line feed', '\n=1+1'],
+    ['a leading CRLF', '\r\n=1+1'],
+    ['a leading space', ' =1+1'],
+    ['several spaces and a tab', '  \t =1+1'],
+    ['a leading tab', '\t=1+1'],
+    ['a no-break space', '\u00A0=1+1'],
+    ['an ideographic space', '\u3000=1+1'],
+    ['a vertical tab and form feed', '\v\f=1+1'],
+    ['a full-width equals sign', '\uFF1D1+1'],
+    ['a full-width plus sign', '\uFF0B1'],
+    ['a full-width hyphen-minus', '\uFF0D1'],
+    ['a full-width commercial at', '\uFF20SUM(A1)'],
+    ['a small equals sign', '\uFE661+1'],
+    ['a right-to-left override', '\u202E=1+1'],
+    ['a left-to-right mark', '\u200E=1+1'],
+    ['a right-to-left mark', '\u200F=1+1'],
+    ['an Arabic letter mark', '\u061C=1+1'],
+    ['a left-to-right embedding', '\u202A=1+1'],
+    ['a right-to-left isolate', '\u2067=1+1'],
+    ['a pop directional isolate', '\u2069=1+1'],
+    ['a zero-width space', '\u200B=1+1'],
+    ['a zero-width non-joiner', '\u200C+1'],
+    ['a zero-width joiner', '\u200D-1'],
+    ['a word joiner', '\u2060@SUM(A1)'],
+    ['a byte order mark', '\uFEFF=1+1'],
+    ['a soft hyphen', '\u00AD=1+1'],
+    ['a mix of all of them', '\u202E \u200B\u00A0\u3000\n\uFF1D1+1'],
+    ['a DDE payload after a space', " =cmd|'/c calc'!A1"],
+  ];
+
+  it.each(bypasses)('neutralises a formula behind %s', (_name, text) => {
+    const cell = firstCell(csvField(text));
+    expect(cell).toBe(`'${text}`);
+    expect(unneutralise(cell)).toBe(text);
+  });
+
+  it('leaves harmless text unchanged, including signs in the middle', () => {
+    for (const text of [
+      '小红书测评笔记',
+      '“看着不错，可一千二有点贵，再等等吧。”',
+      'e-mail',
+      'takes 3-5 days',
+      '3-5 days',
+      'a = b',
+      'mail me @ home',
+      '  indented text',
+      '\u00A0non-breaking',
+      '\u202Eright to left',
+      '% of buyers',
+      '| a | table |',
+      "'quoted",
+      '',
+    ]) {
+      expect(csvField(text)).toBe(text.includes('"') ? `"${text.replace(/"/g, '""')}"` : text);
+    }
+  });
+
+  it('keeps numbers numbers, even negative ones', () => {
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField('-3')).toBe("'-3");
+  });
+
+  it('round-trips every text through the writer and unneutralise, apostrophes included', () => {
+    const texts = [
+      '=1+1',
+      "'=1+1",
+      "''=1+1",
+      "' =1+1",
+      "'\u202E=1+1",
+      "'quoted",
+      "''",
+      "'",
+      '\t',
+      "'\tindent",
+      '\uFF1D1',
+      ' =x',
+      'e-mail',
+      '中文',
+    ];
+    for (const text of texts) {
+      const cell = firstCell(csvField(text));
+      expect(unneutralise(cell)).toBe(text);
+    }
+    // An apostrophe the writer did not add is never taken off.
+    expect(unneutralise("'quoted")).toBe("'quoted");
+    expect(unneutralise("'e-mail")).toBe("'e-mail");
+    expect(unneutralise("' =x")).toBe(' =x');
+    expect(unneutralise("''=x")).toBe("'=x");
+  });
+
   it('can leave the BOM out and use another delimiter', () => {
     expect(writeCsv([['a', 'b,c']], { bom: false, delimiter: ';' })).toBe('a;b,c\r\n');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import * as Y from 'yjs';
 import { buildTemplate, castVote, createLiveMap, docFromMapDocument, loadMapDocument, type MapDocument } from '../../../src/model';
-import { parseCsv, UTF8_BOM } from '../../../src/model/exchange/csv';
+import { parseCsv, unneutralise, UTF8_BOM } from '../../../src/model/exchange/csv';
 import { insightsCsv, openCommentTexts, touchpointsCsv, touchpointsTable } from '../../../src/model/exchange/csvTables';
 import { buildSnapshot } from '../../../src/model/comments/read';
 import { csvLabels } from '../../../src/export/csvLabels';
@@ -155,6 +155,34 @@ describe('touchpoints CSV', () => {
     const row = rows.find((r) => r[2] === '小红书测评笔记')!;
     expect(row.at(-1)).toBe('王芳: 转化数据呢？\nLi: 下周补上');
     expect(rows.find((r) => r[2] === '官网商品详情页')!.at(-1)).toBe('');
+  });
+});
+
+describe('formulas hidden in map text', () => {
+  it('are neutralised in every text column of both sheets and read back as written', async () => {
+    const map = buildTemplate('backpack', { locale: 'en', now: NOW });
+    const stage = Object.values(map.stages)[0]!;
+    stage.name = '\u00A0=HYPERLINK("http://evil","open")';
+    const touchpointLane = Object.values(map.lanes).find((l) => l.kind === 'touchpoints')!;
+    touchpointLane.name = '\u202E=1+1';
+    const touchpoint = Object.values(map.cards).find((c) => c.laneId === touchpointLane.id && c.stageId === stage.id)!;
+    touchpoint.text = '\n\uFF1D1+1';
+    const painLane = Object.values(map.lanes).find((l) => l.kind === 'painPoints')!;
+    const pain = Object.values(map.cards).find((c) => c.laneId === painLane.id)!;
+    pain.text = '\u200B@SUM(A1)';
+    const labels = csvLabels(await tFor('en'));
+    const snapshot = liveSnapshot(map);
+
+    const touchpoints = parse(touchpointsCsv(snapshot, labels));
+    const row = touchpoints.find((r) => r[2] === `'${touchpoint.text}`)!;
+    expect(row.slice(0, 3)).toEqual([`'${stage.name}`, `'${touchpointLane.name}`, `'${touchpoint.text}`]);
+    expect(row.slice(0, 3).map(unneutralise)).toEqual([stage.name, touchpointLane.name, touchpoint.text]);
+
+    const insights = parse(insightsCsv(snapshot, labels));
+    expect(insights.some((r) => r[3] === `'${pain.text}`)).toBe(true);
+    // Nothing else gained an apostrophe: the template's own text is harmless.
+    const prefixed = new Set(touchpoints.flat().filter((c) => c.startsWith("'")));
+    expect(prefixed).toEqual(new Set([`'${stage.name}`, `'${touchpointLane.name}`, `'${touchpoint.text}`]));
   });
 });
 
