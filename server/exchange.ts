@@ -5,8 +5,10 @@
  * are src/model/exchange/mapFile.ts, shared with the browser.
  */
 import * as Y from 'yjs';
+import { SERVER_ORIGIN, loadMapDocument } from '../src/model/doc';
 import { loadMapFileComments, mapFileFromDocs, type MapFile, type MapFileComments } from '../src/model/exchange/mapFile';
 import type { MapDocument } from '../src/model/schema';
+import { mapStats, type MapStats } from '../src/model/stats';
 import { fileStem } from '../src/model/fileName';
 import { docId } from './store/types';
 import type { RoomRegistry } from './ws/rooms';
@@ -58,6 +60,21 @@ export const importedMap = (map: MapDocument, now: number): MapDocument => ({
   ...map,
   meta: { ...map.meta, createdAt: now, updatedAt: now },
 });
+
+/**
+ * A new map's initial state (one update, from a fresh doc: its own client id,
+ * no history) and the summary its row stores: what creating, duplicating and
+ * importing a map all store.
+ */
+export function newMapState(map: MapDocument): { state: Uint8Array; stats: MapStats } {
+  const doc = new Y.Doc();
+  try {
+    loadMapDocument(doc, map, SERVER_ORIGIN);
+    return { state: Y.encodeStateAsUpdate(doc), stats: mapStats(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
 
 /** The comments doc's initial state for an imported map (one update, in a doc of its own). */
 export function commentsState(comments: MapFileComments): Uint8Array {

@@ -4,12 +4,20 @@
  * edits by the room alone. docs/FORMAT.md ("Comments") documents the shapes.
  */
 import { z } from 'zod';
-import { ColorSchema, IdSchema } from '../schema';
+import { ColorSchema, IdSchema, MAP_LIMITS } from '../schema';
 
 export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_MENTIONS = 20;
 /** Same bound as a presence name: authors and mentions are people on the map. */
 export const MAX_NAME_LENGTH = 60;
+
+/**
+ * Most threads and comments a map file may carry: as many threads as a full
+ * map has cards, five comments a thread on average. Far past any real
+ * workshop, and a bound on what one import makes the server build. An import
+ * past them is refused; docs/FORMAT.md lists them (10000 and 50000).
+ */
+export const COMMENTS_LIMITS = { threads: MAP_LIMITS.cards, comments: 5 * MAP_LIMITS.cards } as const;
 
 /** A thread is about the whole map, or about one card. */
 export const MAP_TARGET = 'map';

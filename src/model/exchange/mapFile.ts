@@ -17,7 +17,7 @@ import { UnsupportedVersionError, migrateMapJSON } from '../migrate';
 import { IdSchema, MapDocumentSchema, type MapDocument } from '../schema';
 import { commentsMap, parseComment, parseThread, threadsMap, type EntryMap } from '../comments/read';
 import { CommentSchema, ThreadSchema, cardIdOf, type Comment, type Thread } from '../comments/schema';
-import { forbiddenKeys, referenceIssues, type MapFileIssue } from './mapFileChecks';
+import { entityCountIssues, forbiddenKeys, referenceIssues, type MapFileIssue } from './mapFileChecks';
 import { finishIssues, zodIssues } from './mapFileIssues';
 import { parseJsonText } from './mapFileJson';
 
@@ -130,8 +130,10 @@ function versionIssue(err: UnsupportedVersionError): MapFileIssue {
  * Reads a map file: JSON text (a string is parsed) or an already parsed
  * value. Never throws on bad input; either the map (migrated to the current
  * schemaVersion, validated) and its comments, or every problem found, by
- * path. A file with keys that could reach Object.prototype is refused
- * before anything else looks at it.
+ * path. Cheap refusals come first and stop the reading: text nested deeper
+ * than MAX_JSON_DEPTH (before JSON.parse), keys that could reach
+ * Object.prototype (before anything else looks at the tree), more entities
+ * than MAP_LIMITS or COMMENTS_LIMITS allow (before zod validates each).
  */
 export function parseMapFile(input: unknown, opts: ParseMapFileOptions = {}): ParseMapFileResult {
   const fail = (issues: MapFileIssue[]): ParseMapFileResult => ({
@@ -154,6 +156,10 @@ export function parseMapFile(input: unknown, opts: ParseMapFileOptions = {}): Pa
     if (err instanceof UnsupportedVersionError) return fail([versionIssue(err)]);
     throw err;
   }
+
+  // Counted before zod looks at a single entity: a file past the limits is refused for the price of counting its keys.
+  const overLimits = entityCountIssues(migrated);
+  if (overLimits.length > 0) return fail(overLimits);
 
   const issues: MapFileIssue[] = [];
   const file = isRecord(migrated) ? migrated : null;

@@ -3,14 +3,17 @@
  *
  * - keys that could reach Object.prototype (`__proto__`, `constructor`,
  *   `prototype`), looked for before anything else reads the tree;
+ * - more entities than a map may hold (MAP_LIMITS, COMMENTS_LIMITS), counted
+ *   before zod validates each one: refusing 100 000 cards must not cost what
+ *   validating them would;
  * - references between entities (card -> lane/stage/persona, meta ->
  *   persona, comment -> thread, card thread -> card) and record keys that
  *   differ from their entity's id. zod 4 runs a `.superRefine` only when the
  *   object under it parsed cleanly, so on a file with any other error these
  *   would go unreported; here they run on the raw tree, whatever else is wrong.
  */
-import { cardIdOf } from '../comments/schema';
-import { COLLECTIONS, RESERVED_KEYS } from '../schema';
+import { COMMENTS_LIMITS, cardIdOf } from '../comments/schema';
+import { COLLECTIONS, MAP_LIMITS, RESERVED_KEYS } from '../schema';
 
 export interface MapFileIssue {
   /** dotted path into the file, e.g. `cards.abc123.laneId`; '' for the file as a whole */
@@ -20,6 +23,8 @@ export interface MapFileIssue {
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Arrays included: what forbiddenKeys looks inside. Strings and numbers (most of a file) get no stack entry. */
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 /** Own keys only: `lanes.constructor` must not count as a lane because every object inherits one. */
 const has = (record: Json, key: string): boolean => Object.hasOwn(record, key);
 
@@ -55,7 +60,7 @@ export function forbiddenKeys(root: unknown): MapFileIssue[] {
     seen.add(value);
     // Children are pushed last first, so they are popped (and reported) in file order.
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: node });
+      for (let i = value.length - 1; i >= 0; i--) if (isObject(value[i])) stack.push({ value: value[i], key: i, parent: node });
       continue;
     }
     const proto = Object.getPrototypeOf(value) as unknown;
@@ -68,8 +73,31 @@ export function forbiddenKeys(root: unknown): MapFileIssue[] {
       if (FORBIDDEN_KEYS.has(key)) issues.push({ path: pathOf(node, key), message: `the key "${key}" is not allowed` });
     }
     for (const key of keys.reverse()) {
-      if (!FORBIDDEN_KEYS.has(key)) stack.push({ value: (value as Json)[key], key, parent: node });
+      const child = (value as Json)[key];
+      if (!FORBIDDEN_KEYS.has(key) && isObject(child)) stack.push({ value: child, key, parent: node });
     }
+  }
+  return issues;
+}
+
+const keyCount = (record: unknown): number => (isRecord(record) ? Object.keys(record).length : 0);
+
+/**
+ * A collection with more entries than its limit, as `cards: 12000 cards, at
+ * most 10000`. A collection that is not an object is left to zod.
+ */
+export function entityCountIssues(file: unknown): MapFileIssue[] {
+  if (!isRecord(file)) return [];
+  const issues: MapFileIssue[] = [];
+  const check = (record: unknown, limit: number, path: string[], what: string) => {
+    const count = keyCount(record);
+    if (count > limit) issues.push({ path: pathString(path), message: `${count} ${what}, at most ${limit}` });
+  };
+  for (const name of COLLECTIONS) check(file[name], MAP_LIMITS[name], [name], name);
+  const comments = file.comments;
+  if (isRecord(comments)) {
+    check(comments.threads, COMMENTS_LIMITS.threads, ['comments', 'threads'], 'threads');
+    check(comments.comments, COMMENTS_LIMITS.comments, ['comments', 'comments'], 'comments');
   }
   return issues;
 }

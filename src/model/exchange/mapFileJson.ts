@@ -4,6 +4,7 @@
  * often carry no position (V8: `Unexpected token '}', "{"a":}" is not valid
  * JSON`), so on failure the text is scanned once more to find the spot.
  */
+import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from './jsonDepth';
 import type { MapFileIssue } from './mapFileChecks';
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
@@ -110,9 +111,14 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: MapFileIssue } {
+/**
+ * JSON text to a value, or the one issue that stops it. Text nested deeper
+ * than `maxDepth` is refused before JSON.parse builds anything (jsonDepth.ts).
+ */
+export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): { ok: true; value: unknown } | { ok: false; issue: MapFileIssue } {
   // Editors on Windows like to start UTF-8 files with a byte order mark; JSON.parse does not.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (jsonNestingDepth(body, maxDepth) > maxDepth) return { ok: false, issue: { path: '', message: tooDeepMessage(maxDepth) } };
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (err) {

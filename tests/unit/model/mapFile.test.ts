@@ -26,6 +26,9 @@ import {
   type MapFileIssue,
   type ParseMapFileResult,
 } from '../../../src/model/exchange/mapFile';
+import { MAP_LIMITS } from '../../../src/model/schema';
+import { COMMENTS_LIMITS } from '../../../src/model/comments/schema';
+import { MAX_JSON_DEPTH } from '../../../src/model/exchange/jsonDepth';
 import { prng } from '../../fixtures/model';
 import { smallMapFile, v1MapFile } from '../../fixtures/mapFile';
 
@@ -286,7 +289,10 @@ describe('invalid files: every problem, by path', () => {
 
   it('caps the list, saying how many more there were', () => {
     const file = editable();
-    for (let i = 0; i < 150; i++) file.stages[`s${i + 10}`] = { id: `s${i + 10}`, order: 'a0', name: 'x', description: '', color: 'red' };
+    for (let i = 0; i < 150; i++) {
+      const id = `c${i + 10}`;
+      file.cards[id] = { id, order: 'a0', laneId: 'l1', stageId: 's1', text: 'x', emotion: 99 };
+    }
     const issues = issuesOf(parseMapFile(file));
     expect(issues).toHaveLength(MAP_FILE_MAX_ISSUES + 1);
     expect(issues.at(-1)).toEqual({ path: '', message: '…and 50 more' });
@@ -341,8 +347,81 @@ describe('prototype pollution', () => {
   it('survives nesting far deeper than any map', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const bad = JSON.stringify({ ...smallMapFile(), extra: '' }).replace('"extra":""', `"extra":${deep}`);
+    // As text it is refused unparsed (see "nesting"); a tree someone already parsed is walked without recursion.
     expect(() => parseMapFile(bad)).not.toThrow();
     expect(() => parseMapFile(bad.slice(0, -100))).not.toThrow();
+    expect(() => parseMapFile(JSON.parse(bad))).not.toThrow();
+  });
+});
+
+describe('nesting', () => {
+  const tooDeep = { path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+
+  it('refuses text nested deeper than the limit before parsing it, wherever the nesting is', () => {
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    expect(issuesOf(parseMapFile(deep(200_000)))).toEqual([tooDeep]);
+    expect(issuesOf(parseMapFile(deep(MAX_JSON_DEPTH + 1)))).toEqual([tooDeep]);
+    // Unbalanced, cut off, or not JSON at all: the depth is known before the syntax is looked at.
+    expect(issuesOf(parseMapFile('{"a":' + '['.repeat(1_000_000)))).toEqual([tooDeep]);
+    const inside = JSON.stringify({ ...smallMapFile(), extra: '' }).replace('"extra":""', `"extra":${deep(MAX_JSON_DEPTH)}`);
+    expect(issuesOf(parseMapFile(inside))).toEqual([tooDeep]);
+  });
+
+  it('reads a file at the limit, and brackets inside its text are not nesting', () => {
+    const file = editable();
+    file.cards.c1!.text = '[[[[{{{{'.repeat(100) + '\\"]]]';
+    const text = JSON.stringify(file);
+    expect(mapOf(parseMapFile(text)).map.cards.c1!.text).toBe(file.cards.c1!.text);
+    // An unknown key nested to exactly the limit is still only dropped, as any unknown key is.
+    const atLimit = '['.repeat(MAX_JSON_DEPTH - 1) + ']'.repeat(MAX_JSON_DEPTH - 1);
+    expect(parseMapFile(text.replace(/^\{/, `{"extra":${atLimit},`)).ok).toBe(true);
+  });
+});
+
+describe('entity limits', () => {
+  const stage = (id: string) => ({ id, order: 'a0', name: id, description: '', color: '#4f7cff' });
+  const card = (id: string) => ({ id, order: 'a0', laneId: 'l1', stageId: 's1', text: id });
+
+  it('reads a map with as many entities as it may hold', () => {
+    const file = editable();
+    for (let i = 2; i < MAP_LIMITS.stages; i++) file.stages[`s${i + 1}`] = stage(`s${i + 1}`);
+    for (let i = 2; i < MAP_LIMITS.cards; i++) file.cards[`c${i + 1}`] = card(`c${i + 1}`);
+    const { map } = mapOf(parseMapFile(JSON.stringify(file)));
+    expect(Object.keys(map.stages)).toHaveLength(MAP_LIMITS.stages);
+    expect(Object.keys(map.cards)).toHaveLength(MAP_LIMITS.cards);
+  });
+
+  it('refuses a collection past its limit with one issue, before validating any entity', () => {
+    const file = editable();
+    for (let i = 0; i < 12_000; i++) file.cards[`x${i}`] = { id: `x${i}`, text: 42 }; // every one invalid
+    file.stages.s3 = { id: 'wrong' };
+    for (let i = 0; i < MAP_LIMITS.stages; i++) file.stages[`t${i}`] = stage(`t${i}`);
+    expect(issuesOf(parseMapFile(JSON.stringify(file)))).toEqual([
+      { path: 'stages', message: `${MAP_LIMITS.stages + 3} stages, at most ${MAP_LIMITS.stages}` },
+      { path: 'cards', message: `12002 cards, at most ${MAP_LIMITS.cards}` },
+    ]);
+  });
+
+  it('counts every kind: personas, lanes', () => {
+    const file = editable();
+    for (let i = 0; i < MAP_LIMITS.personas; i++) file.personas[`q${i}`] = { ...file.personas.p1!, id: `q${i}` };
+    for (let i = 0; i < MAP_LIMITS.lanes; i++) file.lanes[`m${i}`] = { ...file.lanes.l1!, id: `m${i}` };
+    expect(issuesOf(parseMapFile(file))).toEqual([
+      { path: 'personas', message: `${MAP_LIMITS.personas + 1} personas, at most ${MAP_LIMITS.personas}` },
+      { path: 'lanes', message: `${MAP_LIMITS.lanes + 2} lanes, at most ${MAP_LIMITS.lanes}` },
+    ]);
+  });
+
+  it('refuses more threads or comments than a map may carry', () => {
+    const file = editable();
+    const thread = file.comments.threads.t2!;
+    const comment = file.comments.comments.k3!;
+    for (let i = 0; i < COMMENTS_LIMITS.threads; i++) file.comments.threads[`u${i}`] = { ...thread, id: `u${i}` };
+    for (let i = 0; i < COMMENTS_LIMITS.comments; i++) file.comments.comments[`j${i}`] = { ...comment, id: `j${i}` };
+    expect(issuesOf(parseMapFile(file))).toEqual([
+      { path: 'comments.threads', message: `${COMMENTS_LIMITS.threads + 2} threads, at most ${COMMENTS_LIMITS.threads}` },
+      { path: 'comments.comments', message: `${COMMENTS_LIMITS.comments + 3} comments, at most ${COMMENTS_LIMITS.comments}` },
+    ]);
   });
 });
 
