@@ -6,8 +6,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Access } from './auth';
+import { ClientAddresses } from './clientAddress';
 import type { Config } from './config';
-import { createHttpHandler } from './http';
+import { ensureDataDir } from './dataDir';
+import { HostCheck } from './hosts';
+import { createHttpHandler } from './http/handler';
+import { MapImporter, importMemoryMb } from './importer';
+import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
 import { loadSecret } from './secret';
 import { openSqliteStore } from './store/sqlite';
@@ -27,6 +32,8 @@ export interface JourneyboardServer {
   rooms: RoomRegistry;
   /** who gets in: share tokens, the workspace session */
   access: Access;
+  /** the Host names this server answers to */
+  hosts: HostCheck;
   /** Flushes and compacts every open map, closes every socket (1001), stops listening, closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -43,11 +50,20 @@ function openStore(config: Config): Store {
   }
 }
 
+/** A client that has not sent its request's headers by then is cut off (slow upgrades and requests hold a connection each). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** ...and one that has not sent its whole request (a 10 MiB import over a slow link included) by then. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 export async function createJourneyboardServer(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<JourneyboardServer> {
+  ensureDataDir(config.DATA_DIR, log);
   // First: a secret file that cannot be read or created stops the start before anything opens.
   const secret = loadSecret(config, log);
   const store = openStore(config);
-  const access = new Access(config, store, secret);
+  const hosts = new HostCheck({ publicUrl: config.PUBLIC_URL, allowedHosts: config.ALLOWED_HOSTS });
+  const access = new Access(config, store, secret, hosts);
+  const addresses = new ClientAddresses(config.TRUST_PROXY);
+  const importer = new MapImporter({ maxMemoryMb: importMemoryMb(config.MAX_IMPORT_BYTES) });
   const shared = new SharedSockets();
   const versions = new Versions(
     store,
@@ -65,11 +81,34 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     log,
     versions,
   });
-  const handler = createHttpHandler({ config, store, rooms, access, shared, versions, log });
-  const server = http.createServer((req, res) => void handler(req, res));
+  const clientAddress = (req: http.IncomingMessage) => addresses.of(req);
+  const handler = createHttpHandler({ config, store, rooms, access, hosts, shared, versions, importer, clientAddress, log });
+  const server = http.createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    (req, res) => void handler(req, res),
+  );
+  // Connections per client address, counted as they open: a client directly
+  // connected is cut off past the cap before it sends a byte. Behind a
+  // trusted proxy every connection is the proxy's; the websockets are then
+  // counted per forwarded client address (upgrade.ts).
+  const connections = new ConnectionCounts(config.MAX_CONNECTIONS_PER_ADDRESS);
+  server.on('connection', (socket) => {
+    if (addresses.isProxy(socket.remoteAddress)) return;
+    const address = socket.remoteAddress ?? 'unknown';
+    const release = connections.open(address);
+    if (release === null) {
+      log.warn('connection refused: too many from one address', { remote: address, max: config.MAX_CONNECTIONS_PER_ADDRESS });
+      socket.on('error', () => {});
+      socket.end(
+        'HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 37\r\n\r\ntoo many connections from one address',
+      );
+      return;
+    }
+    socket.once('close', release);
+  });
   // maxPayload: ws refuses a bigger frame itself, closing that socket with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
-  server.on('upgrade', createUpgradeHandler({ wss, rooms, access, shared, config, log }));
+  server.on('upgrade', createUpgradeHandler({ wss, rooms, access, hosts, shared, clientAddress, addresses, config, log }));
   server.on('clientError', (err, socket) => {
     log.debug('bad HTTP request', { err });
     socket.destroy();
@@ -84,6 +123,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
       });
     });
   } catch (err) {
+    await importer.close();
     await store.close();
     throw err;
   }
@@ -99,6 +139,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     store,
     rooms,
     access,
+    hosts,
     close() {
       closing ??= (async () => {
         // Stop taking new connections first, then store everything, then say goodbye.
@@ -111,6 +152,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
         for (const ws of wss.clients) ws.terminate();
         server.closeAllConnections();
         await stopped;
+        await importer.close();
         await store.close();
       })();
       return closing;

@@ -4,23 +4,27 @@
  * - **A share link**: its signed token (server/tokens.ts) grants one role on
  *   one map, for as long as the map's links are not rotated.
  * - **The workspace**: the dashboard, creating maps, and editing any map.
- *   Open to everyone when no JOURNEYBOARD_PASSWORD is set (a single-user
- *   local server); with one, only to browsers holding a valid session cookie
- *   (server/session.ts).
+ *   How a browser gets it is the workspace's mode (WorkspaceMode): signed in
+ *   with JOURNEYBOARD_PASSWORD (`password`); signed in through a one-time
+ *   sign-in link (`link`, the default: the server prints one when it starts,
+ *   as Jupyter does); or nothing at all (`open`: JOURNEYBOARD_OPEN=1, or a
+ *   server that only listens on loopback). A page on another origin never
+ *   gets the workspace, open or not.
  *
  * A token, when a request carries one, decides alone: a bad token is
  * refused even from a signed-in browser, so a revoked link never quietly
- * keeps working. The upgrade handler asks `socketRole` for every socket and
- * the connection enforces the answer (a viewer's or commenter's document
+ * keeps working. The upgrade handler asks `admit` for every socket and the
+ * connection enforces the answer (a viewer's or commenter's document
  * updates are dropped on the server, whatever the UI shows).
  */
+import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { type Role } from '../src/model/roles';
 import type { Config } from './config';
-import { Sessions } from './session';
-import type { Store, SubDoc } from './store/types';
-import { checkShareToken, shareTokenKey, signShareToken, type Role } from './tokens';
-
-export { ROLES, type Role } from './tokens';
+import type { HostCheck } from './hosts';
+import { Password, Sessions } from './session';
+import type { Store } from './store/types';
+import { checkShareToken, shareTokenKey, signShareToken } from './tokens';
 
 /** The three links of a map, by what they let people do. */
 export const LINK_ROLES = { edit: 'editor', comment: 'commenter', view: 'viewer' } as const satisfies Record<string, Role>;
@@ -34,10 +38,19 @@ export type Admission =
   | { ok: true; role: 'editor'; via: 'workspace' }
   | { ok: false; status: 401 | 404; reason: RefusalReason };
 
-/** Whether `role` may change the map document (`sub` null) or one of its subdocs. */
-export function canWrite(role: Role, sub: SubDoc | null): boolean {
-  if (sub === 'comments') return role === 'editor' || role === 'commenter';
-  return role === 'editor';
+export const WORKSPACE_MODES = ['open', 'password', 'link'] as const;
+export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
+
+/** How long a sign-in link works if nobody uses it. */
+export const SIGN_IN_LINK_TTL_MS = 7 * 24 * 3600_000;
+
+const isLoopbackHost = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** The workspace's mode for this configuration: safe unless told otherwise. */
+export function workspaceMode(config: Pick<Config, 'JOURNEYBOARD_PASSWORD' | 'JOURNEYBOARD_OPEN' | 'HOST'>): WorkspaceMode {
+  if (config.JOURNEYBOARD_PASSWORD !== undefined) return 'password';
+  if (config.JOURNEYBOARD_OPEN !== undefined) return config.JOURNEYBOARD_OPEN ? 'open' : 'link';
+  return isLoopbackHost(config.HOST) ? 'open' : 'link';
 }
 
 /**
@@ -50,13 +63,13 @@ export function tokenParam(query: URLSearchParams): string | null | 'invalid' {
   return all.length === 1 ? all[0]! : 'invalid';
 }
 
-/** host[:port] as a Host header should look (a name, IPv4, or bracketed IPv6); anything else is not used in a link. */
-const HOST_HEADER =
-  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
+const signInTokenHash = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
 export class Access {
-  /** null: no workspace password, the workspace is open */
+  readonly mode: WorkspaceMode;
+  /** null: the workspace is open, there is nothing to sign in to */
   readonly sessions: Sessions | null;
+  private readonly password: Password | null;
   private readonly tokenKey: Buffer;
   private readonly publicOrigin: string | null;
 
@@ -64,14 +77,18 @@ export class Access {
     private readonly config: Config,
     private readonly store: Store,
     secret: Buffer,
+    private readonly hosts: HostCheck,
   ) {
+    this.mode = workspaceMode(config);
     this.tokenKey = shareTokenKey(secret);
-    this.sessions = config.JOURNEYBOARD_PASSWORD === undefined ? null : new Sessions(secret, config.JOURNEYBOARD_PASSWORD);
+    const password = config.JOURNEYBOARD_PASSWORD;
+    this.password = password === undefined ? null : new Password(password);
+    this.sessions = this.mode === 'open' ? null : new Sessions(secret, password ?? 'sign-in links');
     this.publicOrigin = config.PUBLIC_URL === undefined ? null : new URL(config.PUBLIC_URL).origin;
   }
 
   get passwordRequired(): boolean {
-    return this.sessions !== null;
+    return this.mode === 'password';
   }
 
   /** Session cookies get `Secure` when people reach the server over https. */
@@ -82,10 +99,11 @@ export class Access {
   /**
    * Whether a browser page on another origin sent this request (its Origin
    * header names neither this host nor PUBLIC_URL). Such requests get no
-   * workspace access from the cookie and may not change anything: SameSite
-   * does not separate sites on one host (localhost:3000 vs :8080), nor does
-   * it apply to a websocket the way it does to a fetch. Clients other than
-   * browsers send no Origin and are not affected.
+   * workspace access and may not change anything: SameSite does not separate
+   * sites on one host (localhost:3000 vs :8080), nor does it apply to a
+   * websocket the way it does to a fetch, and an open workspace has no
+   * cookie at all. Clients other than browsers send no Origin and are not
+   * affected.
    */
   isCrossOrigin(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
@@ -103,8 +121,27 @@ export class Access {
 
   /** Whether the request may use the workspace: dashboard, creating maps, any map as editor. */
   hasWorkspace(req: IncomingMessage): boolean {
-    if (this.sessions === null) return true;
-    return !this.isCrossOrigin(req) && this.sessions.isSignedIn(req.headers.cookie);
+    if (this.isCrossOrigin(req)) return false;
+    return this.sessions === null || this.sessions.isSignedIn(req.headers.cookie);
+  }
+
+  /** Whether `candidate` is the workspace password (false when there is none). */
+  passwordMatches(candidate: string): boolean {
+    return this.password?.matches(candidate) ?? false;
+  }
+
+  /** A one-time sign-in link to the workspace on `base` (link mode), good for SIGN_IN_LINK_TTL_MS. */
+  async newSignInLink(base: string): Promise<string> {
+    const token = crypto.randomBytes(24).toString('base64url');
+    await this.store.addSignInToken(signInTokenHash(token), Date.now() + SIGN_IN_LINK_TTL_MS);
+    // In the fragment: never sent to a server, so no log or proxy on the way sees it.
+    return `${base}/#signin=${token}`;
+  }
+
+  /** Uses up a sign-in link's token; whether it was good. */
+  async redeemSignInToken(token: string): Promise<boolean> {
+    if (this.mode !== 'link' || !/^[A-Za-z0-9_-]{16,64}$/.test(token)) return false;
+    return this.store.useSignInToken(signInTokenHash(token), Date.now());
   }
 
   /**
@@ -139,28 +176,14 @@ export class Access {
 
   /**
    * PUBLIC_URL if set; else the address the request came to (its Host
-   * header, if it looks like host[:port], over http); else localhost and the
-   * port it came in on.
+   * header, over http), if it is one this server answers to (HostCheck: a
+   * link is never built on a name someone else chose); else localhost and
+   * the port it came in on.
    */
   linkBase(req: IncomingMessage): string {
     if (this.config.PUBLIC_URL !== undefined) return this.config.PUBLIC_URL.replace(/\/+$/, '');
     const host = req.headers.host;
-    if (typeof host === 'string' && host.length <= 260 && HOST_HEADER.test(host)) return `http://${host.toLowerCase()}`;
+    if (typeof host === 'string' && this.hosts.allows(host)) return `http://${host.trim().toLowerCase()}`;
     return `http://localhost:${req.socket.localPort ?? this.config.PORT}`;
   }
-}
-
-/**
- * The role of a socket on `mapId`, from the `token` query parameter of its
- * URL (y-websocket's `params` option puts it there), else the workspace.
- * The upgrade handler closes a refused socket with 4401 (or 4404) and the reason.
- */
-export async function socketRole(req: IncomingMessage, mapId: string, access: Access): Promise<Admission> {
-  let query: URLSearchParams;
-  try {
-    query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  } catch {
-    return { ok: false, status: 401, reason: 'invalid link' };
-  }
-  return access.admit(req, mapId, tokenParam(query));
 }

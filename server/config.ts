@@ -8,6 +8,25 @@ import { z } from 'zod';
 import { LOG_LEVELS } from './log';
 
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+/** `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (any case). */
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], { message: 'must be 1 or 0 (true/false, yes/no, on/off)' }))
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+/** A comma-separated list (blanks dropped); a list as it is (tests configure servers with one). */
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item),
+  );
 
 export const ConfigSchema = z
   .object({
@@ -34,8 +53,20 @@ export const ConfigSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** signs share links and session cookies; unset: a random one generated once into DATA_DIR/secret.key */
     JOURNEYBOARD_SECRET: z.string().min(32, 'must be at least 32 characters').max(4096).optional(),
-    /** puts the dashboard and map creation behind a password (a session cookie); unset: open, as on a local server */
+    /** puts the workspace behind a password (a session cookie); unset: sign-in links (see JOURNEYBOARD_OPEN) */
     JOURNEYBOARD_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(1024).optional(),
+    /** 1: the workspace is open to everyone who can reach the server (the default only when listening on loopback) */
+    JOURNEYBOARD_OPEN: flag.optional(),
+    /** host names people reach the server by, beyond IP addresses, localhost, this machine's name and PUBLIC_URL's (`.example.com`: the domain and all below it) */
+    ALLOWED_HOSTS: list(z.string().regex(/^\.?[A-Za-z0-9.-]{1,253}$/, 'a host name, or .domain for every name under it')).default([]),
+    /** reverse proxies whose X-Forwarded-For names the client (addresses, or `loopback`) */
+    TRUST_PROXY: list(z.union([z.literal('loopback'), z.ipv4(), z.ipv6()], { message: 'an IP address, or loopback' })).default([]),
+    /** open connections (websockets included) one client address may hold; more are refused (HTTP 429, websocket 1013) */
+    MAX_CONNECTIONS_PER_ADDRESS: int(256, 1, 1_000_000),
+    /** maps one client address may create (new, duplicate, import) per hour, all at once at most; more get 429 */
+    MAX_MAPS_PER_HOUR: int(100, 1, 1_000_000),
+    /** maps this server keeps in all; creating one more gets 507 */
+    MAX_MAPS: int(10_000, 1, 100_000_000),
     /** ms between websocket pings; a socket that missed the previous pong is terminated */
     PING_INTERVAL_MS: int(30_000, 10, 3600_000),
     /** ms a room stays in memory after its last socket leaves */
@@ -51,6 +82,10 @@ export const ConfigSchema = z
     /** everything one map may store (document, comments, versions); a named version past it is refused (413) */
     MAX_MAP_STORAGE_BYTES: int(50 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  })
+  .refine((c) => !(c.JOURNEYBOARD_OPEN && c.JOURNEYBOARD_PASSWORD !== undefined), {
+    path: ['JOURNEYBOARD_OPEN'],
+    message: 'an open workspace has no password: unset JOURNEYBOARD_OPEN or JOURNEYBOARD_PASSWORD',
   })
   .transform((c) => ({ ...c, MAX_MESSAGE_BURST: c.MAX_MESSAGE_BURST ?? Math.max(1000, 3 * c.MAX_MESSAGES_PER_SECOND) }));
 

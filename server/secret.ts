@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDataDir } from './dataDir';
 import type { Logger } from './log';
 
 export const SECRET_FILE = 'secret.key';
@@ -59,7 +60,7 @@ function createExclusive(file: string, text: string): boolean {
 /** The secret's key bytes. Throws (the server does not start) if DATA_DIR/secret.key exists but is unusable. */
 export function loadSecret(config: { JOURNEYBOARD_SECRET?: string | undefined; DATA_DIR: string }, log: Logger): Buffer {
   if (config.JOURNEYBOARD_SECRET !== undefined) return keyOf(config.JOURNEYBOARD_SECRET);
-  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  ensureDataDir(config.DATA_DIR, log);
   const file = path.join(config.DATA_DIR, SECRET_FILE);
   if (!fs.existsSync(file)) {
     if (createExclusive(file, crypto.randomBytes(32).toString('hex'))) log.info('secret generated', { file });

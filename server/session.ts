@@ -1,8 +1,9 @@
 /**
- * The workspace session: what a browser holds after signing in with
- * JOURNEYBOARD_PASSWORD. The cookie `jb_session=<expiry>.<sig>` carries no
- * state, only its expiry (Unix seconds) signed with a key derived from the
- * server secret and the password, so changing either signs everybody out.
+ * The workspace session: what a browser holds after signing in (with
+ * JOURNEYBOARD_PASSWORD, or through a one-time sign-in link). The cookie
+ * `jb_session=<expiry>.<sig>` carries no state, only its expiry (Unix
+ * seconds) signed with a key derived from the server secret and the way in
+ * (the password, or sign-in links), so changing either signs everybody out.
  * Also: the constant-time password check and the sign-in attempt limit.
  */
 import crypto from 'node:crypto';
@@ -17,22 +18,27 @@ const SESSION_VALUE = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const sha256 = (text: string): Buffer => crypto.createHash('sha256').update(text, 'utf8').digest();
 
+/** The workspace password, compared in constant time whatever the lengths (both sides are hashed to 32 bytes first). */
+export class Password {
+  private readonly hash: Buffer;
+  constructor(password: string) {
+    this.hash = sha256(password);
+  }
+  matches(candidate: string): boolean {
+    return crypto.timingSafeEqual(sha256(candidate), this.hash);
+  }
+}
+
 export class Sessions {
   private readonly key: Buffer;
-  private readonly passwordHash: Buffer;
 
   constructor(
     secret: Buffer,
-    password: string,
+    /** the way in sessions are for: the password itself, or the name of another way (sign-in links) */
+    scope: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.passwordHash = sha256(password);
-    this.key = crypto.createHmac('sha256', deriveKey(secret, 'session')).update(this.passwordHash).digest();
-  }
-
-  /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-  passwordMatches(candidate: string): boolean {
-    return crypto.timingSafeEqual(sha256(candidate), this.passwordHash);
+    this.key = crypto.createHmac('sha256', deriveKey(secret, 'session')).update(sha256(scope)).digest();
   }
 
   private sig(expiry: string): Buffer {

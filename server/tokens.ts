@@ -11,11 +11,9 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { RoleSchema, type Role } from '../src/model/roles';
 import { IdSchema } from '../src/model/schema';
 import { deriveKey } from './secret';
-
-export const ROLES = ['editor', 'commenter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** Longest token accepted; a real one is about 120 characters. */
 export const MAX_TOKEN_LENGTH = 512;
@@ -25,7 +23,7 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 const ClaimsSchema = z.strictObject({
   m: IdSchema,
-  r: z.enum(ROLES),
+  r: RoleSchema,
   v: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 });
 export type ShareClaims = z.infer<typeof ClaimsSchema>;

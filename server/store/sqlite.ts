@@ -7,9 +7,9 @@
  * can lose the last few commits. better-sqlite3 is synchronous, so a room's
  * append commits in the same event-loop turn as the messages it carries.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureDataDir, makePrivate } from '../dataDir';
 import { MapSummarySchema } from '../../src/model/schema';
 import {
   SUBDOCS,
@@ -53,6 +53,8 @@ const MIGRATIONS: readonly string[] = [
      created_by TEXT NOT NULL DEFAULT '', state BLOB NOT NULL, bytes INTEGER NOT NULL, card_count INTEGER NOT NULL,
      before_restore_of TEXT);
    CREATE INDEX versions_by_map ON versions(map_id, created_at);`,
+  // 4: one-time sign-in links to the workspace (their tokens' hashes), until used or expired
+  `CREATE TABLE signin_tokens (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
 ];
 
 /**
@@ -152,8 +154,11 @@ function migrate(db: Database.Database): void {
 }
 
 export function openSqliteStore(dataDir: string): Store {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DB_FILE));
+  ensureDataDir(dataDir);
+  const file = path.join(dataDir, DB_FILE);
+  // Created 0600 before SQLite opens it, so its WAL and shared-memory files are 0600 too.
+  makePrivate(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -172,6 +177,7 @@ export function openSqliteStore(dataDir: string): Store {
     setUpdated: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
     del: db.prepare('DELETE FROM maps WHERE id = ?'),
     linkVersion: db.prepare('SELECT link_version FROM maps WHERE id = ?').pluck(),
+    count: db.prepare('SELECT COUNT(*) FROM maps').pluck(),
     rotateLinks: db.prepare('UPDATE maps SET link_version = link_version + 1 WHERE id = ? RETURNING link_version').pluck(),
   };
   // Newest first; rowid breaks ties within one millisecond (insertion order).
@@ -271,6 +277,11 @@ export function openSqliteStore(dataDir: string): Store {
         return { ok: true, version: { ...record, bytes } };
       })
       .immediate();
+  const signIn = {
+    add: db.prepare('INSERT INTO signin_tokens (hash, expires_at) VALUES (?, ?)'),
+    use: db.prepare('DELETE FROM signin_tokens WHERE hash = ? RETURNING expires_at').pluck(),
+    prune: db.prepare('DELETE FROM signin_tokens WHERE expires_at <= ?'),
+  };
   const compact = db.transaction((id: DocId, snapshot: Uint8Array) => {
     const { s, key } = statementsFor(id);
     s.putSnapshot.run(...key, toBuffer(snapshot));
@@ -340,6 +351,17 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async storageBytes(mapId) {
       return storageBytes(mapId);
+    },
+    async countMaps() {
+      return q.count.get() as number;
+    },
+    async addSignInToken(hash, expiresAt) {
+      signIn.prune.run(Date.now());
+      signIn.add.run(hash, expiresAt);
+    },
+    async useSignInToken(hash, now) {
+      const expiresAt = signIn.use.get(hash) as number | undefined;
+      return expiresAt !== undefined && expiresAt > now;
     },
     async close() {
       if (db.open) db.close();

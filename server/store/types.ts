@@ -136,5 +136,11 @@ export interface Store {
   pruneAutoVersions(mapId: string, keep: number): Promise<number>;
   /** Everything the map stores, in bytes: its document (snapshot + log), its subdocs, its versions. */
   storageBytes(mapId: string): Promise<number>;
+  /** How many maps there are. */
+  countMaps(): Promise<number>;
+  /** Keeps a one-time sign-in token (its hash) until `expiresAt`; expired ones are dropped on the way. */
+  addSignInToken(hash: string, expiresAt: number): Promise<void>;
+  /** Uses up a sign-in token: true if it was there and had not expired at `now` (it is gone either way). */
+  useSignInToken(hash: string, now: number): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -7,7 +7,8 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE } from '../../src/model/closeCodes';
-import { canWrite, type Role } from '../auth';
+import { canWrite, type Role } from '../../src/model/roles';
+import { TokenBucket } from '../limits';
 import type { Logger } from '../log';
 import { docId, type SubDoc } from '../store/types';
 import { decodeClientMessage, encodePermissionDenied, type ClientMessage } from './protocol';
@@ -46,32 +47,6 @@ export interface ConnectionOptions {
   log: Logger;
 }
 
-/** Messages per second with bursts, per socket. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  constructor(
-    private readonly rate: number,
-    private readonly burst: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.tokens = burst;
-    this.last = now();
-  }
-  take(): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
-    this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-  /** Gives back part of a token for a message that turned out cheap. */
-  refund(amount: number): void {
-    this.tokens = Math.min(this.burst, this.tokens + amount);
-  }
-}
-
 /**
  * Whether a dropped update is worth telling the client about. A client
  * sends its sync step 2 on every connect; for a reader it normally holds
@@ -93,7 +68,7 @@ export interface Connection {
 /** Serves `ws` on the room of one document of `mapId` until it closes. The caller has checked that the map exists and the role. */
 export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistry, opts: ConnectionOptions): Connection {
   const { log } = opts;
-  const writable = canWrite(opts.role, opts.sub);
+  const writable = canWrite(opts.role, opts.sub ?? 'map');
   let deniedNoticeAt = -Infinity;
   const peer: RoomPeer = {
     participant: opts.participant,

@@ -11,7 +11,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { IdSchema } from '../../src/model/schema';
-import { socketRole, type Access } from '../auth';
+import { tokenParam, type Access, type Admission } from '../auth';
+import type { ClientAddresses } from '../clientAddress';
+import type { HostCheck } from '../hosts';
+import { ConnectionCounts } from '../limits';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { SUBDOCS, type SubDoc } from '../store/types';
@@ -66,12 +69,17 @@ export interface UpgradeDeps {
   wss: WebSocketServer;
   rooms: RoomRegistry;
   access: Access;
+  hosts: HostCheck;
   shared: SharedSockets;
+  addresses: ClientAddresses;
+  clientAddress(req: IncomingMessage): string;
   config: Config;
   log: Logger;
 }
 
-export function createUpgradeHandler({ wss, rooms, access, shared, config, log }: UpgradeDeps) {
+export function createUpgradeHandler({ wss, rooms, access, hosts, shared, addresses, clientAddress, config, log }: UpgradeDeps) {
+  /** Websockets per forwarded client address, for connections through a trusted proxy (direct ones are capped per TCP connection). */
+  const proxied = new ConnectionCounts(config.MAX_CONNECTIONS_PER_ADDRESS);
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => log.debug('socket error while refusing', { err }));
@@ -80,6 +88,18 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
   };
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    // The same Host rule as every HTTP request (DNS rebinding).
+    if (!hosts.allows(req.headers.host)) {
+      socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    let release: (() => void) | null = () => {};
+    if (addresses.isProxy(req.socket.remoteAddress)) release = proxied.open(clientAddress(req));
+    if (release === null) {
+      log.warn('socket refused: too many connections from one address', { remote: clientAddress(req) });
+      return refuse(req, socket, head, CLOSE.tryAgainLater, 'too many connections from your address');
+    }
+    socket.once('close', release);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -95,9 +115,9 @@ export function createUpgradeHandler({ wss, rooms, access, shared, config, log }
     if (address === 'invalid') return refuse(req, socket, head, CLOSE.mapNotFound, 'map not found');
     const { mapId, doc } = address;
 
-    let admission: Awaited<ReturnType<typeof socketRole>>;
+    let admission: Admission;
     try {
-      admission = await socketRole(req, mapId, access);
+      admission = await access.admit(req, mapId, tokenParam(url.searchParams));
     } catch (err) {
       log.error('map lookup failed', { map: mapId, err });
       return refuse(req, socket, head, CLOSE.internal, 'map failed to load');

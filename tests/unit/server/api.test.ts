@@ -159,7 +159,7 @@ describe('REST API', () => {
     expect(unknown.headers.get('content-type')).toMatch(/application\/json/);
     const put = await api('/api/maps', { method: 'PUT' });
     expect(put.status).toBe(405);
-    expect(put.headers.get('allow')).toBe('GET, POST');
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
     expect((await api(`/api/maps/${await createMap(server.url)}`, { method: 'POST' })).status).toBe(405);
   });
 

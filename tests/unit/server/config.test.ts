@@ -24,6 +24,11 @@ describe('loadConfig', () => {
       AUTO_VERSIONS_KEPT: 50,
       MAX_MAP_STORAGE_BYTES: 50 * 1024 * 1024,
       MAX_IMPORT_BYTES: 10 * 1024 * 1024,
+      ALLOWED_HOSTS: [],
+      TRUST_PROXY: [],
+      MAX_CONNECTIONS_PER_ADDRESS: 256,
+      MAX_MAPS_PER_HOUR: 100,
+      MAX_MAPS: 10_000,
       LOG_LEVEL: 'info',
     });
   });

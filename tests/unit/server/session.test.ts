@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AttemptLimiter, Sessions, addressKey, cookieValues, sessionCookie } from '../../../server/session';
+import { AttemptLimiter, Password, Sessions, addressKey, cookieValues, sessionCookie } from '../../../server/session';
 import { connect, connectSynced, createMapWithLinks, rawSocket, startServer, tokenOf, type ShareLinks } from '../../fixtures/server';
 import { serverHarness } from '../../fixtures/harness';
 
@@ -62,7 +62,7 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
 
   it('signs in with the right password only: cookie attributes, session state, sign out', async () => {
     const s = await start();
-    expect(await (await fetch(`${s.url}/api/session`)).json()).toEqual({ passwordRequired: true, signedIn: false });
+    expect(await (await fetch(`${s.url}/api/session`)).json()).toEqual({ mode: 'password', passwordRequired: true, signedIn: false });
     expect(await errorOf(await signIn(s.url, 'wrong password'))).toEqual({ status: 401, body: { error: 'wrong password' } });
     expect((await signIn(s.url, PASSWORD.slice(0, -1))).status).toBe(401);
     expect((await fetch(`${s.url}/api/session`, post({}))).status).toBe(400);
@@ -78,7 +78,11 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
     expect(setCookie).not.toContain(PASSWORD);
     const cookie = setCookie.split(';')[0]!;
 
-    expect(await (await fetch(`${s.url}/api/session`, { headers: { cookie } })).json()).toEqual({ passwordRequired: true, signedIn: true });
+    expect(await (await fetch(`${s.url}/api/session`, { headers: { cookie } })).json()).toEqual({
+      mode: 'password',
+      passwordRequired: true,
+      signedIn: true,
+    });
     const created = await createMapWithLinks(s.url, { title: 'Behind a password' }, { cookie });
     const list = (await (await fetch(`${s.url}/api/maps`, { headers: { cookie } })).json()) as { title: string }[];
     expect(list.map((m) => m.title)).toEqual(['Behind a password']);
@@ -186,7 +190,7 @@ describe('without JOURNEYBOARD_PASSWORD', () => {
   it('is an open workspace: no sign-in, and POST /api/session says there is nothing to sign in to', async () => {
     const s = await startServer();
     trackServer(s);
-    expect(await (await fetch(`${s.url}/api/session`)).json()).toEqual({ passwordRequired: false, signedIn: true });
+    expect(await (await fetch(`${s.url}/api/session`)).json()).toEqual({ mode: 'open', passwordRequired: false, signedIn: true });
     expect((await signIn(s.url)).status).toBe(409);
     const { links } = (await (await fetch(`${s.url}/api/maps`, post({}))).json()) as { links: ShareLinks };
     expect(Object.keys(links)).toHaveLength(3);
@@ -216,10 +220,9 @@ describe('session cookie, on its own', () => {
   });
 
   it('checks the password whatever its length', () => {
-    const sessions = new Sessions(secret, PASSWORD);
-    expect(sessions.passwordMatches(PASSWORD)).toBe(true);
-    for (const wrong of ['', 'h', PASSWORD + ' ', PASSWORD.toUpperCase(), 'x'.repeat(10_000)])
-      expect(sessions.passwordMatches(wrong)).toBe(false);
+    const password = new Password(PASSWORD);
+    expect(password.matches(PASSWORD)).toBe(true);
+    for (const wrong of ['', 'h', PASSWORD + ' ', PASSWORD.toUpperCase(), 'x'.repeat(10_000)]) expect(password.matches(wrong)).toBe(false);
   });
 
   it('finds every jb_session value in a Cookie header and survives junk', () => {

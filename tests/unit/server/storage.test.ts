@@ -46,11 +46,40 @@ describe('SQLite store', () => {
     await store.close();
     open(dir); // reopening applies nothing twice
     const db = new Database(path.join(dir, DB_FILE));
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2, 3, 4]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.prepare('INSERT INTO schema_migrations (version) VALUES (99)').run();
     db.close();
     expect(() => openSqliteStore(dir)).toThrow(/schema version 99 is newer/);
+  });
+
+  it('keeps the data private: a new DATA_DIR is 0700, the database, its WAL and the secret 0600; an old 0644 database is made 0600', async () => {
+    const dir = path.join(tempDir(), 'fresh-data');
+    const s = await start({ DATA_DIR: dir });
+    await createMap(s.url); // something in the WAL
+    const mode = (f: string) => fs.statSync(path.join(dir, f)).mode & 0o777;
+    expect(mode('.')).toBe(0o700);
+    for (const f of fs.readdirSync(dir)) expect([f, mode(f)]).toEqual([f, 0o600]);
+    expect(fs.readdirSync(dir).sort()).toEqual(expect.arrayContaining([DB_FILE, `${DB_FILE}-wal`, 'secret.key']));
+    await s.close();
+    servers.splice(servers.indexOf(s), 1);
+
+    // An installation from before: a world-readable database is tightened on the next start.
+    fs.chmodSync(path.join(dir, DB_FILE), 0o644);
+    const again = await start({ DATA_DIR: dir });
+    expect(mode(DB_FILE)).toBe(0o600);
+    expect((await (await fetch(`${again.url}/api/maps`)).json()) as unknown[]).toHaveLength(1);
+  });
+
+  it('sign-in tokens work once, and not after they expire', async () => {
+    const { store } = open();
+    const now = Date.now();
+    await store.addSignInToken('a', now + 2000);
+    await store.addSignInToken('b', now + 1000);
+    expect(await store.useSignInToken('b', now + 1000)).toBe(false);
+    expect(await store.useSignInToken('a', now + 1500)).toBe(true);
+    expect(await store.useSignInToken('a', now + 1500)).toBe(false);
+    expect(await store.useSignInToken('never', now)).toBe(false);
   });
 
   it('stores maps, a snapshot plus a log, compacts atomically and deletes everything of a map', async () => {

@@ -1,0 +1,80 @@
+/**
+ * The HTTP side of the server: every route of the API (each module's own
+ * table), /health, and the built app behind them, through one router
+ * (router.ts) that applies the Host check, CSRF, access and caps.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Access } from '../auth';
+import type { Config } from '../config';
+import type { HostCheck } from '../hosts';
+import type { MapImporter } from '../importer';
+import { KeyedRateLimit } from '../limits';
+import type { Logger } from '../log';
+import type { Store } from '../store/types';
+import type { Versions } from '../versions';
+import type { RoomRegistry } from '../ws/rooms';
+import type { SharedSockets } from '../ws/shared';
+import { exchangeRoutes } from './exchangeRoutes';
+import { mapRoutes } from './mapRoutes';
+import { HttpError, sendJson } from './respond';
+import { createRouter, type Caps, type Route } from './router';
+import { sessionRoutes } from './sessionRoutes';
+import { createStaticFiles } from './static';
+import { versionRoutes } from './versionRoutes';
+
+export interface HttpDeps {
+  config: Config;
+  store: Store;
+  rooms: RoomRegistry;
+  access: Access;
+  hosts: HostCheck;
+  shared: SharedSockets;
+  versions: Versions;
+  importer: MapImporter;
+  clientAddress(req: IncomingMessage): string;
+  log: Logger;
+}
+
+/** MAX_MAPS_PER_HOUR per client address (all of it at once at most), and MAX_MAPS in all. */
+export function createCaps(config: Config, store: Store): Caps {
+  const creations = new KeyedRateLimit(config.MAX_MAPS_PER_HOUR / 3600, config.MAX_MAPS_PER_HOUR);
+  return {
+    async createMap(address) {
+      const wait = creations.take(address);
+      if (wait > 0) {
+        throw new HttpError(429, `too many new maps from your address: at most ${config.MAX_MAPS_PER_HOUR} an hour`, undefined, {
+          'retry-after': String(wait),
+        });
+      }
+      if ((await store.countMaps()) >= config.MAX_MAPS) {
+        throw new HttpError(507, `this server holds its maximum of ${config.MAX_MAPS} maps (MAX_MAPS): delete maps to make room`);
+      }
+    },
+  };
+}
+
+export function createHttpHandler(deps: HttpDeps) {
+  const { config, store, rooms, access, hosts, log } = deps;
+  const health: Route = {
+    method: 'GET',
+    path: '/health',
+    access: 'public',
+    handle: async ({ res }) => sendJson(res, 200, { ok: true, rooms: rooms.size, connections: rooms.connections }),
+  };
+  const routes: Route[] = [
+    health,
+    ...sessionRoutes({ access, maxBodyBytes: config.MAX_BODY_BYTES, log }),
+    ...mapRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
+    ...versionRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
+    ...exchangeRoutes({ ...deps, maxImportBytes: config.MAX_IMPORT_BYTES }),
+  ];
+  return createRouter({
+    routes,
+    access,
+    hosts,
+    caps: createCaps(config, store),
+    clientAddress: deps.clientAddress,
+    log,
+    fallback: createStaticFiles(config.STATIC_DIR, log),
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Reading request bodies and writing JSON answers: every body is
+ * size-capped, JSON nested past MAX_JSON_DEPTH is refused before it is
+ * parsed, and every error a client can cause is an HttpError with a status
+ * and a message (and, for an invalid body, every issue by path).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from '../../src/model/exchange/jsonDepth';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: Issue[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export const noContent = (res: ServerResponse, headers: Record<string, string> = {}): void => {
+  res.writeHead(204, { 'cache-control': 'no-store', ...headers }).end();
+};
+
+/** The body's bytes. 413 past `limit` bytes (declared or actual). */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, `request body larger than ${limit} bytes`, undefined, { connection: 'close' });
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The body as JSON; empty means `{}`. 413 past `limit` bytes, 400 if not JSON or nested too deep. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = (await readBytes(req, limit)).toString('utf8');
+  if (text.trim() === '') return {};
+  if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new HttpError(400, 'request body is nested too deeply', [{ path: '', message: tooDeepMessage(MAX_JSON_DEPTH) }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON', [{ path: '', message: 'not valid JSON' }]);
+  }
+}
+
+/** `value` as `schema` says, or 400 with every issue by path. */
+export function validate<T>(schema: z.ZodType<T>, value: unknown, what = 'request body'): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new HttpError(
+    400,
+    `invalid ${what}`,
+    parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The roles a share link grants, and what each may write: one definition
+ * for the server that enforces them and the client that follows them.
+ */
+import { z } from 'zod';
+
+/** Strongest first. */
+export const ROLES = ['editor', 'commenter', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** The documents of a map a socket can be on: the map's own, or its comments. */
+export type MapDocKind = 'map' | 'comments';
+
+/** Whether `role` may change the map document or its comments. */
+export function canWrite(role: Role, doc: MapDocKind): boolean {
+  return doc === 'comments' ? role === 'editor' || role === 'commenter' : role === 'editor';
+}
+
+/** Whether `role` grants at least what `needed` does. */
+export const roleAtLeast = (role: Role, needed: Role): boolean => ROLES.indexOf(role) <= ROLES.indexOf(needed);
