@@ -15,7 +15,7 @@ import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
 import { loadSecret } from './secret';
-import { openSqliteStore } from './store/sqlite';
+import { openStore } from './store/open';
 import type { Store } from './store/types';
 import { CLOSE } from '../src/model/closeCodes';
 import { RoomRegistry } from './ws/rooms';
@@ -41,13 +41,6 @@ export interface JourneyboardServer {
 async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-}
-
-function openStore(config: Config): Store {
-  switch (config.STORE) {
-    case 'sqlite':
-      return openSqliteStore(config.DATA_DIR);
-  }
 }
 
 /** A client that has not sent its request's headers by then is cut off (slow upgrades and requests hold a connection each). */
@@ -84,7 +77,8 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
   const clientAddress = (req: http.IncomingMessage) => addresses.of(req);
   const handler = createHttpHandler({ config, store, rooms, access, hosts, shared, versions, importer, clientAddress, log });
   const server = http.createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    // Node checks the two timeouts every connectionsCheckingInterval (30 s by default): check every second.
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
     (req, res) => void handler(req, res),
   );
   // Connections per client address, counted as they open: a client directly
@@ -109,9 +103,12 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
   // maxPayload: ws refuses a bigger frame itself, closing that socket with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.MAX_MESSAGE_BYTES });
   server.on('upgrade', createUpgradeHandler({ wss, rooms, access, hosts, shared, clientAddress, addresses, config, log }));
-  server.on('clientError', (err, socket) => {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     log.debug('bad HTTP request', { err });
-    socket.destroy();
+    // Say why when the client can still hear it (a slow request: 408), then hang up.
+    if (!socket.writable) return void socket.destroy();
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   try {

@@ -8,13 +8,16 @@ import { z } from 'zod';
 import { LOG_LEVELS } from './log';
 
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
-/** `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (any case). */
-const flag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], { message: 'must be 1 or 0 (true/false, yes/no, on/off)' }))
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+/** `1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off` (any case); a boolean as it is (tests configure servers with one). */
+const flag = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], { message: 'must be 1 or 0 (true/false, yes/no, on/off)' }))
+    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v)),
+]);
 /** A comma-separated list (blanks dropped); a list as it is (tests configure servers with one). */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
   z.preprocess(

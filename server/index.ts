@@ -3,6 +3,7 @@
  * Environment -> config -> server; SIGTERM/SIGINT store everything and close.
  */
 import { createJourneyboardServer } from './app';
+import { workspaceNotice } from './workspaceNotice';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './log';
 
@@ -33,15 +34,18 @@ const server = await createJourneyboardServer(config, log).catch((err: unknown) 
   log.error('server failed to start', { err, port: config.PORT, host: config.HOST, dataDir: config.DATA_DIR });
   process.exit(1);
 });
-const publicUrl = config.PUBLIC_URL ?? server.url;
+const publicUrl = (config.PUBLIC_URL ?? server.url).replace(/\/+$/, '');
 log.info('listening', {
   url: server.url,
   publicUrl,
   dataDir: config.DATA_DIR,
   staticDir: config.STATIC_DIR,
-  workspace: server.access.passwordRequired ? 'password' : 'open',
+  workspace: server.access.mode,
 });
-if (config.LOG_LEVEL !== 'silent') console.log(`Journeyboard running at ${publicUrl}`);
+if (config.LOG_LEVEL !== 'silent') {
+  console.log(`Journeyboard running at ${publicUrl}`);
+  for (const line of await workspaceNotice(server.access, publicUrl, log)) console.log(line);
+}
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
