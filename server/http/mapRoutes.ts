@@ -9,17 +9,20 @@ import { SERVER_ORIGIN, docToMapDocument, metaMap, newId } from '../../src/model
 import {
   CreateMapRequestSchema,
   IdSchema,
+  MapListQuerySchema,
   MetaSchema,
   UpdateMapRequestSchema,
   type Locale,
   type MapDocument,
+  type MapList,
   type MapSummary,
 } from '../../src/model/schema';
-import { titleMatcher } from '../../src/model/search';
 import { buildTemplate } from '../../src/model/templates';
 import type { Access, ShareLinks } from '../auth';
 import { newMapState } from '../exchange';
 import type { Logger } from '../log';
+import { decodeCursor } from '../mapList/cursor';
+import { pageOfMaps } from '../mapList/page';
 import type { MapRecord, Store } from '../store/types';
 import type { RoomRegistry } from '../ws/rooms';
 import type { SharedSockets } from '../ws/shared';
@@ -94,11 +97,20 @@ export function mapRoutes({ store, rooms, access, shared, maxBodyBytes, log }: M
     await created(ctx, id);
   };
 
+  /**
+   * One page of the maps matching `q`, in `sort` order, after `cursor`.
+   * Every map's light index row is read, but only the page's full records
+   * (with their stats), so the answer and its cost stay bounded by `limit`.
+   */
   const listMaps = async ({ res, query }: RequestContext) => {
-    // `?q=`: the same title match as the dashboard's search box (src/model/search.ts).
-    const matches = titleMatcher(query.get('q') ?? '');
-    const maps = await store.listMaps();
-    sendJson(res, 200, maps.filter((m) => matches(m.title)).map(summary));
+    const { q, sort, locale, limit, cursor } = validate(MapListQuerySchema, Object.fromEntries(query), 'query');
+    const after = cursor === undefined ? null : decodeCursor(sort, cursor);
+    if (cursor !== undefined && after === null) {
+      throw new HttpError(400, 'invalid query', [{ path: 'cursor', message: `not a nextCursor of a sort=${sort} list` }]);
+    }
+    const page = pageOfMaps(await store.listMapIndex(), { q, sort, locale, limit, after });
+    const body: MapList = { maps: (await store.getMaps(page.ids)).map(summary), nextCursor: page.nextCursor, total: page.total };
+    sendJson(res, 200, body);
   };
 
   const renameMap = async ({ req, res, params }: RequestContext) => {

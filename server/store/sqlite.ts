@@ -17,6 +17,7 @@ import {
   parseDocId,
   type CreateVersionResult,
   type DocId,
+  type MapIndexRow,
   type MapRecord,
   type MapStats,
   type MapTouch,
@@ -167,8 +168,10 @@ export function openSqliteStore(dataDir: string): Store {
   migrate(db);
 
   const q = {
-    list: db.prepare('SELECT * FROM maps ORDER BY updated_at DESC, id'),
+    index: db.prepare('SELECT id, title, updated_at AS updatedAt FROM maps'),
     get: db.prepare('SELECT * FROM maps WHERE id = ?'),
+    // One statement for any number of ids: they travel as a JSON array.
+    getMany: db.prepare('SELECT * FROM maps WHERE id IN (SELECT value FROM json_each(?))'),
     insertMap: db.prepare(
       'INSERT INTO maps (id, title, created_at, updated_at, stats) VALUES (@id, @title, @createdAt, @updatedAt, @stats)',
     ),
@@ -289,8 +292,16 @@ export function openSqliteStore(dataDir: string): Store {
   });
 
   return {
-    async listMaps() {
-      return (q.list.all() as MapRow[]).map(toRecord);
+    async listMapIndex() {
+      return q.index.all() as MapIndexRow[];
+    },
+    async getMaps(ids) {
+      if (ids.length === 0) return [];
+      const byId = new Map((q.getMany.all(JSON.stringify(ids)) as MapRow[]).map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toRecord(row)] : [];
+      });
     },
     async getMap(id) {
       const row = q.get.get(id) as MapRow | undefined;

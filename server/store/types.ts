@@ -49,6 +49,16 @@ export interface MapRecord {
   stats?: MapStats;
 }
 
+/**
+ * What listing maps sorts and searches by: a row small enough to read for
+ * every map on every request (no stats, no documents).
+ */
+export interface MapIndexRow {
+  id: string;
+  title: string;
+  updatedAt: number;
+}
+
 /** Row fields a room keeps current while people edit. */
 export interface MapTouch {
   updatedAt: number;
@@ -93,8 +103,14 @@ export type CreateVersionResult =
   { ok: true; version: VersionRecord } | { ok: false; reason: 'too many versions' | 'storage limit' | 'map not found' };
 
 export interface Store {
-  /** Every map, most recently edited first. */
-  listMaps(): Promise<MapRecord[]>;
+  /**
+   * Every map's id, title and last edit, in no particular order: the caller
+   * searches and sorts them (titles in a locale's collation, which databases
+   * do not share) and then reads only the page it answers with (getMaps).
+   */
+  listMapIndex(): Promise<MapIndexRow[]>;
+  /** The maps with these ids, in the order given; an id with no map is left out. */
+  getMaps(ids: readonly string[]): Promise<MapRecord[]>;
   getMap(id: string): Promise<MapRecord | null>;
   /**
    * Creates the map with its initial state (one Yjs update, stored as the

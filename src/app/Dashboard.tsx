@@ -1,99 +1,102 @@
 /**
- * The dashboard: every map on this server as a card, searchable by title as
+ * The dashboard: the maps on this server as cards, a page at a time (the
+ * next one comes as the user scrolls near the end), searchable by title as
  * you type and sorted by last edit or by title; create, import, rename,
- * duplicate and delete maps. The list is fetched once and filtered here, not
- * per keystroke.
+ * duplicate and delete maps. The server searches, sorts and counts
+ * (`GET /api/maps`), so a workspace of thousands of maps costs the browser
+ * one page, not the whole list.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapSummary } from '../model/schema';
-import { deleteMapApi, duplicateMapApi, listMaps, renameMapApi } from './api';
+import { LocaleSchema, MAP_SORTS, type MapSort, type MapSummary } from '../model/schema';
+import { deleteMapApi, duplicateMapApi, getMapApi, renameMapApi } from './api';
 import { LanguageSwitch } from './LanguageSwitch';
+import { takeFreshMap } from './dashboard/freshMap';
 import { ImportMapButton } from './dashboard/ImportMap';
+import { LoadMore } from './dashboard/LoadMore';
 import { MapCard } from './dashboard/MapCard';
 import { NewMapForm } from './dashboard/NewMapForm';
-import { filterMaps, isSortKey, SORT_KEYS, sortMaps, type SortKey } from './dashboard/filter';
+import { isMapSort, savedSort, saveSort } from './dashboard/sortChoice';
+import { useDebouncedValue } from './dashboard/useDebouncedValue';
+import { useMapList } from './dashboard/useMapList';
 import './dashboard/dashboard.css';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; maps: MapSummary[] };
-
-const SORT_STORAGE_KEY = 'journeyboard.dashboard.sort';
-
-function savedSort(): SortKey {
-  try {
-    const saved = localStorage.getItem(SORT_STORAGE_KEY);
-    return isSortKey(saved) ? saved : 'edited';
-  } catch {
-    return 'edited';
-  }
-}
-
-function saveSort(sort: SortKey): void {
-  try {
-    localStorage.setItem(SORT_STORAGE_KEY, sort);
-  } catch {
-    // private mode: the choice lasts for this page only
-  }
-}
+/** Typing pauses shorter than this do not each cost a request. */
+const SEARCH_DEBOUNCE_MS = 150;
 
 export function Dashboard() {
   const { t, i18n } = useTranslation();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [duplicating, setDuplicating] = useState<string | null>(null);
-  const [fresh, setFresh] = useState<string | null>(null);
+  // Highlighted: a map this tab just made (a duplicate here, or a new or imported map on the way back).
+  const [fresh, setFresh] = useState<string | null>(takeFreshMap);
   const [actionError, setActionError] = useState<string | null>(null);
   // What the search box shows, and the query applied: a Chinese IME's
   // composition (pinyin letters) is not searched for until it is committed.
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortKey>(savedSort);
+  const [sort, setSort] = useState<MapSort>(savedSort);
 
-  const refresh = useCallback(() => {
-    listMaps()
-      .then((maps) => setLoad({ state: 'ready', maps }))
-      .catch((err: Error) => setLoad({ state: 'error', message: err.message }));
-  }, []);
-  useEffect(refresh, [refresh]);
+  const q = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
+  // The UI language's collation orders titles (pinyin for zh-CN); the edited order needs none,
+  // so switching language refetches only a title-sorted list.
+  const locale = sort === 'title' ? LocaleSchema.catch('en').parse(i18n.language) : undefined;
+  const list = useMapList({ q, sort, locale });
+  const { replace, remove: removeFromList, insert } = list;
 
-  const maps = load.state === 'ready' ? load.maps : null;
-  const shown = useMemo(() => (maps ? sortMaps(filterMaps(maps, query), sort, i18n.language) : []), [maps, query, sort, i18n.language]);
+  const rename = useCallback(
+    async (map: MapSummary, title: string) => {
+      setRenaming(null);
+      if (!title.trim() || title.trim() === map.title) return;
+      try {
+        replace(await renameMapApi(map.id, title.trim()));
+      } catch (err) {
+        setActionError((err as Error).message);
+      }
+    },
+    [replace],
+  );
+  const duplicate = useCallback(
+    async (map: MapSummary) => {
+      setDuplicating(map.id);
+      setActionError(null);
+      try {
+        const { id } = await duplicateMapApi(map.id);
+        // The copy is the newest edit: first in the edited order, beside its original by title.
+        insert(await getMapApi(id), map.id);
+        setFresh(id);
+      } catch (err) {
+        setActionError(t('dashboard.duplicateError', { message: (err as Error).message }));
+      } finally {
+        setDuplicating(null);
+      }
+    },
+    [insert, t],
+  );
+  const remove = useCallback(
+    async (map: MapSummary) => {
+      if (!window.confirm(t('dashboard.confirmDelete', { title: map.title }))) return;
+      try {
+        await deleteMapApi(map.id);
+        removeFromList(map.id);
+      } catch (err) {
+        setActionError((err as Error).message);
+      }
+    },
+    [removeFromList, t],
+  );
+  const startRename = useCallback((map: MapSummary) => setRenaming(map.id), []);
+  const cancelRename = useCallback(() => setRenaming(null), []);
+  const onRename = useCallback((map: MapSummary, title: string) => void rename(map, title), [rename]);
+  const onDuplicate = useCallback((map: MapSummary) => void duplicate(map), [duplicate]);
+  const onDelete = useCallback((map: MapSummary) => void remove(map), [remove]);
 
-  const rename = async (map: MapSummary, title: string) => {
-    setRenaming(null);
-    if (!title.trim() || title.trim() === map.title) return;
-    try {
-      await renameMapApi(map.id, title.trim());
-      refresh();
-    } catch (err) {
-      setActionError((err as Error).message);
-    }
-  };
-  const duplicate = async (map: MapSummary) => {
-    setDuplicating(map.id);
-    setActionError(null);
-    try {
-      const { id } = await duplicateMapApi(map.id);
-      setFresh(id);
-      refresh();
-    } catch (err) {
-      setActionError(t('dashboard.duplicateError', { message: (err as Error).message }));
-    } finally {
-      setDuplicating(null);
-    }
-  };
-  const remove = async (map: MapSummary) => {
-    if (!window.confirm(t('dashboard.confirmDelete', { title: map.title }))) return;
-    try {
-      await deleteMapApi(map.id);
-      refresh();
-    } catch (err) {
-      setActionError((err as Error).message);
-    }
-  };
+  const ready = list.status === 'ready';
+  const searched = list.request.q !== '';
+  // No maps at all (not merely none matching): nothing to search or sort.
+  const noMaps = ready && !searched && list.total === 0;
 
-  const now = Date.now();
   return (
     <div className="dashboard">
       <header className="topbar">
@@ -115,7 +118,7 @@ export function Dashboard() {
           </div>
         </div>
         {creating && <NewMapForm onCancel={() => setCreating(false)} />}
-        {maps && maps.length > 0 && (
+        {list.status !== 'loading' && !noMaps && (
           <div className="dashboard-tools" role="search">
             <input
               type="search"
@@ -143,21 +146,21 @@ export function Dashboard() {
                 data-testid="map-sort"
                 value={sort}
                 onChange={(e) => {
-                  if (!isSortKey(e.target.value)) return;
+                  if (!isMapSort(e.target.value)) return;
                   setSort(e.target.value);
                   saveSort(e.target.value);
                 }}
               >
-                {SORT_KEYS.map((key) => (
+                {MAP_SORTS.map((key) => (
                   <option key={key} value={key}>
                     {t(`dashboard.sort.${key}`)}
                   </option>
                 ))}
               </select>
             </label>
-            {query.trim() !== '' && (
-              <span className="muted" aria-live="polite" data-testid="map-count">
-                {t('dashboard.matchCount', { count: shown.length, total: maps.length })}
+            {ready && (
+              <span className="muted" aria-live="polite" data-testid="map-count" data-total={list.total}>
+                {t(searched ? 'dashboard.matchCount' : 'dashboard.mapCount', { count: list.total })}
               </span>
             )}
           </div>
@@ -167,36 +170,39 @@ export function Dashboard() {
             {actionError}
           </p>
         )}
-        {load.state === 'loading' && <p className="muted">{t('dashboard.loading')}</p>}
-        {load.state === 'error' && (
+        {list.status === 'loading' && <p className="muted">{t('dashboard.loading')}</p>}
+        {list.status === 'error' && (
           <p className="error" role="alert">
-            {t('dashboard.loadError', { message: load.message })}
+            {t('dashboard.loadError', { message: list.error })}
           </p>
         )}
-        {maps && maps.length === 0 && <p className="muted empty">{t('dashboard.empty')}</p>}
-        {maps && maps.length > 0 && shown.length === 0 && (
+        {noMaps && <p className="muted empty">{t('dashboard.empty')}</p>}
+        {ready && searched && list.total === 0 && (
           <p className="muted empty" data-testid="no-matches">
-            {t('dashboard.noMatches', { query: query.trim() })}
+            {t('dashboard.noMatches', { query: list.request.q })}
           </p>
         )}
-        {shown.length > 0 && (
-          <ul className="map-grid" data-testid="map-list">
-            {shown.map((map) => (
+        {list.maps.length > 0 && (
+          <ul className="map-grid" data-testid="map-list" aria-busy={list.pending}>
+            {list.maps.map((map) => (
               <MapCard
                 key={map.id}
                 map={map}
-                now={now}
+                now={list.fetchedAt}
                 renaming={renaming === map.id}
                 duplicating={duplicating === map.id}
                 fresh={fresh === map.id}
-                onStartRename={(m) => setRenaming(m.id)}
-                onRename={(m, title) => void rename(m, title)}
-                onCancelRename={() => setRenaming(null)}
-                onDuplicate={(m) => void duplicate(m)}
-                onDelete={(m) => void remove(m)}
+                onStartRename={startRename}
+                onRename={onRename}
+                onCancelRename={cancelRename}
+                onDuplicate={onDuplicate}
+                onDelete={onDelete}
               />
             ))}
           </ul>
+        )}
+        {ready && list.nextCursor !== null && (
+          <LoadMore loading={list.more === 'loading'} error={list.more === 'error' ? list.moreError : null} onLoad={list.loadMore} />
         )}
       </main>
     </div>

@@ -1,6 +1,6 @@
 /** The REST API, validated with the same zod schemas the server uses. */
 import { z } from 'zod';
-import { MapSummarySchema, type CreateMapRequest, type MapSummary } from '../model/schema';
+import { MapListSchema, MapSummarySchema, type CreateMapRequest, type MapList, type MapListQuery, type MapSummary } from '../model/schema';
 
 /** What is wrong with a request body, and where (the server's validation). */
 export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
@@ -35,9 +35,20 @@ async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit
 
 const CreatedSchema = z.object({ id: z.string() }).loose();
 
-/** Every map, newest edit first; `q` keeps those whose title contains it (any case). */
-export const listMaps = (q?: string): Promise<MapSummary[]> =>
-  request(q ? `/api/maps?q=${encodeURIComponent(q)}` : '/api/maps', z.array(MapSummarySchema));
+/**
+ * One page of the maps whose title contains `q` (any case), in `sort` order;
+ * pass the previous page's `nextCursor` as `cursor` for the next one.
+ * Parameters left out take the server's defaults.
+ */
+export function listMaps(query: Partial<MapListQuery>, signal?: AbortSignal): Promise<MapList> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return request(search ? `/api/maps?${search}` : '/api/maps', MapListSchema, { signal });
+}
+
+/** One map's summary (title, times, stats). */
+export const getMapApi = (id: string): Promise<MapSummary> => request(`/api/maps/${encodeURIComponent(id)}`, MapSummarySchema);
 
 export const createMap = (req: CreateMapRequest): Promise<{ id: string }> =>
   request('/api/maps', CreatedSchema, { method: 'POST', body: JSON.stringify(req) });

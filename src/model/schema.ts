@@ -237,6 +237,44 @@ export const MapSummarySchema = z.object({
 });
 export type MapSummary = z.infer<typeof MapSummarySchema>;
 
+/** How `GET /api/maps` orders maps: last edited first, or by title in the UI language's collation. */
+export const MAP_SORTS = ['edited', 'title'] as const;
+export const MapSortSchema = z.enum(MAP_SORTS);
+export type MapSort = z.infer<typeof MapSortSchema>;
+
+/** Most maps one `GET /api/maps` answers with, and how many when not asked. */
+export const MAP_PAGE_LIMITS = { default: 50, max: 200 } as const;
+
+/**
+ * `GET /api/maps` query parameters. `q` is at most a title long (it is
+ * searched for in titles); `cursor` is the opaque `nextCursor` of the
+ * previous page, base64url.
+ */
+export const MapListQuerySchema = z.object({
+  q: z
+    .string()
+    .max(MetaSchema.shape.title.maxLength ?? 200)
+    .default(''),
+  sort: MapSortSchema.default('edited'),
+  /** the collation of `sort=title` (pinyin for zh-CN) */
+  locale: LocaleSchema.default('en'),
+  limit: z.coerce.number().int().min(1).max(MAP_PAGE_LIMITS.max).default(MAP_PAGE_LIMITS.default),
+  cursor: z
+    .string()
+    .max(4096)
+    .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a nextCursor of this API')
+    .optional(),
+});
+export type MapListQuery = z.infer<typeof MapListQuerySchema>;
+
+/** One page of `GET /api/maps`: `total` counts every map matching `q`; `nextCursor` is null on the last page. */
+export const MapListSchema = z.object({
+  maps: z.array(MapSummarySchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+});
+export type MapList = z.infer<typeof MapListSchema>;
+
 export const TEMPLATE_IDS = ['blank', 'backpack', 'subscription', 'b2b'] as const;
 export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof TemplateIdSchema>;

@@ -30,6 +30,8 @@ test('dashboard: create from the Chinese template, open, rename, delete', async 
   // Back on the dashboard the map is listed first; rename and delete it.
   await page.getByRole('link', { name: /All maps/ }).click();
   await expect(row(page, '会员复购旅程')).toBeVisible();
+  await expect(page.getByTestId('map-row').first()).toHaveText(/会员复购旅程/);
+  await expect(row(page, '会员复购旅程')).toHaveClass(/is-fresh/); // the map this tab just made
   await row(page, '会员复购旅程').getByRole('button', { name: 'Rename' }).click();
   const input = page.getByTestId('map-list').locator('input.inline-text');
   await input.fill('会员复购旅程（终版）');
@@ -105,6 +107,7 @@ test('dashboard: summaries, search as you type, sort, duplicate', async ({ page,
   await row(page, checkout).getByRole('button', { name: 'Duplicate' }).click();
   const copy = row(page, `${checkout} (copy)`);
   await expect(copy).toBeVisible();
+  await expect(copy).toHaveClass(/is-fresh/);
   await expect(copy.getByTestId('map-stats')).toHaveAttribute('data-cards', '2');
   expect((await titles(page, [...ours, `${checkout} (copy)`]))[0]).toBe(`${checkout} (copy)`);
   await row(page, chinese).getByRole('button', { name: 'Duplicate' }).click();

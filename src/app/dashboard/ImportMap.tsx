@@ -10,6 +10,7 @@ import { parseJsonText } from '../../model/exchange/mapFileJson';
 import { Modal } from '../../panels/Modal';
 import { ApiError, importMapApi, type ApiIssue } from '../api';
 import { mapPath, navigate } from '../router';
+import { rememberFreshMap } from './freshMap';
 import '../../panels/panels.css';
 
 type Failure = { kind: 'invalid' | 'notJson' | 'tooLarge'; issues: readonly ApiIssue[] } | { kind: 'failed'; message: string };
@@ -37,6 +38,7 @@ export function ImportMapButton() {
       const json = parseJsonText(text);
       if (!json.ok) return setFailure({ kind: 'notJson', issues: [json.issue] });
       const { id } = await importMapApi(text);
+      rememberFreshMap(id);
       navigate(mapPath(id));
     } catch (err) {
       setFailure(failureOf(err));

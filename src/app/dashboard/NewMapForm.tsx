@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/setup';
 import { LocaleSchema, TEMPLATE_IDS, TemplateIdSchema, type Locale, type TemplateId } from '../../model/schema';
 import { createMap } from '../api';
+import { rememberFreshMap } from './freshMap';
 import { LocaleOptions } from '../LanguageSwitch';
 import { mapPath, navigate } from '../router';
 
@@ -20,6 +21,7 @@ export function NewMapForm({ onCancel }: { onCancel(): void }) {
     setBusy(true);
     try {
       const { id } = await createMap({ title: title.trim() || undefined, template, locale });
+      rememberFreshMap(id);
       navigate(mapPath(id));
     } catch (err) {
       setError(t('dashboard.createError', { message: (err as Error).message }));

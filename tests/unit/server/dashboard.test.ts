@@ -12,6 +12,7 @@ import {
   docToMapDocument,
   listEntities,
   loadMapDocument,
+  MapListSchema,
   MapSummarySchema,
   readMeta,
   renameMap,
@@ -48,7 +49,7 @@ const post = (body: unknown): RequestInit => ({
 async function list(server: Server, q?: string) {
   const res = await fetch(`${server.url}/api/maps${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`);
   expect(res.status).toBe(200);
-  return MapSummarySchema.array().parse(await res.json());
+  return MapListSchema.parse(await res.json()).maps;
 }
 async function summaryOf(server: Server, id: string) {
   return (await list(server)).find((m) => m.id === id);

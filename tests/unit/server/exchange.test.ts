@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOCALES, MapSummarySchema, TEMPLATE_IDS, addCard, docToMapDocument, listEntities, type MapDocument } from '../../../src/model';
+import { LOCALES, MapListSchema, TEMPLATE_IDS, addCard, docToMapDocument, listEntities, type MapDocument } from '../../../src/model';
 import { readComments, reply, startThread, cardTarget } from '../../../src/model/comments';
 import type { MapFile } from '../../../src/model/exchange/mapFile';
 import { DB_FILE } from '../../../server/store/sqlite';
@@ -39,7 +39,7 @@ async function imported(s: Server, body: unknown): Promise<string> {
 async function listMaps(s: Server, headers: Record<string, string> = {}) {
   const res = await fetch(`${s.url}/api/maps`, { headers });
   expect(res.status).toBe(200);
-  return MapSummarySchema.array().parse(await res.json());
+  return MapListSchema.parse(await res.json()).maps;
 }
 
 /** Rows in every table that holds a map's data: what "nothing was written" means. */

@@ -54,7 +54,7 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
       expect({ what, ...(await errorOf(res)) }).toEqual({ what, ...SIGN_IN_REQUIRED });
     }
     // Nothing was changed by any of them.
-    const maps = (await (await fetch(u('/api/maps'), { headers: { cookie } })).json()) as { id: string; title: string }[];
+    const { maps } = (await (await fetch(u('/api/maps'), { headers: { cookie } })).json()) as { maps: { id: string; title: string }[] };
     expect(maps.map((m) => [m.id, m.title])).toEqual([[id, 'Untitled journey']]);
     // /health and the app itself stay open.
     expect((await fetch(u('/health'))).status).toBe(200);
@@ -84,8 +84,8 @@ describe('with JOURNEYBOARD_PASSWORD', () => {
       signedIn: true,
     });
     const created = await createMapWithLinks(s.url, { title: 'Behind a password' }, { cookie });
-    const list = (await (await fetch(`${s.url}/api/maps`, { headers: { cookie } })).json()) as { title: string }[];
-    expect(list.map((m) => m.title)).toEqual(['Behind a password']);
+    const list = (await (await fetch(`${s.url}/api/maps`, { headers: { cookie } })).json()) as { maps: { title: string }[] };
+    expect(list.maps.map((m) => m.title)).toEqual(['Behind a password']);
     expect((await fetch(`${s.url}/api/maps/${created.id}/links`, { headers: { cookie } })).status).toBe(200);
 
     const out = await fetch(`${s.url}/api/session`, { method: 'DELETE', headers: { cookie } });

@@ -40,7 +40,7 @@ const texts = (doc: Y.Doc) =>
   listEntities(doc, 'cards')
     .map((c) => c.text)
     .sort();
-const listMaps = async (url: string) => (await (await fetch(`${url}/api/maps`)).json()) as { id: string }[];
+const listMaps = async (url: string) => ((await (await fetch(`${url}/api/maps`)).json()) as { maps: { id: string }[] }).maps;
 
 describe('sync', () => {
   it('relays edits made with model commands between two clients', async () => {
