@@ -3,8 +3,17 @@ import { Dashboard } from './Dashboard';
 import { WorkspaceGate } from './WorkspaceGate';
 import { MapPage } from './MapPage';
 import { navigate, parseRoute, usePathname } from './router';
+import { SignInLinkGate } from './SignInLink';
 
 export function App() {
+  return (
+    <SignInLinkGate>
+      <Route />
+    </SignInLinkGate>
+  );
+}
+
+function Route() {
   const { t } = useTranslation();
   const route = parseRoute(usePathname());
   switch (route.name) {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { renameMap } from '../model/commands/map';
 import { TEXT_LIMITS } from '../model/limits';
+import { MAP_LIMITS } from '../model/schema';
 import { createLiveMap } from '../model/live';
 import { createUndo } from '../model/undo';
 import { bindPresence } from '../sync/presence';
@@ -64,12 +65,18 @@ function MapTitle() {
   );
 }
 
-function Unavailable({ message }: { message: string }) {
+/** Why the map cannot be shown; `reload` when loading the page again helps (the server has a good copy). */
+function Unavailable({ message, reload = false }: { message: string; reload?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="unavailable" role="alert">
       <p>{message}</p>
-      <button type="button" className="primary" onClick={() => navigate('/')}>
+      {reload && (
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          {t('map.reload')}
+        </button>
+      )}
+      <button type="button" className={reload ? undefined : 'primary'} onClick={() => navigate('/')}>
         {t('map.toDashboard')}
       </button>
     </div>
@@ -164,6 +171,8 @@ export function MapPage({ mapId }: { mapId: string }) {
           {availability === 'notFound' && <Unavailable message={t('map.notFound')} />}
           {availability === 'deleted' && <Unavailable message={t('map.deleted')} />}
           {availability === 'revoked' && <Unavailable message={t('access.revoked')} />}
+          {availability === 'full' && <Unavailable message={t('map.full', { cards: MAP_LIMITS.cards })} reload />}
+          {availability === 'refused' && <Unavailable message={t('map.refused')} reload />}
           {availability === 'loading' && <p className="muted centered">{t('map.loading')}</p>}
         </>
       )}

@@ -1,11 +1,13 @@
 /**
  * The map's three share links (edit, comment, view) with copy buttons, and
  * "rotate" to revoke them all: everyone who came in by an old link is
- * disconnected and needs a new one.
+ * disconnected and needs a new one. On an open workspace the dialog says
+ * that the links do not limit anything: anyone who reaches the server edits.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getLinks, rotateLinks, type ShareLinks } from './access';
+import { getLinks, getSession, rotateLinks, type ShareLinks } from './access';
+import { CopyableLink } from './CopyableLink';
 import { useSession } from '../state/session';
 import { Modal } from '../panels/Modal';
 
@@ -15,7 +17,7 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
   const { t } = useTranslation();
   const [links, setLinks] = useState<ShareLinks | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const [openWorkspace, setOpenWorkspace] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -23,23 +25,22 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
       (l) => current && setLinks(l),
       (err: Error) => current && setError(err.message),
     );
+    getSession().then(
+      (s) => current && setOpenWorkspace(s.mode === 'open'),
+      () => {},
+    );
     return () => {
       current = false;
     };
   }, [mapId]);
 
-  const copy = async (kind: string, url: string) => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(kind);
-    } catch {
-      // no clipboard permission: the field is selectable
-      setCopied(null);
-    }
-  };
-
   return (
     <Modal title={t('share.title')} className="share" testId="share-dialog" onClose={onClose}>
+      {openWorkspace && (
+        <p className="warning" role="note" data-testid="open-workspace-warning">
+          {t('share.openWorkspace')}
+        </p>
+      )}
       {error && <p className="error">{t('share.error', { message: error })}</p>}
       {!links && !error && <p className="muted">{t('map.loading')}</p>}
       {links &&
@@ -48,18 +49,7 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
             <label htmlFor={`share-${kind}`}>
               <strong>{t(`share.${kind}`)}</strong> <span className="muted">{t(`share.${kind}Hint`)}</span>
             </label>
-            <div className="share-link">
-              <input
-                id={`share-${kind}`}
-                data-testid={`share-link-${kind}`}
-                readOnly
-                value={links[kind]}
-                onFocus={(e) => e.target.select()}
-              />
-              <button type="button" onClick={() => copy(kind, links[kind])}>
-                {copied === kind ? t('share.copied') : t('share.copy')}
-              </button>
-            </div>
+            <CopyableLink id={`share-${kind}`} url={links[kind]} testId={`share-link-${kind}`} />
           </div>
         ))}
       {links && (
@@ -73,7 +63,6 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
               if (!window.confirm(t('share.rotateConfirm'))) return;
               try {
                 setLinks(await rotateLinks(mapId));
-                setCopied(null);
               } catch (err) {
                 setError((err as Error).message);
               }

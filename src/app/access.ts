@@ -4,13 +4,15 @@
  * remembered per map so a map opened before still opens offline.
  */
 import { z } from 'zod';
+import { RoleSchema, type Role } from '../model/roles';
 import { ApiError } from './api';
-import type { Role } from '../state/session';
-
-export const RoleSchema = z.enum(['editor', 'commenter', 'viewer']) satisfies z.ZodType<Role>;
 
 const AccessSchema = z.object({ mapId: z.string(), role: RoleSchema });
-const SessionSchema = z.object({ passwordRequired: z.boolean(), signedIn: z.boolean() });
+/** How the workspace is entered: nothing (open), the password, or one-time sign-in links. */
+export const WorkspaceModeSchema = z.enum(['open', 'password', 'link']);
+export type WorkspaceMode = z.infer<typeof WorkspaceModeSchema>;
+const SessionSchema = z.object({ mode: WorkspaceModeSchema, signedIn: z.boolean() });
+const SignInLinkSchema = z.object({ link: z.string() });
 const LinksSchema = z.object({ edit: z.string(), comment: z.string(), view: z.string() });
 export type ShareLinks = z.infer<typeof LinksSchema>;
 
@@ -58,14 +60,19 @@ export async function resolveAccess(mapId: string, token: string | null): Promis
 
 export const getSession = async () => json(await fetch('/api/session'), SessionSchema);
 
-export async function signIn(password: string): Promise<void> {
+/** Signs this browser in to the workspace with its password, or with a sign-in link's token. */
+export async function signIn(credential: { password: string } | { signInToken: string }): Promise<void> {
   const res = await fetch('/api/session', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password }),
+    body: JSON.stringify(credential),
   });
   if (res.status !== 204) await json(res, z.unknown());
 }
+
+/** A new one-time sign-in link for another browser (link mode, signed in). */
+export const newSignInLink = async (): Promise<string> =>
+  (await json(await fetch('/api/session/links', { method: 'POST' }), SignInLinkSchema)).link;
 
 export async function signOut(): Promise<void> {
   await fetch('/api/session', { method: 'DELETE' });

@@ -5,12 +5,17 @@
  */
 import { createContext, useContext } from 'react';
 import { create, type StateCreator } from 'zustand';
+import type { Role } from '../model/roles';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
-/** Whether the map can be shown at all (independent of the connection). */
-export type MapAvailability = 'loading' | 'ready' | 'notFound' | 'deleted' | 'revoked';
+/**
+ * Whether the map can be shown at all (independent of the connection).
+ * `full`: the server refused a change that would pass the map's limits;
+ * `refused`: it refused a change built on edits it never received.
+ */
+export type MapAvailability = 'loading' | 'ready' | 'notFound' | 'deleted' | 'revoked' | 'full' | 'refused';
 /** What this browser may do on the open map (the server enforces it; the UI follows). */
-export type Role = 'editor' | 'commenter' | 'viewer';
+export type { Role } from '../model/roles';
 
 export interface ConnectionSlice {
   connection: ConnectionStatus;

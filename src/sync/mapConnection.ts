@@ -80,7 +80,10 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
   };
   doc.on('update', onLocalEdit);
   provider.on('closed', ({ code }) => {
-    if (code === CLOSE.mapNotFound || code === CLOSE.mapDeleted) {
+    // The server will never take this copy: gone, or holding a change it refused (which a
+    // reconnect would only send again). The next load starts from the server's map.
+    const dropLocal: number[] = [CLOSE.mapNotFound, CLOSE.mapDeleted, CLOSE.mapFull, CLOSE.missingDependencies];
+    if (dropLocal.includes(code)) {
       void localCopy.clearData();
       void localComments.clearData();
       session.setLocalOnlyEdits(false);
@@ -88,6 +91,8 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
     if (code === CLOSE.mapNotFound) session.setAvailability('notFound');
     else if (code === CLOSE.mapDeleted) session.setAvailability('deleted');
     else if (code === CLOSE.unauthorized) session.setAvailability('revoked');
+    else if (code === CLOSE.mapFull) session.setAvailability('full');
+    else if (code === CLOSE.missingDependencies) session.setAvailability('refused');
   });
   const onNetwork = () => {
     // Offline: stop retrying (and say so); back online: connect at once
