@@ -6,6 +6,7 @@
  *   - projection: layout + React Flow nodes for a 600-card map after one edit
  *   - storage: database size after many edits, before and after compaction
  *   - browser to browser: a card saved in Chromium A until painted in Chromium B
+ *   - attacks: the attacks of issue 10 against a real server (bench/attacks.ts)
  *   - frames: the 600-card map in Chromium, frame intervals while panning,
  *     zooming, dragging an emotion point and receiving a colleague's edits
  *     (BENCH_PROFILE=file.cpuprofile also writes a CPU profile of the edits)
@@ -21,6 +22,7 @@ import { mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
 import { browserFrames } from './browser-frames';
 import { browserExport } from './browser-export';
+import { attacks } from './attacks';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -128,6 +130,7 @@ const results = {
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs Chromium and npm run build')),
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs Chromium and npm run build',
   export: (await browserExport()) ?? 'skipped: needs Chromium and npm run build',
+  attacks: await attacks(),
 };
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });

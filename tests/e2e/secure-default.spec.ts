@@ -14,7 +14,13 @@ test('a fresh server is not an open workspace: the printed sign-in link signs on
 }) => {
   const port = await freePort();
   const dataDir = tempDir();
-  const server = spawnEntry({ PORT: String(port), HOST: '0.0.0.0', DATA_DIR: dataDir, STATIC_DIR: path.resolve('dist'), LOG_LEVEL: 'info' });
+  const server = spawnEntry({
+    PORT: String(port),
+    HOST: '0.0.0.0',
+    DATA_DIR: dataDir,
+    STATIC_DIR: path.resolve('dist'),
+    LOG_LEVEL: 'info',
+  });
   try {
     await waitFor(() => /#signin=/.test(server.output()), 'sign-in link printed', 30_000);
     const printed = /http:\/\/\S+#signin=[A-Za-z0-9_-]+/.exec(server.output())![0];
