@@ -1,8 +1,9 @@
 /**
  * The attacks issue 10 measured, run against a real server, so their effect
- * can be compared before and after the fixes (run this file in an older
- * checkout for the "before" figures: it only uses the HTTP API, the
- * websocket protocol and the test fixtures both have).
+ * can be compared before and after the fixes: it uses only the HTTP API, the
+ * websocket protocol and test fixtures, so it also runs in an older checkout
+ * (the figures before the fixes were taken in e046993, with the fixture
+ * storeMapDoc copied into its tests/fixtures/server.ts).
  *
  * - pendingUpdates: one socket, under the rate limit, sends updates whose
  *   earlier updates it never sends (3.5 MB of them). Figures: how long a
@@ -20,12 +21,22 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { collection, listEntities, readMeta, updateCardText, addCard } from '../src/model';
-import { mapStats } from '../src/model/stats';
+import { addCard, collection, listEntities, updateCardText } from '../src/model';
 import { openSqliteStore } from '../server/store/sqlite';
 import { fillToCards } from '../tests/fixtures/large-map';
-import { mapDoc } from '../tests/fixtures/model';
-import { connectSynced, createMap, freePort, kill9, spawnServer, startServer, tempDir, waitFor, wsBase } from '../tests/fixtures/server';
+import { cardTextArrives, mapDoc } from '../tests/fixtures/model';
+import {
+  connectSynced,
+  createMap,
+  freePort,
+  kill9,
+  spawnServer,
+  startServer,
+  storeMapDoc,
+  tempDir,
+  waitFor,
+  wsBase,
+} from '../tests/fixtures/server';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -99,19 +110,11 @@ async function pendingUpdates() {
   // Meanwhile a colleague edits a card every 100 ms: how long until the other client has it?
   const card = listEntities(a.doc, 'cards')[0]!.id;
   const latency: number[] = [];
-  const cardOnB = () => collection(b.doc, 'cards').get(card) as Y.Map<unknown>;
   // While the attack runs, then 20 more edits (within a minute: a stalled server would take far longer).
   const started = performance.now();
   for (let i = 0; i < 100 && (sent < forged.length || (i < 20 && performance.now() - started < 60_000)); i++) {
     const text = `edit ${i}`;
-    const arrived = new Promise<void>((resolve) => {
-      const check = () => {
-        if (cardOnB().get('text') !== text) return;
-        b.doc.off('update', check);
-        resolve();
-      };
-      b.doc.on('update', check);
-    });
+    const arrived = cardTextArrives(b.doc, card, text);
     const t0 = performance.now();
     updateCardText(a.doc, card, text);
     await arrived;
@@ -151,11 +154,7 @@ async function killLargeMapOnce(): Promise<{ received: number; lost: number }> {
   fillToCards(doc, 8000);
   const store = openSqliteStore(dataDir);
   const id = 'largeMap8000cards';
-  const now = Date.now();
-  await store.createMap(
-    { id, title: readMeta(doc)!.title, createdAt: now, updatedAt: now, stats: mapStats(doc) },
-    Y.encodeStateAsUpdate(doc),
-  );
+  await storeMapDoc(store, id, doc);
   await store.close();
   let child = await spawnServer(port, dataDir);
   const author = await connectSynced(url, id);

@@ -18,7 +18,7 @@ import { addCard, createLiveMap, listEntities, updateCardText } from '../src/mod
 import { layoutGrid } from '../src/canvas/layout';
 import { createNodeCache, projectNodes } from '../src/canvas/projection';
 import { connectSynced, createMap, startServer, waitFor } from '../tests/fixtures/server';
-import { mapDoc } from '../tests/fixtures/model';
+import { cardTextArrives, mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
 import { browserFrames } from './browser-frames';
 import { browserExport } from './browser-export';
@@ -41,15 +41,7 @@ async function syncLatency() {
   const samples: number[] = [];
   for (let i = 0; i < 300; i++) {
     const text = `edit ${i}`;
-    const seen = new Promise<void>((resolve) => {
-      const check = () => {
-        if (b.doc.getMap('cards').get(cardId) && (b.doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('text') === text) {
-          b.doc.off('update', check);
-          resolve();
-        }
-      };
-      b.doc.on('update', check);
-    });
+    const seen = cardTextArrives(b.doc, cardId, text);
     const t0 = performance.now();
     updateCardText(a.doc, cardId, text);
     await seen;

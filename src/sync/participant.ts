@@ -1,46 +1,33 @@
 /**
- * This browser's participant id: who a dot vote belongs to. Kept in
- * localStorage so a reload keeps one's votes; issue 4's presence adds a
- * name and a colour on top of it.
+ * Who this browser is, kept in localStorage so a reload keeps it:
+ * - its participant id: whose dot votes are whose (shown to others, under the
+ *   name given in the top bar);
+ * - its presence key: a secret sent when it connects to a map, so the server
+ *   keeps this browser's presence (cursor, name, selection) its own across a
+ *   dropped connection and nobody else can take it over meanwhile. Unlike
+ *   the participant id it is never shown to anyone.
  */
 import { nanoid } from 'nanoid';
 
-const KEY = 'journeyboard.participant';
-let cached: string | null = null;
+const cache = new Map<string, string>();
 
-export function participantId(): string {
-  if (cached) return cached;
+/** A random id kept under `key` (a new one if there is none or it does not match `valid`). */
+function storedRandomId(key: string, valid: RegExp, length: number): string {
+  let id = cache.get(key) ?? null;
+  if (id) return id;
   try {
-    cached = localStorage.getItem(KEY);
-    if (!cached || !/^[A-Za-z0-9_-]{1,64}$/.test(cached)) {
-      cached = nanoid();
-      localStorage.setItem(KEY, cached);
+    id = localStorage.getItem(key);
+    if (!id || !valid.test(id)) {
+      id = nanoid(length);
+      localStorage.setItem(key, id);
     }
   } catch {
-    cached ??= nanoid(); // storage blocked: votes last as long as the tab
+    id ??= nanoid(length); // storage blocked: it lasts as long as the tab
   }
-  return cached;
+  cache.set(key, id);
+  return id;
 }
 
-const PRESENCE_KEY = 'journeyboard.presenceKey';
-let presence: string | null = null;
+export const participantId = (): string => storedRandomId('journeyboard.participant', /^[A-Za-z0-9_-]{1,64}$/, 21);
 
-/**
- * A secret of this browser's, sent when it connects to a map: the server
- * keeps this browser's presence (cursor, name, selection) its own across a
- * dropped connection, so nobody else can take it over meanwhile. Unlike the
- * participant id, it is never shown to anyone.
- */
-export function presenceKey(): string {
-  if (presence) return presence;
-  try {
-    presence = localStorage.getItem(PRESENCE_KEY);
-    if (!presence || !/^[A-Za-z0-9_-]{32,128}$/.test(presence)) {
-      presence = nanoid(32);
-      localStorage.setItem(PRESENCE_KEY, presence);
-    }
-  } catch {
-    presence ??= nanoid(32); // storage blocked: this tab keeps its presence while it is open
-  }
-  return presence;
-}
+export const presenceKey = (): string => storedRandomId('journeyboard.presenceKey', /^[A-Za-z0-9_-]{32,128}$/, 32);

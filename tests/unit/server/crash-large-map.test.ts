@@ -6,12 +6,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collection, listEntities, readMeta, updateCardText } from '../../../src/model';
-import { mapStats } from '../../../src/model/stats';
+import { collection, listEntities, updateCardText } from '../../../src/model';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import { fillToCards } from '../../fixtures/large-map';
 import { mapDoc } from '../../fixtures/model';
-import { connectSynced, freePort, kill9, spawnServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { connectSynced, freePort, kill9, spawnServer, storeMapDoc, tempDir, waitFor, type Client } from '../../fixtures/server';
 
 const children: ChildProcess[] = [];
 const clients: Client[] = [];
@@ -25,14 +24,9 @@ async function largeMapIn(dataDir: string): Promise<string> {
   const doc = mapDoc('backpack');
   fillToCards(doc, 8000);
   const store = openSqliteStore(dataDir);
-  const id = 'largeMap8000cards';
-  const now = Date.now();
-  await store.createMap(
-    { id, title: readMeta(doc)!.title, createdAt: now, updatedAt: now, stats: mapStats(doc) },
-    Y.encodeStateAsUpdate(doc),
-  );
+  await storeMapDoc(store, 'largeMap8000cards', doc);
   await store.close();
-  return id;
+  return 'largeMap8000cards';
 }
 
 /** The number in an edit's text ("edit 17" -> 17), -1 for a text no edit wrote. */

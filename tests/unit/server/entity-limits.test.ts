@@ -5,15 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collection, listEntities, readMeta } from '../../../src/model';
+import { collection, listEntities } from '../../../src/model';
 import { CLOSE } from '../../../src/model/closeCodes';
 import { MAP_LIMITS } from '../../../src/model/schema';
-import { mapStats } from '../../../src/model/stats';
 import { collectionOverLimit } from '../../../server/ws/entityLimits';
 import { serverHarness } from '../../fixtures/harness';
 import { fillToCards } from '../../fixtures/large-map';
 import { mapDoc } from '../../fixtures/model';
-import { waitFor } from '../../fixtures/server';
+import { storeMapDoc, waitFor } from '../../fixtures/server';
 
 const h = serverHarness();
 
@@ -57,12 +56,8 @@ describe('the server', () => {
     const s = await h.start();
     const doc = mapDoc('backpack');
     fillToCards(doc, MAP_LIMITS.cards);
-    const now = Date.now();
     const id = 'fullMapOfCards';
-    await s.store.createMap(
-      { id, title: readMeta(doc)!.title, createdAt: now, updatedAt: now, stats: mapStats(doc) },
-      Y.encodeStateAsUpdate(doc),
-    );
+    await storeMapDoc(s.store, id, doc);
     const other = await h.client(s, id);
     const writer = await h.client(s, id);
     const closes: number[] = [];
