@@ -64,8 +64,11 @@ export const ConfigSchema = z
     ALLOWED_HOSTS: list(z.string().regex(/^\.?[A-Za-z0-9.-]{1,253}$/, 'a host name, or .domain for every name under it')).default([]),
     /** reverse proxies whose X-Forwarded-For names the client (addresses, or `loopback`) */
     TRUST_PROXY: list(z.union([z.literal('loopback'), z.ipv4(), z.ipv6()], { message: 'an IP address, or loopback' })).default([]),
-    /** open connections (websockets included) one client address may hold; more are refused (HTTP 429, websocket 1013) */
-    MAX_CONNECTIONS_PER_ADDRESS: int(256, 1, 1_000_000),
+    /**
+     * open connections (websockets included) one client address may hold; more are refused (HTTP 429, websocket
+     * 1013). A workshop behind one NAT holds about four per person (two websockets, a couple of HTTP keep-alives).
+     */
+    MAX_CONNECTIONS_PER_ADDRESS: int(512, 1, 1_000_000),
     /** maps one client address may create (new, duplicate, import) per hour, all at once at most; more get 429 */
     MAX_MAPS_PER_HOUR: int(100, 1, 1_000_000),
     /** maps this server keeps in all; creating one more gets 507 */

@@ -2,7 +2,8 @@
  * The HTTP API as one table of routes, each saying who may call it. Every
  * request goes through the same steps, so a new route cannot forget one:
  *
- * 1. the Host check (DNS rebinding): 421 for a name this server does not answer to;
+ * 1. the Host check (DNS rebinding): 421 for a name this server does not answer to
+ *    (all but /health, which load balancers probe by names of their own);
  * 2. the route: 404, or 405 with `Allow`;
  * 3. cross-origin writes (CSRF): a page on another origin may not change anything (403);
  * 4. the route's access: public, the workspace, or a share link of at least
@@ -144,15 +145,16 @@ export function createRouter({ routes, access, hosts, caps, clientAddress, log, 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let pathname = '/';
     try {
-      if (!hosts.allows(req.headers.host)) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = url.pathname;
+      // A load balancer may probe /health by a name of its own; it tells nothing worth a rebinding attack.
+      if (pathname !== '/health' && !hosts.allows(req.headers.host)) {
         log.info('request for an unknown host refused', { host: String(req.headers.host ?? '').slice(0, 100) });
         throw new HttpError(
           421,
           'this server does not answer to that host name: add it to ALLOWED_HOSTS (or set PUBLIC_URL) if people reach the server by it',
         );
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      pathname = url.pathname;
       if (pathname === '/health' || pathname === '/api' || pathname.startsWith('/api/')) return await dispatch(req, res, url);
       if (pathname === '/ws' || pathname.startsWith('/ws/'))
         throw new HttpError(426, 'websocket endpoint: upgrade required', undefined, { upgrade: 'websocket' });

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
       MAX_IMPORT_BYTES: 10 * 1024 * 1024,
       ALLOWED_HOSTS: [],
       TRUST_PROXY: [],
-      MAX_CONNECTIONS_PER_ADDRESS: 256,
+      MAX_CONNECTIONS_PER_ADDRESS: 512,
       MAX_MAPS_PER_HOUR: 100,
       MAX_MAPS: 10_000,
       LOG_LEVEL: 'info',
