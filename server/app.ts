@@ -15,6 +15,7 @@ import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
 import { loadSecret } from './secret';
+import { openFanout } from './fanout/open';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
 import { CLOSE } from '../src/model/closeCodes';
@@ -68,14 +69,26 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     },
     log,
   );
+  const fanout = await openFanout(config, log);
   const rooms = new RoomRegistry(store, {
     idleMs: config.ROOM_IDLE_MS,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     log,
+    fanout,
     versions,
   });
+  // Rotated links and deleted maps, from any node (this one included): close the sockets concerned here.
+  fanout.onControl((event) => {
+    if (event.type === 'links-rotated') {
+      const closed = shared.revoke(event.mapId, event.linkVersion, CLOSE.unauthorized, 'link revoked');
+      if (closed > 0) log.info('sockets of revoked links closed', { map: event.mapId, closed });
+    } else {
+      rooms.evict(event.mapId, CLOSE.mapDeleted, 'map deleted');
+      shared.forget(event.mapId);
+    }
+  });
   const clientAddress = (req: http.IncomingMessage) => addresses.of(req);
-  const handler = createHttpHandler({ config, store, rooms, access, hosts, shared, versions, importer, clientAddress, log });
+  const handler = createHttpHandler({ config, store, rooms, access, hosts, fanout, versions, importer, clientAddress, log });
   const server = http.createServer(
     // Node checks the two timeouts every connectionsCheckingInterval (30 s by default): check every second.
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
@@ -121,6 +134,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     });
   } catch (err) {
     await importer.close();
+    await fanout.close();
     await store.close();
     throw err;
   }
@@ -150,6 +164,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
         server.closeAllConnections();
         await stopped;
         await importer.close();
+        await fanout.close();
         await store.close();
       })();
       return closing;

@@ -22,7 +22,7 @@ import { type VersionKind, type VersionList, type VersionSummary } from '../src/
 import { IdSchema, MapDocumentSchema, type MapDocument } from '../src/model/schema';
 import type { Logger } from './log';
 import type { NewVersion, Store, VersionRecord } from './store/types';
-import { type AutoVersioning, type Room } from './ws/room';
+import type { Room } from './ws/room';
 import { mapStats } from '../src/model/stats';
 
 export interface VersionPolicy {
@@ -71,7 +71,7 @@ interface Capture {
   edits: number;
 }
 
-export class Versions implements AutoVersioning {
+export class Versions {
   constructor(
     private readonly store: Store,
     private readonly policy: VersionPolicy,
@@ -123,20 +123,33 @@ export class Versions implements AutoVersioning {
     return versionSummary(result.version);
   }
 
+  /** When the map's newest version was saved (null: never). */
+  async newestAt(mapId: string): Promise<number | null> {
+    return (await this.store.listVersions(mapId))[0]?.createdAt ?? null;
+  }
+
   /**
    * An automatic version of the room's document, then the oldest automatic
-   * ones beyond AUTO_VERSIONS_KEPT go. null if it would break the storage limit.
+   * ones beyond AUTO_VERSIONS_KEPT go. null if it would break the storage
+   * limit, or (`onePerInterval`) if the map has a version from the last
+   * interval: another node may have taken it a moment ago.
    */
-  private async saveAuto(room: Room, extra: { createdBy?: string; beforeRestoreOf?: string } = {}): Promise<VersionRecord | null> {
+  private async saveAuto(
+    room: Room,
+    extra: { createdBy?: string; beforeRestoreOf?: string } = {},
+    onePerInterval = false,
+  ): Promise<VersionRecord | null> {
     const { version, edits } = this.capture(room, {
       kind: 'auto',
       name: '',
       createdBy: extra.createdBy ?? '',
       ...(extra.beforeRestoreOf !== undefined ? { beforeRestoreOf: extra.beforeRestoreOf } : {}),
     });
-    const result = await this.store.createVersion(version, { maxStorageBytes: this.policy.maxStorageBytes });
+    const limits = { maxStorageBytes: this.policy.maxStorageBytes, ...(onePerInterval ? { minIntervalMs: this.policy.intervalMs } : {}) };
+    const result = await this.store.createVersion(version, limits);
     if (!result.ok) {
       if (result.reason === 'map not found') throw new VersionError(404, 'map not found');
+      if (result.reason === 'too soon') return null;
       this.log.warn('automatic version skipped: storage limit', {
         map: room.mapId,
         bytes: version.state.byteLength,
@@ -150,9 +163,9 @@ export class Versions implements AutoVersioning {
     return result.version;
   }
 
-  /** The room calls this when it stores edits and a version is due (AutoVersioning). */
+  /** An automatic version of the room's document, unless the map has one from the last interval (AutoVersions calls this). */
   async takeAuto(room: Room): Promise<void> {
-    await this.saveAuto(room);
+    await this.saveAuto(room, {}, true);
   }
 
   private async find(mapId: string, versionId: string) {

@@ -13,7 +13,7 @@ import type { Logger } from '../log';
 import type { Store } from '../store/types';
 import type { Versions } from '../versions';
 import type { RoomRegistry } from '../ws/rooms';
-import type { SharedSockets } from '../ws/shared';
+import type { Fanout } from '../fanout/types';
 import { exchangeRoutes } from './exchangeRoutes';
 import { mapRoutes } from './mapRoutes';
 import { HttpError, sendJson } from './respond';
@@ -28,7 +28,7 @@ export interface HttpDeps {
   rooms: RoomRegistry;
   access: Access;
   hosts: HostCheck;
-  shared: SharedSockets;
+  fanout: Fanout;
   versions: Versions;
   importer: MapImporter;
   clientAddress(req: IncomingMessage): string;

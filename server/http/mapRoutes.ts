@@ -4,7 +4,6 @@
  * import) counts against the map-creation cap.
  */
 import { z } from 'zod';
-import { CLOSE } from '../../src/model/closeCodes';
 import { SERVER_ORIGIN, docToMapDocument, metaMap, newId } from '../../src/model/doc';
 import {
   CreateMapRequestSchema,
@@ -25,7 +24,7 @@ import { decodeCursor } from '../mapList/cursor';
 import { pageOfMaps } from '../mapList/page';
 import type { MapRecord, Store } from '../store/types';
 import type { RoomRegistry } from '../ws/rooms';
-import type { SharedSockets } from '../ws/shared';
+import type { Fanout } from '../fanout/types';
 import { HttpError, readJson, sendJson, validate } from './respond';
 import type { RequestContext, Route } from './router';
 
@@ -55,7 +54,8 @@ export interface MapRouteDeps {
   store: Store;
   rooms: RoomRegistry;
   access: Access;
-  shared: SharedSockets;
+  /** tells every node about rotated links and deleted maps */
+  fanout: Fanout;
   maxBodyBytes: number;
   log: Logger;
 }
@@ -83,7 +83,7 @@ export async function storeNewMap(store: Store, map: MapDocument, now: number): 
   return id;
 }
 
-export function mapRoutes({ store, rooms, access, shared, maxBodyBytes, log }: MapRouteDeps): Route[] {
+export function mapRoutes({ store, rooms, access, fanout, maxBodyBytes, log }: MapRouteDeps): Route[] {
   const created = async ({ req, res }: RequestContext, id: string) =>
     sendJson(res, 201, { id, links: await linksOf(store, access, req, id) });
 
@@ -131,10 +131,9 @@ export function mapRoutes({ store, rooms, access, shared, maxBodyBytes, log }: M
 
   const deleteMap = async ({ res, params }: RequestContext) => {
     const record = await findMap(store, params.id);
-    // Sockets first, so no edit lands between the delete and the close.
-    rooms.evict(record.id, CLOSE.mapDeleted, 'map deleted');
+    // Sockets first (this node's at once, the other nodes' as the event reaches them), so no edit lands after the delete here.
+    await fanout.control({ type: 'map-deleted', mapId: record.id });
     await store.deleteMap(record.id);
-    shared.forget(record.id);
     log.info('map deleted', { map: record.id });
     res.writeHead(204).end();
   };
@@ -165,8 +164,9 @@ export function mapRoutes({ store, rooms, access, shared, maxBodyBytes, log }: M
     const record = await findMap(store, params.id);
     const version = await store.rotateLinks(record.id);
     if (version === null) throw new HttpError(404, 'map not found');
-    const closed = shared.revoke(record.id, version, CLOSE.unauthorized, 'link revoked');
-    log.info('links rotated', { map: record.id, closedSockets: closed });
+    // Every node closes the sockets that came in through an older link.
+    await fanout.control({ type: 'links-rotated', mapId: record.id, linkVersion: version });
+    log.info('links rotated', { map: record.id, linkVersion: version });
     sendJson(res, 200, access.links(req, record.id, version));
   };
 

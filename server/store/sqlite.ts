@@ -10,7 +10,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureDataDir, makePrivate } from '../dataDir';
-import { MapSummarySchema } from '../../src/model/schema';
+import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
 import {
   SUBDOCS,
   docId,
@@ -19,13 +19,11 @@ import {
   type DocId,
   type MapIndexRow,
   type MapRecord,
-  type MapStats,
   type MapTouch,
   type NewVersion,
   type Store,
   type SubDoc,
   type VersionLimits,
-  type VersionRecord,
 } from './types';
 
 export const DB_FILE = 'journeyboard.sqlite';
@@ -70,63 +68,6 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   // the version share links must carry; rotating the links bumps it (revokes every older link)
   { table: 'maps', column: 'link_version', type: 'INTEGER NOT NULL DEFAULT 1' },
 ];
-
-interface MapRow {
-  id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-  stats: string | null;
-}
-
-const StatsSchema = MapSummarySchema.shape.stats.unwrap();
-
-/** The stored summary, or undefined if there is none or it does not validate: a bad row must not break the list. */
-function parseStats(text: string | null): MapStats | undefined {
-  if (text === null) return undefined;
-  try {
-    const parsed = StatsSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-interface VersionRow {
-  id: string;
-  map_id: string;
-  name: string;
-  kind: 'named' | 'auto';
-  created_at: number;
-  created_by: string;
-  bytes: number;
-  card_count: number;
-  before_restore_of: string | null;
-}
-
-const VERSION_COLUMNS = 'id, map_id, name, kind, created_at, created_by, bytes, card_count, before_restore_of';
-
-const toVersion = (r: VersionRow): VersionRecord => {
-  const out: VersionRecord = {
-    id: r.id,
-    mapId: r.map_id,
-    name: r.name,
-    kind: r.kind,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    bytes: r.bytes,
-    cards: r.card_count,
-  };
-  if (r.before_restore_of !== null) out.beforeRestoreOf = r.before_restore_of;
-  return out;
-};
-
-const toRecord = (r: MapRow): MapRecord => {
-  const record: MapRecord = { id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at };
-  const stats = parseStats(r.stats);
-  if (stats) record.stats = stats;
-  return record;
-};
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
@@ -193,6 +134,7 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     del: db.prepare('DELETE FROM versions WHERE map_id = ? AND id = ?'),
     countNamed: db.prepare("SELECT COUNT(*) FROM versions WHERE map_id = ? AND kind = 'named'").pluck(),
+    newest: db.prepare('SELECT MAX(created_at) FROM versions WHERE map_id = ?').pluck(),
     prune: db.prepare(
       `DELETE FROM versions WHERE rowid IN (SELECT rowid FROM versions WHERE map_id = ? AND kind = 'auto'
          ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
@@ -255,13 +197,18 @@ export function openSqliteStore(dataDir: string): Store {
       if (subState) subDoc.putSnapshot.run(record.id, sub, toBuffer(subState));
     }
   });
-  const appendUpdates = db.transaction((id: DocId, updates: Uint8Array[], touch: MapTouch | undefined): number => {
-    const { s, key, isMap } = statementsFor(id);
+  const appendUpdates = db.transaction((id: DocId, updates: Uint8Array[]): number => {
+    const { s, key } = statementsFor(id);
     const before = logCount.get(id) ?? countLog(id);
     for (const u of updates) s.append.run(...key, toBuffer(u));
-    if (isMap && touch) updateMap(id, touch);
     return before + updates.length;
   });
+  const storedState = (id: DocId): Uint8Array[] => {
+    const { s, key } = statementsFor(id);
+    const snap = s.snapshot.get(...key) as Buffer | undefined;
+    const log = (s.log.all(...key) as Buffer[]).map((b) => new Uint8Array(b));
+    return snap ? [new Uint8Array(snap), ...log] : log;
+  };
   const storageBytes = (mapId: string): number => v.storage.get({ id: mapId }) as number;
   // IMMEDIATE: the limits are checked and the row inserted under one write lock.
   const createVersion = (version: NewVersion, limits: VersionLimits): CreateVersionResult =>
@@ -275,6 +222,12 @@ export function openSqliteStore(dataDir: string): Store {
         if (limits.maxStorageBytes !== undefined && storageBytes(version.mapId) + bytes > limits.maxStorageBytes) {
           return { ok: false, reason: 'storage limit' };
         }
+        if (
+          limits.minIntervalMs !== undefined &&
+          ((v.newest.get(version.mapId) as number | null) ?? -Infinity) > version.createdAt - limits.minIntervalMs
+        ) {
+          return { ok: false, reason: 'too soon' };
+        }
         const { state, ...record } = version;
         v.insert.run({ ...record, bytes, beforeRestoreOf: record.beforeRestoreOf ?? null, state: toBuffer(state) });
         return { ok: true, version: { ...record, bytes } };
@@ -285,10 +238,16 @@ export function openSqliteStore(dataDir: string): Store {
     use: db.prepare('DELETE FROM signin_tokens WHERE hash = ? RETURNING expires_at').pluck(),
     prune: db.prepare('DELETE FROM signin_tokens WHERE expires_at <= ?'),
   };
-  const compact = db.transaction((id: DocId, snapshot: Uint8Array) => {
+  // One process writes a SQLite database, synchronously: nothing can be appended between
+  // the read and the delete of a transaction, so the rows read are the whole log.
+  const compact = db.transaction((id: DocId, fold: (stored: Uint8Array[]) => Uint8Array) => {
     const { s, key } = statementsFor(id);
-    s.putSnapshot.run(...key, toBuffer(snapshot));
+    s.putSnapshot.run(...key, toBuffer(fold(storedState(id))));
     s.clearLog.run(...key);
+  });
+  const upgradeDoc = db.transaction((id: DocId, upgrade: (stored: Uint8Array[]) => Uint8Array | null) => {
+    const update = upgrade(storedState(id));
+    if (update) appendUpdates(id, [update]);
   });
 
   return {
@@ -326,20 +285,21 @@ export function openSqliteStore(dataDir: string): Store {
       return (q.rotateLinks.get(id) as number | undefined) ?? null;
     },
     async loadState(id) {
-      const { s, key } = statementsFor(id);
-      const snap = s.snapshot.get(...key) as Buffer | undefined;
-      const log = (s.log.all(...key) as Buffer[]).map((b) => new Uint8Array(b));
-      logCount.set(id, log.length);
-      return snap ? [new Uint8Array(snap), ...log] : log;
+      return storedState(id);
     },
-    async appendUpdates(id, updates, touch) {
-      const n = appendUpdates(id, updates, touch);
+    async appendUpdates(id, updates) {
+      const n = appendUpdates(id, updates);
       logCount.set(id, n);
       return n;
     },
-    async compact(id, snapshot) {
-      compact(id, snapshot);
+    async compact(id, fold) {
+      compact(id, fold);
       logCount.set(id, 0);
+      return true;
+    },
+    async upgradeDoc(id, upgrade) {
+      upgradeDoc(id, upgrade);
+      logCount.delete(id);
     },
     async logLength(id) {
       return countLog(id);
@@ -373,6 +333,9 @@ export function openSqliteStore(dataDir: string): Store {
     async useSignInToken(hash, now) {
       const expiresAt = signIn.use.get(hash) as number | undefined;
       return expiresAt !== undefined && expiresAt > now;
+    },
+    async ping() {
+      db.prepare('SELECT 1').get();
     },
     async close() {
       if (db.open) db.close();

@@ -91,18 +91,55 @@ export interface NewVersion extends Omit<VersionRecord, 'bytes'> {
   state: Uint8Array;
 }
 
-/** Checked in the same transaction as the insert, so two saves at once cannot both slip under a limit. */
+/** Checked in the same transaction as the insert, so two saves at once (on two nodes too) cannot both slip under a limit. */
 export interface VersionLimits {
   /** most named versions a map may have */
   maxNamed?: number;
   /** most bytes the map may store in all (storageBytes) once the version is in */
   maxStorageBytes?: number;
+  /** refused ('too soon') if the map has a version of any kind newer than this many ms: one automatic version per interval per map, however many nodes */
+  minIntervalMs?: number;
 }
 
 export type CreateVersionResult =
-  { ok: true; version: VersionRecord } | { ok: false; reason: 'too many versions' | 'storage limit' | 'map not found' };
+  { ok: true; version: VersionRecord } | { ok: false; reason: 'too many versions' | 'storage limit' | 'map not found' | 'too soon' };
 
-export interface Store {
+/**
+ * A document's storage, all a room needs: its state as a snapshot plus a log
+ * of the updates appended since, and compaction. One backend (SQLite) serves
+ * one process; another (PostgreSQL) serves several nodes appending to the
+ * same document at once, which is why compaction folds exactly the rows it
+ * read rather than replacing the log wholesale.
+ */
+export interface DocStore {
+  /** The snapshot (if any) followed by every logged update, in order (empty for an unknown document). */
+  loadState(doc: DocId): Promise<Uint8Array[]>;
+  /**
+   * Appends updates to the document's log in ONE transaction (all or
+   * nothing); resolves with the number of updates now in the log. Fails if
+   * the map is gone.
+   */
+  appendUpdates(doc: DocId, updates: Uint8Array[]): Promise<number>;
+  /**
+   * Folds the log into the snapshot: hands `fold` the stored state it read
+   * (snapshot first, then the log rows), stores what `fold` returns as the new
+   * snapshot and deletes exactly the rows read, in one transaction. Resolves
+   * false, doing nothing, while another compaction of the document runs.
+   */
+  compact(doc: DocId, fold: (stored: Uint8Array[]) => Uint8Array): Promise<boolean>;
+  /**
+   * Runs `upgrade` on the document's stored state while every other upgrade
+   * of it waits, and appends the update it returns (null: nothing to do), in
+   * one transaction: the format migration happens once per map, whichever
+   * process loads it first.
+   */
+  upgradeDoc(doc: DocId, upgrade: (stored: Uint8Array[]) => Uint8Array | null): Promise<void>;
+  /** Rows in the update log of a document (for tests, benchmarks and monitoring). */
+  logLength(doc: DocId): Promise<number>;
+}
+
+/** The maps of the workspace: their rows (title, summary, link version), created and deleted with their documents. */
+export interface MapCatalog {
   /**
    * Every map's id, title and last edit, in no particular order: the caller
    * searches and sorts them (titles in a locale's collation, which databases
@@ -112,6 +149,8 @@ export interface Store {
   /** The maps with these ids, in the order given; an id with no map is left out. */
   getMaps(ids: readonly string[]): Promise<MapRecord[]>;
   getMap(id: string): Promise<MapRecord | null>;
+  /** How many maps there are. */
+  countMaps(): Promise<number>;
   /**
    * Creates the map with its initial state (one Yjs update, stored as the
    * snapshot) and, if given, its subdocs' initial states (an import with
@@ -120,7 +159,7 @@ export interface Store {
   createMap(record: MapRecord, initialState: Uint8Array, subdocs?: Partial<Record<SubDoc, Uint8Array>>): Promise<void>;
   /** Rename, touch and/or restate the summary (REST rename, or the document changed). */
   updateMap(id: string, fields: Partial<MapTouch>): Promise<void>;
-  /** Deletes the map and its documents (the map's and its subdocs); false if there was no such map. */
+  /** Deletes the map and its documents (the map's and its subdocs) and versions; false if there was no such map. */
   deleteMap(id: string): Promise<boolean>;
   /**
    * The version share links of the map must carry (starts at 1), or null if
@@ -129,18 +168,10 @@ export interface Store {
   linkVersion(id: string): Promise<number | null>;
   /** Bumps the map's link version (revoking every link issued before) and resolves with the new one; null if no such map. */
   rotateLinks(id: string): Promise<number | null>;
-  /** The snapshot (if any) followed by every logged update, in order (empty for an unknown document). */
-  loadState(doc: DocId): Promise<Uint8Array[]>;
-  /**
-   * Appends updates and touches the map row (map documents only) in ONE
-   * transaction (all or nothing); resolves with the number of updates now
-   * in the log. Fails if the map is gone.
-   */
-  appendUpdates(doc: DocId, updates: Uint8Array[], touch?: MapTouch): Promise<number>;
-  /** Replaces snapshot and log with one snapshot of the full state, atomically. */
-  compact(doc: DocId, snapshot: Uint8Array): Promise<void>;
-  /** Rows in the update log of a document (for tests, benchmarks and monitoring). */
-  logLength(doc: DocId): Promise<number>;
+}
+
+/** Saved versions of maps (version history). */
+export interface VersionStore {
   /** The map's saved versions, newest first (without their state). */
   listVersions(mapId: string): Promise<VersionRecord[]>;
   /** One version with its stored state, or null (unknown id, or a version of another map). */
@@ -152,11 +183,19 @@ export interface Store {
   pruneAutoVersions(mapId: string, keep: number): Promise<number>;
   /** Everything the map stores, in bytes: its document (snapshot + log), its subdocs, its versions. */
   storageBytes(mapId: string): Promise<number>;
-  /** How many maps there are. */
-  countMaps(): Promise<number>;
+}
+
+/** One-time sign-in links to the workspace, by their tokens' hashes. */
+export interface SignInTokenStore {
   /** Keeps a one-time sign-in token (its hash) until `expiresAt`; expired ones are dropped on the way. */
   addSignInToken(hash: string, expiresAt: number): Promise<void>;
   /** Uses up a sign-in token: true if it was there and had not expired at `now` (it is gone either way). */
   useSignInToken(hash: string, now: number): Promise<boolean>;
+}
+
+/** Everything a server stores, in one backend (SQLite or PostgreSQL). */
+export interface Store extends DocStore, MapCatalog, VersionStore, SignInTokenStore {
+  /** Resolves if the store can be used right now (/health); rejects with why not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -90,6 +90,16 @@ export class PresenceClaims<Peer extends object> {
     return held;
   }
 
+  /** `holder` no longer holds these ids (their entries are gone): they are free at once. */
+  releaseIds(holder: Peer, ids: readonly number[]): void {
+    const held = this.held.get(holder);
+    for (const id of ids) {
+      if (this.claims.get(id)?.holder !== holder) continue;
+      this.claims.delete(id);
+      held?.delete(id);
+    }
+  }
+
   private prune(): void {
     for (const id of [...this.claims.keys()]) this.current(id);
   }

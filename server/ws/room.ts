@@ -1,46 +1,46 @@
 /**
  * One document of a map in memory (the map's own, or a subdoc such as its
- * comments): its Y.Doc and awareness, the peers on it, and the persistence
- * of every change. Independent of the transport: a peer is anything that can
- * take bytes and be closed.
+ * comments): its Y.Doc and awareness, the peers on it, and the path of every
+ * change to the store, to the other nodes and to the peers. Independent of
+ * the transport (a peer is anything that can take bytes and be closed), of
+ * the store (a DocStore) and of the fan-out between nodes (a DocChannel:
+ * nothing in one process, Redis in a cluster).
  *
  * - The doc is loaded from the store before any peer is answered (`ready`):
  *   answering sync step 1 from an empty doc would make a client believe the
- *   map is empty (the known y-websocket race).
+ *   map is empty (the known y-websocket race). The fan-out channel is opened
+ *   before the store is read and resumed after, so nothing another node
+ *   stores meanwhile is missed.
  * - An update is checked before it is applied: one that depends on edits the
  *   server never received (it would leave Yjs "pending" state behind, which
  *   slows every later edit and is written into every stored and downloaded
  *   state) or that would take the map past MAP_LIMITS is refused whole, and
  *   its socket closed (UpdateRefusedError).
- * - Store, then relay: every change goes into an ordered outbox; the outbox is
- *   appended to the store in the same event-loop turn (one transaction for
- *   all changes of a turn), and only then are the changes relayed and the
- *   sync answers computed meanwhile sent. So whatever any client has seen is
- *   stored, even if the process is killed the next instant.
+ * - Store, then relay: every change made here goes into an ordered outbox;
+ *   the outbox is appended to the store in the same event-loop turn (one
+ *   transaction for all changes of a turn), and only then are the changes
+ *   relayed, published to the other nodes, and the sync answers computed
+ *   meanwhile sent. So whatever any client has seen is stored, even if the
+ *   process is killed the next instant. Changes other nodes stored arrive
+ *   with the STORED origin and are only relayed.
  * - The log is compacted into a snapshot every `compactAfterUpdates` appends
- *   and when the room is unloaded.
- * - The peer a remote change came from is its transaction origin, so the
- *   change is relayed to everybody else.
- * - Only the map document keeps the map row's title and summary current
- *   (shortly after a change, off the store-and-relay path) and is migrated;
- *   a subdoc is just stored.
- * - The map document takes automatic versions (server/versions.ts) when it
- *   stores edits: at most one per interval, and only if people changed it
- *   since the last version. Changes the server makes on its own behalf (the
- *   format migration, a restore) are made `quietly` and do not count.
+ *   and when the room is unloaded; in a cluster the store lets one node at a
+ *   time do it and the room folds in what other nodes appended.
+ * - What a map document needs beyond this (its row's title and summary,
+ *   automatic versions) are RoomExtensions (mapRow.ts, autoVersions.ts).
+ *   Changes the server makes on its own behalf (a restore) are made
+ *   `quietly`: they are not edits that call for an automatic version.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE } from '../../src/model/closeCodes';
-import { MAP_LIMITS, MetaSchema, SCHEMA_VERSION } from '../../src/model/schema';
-import { SERVER_ORIGIN, metaMap } from '../../src/model/doc';
-import { migrateDoc } from '../../src/model/migrate';
-import { mapStats } from '../../src/model/stats';
+import { MAP_LIMITS } from '../../src/model/schema';
+import type { DocChannel } from '../fanout/types';
 import type { Logger } from '../log';
-import { parseDocId, type DocId, type MapTouch, type Store, type SubDoc } from '../store/types';
+import { parseDocId, type DocId, type DocStore, type SubDoc } from '../store/types';
 import { missingDependencies } from './dependencies';
-import { PresenceClaims, type Participant } from './presenceClaims';
 import { collectionOverLimit } from './entityLimits';
+import { PresenceClaims, type Participant } from './presenceClaims';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry, type ClientMessage } from './protocol';
 
 export interface RoomPeer {
@@ -50,19 +50,30 @@ export interface RoomPeer {
   close(code: number, reason: string): void;
 }
 
-/** What a room needs to take automatic versions; server/versions.ts implements it. */
-export interface AutoVersioning {
-  /** ms between automatic versions, at least */
-  intervalMs: number;
-  /** Saves an automatic version of the room's document now; calls room.noteVersion if it did. */
-  takeAuto(room: Room): Promise<void>;
+/** The origin of changes that are in the store already (other nodes', or read back while compacting): relayed, never stored again. */
+export const STORED: unique symbol = Symbol('journeyboard.stored');
+
+/** Something a room does besides syncing, storing and relaying (the map row, automatic versions). */
+export interface RoomExtension {
+  /** The room has loaded (before any peer joins). */
+  loaded?(room: Room): Promise<void> | void;
+  /** This node stored a batch of the room's changes (people's or the server's own). */
+  stored?(room: Room): Promise<void> | void;
+  /** A version of the document was saved at `at`, after `edits` of its edits. */
+  versionSaved?(at: number, edits: number): void;
+  /** The room is unloading or the server stopping: write what is due now. */
+  flush?(room: Room): Promise<void>;
+  destroy?(): void;
 }
 
 export interface RoomOptions {
+  store: DocStore;
+  /** opens the document's channel to the other nodes (before the store is read) */
+  openChannel(room: Room): Promise<DocChannel>;
   compactAfterUpdates: number;
   log: Logger;
-  /** absent: no automatic versions (subdocs never take any) */
-  versions?: AutoVersioning;
+  /** runs before the document is read (checks the map exists): the extensions the room has */
+  prepare?(room: Room): Promise<RoomExtension[]>;
 }
 
 /** The map has no row in the store (never created, or deleted). */
@@ -81,8 +92,6 @@ export class UpdateRefusedError extends Error {
   }
 }
 
-/** ms after a change before the map row's title and summary are brought up to date (they walk every card). */
-export const SUMMARY_DELAY_MS = 500;
 /** ms before storing is tried again after the store failed. */
 const STORE_RETRY_MS = 1000;
 
@@ -94,7 +103,8 @@ export const MAX_OWNED_CLIENTS = 8;
 /** How long a participant's presence ids stay theirs after their connection drops (PresenceClaims). */
 export const PRESENCE_RECLAIM_MS = 5 * 60_000;
 
-const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
+/** Holds the presence ids of other nodes' clients here, so nobody on this node takes them over. */
+const REMOTE_HOLDER = { participant: Symbol('other nodes') } as const;
 
 /** 'no-op': the message changed nothing; 'refused': it was dropped by a rule. */
 export type HandleResult = 'applied' | 'no-op' | 'refused';
@@ -111,7 +121,9 @@ export class Room {
   readonly ready: Promise<void>;
   private readonly peers = new Set<RoomPeer>();
   /** which participant each awareness client id belongs to */
-  private readonly claims = new PresenceClaims<RoomPeer>(PRESENCE_RECLAIM_MS);
+  private readonly claims = new PresenceClaims<object>(PRESENCE_RECLAIM_MS);
+  private channel: DocChannel | null = null;
+  private extensions: RoomExtension[] = [];
   private destroyed = false;
   /** changes applied but not yet stored, and the messages that must wait for them */
   private outbox: OutboxEntry[] = [];
@@ -119,32 +131,19 @@ export class Room {
   private storing = 0;
   private writeScheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
-  private summaryTimer: NodeJS.Timeout | null = null;
   /** serialises appends and compactions, which must not interleave */
   private writing: Promise<void> = Promise.resolve();
   /** counts changes, so compaction knows whether anything is new since the last snapshot */
   private changes = 0;
   private compactedAt = 0;
-  /** an append failed: what it held is only in memory until the next compaction */
-  private writeFailed = false;
-  private storedTitle: string | undefined;
-  /** the summary on the map's row, as JSON (undefined: none yet) */
-  private storedStats: string | undefined;
   /** changes people made (not quiet ones): what automatic versions are about */
   private edits = 0;
-  /** `edits` as of the newest saved version */
-  private versionedEdits = 0;
-  /** when the newest version of the map was saved (the map's creation if never) */
-  private lastVersionAt = Number.NEGATIVE_INFINITY;
-  /** when an automatic version was last tried (it may have been skipped: a limit, an error) */
-  private lastAutoAttemptAt = Number.NEGATIVE_INFINITY;
   /** > 0 while the server changes the doc on its own behalf (see quietly) */
   private quiet = 0;
 
   constructor(
     /** the document's id in the store: the map id, or `<mapId>/<subdoc>` */
     readonly id: DocId,
-    private readonly store: Store,
     private readonly opts: RoomOptions,
   ) {
     ({ mapId: this.mapId, sub: this.sub } = parseDocId(id));
@@ -161,25 +160,21 @@ export class Room {
     return this.destroyed;
   }
 
+  get log(): Logger {
+    return this.opts.log;
+  }
+
   private async load(): Promise<void> {
-    // Checked here too, not only at the upgrade: the map may be deleted in between.
-    // A subdoc exists exactly as long as its map does.
-    const record = await this.store.getMap(this.mapId);
-    if (record === null) throw new MapNotFoundError(`map ${this.mapId} not found`);
-    this.storedStats = record.stats ? JSON.stringify(record.stats) : undefined;
-    const state = await this.store.loadState(this.id);
-    if (this.sub === null && this.opts.versions) {
-      // A map never versioned counts from its creation: its first automatic
-      // version comes after an interval of editing, not with the first keystroke.
-      const newest = (await this.store.listVersions(this.mapId))[0];
-      this.lastVersionAt = newest?.createdAt ?? record.createdAt;
-    }
+    this.extensions = (await this.opts.prepare?.(this)) ?? [];
     if (this.destroyed) return; // evicted (deleted) while loading
+    // Opened before the store is read: what other nodes store from now on is held, then replayed.
+    this.channel = await this.opts.openChannel(this);
+    const state = await this.opts.store.loadState(this.id);
+    if (this.destroyed) return void this.channel.close();
     // Applied before the update listener is attached: stored updates are not stored again.
     this.doc.transact(() => {
       for (const u of state) Y.applyUpdate(this.doc, u);
     });
-    if (this.sub === null) this.storedTitle = this.readTitle();
     // A log left by a crash or a kill -9 is folded on the next flush even if nobody edits.
     if (state.length > 1) this.compactedAt = -1;
     // Stored by a server older than the dependency check: never served, folded away on the next flush.
@@ -189,15 +184,8 @@ export class Room {
     }
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
-    if (this.sub !== null) return;
-    // After the update listener: the migration is stored like any edit, so it
-    // happens once per map, not once per load (see migrateDoc).
-    try {
-      // Quietly: bringing the format up to date is not an edit worth a version.
-      if (this.quietly(() => migrateDoc(this.doc, SERVER_ORIGIN))) this.opts.log.info('map migrated', { map: this.id, to: SCHEMA_VERSION });
-    } catch (err) {
-      this.opts.log.error('map not migrated', { map: this.id, error: String(err) });
-    }
+    for (const extension of this.extensions) await extension.loaded?.(this);
+    this.channel.resume();
   }
 
   /** Changes people have made to this document since it was loaded (what versions count). */
@@ -206,9 +194,9 @@ export class Room {
   }
 
   /**
-   * Runs `fn`, which changes the doc on the server's own behalf (a restore,
-   * the migration): stored and broadcast as usual, but not an edit that
-   * calls for an automatic version.
+   * Runs `fn`, which changes the doc on the server's own behalf (a restore):
+   * stored and broadcast as usual, but not an edit that calls for an
+   * automatic version.
    */
   quietly<T>(fn: () => T): T {
     this.quiet++;
@@ -221,8 +209,7 @@ export class Room {
 
   /** A version of the document as it was after `edits` edits was saved at `at`. */
   noteVersion(at: number, edits: number): void {
-    this.lastVersionAt = Math.max(this.lastVersionAt, at);
-    this.versionedEdits = Math.max(this.versionedEdits, edits);
+    for (const extension of this.extensions) extension.versionSaved?.(at, edits);
   }
 
   /** Adds a peer and sends it the server's sync step 1 and who is here. Only after `ready`. */
@@ -242,8 +229,8 @@ export class Room {
 
   /**
    * Acts on one decoded message from `peer`. Throws if a document update is
-   * malformed (the caller closes that peer). Role checks are the caller's.
-   * 'no-op': nothing changed (e.g. an awareness echo, see handleAwareness).
+   * malformed or refused (the caller closes that peer). Role checks are the
+   * caller's. 'no-op': nothing changed (e.g. an awareness echo, see handleAwareness).
    */
   handle(peer: RoomPeer, message: ClientMessage): HandleResult {
     if (this.destroyed || !this.peers.has(peer)) return 'no-op';
@@ -291,6 +278,31 @@ export class Room {
     }
   }
 
+  /** Applies updates that are in the store already (from other nodes, or read back): relayed here, not stored again. */
+  applyStored(updates: readonly Uint8Array[]): void {
+    if (this.destroyed || updates.length === 0) return;
+    this.doc.transact(() => {
+      for (const u of updates) Y.applyUpdate(this.doc, u, STORED);
+    }, STORED);
+    // What another node stored is complete: anything left pending came from an older server's state.
+    if (this.dropPending()) this.opts.log.warn('stored updates with missing dependencies: dropped', { map: this.id });
+  }
+
+  /** Applies an awareness update of another node's clients (its node checked whose they are). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_HOLDER);
+  }
+
+  /** Reads the store again: what other nodes stored while their messages could not reach this one. */
+  async resync(): Promise<void> {
+    const state = await this.opts.store.loadState(this.id);
+    this.applyStored(state);
+    // Rows another writer appended (a migration, other nodes) are folded on the next flush, as at load.
+    if (state.length > 1) this.compactedAt = -1;
+    this.opts.log.info('room resynced from the store', { map: this.id });
+  }
+
   /**
    * Forgets structs and deletions Yjs holds back for missing dependencies,
    * which no check let in (see missingDependencies) but a stored state or a
@@ -309,6 +321,7 @@ export class Room {
    * participant or to nobody; the first participant to change an id holds
    * it, and keeps it for a while after its socket drops (PresenceClaims), so
    * nobody can take over the presence of someone whose connection blinked.
+   * The ids of other nodes' clients are held for them.
    *
    * Entries that would change nothing are not claims: the stock provider
    * re-sends every awareness change it receives, so each client echoes
@@ -345,6 +358,11 @@ export class Room {
 
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.destroyed) return;
+    if (origin === STORED) {
+      // Stored already, and nothing stored can depend on what waits in the outbox (it is not published yet).
+      this.relay(update, origin);
+      return;
+    }
     this.changes++;
     if (this.quiet === 0) this.edits++;
     this.outbox.push({ update, origin });
@@ -368,21 +386,25 @@ export class Room {
     });
   }
 
-  private onAwareness = ({ added, updated, removed }: AwarenessChange): void => {
+  private onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.destroyed) return;
+    if (origin === REMOTE_HOLDER) {
+      // Other nodes' clients: held for them while present, free again once gone.
+      this.claims.claim(REMOTE_HOLDER, REMOTE_HOLDER.participant, [...added, ...updated]);
+    }
+    if (removed.length > 0) this.claims.releaseIds(REMOTE_HOLDER, removed);
     // Sent to every peer, the sender included: `updated` carries the clients'
     // 15-second renewals, and that echo is what keeps a lone client's
     // provider from hitting its 30-second "no message received" reconnect.
     const message = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
+    // This node's clients (and entries timed out here) are told to the other nodes; theirs came from there.
+    if (origin !== REMOTE_HOLDER) this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     this.writing = this.writing.then(task).catch((err: unknown) => {
-      // The doc in memory still has everything: the next successful write
-      // compacts, which stores the full state, lost appends included.
-      this.writeFailed = true;
       this.opts.log.error('storing map failed', { map: this.id, err });
     });
     return this.writing;
@@ -393,43 +415,28 @@ export class Room {
     if (this.destroyed) return;
     const batch = this.outbox.splice(0);
     if (batch.length === 0) return;
+    const updates = batch.flatMap((e) => ('update' in e ? [e.update] : []));
     this.storing += batch.length;
     let logLength = 0;
     try {
-      logLength = await this.storeBatch(batch);
+      if (updates.length > 0) logLength = await this.opts.store.appendUpdates(this.id, updates);
     } catch (err) {
       // Nothing of it is stored: keep it all, in order, for the next attempt; deliver nothing.
       this.storing -= batch.length;
       this.outbox.unshift(...batch);
-      this.writeFailed = true;
       this.opts.log.error('storing map failed: changes held until the store works again', { map: this.id, err, held: this.outbox.length });
       this.scheduleRetry();
       return;
     }
     this.storing -= batch.length;
+    if (this.destroyed) return;
     for (const entry of batch) {
       if ('peer' in entry) entry.peer.send(entry.message);
       else this.relay(entry.update, entry.origin);
     }
-    this.scheduleSummary();
+    if (updates.length > 0) this.channel?.publish(updates);
+    for (const extension of this.extensions) await extension.stored?.(this);
     if (logLength >= this.opts.compactAfterUpdates) await this.compact();
-    await this.maybeAutoVersion();
-  }
-
-  /** Appends the batch's changes (a full snapshot if an append failed before or fails now); resolves with the log length. */
-  private async storeBatch(batch: OutboxEntry[]): Promise<number> {
-    const updates = batch.flatMap((e) => ('update' in e ? [e.update] : []));
-    if (updates.length === 0) return 0;
-    if (!this.writeFailed) {
-      try {
-        return await this.store.appendUpdates(this.id, updates, this.sub === null ? { updatedAt: Date.now() } : undefined);
-      } catch (err) {
-        this.opts.log.error('appending to the map’s log failed: storing the whole map instead', { map: this.id, err });
-      }
-    }
-    // The full state holds every change applied so far, these included.
-    await this.compact();
-    return 0;
   }
 
   private relay(update: Uint8Array, origin: unknown): void {
@@ -446,71 +453,28 @@ export class Room {
     this.retryTimer.unref();
   }
 
-  /** The map row's title and summary, soon: they walk the whole map, which a busy map should not do on every keystroke. */
-  private scheduleSummary(): void {
-    if (this.sub !== null || this.summaryTimer !== null || this.destroyed) return;
-    this.summaryTimer = setTimeout(() => {
-      this.summaryTimer = null;
-      void this.enqueue(() => this.writeSummary());
-    }, SUMMARY_DELAY_MS);
-    this.summaryTimer.unref();
-  }
-
-  private async writeSummary(): Promise<void> {
-    if (this.sub !== null || this.destroyed) return;
-    const touch: Partial<MapTouch> = {};
-    const title = this.readTitle();
-    if (title !== undefined && title !== this.storedTitle) touch.title = title;
-    const stats = mapStats(this.doc);
-    const statsJson = JSON.stringify(stats);
-    if (statsJson !== this.storedStats) touch.stats = stats;
-    if (touch.title === undefined && touch.stats === undefined) return;
-    await this.store.updateMap(this.id, touch);
-    if (touch.title !== undefined) this.storedTitle = touch.title;
-    if (touch.stats !== undefined) this.storedStats = statsJson;
-  }
-
-  /** An automatic version, if people edited since the last version and that is at least the interval old. */
-  private async maybeAutoVersion(): Promise<void> {
-    const versions = this.opts.versions;
-    if (!versions || this.destroyed || this.edits === this.versionedEdits) return;
-    const now = Date.now();
-    if (now - Math.max(this.lastVersionAt, this.lastAutoAttemptAt) < versions.intervalMs) return;
-    // Tried once per interval even when skipped, so a full map logs once, not on every write.
-    this.lastAutoAttemptAt = now;
-    try {
-      await versions.takeAuto(this);
-    } catch (err) {
-      // Not a storage failure of the document itself: nothing to repair.
-      this.opts.log.error('automatic version failed', { map: this.id, err });
-    }
-  }
-
+  /**
+   * Folds the log into the snapshot. What the store read (snapshot and log,
+   * other nodes' rows included) is applied here first, so the room's state
+   * the snapshot is made from holds every row the store then deletes.
+   */
   private async compact(): Promise<void> {
     if (this.destroyed) return;
     const upTo = this.changes;
-    // The full state includes every update applied so far, so log rows still
-    // waiting to be appended would only repeat it (applying twice is a no-op).
-    await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
-    this.compactedAt = upTo;
-    this.writeFailed = false;
+    const done = await this.opts.store.compact(this.id, (stored) => {
+      this.applyStored(stored);
+      return Y.encodeStateAsUpdate(this.doc);
+    });
+    if (done) this.compactedAt = upTo;
   }
 
-  /** The title as the map list shows it: a client may write anything into meta. */
-  private readTitle(): string | undefined {
-    const t = metaMap(this.doc).get('title');
-    return typeof t === 'string' ? t.slice(0, MAX_TITLE) : undefined;
-  }
-
-  /** Stores what waits in the outbox and the summary, then folds the log into one snapshot if anything changed. */
+  /** Stores what waits in the outbox, then has every extension write what is due, then folds the log if anything changed. */
   flush(): Promise<void> {
-    if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
-    this.summaryTimer = null;
     return this.enqueue(async () => {
       await this.writeOutbox();
       if (this.outbox.length > 0) throw new Error('the store failed: changes are only in memory');
-      await this.writeSummary();
-      if (this.changes !== this.compactedAt || this.writeFailed) await this.compact();
+      for (const extension of this.extensions) await extension.flush?.(this);
+      if (this.changes !== this.compactedAt) await this.compact();
     });
   }
 
@@ -518,7 +482,9 @@ export class Room {
   destroy(code?: number, reason = ''): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const timer of [this.retryTimer, this.summaryTimer]) if (timer !== null) clearTimeout(timer);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    for (const extension of this.extensions) extension.destroy?.();
+    this.channel?.close();
     const peers = [...this.peers];
     this.peers.clear();
     this.claims.clear();

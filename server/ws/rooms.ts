@@ -5,17 +5,24 @@
  * the same map is loaded again, so a new room never reads the store before
  * the old one has finished writing.
  */
+import type { Fanout } from '../fanout/types';
 import type { Logger } from '../log';
-import { SUBDOCS, docId, parseDocId, type DocId, type Store } from '../store/types';
-import { Room, type AutoVersioning, type RoomPeer } from './room';
+import { SUBDOCS, docId, type DocId, type Store } from '../store/types';
+import type { Versions } from '../versions';
+import { AutoVersions } from './autoVersions';
+import { MapRowKeeper } from './mapRow';
+import { MapMigration } from './migration';
+import { MapNotFoundError, Room, type RoomExtension, type RoomPeer } from './room';
 
 export interface RoomRegistryOptions {
   /** ms a room stays in memory after its last peer leaves */
   idleMs: number;
   compactAfterUpdates: number;
   log: Logger;
+  /** what the other nodes stored and who is where (LocalFanout in one process) */
+  fanout: Fanout;
   /** automatic versions of map documents (subdocs take none) */
-  versions?: AutoVersioning;
+  versions?: Versions;
 }
 
 export class RoomRegistry {
@@ -56,9 +63,7 @@ export class RoomRegistry {
       if (this.closed) throw new Error('server shutting down');
       room = this.rooms.get(id); // another caller may have loaded it meanwhile
       if (!room) {
-        const { compactAfterUpdates, log, versions } = this.opts;
-        const isMap = parseDocId(id).sub === null;
-        const created = new Room(id, this.store, { compactAfterUpdates, log, ...(isMap && versions ? { versions } : {}) });
+        const created = this.create(id);
         room = created;
         this.rooms.set(id, created);
         created.ready.catch(() => {
@@ -69,6 +74,30 @@ export class RoomRegistry {
     }
     await room.ready;
     return room;
+  }
+
+  private create(id: DocId): Room {
+    const { compactAfterUpdates, log, fanout, versions } = this.opts;
+    const store = this.store;
+    return new Room(id, {
+      store,
+      compactAfterUpdates,
+      log,
+      // Checked here too, not only at the upgrade: the map may be deleted in between.
+      // A subdoc exists exactly as long as its map does; only the map's own document has a row to keep.
+      async prepare(room): Promise<RoomExtension[]> {
+        const record = await store.getMap(room.mapId);
+        if (record === null) throw new MapNotFoundError(`map ${room.mapId} not found`);
+        if (room.sub !== null) return [];
+        return [new MapMigration(store), new MapRowKeeper(store, record), ...(versions ? [new AutoVersions(versions, record.createdAt)] : [])];
+      },
+      openChannel: (room) =>
+        fanout.open(id, {
+          updates: (updates) => room.applyStored(updates),
+          awareness: (update) => room.applyRemoteAwareness(update),
+          resync: () => void room.resync().catch((err: unknown) => log.error('room resync failed', { map: id, err })),
+        }),
+    });
   }
 
   join(room: Room, peer: RoomPeer): void {

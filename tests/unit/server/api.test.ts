@@ -1,18 +1,16 @@
 /** The REST API, /health and the static app, over real HTTP. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { docToMapDocument, listEntities, MapDocumentSchema, MapListSchema, MapSummarySchema, readMeta } from '../../../src/model';
-import { connect, connectSynced, createMap, rawSocket, startServer, waitFor, type Client } from '../../fixtures/server';
+import { serverHarness, type Server } from '../../fixtures/harness';
+import { connect, createMap, waitFor } from '../../fixtures/server';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-const clients: Client[] = [];
+const h = serverHarness();
+/** A fresh server for every test (the harness closes it). */
+let server: Server;
 beforeEach(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await server.close();
+  server = await h.start();
 });
 
 const api = (p: string, init?: RequestInit) => fetch(`${server.url}${p}`, init);
@@ -28,8 +26,7 @@ describe('REST API', () => {
   it('creates a blank English map with the default grid', async () => {
     const id = await createMap(server.url);
     expect(id).toMatch(/^[A-Za-z0-9_-]{21}$/);
-    const client = await connectSynced(server.url, id);
-    clients.push(client);
+    const client = await h.client(server, id);
     const map = MapDocumentSchema.parse(docToMapDocument(client.doc));
     expect(map.meta).toMatchObject({ title: 'Untitled journey', locale: 'en', schemaVersion: 2 });
     expect(listEntities(client.doc, 'stages').map((s) => s.name)).toEqual([
@@ -45,8 +42,7 @@ describe('REST API', () => {
 
   it('creates from the Chinese subscription template, with or without a title', async () => {
     const id = await createMap(server.url, { template: 'subscription', locale: 'zh-CN' });
-    const client = await connectSynced(server.url, id);
-    clients.push(client);
+    const client = await h.client(server, id);
     expect(readMeta(client.doc)).toMatchObject({ title: '订阅制电商客户旅程', locale: 'zh-CN' });
     expect(listEntities(client.doc, 'cards').map((c) => c.text)).toContain('自动续费和退订条款写得不清楚');
 
@@ -62,8 +58,7 @@ describe('REST API', () => {
     expect((await list()).map((m) => m.id)).toEqual([second, first]);
 
     // Editing the first makes it the most recent.
-    const client = await connectSynced(server.url, first);
-    clients.push(client);
+    const client = await h.client(server, first);
     const createdSecond = (await list())[0]!.updatedAt;
     await waitFor(() => Date.now() > createdSecond, 'the clock moves on');
     client.doc.getMap('meta').set('description', 'edited');
@@ -77,8 +72,7 @@ describe('REST API', () => {
 
   it('renames through the document, so a connected client sees it live', async () => {
     const id = await createMap(server.url, { title: 'Old' });
-    const client = await connectSynced(server.url, id);
-    clients.push(client);
+    const client = await h.client(server, id);
     const res = await api(`/api/maps/${id}`, json('PATCH', { title: '  New title ' }));
     expect(res.status).toBe(200);
     expect(MapSummarySchema.parse(await res.json())).toMatchObject({ id, title: 'New title' });
@@ -89,15 +83,13 @@ describe('REST API', () => {
   it('renames a map nobody has open, and the rename is in the document later', async () => {
     const id = await createMap(server.url, { title: 'Closed' });
     expect((await api(`/api/maps/${id}`, json('PATCH', { title: 'Renamed while closed' }))).status).toBe(200);
-    const client = await connectSynced(server.url, id);
-    clients.push(client);
+    const client = await h.client(server, id);
     expect(readMeta(client.doc)?.title).toBe('Renamed while closed');
   });
 
   it('keeps the listed title in step with renames made in the document', async () => {
     const id = await createMap(server.url, { title: 'Before' });
-    const client = await connectSynced(server.url, id);
-    clients.push(client);
+    const client = await h.client(server, id);
     client.doc.transact(() => client.doc.getMap('meta').set('title', '改过的标题'));
     await waitFor(async () => ((await (await api(`/api/maps/${id}`)).json()) as { title: string }).title === '改过的标题', 'title column');
   });
@@ -105,9 +97,8 @@ describe('REST API', () => {
   it('deletes a map: 204, its sockets closed with 4410 "map deleted", and the provider stops reconnecting', async () => {
     const id = await createMap(server.url);
     const other = await createMap(server.url);
-    const rawSock = await rawSocket(server.url, id);
-    const provider = connect(server.url, id);
-    clients.push(provider);
+    const rawSock = await h.raw(server.url, id);
+    const provider = h.track(connect(server.url, id));
     await waitFor(() => provider.provider.synced, 'synced');
     const providerClosed = new Promise<{ code: number; reason: string }>((resolve) => provider.provider.once('closed', resolve));
 
@@ -121,7 +112,7 @@ describe('REST API', () => {
     expect((await api(`/api/maps/${id}`, { method: 'DELETE' })).status).toBe(404);
     expect((await list()).map((m) => m.id)).toEqual([other]);
     // and it cannot come back through a socket
-    expect(await (await rawSocket(server.url, id)).closed).toEqual({ code: 4404, reason: 'map not found' });
+    expect(await (await h.raw(server.url, id)).closed).toEqual({ code: 4404, reason: 'map not found' });
   });
 
   it('answers bad requests with 400 and every issue by path', async () => {
@@ -167,7 +158,8 @@ describe('REST API', () => {
   it('reports health with rooms and connections', async () => {
     expect(await (await api('/health')).json()).toEqual({ ok: true, rooms: 0, connections: 0 });
     const id = await createMap(server.url);
-    clients.push(await connectSynced(server.url, id), await connectSynced(server.url, id));
+    await h.client(server, id);
+    await h.client(server, id);
     expect(await (await api('/health')).json()).toEqual({ ok: true, rooms: 1, connections: 2 });
   });
 });

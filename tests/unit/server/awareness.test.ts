@@ -2,39 +2,22 @@
  * Presence: a socket may only set or remove its own awareness client ids,
  * and a client's presence goes away for everyone when it disconnects.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type WebSocket from 'ws';
-import {
-  connectSynced,
-  createMap,
-  createMapWithLinks,
-  memoryLogger,
-  rawSocket,
-  startServer,
-  tokenOf,
-  waitFor,
-  type Client,
-  type RawSocket,
-} from '../../fixtures/server';
+import { serverHarness, type Server } from '../../fixtures/harness';
+import { createMap, createMapWithLinks, memoryLogger, tokenOf, waitFor, type Client, type RawSocket } from '../../fixtures/server';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-const clients: Client[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  sockets.splice(0).forEach((ws) => ws.terminate());
-  await server.close();
-});
+const h = serverHarness();
+/** Each test's server (started by the test, closed by the harness), for the helpers below. */
+let server: Server;
 
 /**
  * A synced provider with a presence of its own. (A provider's initial `{}`
  * state has clock 0, which no peer applies: it is invisible until set.)
  */
 async function client(id: string, name: string) {
-  const c = await connectSynced(server.url, id);
-  clients.push(c);
+  const c = await h.client(server, id);
   c.provider.awareness.setLocalStateField('user', { name });
   return c;
 }
@@ -94,7 +77,7 @@ async function sendAndQuery(socket: RawSocket, message: Uint8Array, expectIds: n
 const nameOf = (c: Client, id: number) => (c.provider.awareness.getStates().get(id) as Presence)?.user?.name;
 
 it("drops an awareness update that speaks for another socket's client, without closing the sender", async () => {
-  server = await startServer();
+  server = await h.start();
   const id = await createMap(server.url);
   const alice = await client(id, 'Alice');
   const observer = await client(id, 'Olga');
@@ -107,8 +90,7 @@ it("drops an awareness update that speaks for another socket's client, without c
     if (name) namesSeenByObserver.push(name);
   });
 
-  const attacker = await rawSocket(server.url, id);
-  sockets.push(attacker.ws);
+  const attacker = await h.raw(server.url, id);
   await waitFor(() => awarenessMessages(attacker).length > 0, 'attacker sees who is here');
 
   // Claim to be Alice with a clock far ahead of hers: would win if applied.
@@ -137,7 +119,7 @@ it("drops an awareness update that speaks for another socket's client, without c
 });
 
 it('removes the presence a socket owned when it disconnects, so others see the user leave', async () => {
-  server = await startServer();
+  server = await h.start();
   const id = await createMap(server.url);
   const leaver = await client(id, '离开的人');
   const observer = await client(id, 'Olga');
@@ -145,30 +127,27 @@ it('removes the presence a socket owned when it disconnects, so others see the u
   await waitFor(() => nameOf(observer, leaverId) === '离开的人', 'leaver visible');
 
   // A raw socket that disappears without saying goodbye (no awareness removal of its own).
-  const ghost = await rawSocket(server.url, id);
+  const ghost = await h.raw(server.url, id);
   ghost.ws.send(awarenessMessage(777, { user: { name: 'Ghost' } }, 1));
   await waitFor(() => nameOf(observer, 777) === 'Ghost', 'ghost visible');
   ghost.ws.terminate();
   await waitFor(() => !observer.provider.awareness.getStates().has(777), 'ghost gone');
 
   leaver.close();
-  clients.splice(clients.indexOf(leaver), 1);
   await waitFor(() => !observer.provider.awareness.getStates().has(leaverId), 'leaver gone');
   expect([...observer.provider.awareness.getStates().keys()]).toEqual([observer.doc.clientID]);
 });
 
 it('lets a reconnecting client claim its id again once its old socket is gone', async () => {
-  server = await startServer();
+  server = await h.start();
   const id = await createMap(server.url);
   const observer = await client(id, 'Olga');
-  const first = await rawSocket(server.url, id);
-  sockets.push(first.ws);
+  const first = await h.raw(server.url, id);
   first.ws.send(awarenessMessage(555, { user: { name: 'v1' } }, 1));
   await waitFor(() => nameOf(observer, 555) === 'v1', 'first socket');
 
   // The new socket overlaps with the old one: its update is dropped, it stays open.
-  const second = await rawSocket(server.url, id);
-  sockets.push(second.ws);
+  const second = await h.raw(server.url, id);
   await waitFor(() => awarenessMessages(second).some((m) => m.has(observer.doc.clientID)), 'second socket sees who is here');
   const during = await sendAndQuery(second, awarenessMessage(555, { user: { name: 'v2' } }, 2), [555, observer.doc.clientID]);
   expect(during.get(555)).toMatchObject({ user: { name: 'v1' } });
@@ -182,7 +161,7 @@ it('lets a reconnecting client claim its id again once its old socket is gone', 
 it('treats the echoes every stock provider sends as harmless: not refused, not counted as a flood', async () => {
   // A tight limit: without the echo discount the echoes alone would exceed it.
   const log = memoryLogger();
-  server = await startServer({ MAX_MESSAGES_PER_SECOND: 20, MAX_MESSAGE_BURST: 45 }, log);
+  server = await h.start({ MAX_MESSAGES_PER_SECOND: 20, MAX_MESSAGE_BURST: 45 }, log);
   const id = await createMap(server.url);
   const people = await Promise.all(['甲', '乙', '丙', '丁'].map((name) => client(id, name)));
   for (let x = 1; x <= 20; x++) for (const p of people) p.provider.awareness.setLocalStateField('cursor', { x });
@@ -198,14 +177,13 @@ it('treats the echoes every stock provider sends as harmless: not refused, not c
 });
 
 it('a dropped connection’s presence cannot be squatted: the id stays its participant’s, who gets it back on reconnect', async () => {
-  server = await startServer();
+  server = await h.start();
   const { id, links } = await createMapWithLinks(server.url);
   const observer = await client(id, 'Olga');
   const editorKey = 'editor-presence-key-0123456789';
   const editorId = 31337;
 
-  const editor = await rawSocket(server.url, id, `?presenceKey=${editorKey}`);
-  sockets.push(editor.ws);
+  const editor = await h.raw(server.url, id, `?presenceKey=${editorKey}`);
   editor.ws.send(awarenessMessage(editorId, { user: { name: 'Editor' } }, 1));
   await waitFor(() => nameOf(observer, editorId) === 'Editor', 'editor visible');
 
@@ -217,17 +195,15 @@ it('a dropped connection’s presence cannot be squatted: the id stays its parti
     const name = nameOf(observer, editorId);
     if (name) names.push(name);
   });
-  const viewer = await rawSocket(server.url, id, `?token=${tokenOf(links.view)}&presenceKey=viewer-presence-key-0123456789`);
-  const keyless = await rawSocket(server.url, id, `?token=${tokenOf(links.view)}`);
-  sockets.push(viewer.ws, keyless.ws);
+  const viewer = await h.raw(server.url, id, `?token=${tokenOf(links.view)}&presenceKey=viewer-presence-key-0123456789`);
+  const keyless = await h.raw(server.url, id, `?token=${tokenOf(links.view)}`);
   for (const squatter of [viewer, keyless]) {
     const after = await sendAndQuery(squatter, awarenessMessage(editorId, { user: { name: 'Squatter' } }, 50), [observer.doc.clientID]);
     expect(after.has(editorId)).toBe(false);
   }
 
   // The editor comes back (same browser, same key): its presence is accepted again.
-  const back = await rawSocket(server.url, id, `?presenceKey=${editorKey}`);
-  sockets.push(back.ws);
+  const back = await h.raw(server.url, id, `?presenceKey=${editorKey}`);
   back.ws.send(awarenessMessage(editorId, { user: { name: 'Editor' } }, 2));
   await waitFor(() => nameOf(observer, editorId) === 'Editor', 'editor back');
   expect(names).not.toContain('Squatter');

@@ -4,30 +4,13 @@
  * map's document, and never mistaken for the map document (no title, no
  * summary, no migration).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connect, connectSynced, createMap, rawSocket, startServer, waitFor, type Client } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
+import { connect, createMap, waitFor, type Client } from '../../fixtures/server';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const clients: Client[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  sockets.splice(0).forEach((ws) => ws.terminate());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}): Promise<Server> {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
-async function comments(url: string, id: string): Promise<Client> {
-  const c = await connectSynced(url, id, { doc: 'comments' });
-  clients.push(c);
-  return c;
-}
+const { start, stop, client, raw, track } = serverHarness();
+const comments = (url: string, id: string): Promise<Client> => client(url, id, { doc: 'comments' });
 const thread = (doc: Y.Doc) => doc.getMap<string>('comments');
 const docFrom = (updates: Uint8Array[]) => {
   const doc = new Y.Doc();
@@ -53,8 +36,7 @@ describe('comments room', () => {
     expect(await s.store.getMap(id)).toEqual(before);
     expect(await s.store.logLength(id)).toBe(mapLog);
     // The map document has no comments in it.
-    const map = await connectSynced(s.url, id);
-    clients.push(map);
+    const map = await client(s, id);
     expect(thread(map.doc).size).toBe(0);
     expect(map.doc.getMap('meta').get('title')).toBe('With comments');
   });
@@ -68,7 +50,7 @@ describe('comments room', () => {
     for (let i = 0; i < 40; i++) {
       thread(a.doc).set(`c${i % 5}`, `comment ${i}`);
       if (i % 5 === 4) {
-        const b = await connectSynced(s1.url, id, { doc: 'comments' });
+        const b = await comments(s1.url, id);
         await waitFor(() => thread(b.doc).get('c4') === `comment ${i}`, 'relayed');
         b.close();
         seen.push(await s1.store.logLength(`${id}/comments`));
@@ -76,11 +58,9 @@ describe('comments room', () => {
     }
     expect(Math.max(...seen)).toBeLessThan(LIMIT);
     a.close();
-    clients.length = 0;
     await waitFor(() => s1.rooms.size === 0, 'rooms unloaded');
     expect(await s1.store.logLength(`${id}/comments`)).toBe(0);
-    await s1.close();
-    servers.length = 0;
+    await stop(s1);
 
     const s2 = await start({ DATA_DIR: s1.config.DATA_DIR });
     expect(thread((await comments(s2.url, id)).doc).toJSON()).toEqual({
@@ -113,7 +93,7 @@ describe('comments room', () => {
     expect((await fetch(`${s.url}/api/maps/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await closed).toEqual({ code: 4410, reason: 'map deleted' });
     expect(await s.store.loadState(`${id}/comments`)).toEqual([]);
-    expect(await (await rawSocket(s.url, id, '/comments')).closed).toEqual({ code: 4404, reason: 'map not found' });
+    expect(await (await raw(s.url, id, '/comments')).closed).toEqual({ code: 4404, reason: 'map not found' });
     expect(
       docFrom(await s.store.loadState(`${keep}/comments`))
         .getMap('comments')
@@ -139,10 +119,8 @@ describe('comments room', () => {
     thread(a.doc).set('c', 'stored before');
     await waitFor(async () => (await s.store.loadState(`${id}/comments`)).length > 0, 'stored');
     a.close();
-    clients.length = 0;
     await waitFor(() => s.rooms.size === 0, 'room unloaded');
-    const late = connect(s.url, id, { doc: 'comments' });
-    clients.push(late);
+    const late = track(connect(s.url, id, { doc: 'comments' }));
     await waitFor(() => late.provider.synced, 'synced');
     expect(thread(late.doc).get('c')).toBe('stored before');
   });

@@ -3,27 +3,21 @@
  * with -9 while one person types never loses an edit another client had
  * already received, even when both of them are gone afterwards.
  */
-import type { ChildProcess } from 'node:child_process';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collection, listEntities, updateCardText } from '../../../src/model';
-import { openSqliteStore } from '../../../server/store/sqlite';
+import { serverHarness } from '../../fixtures/harness';
 import { fillToCards } from '../../fixtures/large-map';
 import { mapDoc } from '../../fixtures/model';
-import { connectSynced, freePort, kill9, spawnServer, storeMapDoc, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { freePort, kill9, storeMapDoc, tempDir, waitFor } from '../../fixtures/server';
 
-const children: ChildProcess[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) await kill9(c);
-});
+const h = serverHarness();
 
 /** An 8,000-card map written straight into a new database, as if it had been built over months. */
 async function largeMapIn(dataDir: string): Promise<string> {
   const doc = mapDoc('backpack');
   fillToCards(doc, 8000);
-  const store = openSqliteStore(dataDir);
+  const store = h.openStore(dataDir);
   await storeMapDoc(store, 'largeMap8000cards', doc);
   await store.close();
   return 'largeMap8000cards';
@@ -37,11 +31,10 @@ it('kill -9 on an 8,000-card map while someone types: every edit another client 
   const dataDir = tempDir();
   const url = `http://127.0.0.1:${port}`;
   const id = await largeMapIn(dataDir);
-  children.push(await spawnServer(port, dataDir));
+  const first = await h.spawnServer(port, dataDir);
 
-  const author = await connectSynced(url, id);
-  const witness = await connectSynced(url, id);
-  clients.push(author, witness);
+  const author = await h.client(url, id);
+  const witness = await h.client(url, id);
   const cardIds = listEntities(author.doc, 'cards')
     .slice(0, 50)
     .map((c) => c.id);
@@ -66,16 +59,15 @@ it('kill -9 on an 8,000-card map while someone types: every edit another client 
     for (let k = 0; k < 5; k++, i++) updateCardText(author.doc, cardIds[i % cardIds.length]!, `edit ${i}`);
     await new Promise((r) => setTimeout(r, burstsLeft === 0 ? 0 : 4));
   }
-  await kill9(children.pop()!);
+  await kill9(first);
   // Both people are gone for good: only the server's storage can have their edits now.
   await new Promise((r) => setTimeout(r, 200));
   author.close();
   witness.close();
   const received = [...seen.values()].reduce((n, v) => n + v + 1, 0);
 
-  children.push(await spawnServer(port, dataDir));
-  const later = await connectSynced(url, id);
-  clients.push(later);
+  await h.spawnServer(port, dataDir);
+  const later = await h.client(url, id);
   const lost = cardIds.filter((cardId) => {
     const stored = editNumber(listEntities(later.doc, 'cards').find((c) => c.id === cardId)?.text);
     return stored < (seen.get(cardId) ?? -1);

@@ -3,30 +3,13 @@
  * process: kill -9 loses nothing the server acknowledged, SIGTERM stores and
  * compacts everything and closes sockets cleanly, bad configuration exits 1.
  */
-import type { ChildProcess } from 'node:child_process';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, listEntities } from '../../../src/model';
-import { openSqliteStore } from '../../../server/store/sqlite';
-import {
-  connect,
-  connectSynced,
-  createMap,
-  freePort,
-  kill9,
-  spawnEntry,
-  spawnServer,
-  tempDir,
-  waitFor,
-  type Client,
-} from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
+import { connect, createMap, freePort, kill9, tempDir, waitFor } from '../../fixtures/server';
 
-const children: ChildProcess[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) await kill9(c);
-});
+const h = serverHarness();
 
 const cell = (doc: Y.Doc) => ({ laneId: listEntities(doc, 'lanes')[0]!.id, stageId: listEntities(doc, 'stages')[0]!.id });
 const texts = (doc: Y.Doc) =>
@@ -38,27 +21,25 @@ it('survives kill -9: stored edits stay, clients reconnect by themselves and res
   const port = await freePort();
   const dataDir = tempDir();
   const url = `http://127.0.0.1:${port}`;
-  children.push(await spawnServer(port, dataDir));
+  const first = await h.spawnServer(port, dataDir);
   const id = await createMap(url);
 
   // A writes 30 cards; B (a second client) confirms the server relayed them all.
-  const a = await connectSynced(url, id);
-  const b = await connectSynced(url, id);
-  clients.push(a, b);
+  const a = await h.client(url, id);
+  const b = await h.client(url, id);
   for (let i = 0; i < 30; i++) addCard(a.doc, { ...cell(a.doc), text: `before ${i}` });
   await waitFor(() => texts(b.doc).length === 30, 'relayed before the crash');
   b.close();
 
-  await kill9(children.pop()!);
+  await kill9(first);
   await waitFor(() => !a.provider.wsconnected, 'A notices the crash');
   // Edits made while the server is down stay on A until it is back.
   addCard(a.doc, { ...cell(a.doc), text: 'while down' });
 
-  children.push(await spawnServer(port, dataDir));
+  await h.spawnServer(port, dataDir);
   // The same provider reconnects without help and syncs the edit the server never saw.
   await waitFor(() => a.provider.wsconnected && a.provider.synced, 'A reconnects', 15_000);
-  const fresh = await connectSynced(url, id);
-  clients.push(fresh);
+  const fresh = await h.client(url, id);
   await waitFor(() => texts(fresh.doc).length === 31, 'all 31 cards on a fresh client');
   expect(texts(fresh.doc)).toContain('while down');
 });
@@ -67,10 +48,10 @@ it('after kill -9 a relayed edit is in storage even when its author never comes 
   const port = await freePort();
   const dataDir = tempDir();
   const url = `http://127.0.0.1:${port}`;
-  children.push(await spawnServer(port, dataDir));
+  const first = await h.spawnServer(port, dataDir);
   const id = await createMap(url);
-  const a = await connectSynced(url, id);
-  const witness = await connectSynced(url, id);
+  const a = await h.client(url, id);
+  const witness = await h.client(url, id);
   addCard(a.doc, { ...cell(a.doc), text: '写入后立刻崩溃' });
   // Relayed means stored: the server appends in the same event-loop turn it
   // relays, far inside the 1 s the server promises.
@@ -78,11 +59,10 @@ it('after kill -9 a relayed edit is in storage even when its author never comes 
   // The author goes away for good before the crash: only the server's storage has the edit now.
   a.close();
   witness.close();
-  await kill9(children.pop()!);
+  await kill9(first);
 
-  children.push(await spawnServer(port, dataDir));
-  const later = connect(url, id);
-  clients.push(later);
+  await h.spawnServer(port, dataDir);
+  const later = h.track(connect(url, id));
   await waitFor(() => later.provider.synced, 'sync after restart');
   expect(texts(later.doc)).toEqual(['写入后立刻崩溃']);
 });
@@ -91,8 +71,7 @@ it('on SIGTERM stores and compacts everything, closes sockets with 1001 and exit
   const port = await freePort();
   const dataDir = tempDir();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawnEntry({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: dataDir });
-  children.push(server.child);
+  const server = h.spawnEntry({ PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: dataDir });
   await waitFor(
     () =>
       fetch(`${url}/health`).then(
@@ -105,9 +84,8 @@ it('on SIGTERM stores and compacts everything, closes sockets with 1001 and exit
   expect(server.output()).toContain(`Journeyboard running at ${url}`);
 
   const id = await createMap(url);
-  const a = await connectSynced(url, id);
-  const witness = await connectSynced(url, id);
-  clients.push(a, witness);
+  const a = await h.client(url, id);
+  const witness = await h.client(url, id);
   const closeCodes: number[] = [];
   a.provider.on('connection-close', (event) => closeCodes.push(event?.code ?? -1));
   for (let i = 0; i < 40; i++) addCard(a.doc, { ...cell(a.doc), text: `card ${i}` });
@@ -125,20 +103,15 @@ it('on SIGTERM stores and compacts everything, closes sockets with 1001 and exit
   expect(lines.every((l) => typeof l.ts === 'string' && typeof l.level === 'string')).toBe(true);
 
   // Everything is in the snapshot; the log is empty.
-  const store = openSqliteStore(dataDir);
-  try {
-    expect(await store.logLength(id)).toBe(0);
-    const doc = new Y.Doc();
-    for (const u of await store.loadState(id)) Y.applyUpdate(doc, u);
-    expect(texts(doc)).toHaveLength(40);
-  } finally {
-    await store.close();
-  }
+  const store = h.openStore(dataDir);
+  expect(await store.logLength(id)).toBe(0);
+  const doc = new Y.Doc();
+  for (const u of await store.loadState(id)) Y.applyUpdate(doc, u);
+  expect(texts(doc)).toHaveLength(40);
 });
 
 it('exits 1 with a message naming the variable when the environment is invalid', async () => {
-  const run = spawnEntry({ PORT: 'eighty', MAX_MESSAGE_BYTES: '-5', DATA_DIR: tempDir() });
-  children.push(run.child);
+  const run = h.spawnEntry({ PORT: 'eighty', MAX_MESSAGE_BYTES: '-5', DATA_DIR: tempDir() });
   expect(await run.exited).toBe(1);
   expect(run.output()).toContain('Invalid configuration');
   expect(run.output()).toMatch(/PORT="eighty"/);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addCard,
   docToMapDocument,
@@ -21,26 +21,12 @@ import {
 import { addPersona } from '../../../src/model/commands/personas';
 import { buildTemplate } from '../../../src/model/templates';
 import { DB_FILE } from '../../../server/store/sqlite';
-import { connectSynced, createMap, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { serverHarness, type Server } from '../../fixtures/harness';
+import { createMap, tempDir, waitFor, type Client } from '../../fixtures/server';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function start(dataDir?: string): Promise<Server> {
-  const server = await startServer(dataDir ? { DATA_DIR: dataDir } : {});
-  servers.push(server);
-  return server;
-}
-async function open(server: Server, id: string): Promise<Client> {
-  const client = await connectSynced(server.url, id);
-  clients.push(client);
-  return client;
-}
+const h = serverHarness();
+const start = (dataDir?: string): Promise<Server> => h.start(dataDir ? { DATA_DIR: dataDir } : {});
+const open = (server: Server, id: string): Promise<Client> => h.client(server, id);
 const post = (body: unknown): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json' },
@@ -293,9 +279,7 @@ describe('a database from before map summaries', () => {
     const dup = await duplicate(server, 'oldMapNumberTwo');
     expect(dup.status).toBe(201);
     expect((await summaryOf(server, ((await dup.json()) as { id: string }).id))?.title).toBe('Old two (copy)');
-    clients.splice(0).forEach((c) => c.close());
-    await server.close();
-    servers.splice(0);
+    await h.stop(server);
 
     // Rows whose summary does not validate are listed without one.
     const db = new Database(path.join(dir, DB_FILE));

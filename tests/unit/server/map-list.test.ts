@@ -4,10 +4,11 @@
  * pages), search with totals, validation of every parameter, and pages that
  * stay small.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MapListSchema, newId, type Locale, type MapList, type MapSort } from '../../../src/model';
 import type { MapRecord } from '../../../server/store/types';
-import { jsonRequest, startServer } from '../../fixtures/server';
+import { serverHarness, type Server } from '../../fixtures/harness';
+import { jsonRequest } from '../../fixtures/server';
 
 const MAPS = 2000;
 const STAGES = ['Awareness', 'Consideration', 'Decision', 'Onboarding', 'Usage', 'Advocacy'];
@@ -20,12 +21,14 @@ function titleOf(i: number): string {
   return `Map ${i}`;
 }
 
-let server: Awaited<ReturnType<typeof startServer>>;
+const h = serverHarness();
+/** One server for the whole file (2,000 maps take a while to insert). */
+let server: Server;
 /** The maps as inserted. The tests run in order: the first reads them as they are, later ones rename and delete some. */
 const inserted: MapRecord[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await h.startForFile();
   const start = 1_700_000_000_000;
   for (let i = 0; i < MAPS; i++) {
     // 1,000 distinct times for 2,000 maps: every time is shared, so ties must go by id.
@@ -41,9 +44,6 @@ beforeAll(async () => {
     // Straight into the store, for speed; an empty Yjs update is a valid state.
     await server.store.createMap(record, new Uint8Array([0, 0]));
   }
-});
-afterAll(async () => {
-  await server.close();
 });
 
 type Params = Partial<Record<'q' | 'sort' | 'locale' | 'limit' | 'cursor', string>>;
@@ -208,33 +208,29 @@ describe('GET /api/maps parameters', () => {
 
 describe('GET /api/maps?sort=title&locale=zh-CN', () => {
   it('orders Chinese titles by pinyin', async () => {
-    const own = await startServer();
-    try {
-      // zhāng, ā, běi, chóng, zhōng, and an English title (the Chinese collation puts Han before Latin)
-      const titles = ['张家界旅程', '阿里巴巴采购', '北京门店自提', '重庆火锅外卖', '中国区续费', 'Checkout'];
-      for (const title of titles) {
-        const res = await fetch(`${own.url}/api/maps`, jsonRequest('POST', { title, locale: 'zh-CN' }));
-        expect(res.status).toBe(201);
-      }
-      const pinyin = ['阿里巴巴采购', '北京门店自提', '重庆火锅外卖', '张家界旅程', '中国区续费', 'Checkout'];
-      const titlesOf = async (params: Params) => {
-        const res = await fetch(`${own.url}/api/maps?${new URLSearchParams({ sort: 'title', ...params } as Record<string, string>)}`);
-        return MapListSchema.parse(await res.json());
-      };
-      expect((await titlesOf({ locale: 'zh-CN' })).maps.map((m) => m.title)).toEqual(pinyin);
-      // Two at a time, the pages follow the same order.
-      const paged: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const p: MapList = await titlesOf({ locale: 'zh-CN', limit: '2', ...(cursor ? { cursor } : {}) });
-        paged.push(...p.maps.map((m) => m.title));
-        cursor = p.nextCursor;
-      } while (cursor);
-      expect(paged).toEqual(pinyin);
-      // English collation does not know pinyin: the Chinese titles come in another order.
-      expect((await titlesOf({ locale: 'en' })).maps.map((m) => m.title)).not.toEqual(pinyin);
-    } finally {
-      await own.close();
+    const own = await h.start();
+    // zhāng, ā, běi, chóng, zhōng, and an English title (the Chinese collation puts Han before Latin)
+    const titles = ['张家界旅程', '阿里巴巴采购', '北京门店自提', '重庆火锅外卖', '中国区续费', 'Checkout'];
+    for (const title of titles) {
+      const res = await fetch(`${own.url}/api/maps`, jsonRequest('POST', { title, locale: 'zh-CN' }));
+      expect(res.status).toBe(201);
     }
+    const pinyin = ['阿里巴巴采购', '北京门店自提', '重庆火锅外卖', '张家界旅程', '中国区续费', 'Checkout'];
+    const titlesOf = async (params: Params) => {
+      const res = await fetch(`${own.url}/api/maps?${new URLSearchParams({ sort: 'title', ...params } as Record<string, string>)}`);
+      return MapListSchema.parse(await res.json());
+    };
+    expect((await titlesOf({ locale: 'zh-CN' })).maps.map((m) => m.title)).toEqual(pinyin);
+    // Two at a time, the pages follow the same order.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const p: MapList = await titlesOf({ locale: 'zh-CN', limit: '2', ...(cursor ? { cursor } : {}) });
+      paged.push(...p.maps.map((m) => m.title));
+      cursor = p.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(pinyin);
+    // English collation does not know pinyin: the Chinese titles come in another order.
+    expect((await titlesOf({ locale: 'en' })).maps.map((m) => m.title)).not.toEqual(pinyin);
   });
 });

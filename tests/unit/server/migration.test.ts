@@ -3,41 +3,21 @@
  * migrated once when first loaded, before any client syncs, and stored, so a
  * restart does not migrate it again; voting works on the migrated cards.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { castVote, collection, docToMapDocument, MapDocumentSchema, readEntity, readMeta, voteTotal } from '../../../src/model';
-import { openSqliteStore } from '../../../server/store/sqlite';
-import type { Store } from '../../../server/store/types';
-import { connectSynced, createMap, memoryLogger, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
+import { createMap, memoryLogger, tempDir, waitFor } from '../../fixtures/server';
 import { v1Doc } from '../../fixtures/model';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-const stores: Store[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  await Promise.all(stores.splice(0).map((s) => s.close()));
-});
+const h = serverHarness();
+const { stop, client, openStore } = h;
 
+/** A server on `dataDir` whose log the tests read (to count migrations). */
 async function start(dataDir: string) {
   const log = memoryLogger();
-  const s = await startServer({ DATA_DIR: dataDir }, log);
-  servers.push(s);
+  const s = await h.start({ DATA_DIR: dataDir }, log);
   return { s, log };
-}
-async function stop(s: Server) {
-  servers.splice(servers.indexOf(s), 1);
-  await s.close();
-}
-async function client(s: Server, id: string) {
-  const c = await connectSynced(s.url, id);
-  clients.push(c);
-  return c;
-}
-function closeClients() {
-  clients.splice(0).forEach((c) => c.close());
 }
 const migrations = (log: ReturnType<typeof memoryLogger>, id: string) =>
   log.records.filter((r) => r.msg === 'map migrated' && r.map === id);
@@ -80,16 +60,13 @@ async function dataDirWithV1Map(): Promise<string> {
   const { s } = await start(dir);
   await createMap(s.url, { title: 'made by this server' });
   await stop(s);
-  const store = openSqliteStore(dir);
-  try {
-    await store.createMap(
-      { id: V1_ID, title: 'From version 1', createdAt: 1_600_000_000_000, updatedAt: 1_600_000_000_000 },
-      Y.encodeStateAsUpdate(v1Map()),
-    );
-    expect(await store.logLength(V1_ID)).toBe(0);
-  } finally {
-    await store.close();
-  }
+  const store = openStore(dir);
+  await store.createMap(
+    { id: V1_ID, title: 'From version 1', createdAt: 1_600_000_000_000, updatedAt: 1_600_000_000_000 },
+    Y.encodeStateAsUpdate(v1Map()),
+  );
+  expect(await store.logLength(V1_ID)).toBe(0);
+  await store.close();
   return dir;
 }
 
@@ -116,7 +93,6 @@ describe('a map stored by Journeyboard 1', () => {
     // The migration is stored like an edit: the log grew by it.
     await waitFor(async () => (await first.s.store.logLength(V1_ID)) === 1, 'migration stored');
     const migratedVector = Y.encodeStateVector(a.doc);
-    closeClients();
     await stop(first.s);
 
     // Second load, no edits: nothing is migrated, written or changed.
@@ -162,7 +138,6 @@ describe('a map stored by Journeyboard 1', () => {
     expect(readEntity(b.doc, 'cards', 'voted')!.votes).toEqual({ alice: 2, B: 1 });
     expect(collection(a.doc, 'cards').get('plain')!.get('votes')).toBe(votesA);
     expect(docToMapDocument(a.doc)).toEqual(docToMapDocument(b.doc));
-    closeClients();
     await stop(s);
 
     const again = await start(dir);

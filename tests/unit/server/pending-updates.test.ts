@@ -12,7 +12,6 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { addCard, listEntities, updateCardText } from '../../../src/model';
 import { CLOSE } from '../../../src/model/closeCodes';
-import { openSqliteStore } from '../../../server/store/sqlite';
 import { serverHarness } from '../../fixtures/harness';
 import { createMap, waitFor } from '../../fixtures/server';
 
@@ -135,7 +134,7 @@ describe('updates with missing dependencies', () => {
     const dataDir = s.config.DATA_DIR;
     await h.stop(s);
     // What an older server stored after the attack: a log entry with pending structs.
-    const store = openSqliteStore(dataDir);
+    const store = h.openStore(dataDir);
     const base = new Y.Doc();
     for (const u of await store.loadState(id)) Y.applyUpdate(base, u);
     const cleanSize = Y.encodeStateAsUpdate(base).byteLength;

@@ -4,20 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/config';
 import { SECRET_FILE, loadSecret } from '../../../server/secret';
-import { createMapWithLinks, memoryLogger, rawSocket, startServer, tempDir, tokenOf } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
+import { createMapWithLinks, memoryLogger, tempDir, tokenOf } from '../../fixtures/server';
 
-const servers: Awaited<ReturnType<typeof startServer>>[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}) {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
+const { start, stop, raw } = serverHarness();
 const roleOf = async (url: string, id: string, token: string) => {
   const res = await fetch(`${url}/api/access?map=${id}&token=${encodeURIComponent(token)}`);
   return { status: res.status, body: (await res.json()) as { role?: string; error?: string } };
@@ -34,15 +27,13 @@ describe('secret.key', () => {
     // No temp file left next to it.
     expect(fs.readdirSync(s1.config.DATA_DIR).filter((f) => f.includes(SECRET_FILE))).toEqual([SECRET_FILE]);
     const { id, links } = await createMapWithLinks(s1.url);
-    await s1.close();
-    servers.length = 0;
+    await stop(s1);
 
     const s2 = await start({ DATA_DIR: s1.config.DATA_DIR });
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
     expect(await roleOf(s2.url, id, tokenOf(links.view))).toEqual({ status: 200, body: { mapId: id, role: 'viewer' } });
-    const socket = await rawSocket(s2.url, id, `?token=${tokenOf(links.edit)}`);
+    const socket = await raw(s2.url, id, `?token=${tokenOf(links.edit)}`);
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
-    socket.ws.terminate();
   });
 
   it('is the text of JOURNEYBOARD_SECRET when set (no file), and a different secret revokes every link', async () => {
@@ -50,21 +41,18 @@ describe('secret.key', () => {
     const s1 = await start({ JOURNEYBOARD_SECRET: secret });
     expect(fs.existsSync(path.join(s1.config.DATA_DIR, SECRET_FILE))).toBe(false);
     const { id, links } = await createMapWithLinks(s1.url);
-    await s1.close();
-    servers.length = 0;
+    await stop(s1);
 
     const same = await start({ DATA_DIR: s1.config.DATA_DIR, JOURNEYBOARD_SECRET: secret });
     expect((await roleOf(same.url, id, tokenOf(links.comment))).body.role).toBe('commenter');
-    await same.close();
-    servers.length = 0;
+    await stop(same);
 
     // The file holds exactly the key text, so moving it into the environment keeps every link.
     const generated = await start({ DATA_DIR: s1.config.DATA_DIR });
     const fileText = fs.readFileSync(path.join(s1.config.DATA_DIR, SECRET_FILE), 'utf8');
     expect(await roleOf(generated.url, id, tokenOf(links.view))).toEqual({ status: 401, body: { error: 'invalid link' } });
     const fromFile = await createMapWithLinks(generated.url);
-    await generated.close();
-    servers.length = 0;
+    await stop(generated);
     const moved = await start({ DATA_DIR: s1.config.DATA_DIR, JOURNEYBOARD_SECRET: fileText });
     expect((await roleOf(moved.url, fromFile.id, tokenOf(fromFile.links.view))).body).toEqual({ mapId: fromFile.id, role: 'viewer' });
     expect((await roleOf(moved.url, id, tokenOf(links.view))).status).toBe(401);

@@ -5,31 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, listEntities, updateCardText } from '../../../src/model';
 import { DB_FILE, openSqliteStore } from '../../../server/store/sqlite';
-import type { Store } from '../../../server/store/types';
-import { connectSynced, createMap, startServer, tempDir, waitFor, type Client } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
+import { createMap, tempDir, waitFor } from '../../fixtures/server';
 
-const servers: Awaited<ReturnType<typeof startServer>>[] = [];
-const stores: Store[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  await Promise.all(stores.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}) {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
-function open(dir = tempDir()) {
-  const store = openSqliteStore(dir);
-  stores.push(store);
-  return { store, dir };
-}
+const { start, stop, client, openStore } = serverHarness();
+/** A store opened straight on `dir` (closed after the test), and the directory. */
+const open = (dir = tempDir()) => ({ store: openStore(dir), dir });
 const texts = (doc: Y.Doc) =>
   listEntities(doc, 'cards')
     .map((c) => c.text)
@@ -61,8 +46,7 @@ describe('SQLite store', () => {
     expect(mode('.')).toBe(0o700);
     for (const f of fs.readdirSync(dir)) expect([f, mode(f)]).toEqual([f, 0o600]);
     expect(fs.readdirSync(dir).sort()).toEqual(expect.arrayContaining([DB_FILE, `${DB_FILE}-wal`, 'secret.key']));
-    await s.close();
-    servers.splice(servers.indexOf(s), 1);
+    await stop(s);
 
     // An installation from before: a world-readable database is tightened on the next start.
     fs.chmodSync(path.join(dir, DB_FILE), 0o644);
@@ -97,7 +81,8 @@ describe('SQLite store', () => {
     const updates: Uint8Array[] = [];
     source.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 5; i++) source.getMap('cards').set(`c${i}`, i);
-    expect(await store.appendUpdates('m1', updates, { updatedAt: 10, title: 'renamed' })).toBe(5);
+    expect(await store.appendUpdates('m1', updates)).toBe(5);
+    await store.updateMap('m1', { updatedAt: 10, title: 'renamed' });
     expect(await store.getMap('m1')).toEqual({ id: 'm1', title: 'renamed', createdAt: 1, updatedAt: 10 });
     expect(await index()).toEqual([
       { id: 'm1', title: 'renamed', updatedAt: 10 },
@@ -112,7 +97,15 @@ describe('SQLite store', () => {
     expect(await store.logLength('m1')).toBe(5);
     expect(docFrom(await store.loadState('m1')).getMap('cards').size).toBe(5);
 
-    await store.compact('m1', Y.encodeStateAsUpdate(source));
+    // Compaction hands over what it read (snapshot, then the log) and stores what it is given back.
+    let read: Uint8Array[] = [];
+    expect(
+      await store.compact('m1', (stored) => {
+        read = stored;
+        return Y.encodeStateAsUpdate(docFrom(stored));
+      }),
+    ).toBe(true);
+    expect(read).toHaveLength(6);
     expect(await store.logLength('m1')).toBe(0);
     const loaded = await store.loadState('m1');
     expect(loaded).toHaveLength(1);
@@ -123,7 +116,7 @@ describe('SQLite store', () => {
     expect(await store.getMap('m1')).toBeNull();
     expect(await store.loadState('m1')).toEqual([]);
     // An append for a map that is gone fails as a whole instead of leaving orphans.
-    await expect(store.appendUpdates('m1', updates, { updatedAt: 11 })).rejects.toThrow(/FOREIGN KEY/);
+    await expect(store.appendUpdates('m1', updates)).rejects.toThrow(/FOREIGN KEY/);
     expect(await store.logLength('m1')).toBe(0);
   });
 });
@@ -133,8 +126,7 @@ describe('compaction in a running server', () => {
     const LIMIT = 25;
     const s1 = await start({ COMPACT_AFTER_UPDATES: LIMIT, ROOM_IDLE_MS: 0 });
     const id = await createMap(s1.url);
-    const a = await connectSynced(s1.url, id);
-    clients.push(a);
+    const a = await client(s1, id);
     const cell = { laneId: listEntities(a.doc, 'lanes')[0]!.id, stageId: listEntities(a.doc, 'stages')[0]!.id };
     const cardIds: string[] = [];
     const seen: number[] = [];
@@ -144,7 +136,7 @@ describe('compaction in a running server', () => {
         else updateCardText(a.doc, cardIds[i]!, `card ${i} v${round}`);
       }
       // A second client has everything, so the server has applied (and stored) it all.
-      const b = await connectSynced(s1.url, id);
+      const b = await client(s1, id);
       const expected = cardIds.map((_, i) => (round === 0 ? `card ${i}` : `card ${i} v${round}`)).sort();
       await waitFor(() => JSON.stringify(texts(b.doc)) === JSON.stringify(expected), 'relayed');
       b.close();
@@ -153,16 +145,13 @@ describe('compaction in a running server', () => {
     expect(Math.max(...seen)).toBeLessThan(LIMIT);
 
     a.close();
-    clients.length = 0;
     // The room unloads once nobody is on it: flush + compaction leave no log at all.
     await waitFor(() => s1.rooms.size === 0, 'room unloaded');
     expect(await s1.store.logLength(id)).toBe(0);
-    await s1.close();
-    servers.length = 0;
+    await stop(s1);
 
     const s2 = await start({ DATA_DIR: s1.config.DATA_DIR });
-    const c = await connectSynced(s2.url, id);
-    clients.push(c);
+    const c = await client(s2, id);
     expect(texts(c.doc)).toEqual(cardIds.map((_, i) => `card ${i} v9`).sort());
   });
 
@@ -174,10 +163,10 @@ describe('compaction in a running server', () => {
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 7; i++) doc.getMap('meta').set('description', `d${i}`);
-    await s.store.appendUpdates(id, updates, { updatedAt: Date.now() });
+    await s.store.appendUpdates(id, updates);
     expect(await s.store.logLength(id)).toBe(7);
 
-    const reader = await connectSynced(s.url, id);
+    const reader = await client(s, id);
     expect(reader.doc.getMap('meta').get('description')).toBe('d6');
     reader.close();
     await waitFor(() => s.rooms.size === 0, 'room unloaded');

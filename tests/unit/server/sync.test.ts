@@ -3,38 +3,17 @@
  * sync, persistence across a restart, and sockets that misbehave or ask for
  * maps that do not exist.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { addCard, listEntities, moveCard, readMeta } from '../../../src/model';
-import { connect, connectSynced, createMap, rawSocket, startServer, waitFor, wsBase, type Client } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
+import { connect, createMap, waitFor, wsBase } from '../../fixtures/server';
 
-const servers: Awaited<ReturnType<typeof startServer>>[] = [];
-const clients: Client[] = [];
-const sockets: WebSocket[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  sockets.splice(0).forEach((ws) => ws.terminate());
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}) {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
-async function client(url: string, id: string) {
-  const c = await connectSynced(url, id);
-  clients.push(c);
-  return c;
-}
-async function raw(url: string, id: string) {
-  const r = await rawSocket(url, id);
-  sockets.push(r.ws);
-  return r;
-}
+const { start, stop, client, raw, track, trackSocket } = serverHarness();
 const cellOf = (doc: Y.Doc) => ({ laneId: listEntities(doc, 'lanes')[0]!.id, stageId: listEntities(doc, 'stages')[0]!.id });
 const texts = (doc: Y.Doc) =>
   listEntities(doc, 'cards')
@@ -58,8 +37,7 @@ describe('sync', () => {
     const s = await start();
     const id = await createMap(s.url, { template: 'subscription', locale: 'zh-CN' });
     // The room is not loaded yet: this socket's sync step 1 arrives while it loads.
-    const ws = new WebSocket(`${wsBase(s.url)}/${id}`);
-    sockets.push(ws);
+    const ws = trackSocket(new WebSocket(`${wsBase(s.url)}/${id}`));
     const replies: Uint8Array[] = [];
     ws.on('message', (d: Buffer) => replies.push(new Uint8Array(d)));
     await new Promise((r) => ws.once('open', r));
@@ -90,9 +68,7 @@ describe('sync', () => {
     for (let i = 0; i < 20; i++) addCard(a.doc, { ...cellOf(a.doc), text: `card ${i}` });
     await waitFor(async () => (await s1.store.logLength(id)) >= 20, 'stored');
     a.close();
-    clients.length = 0;
-    await s1.close();
-    servers.length = 0;
+    await stop(s1);
     const s2 = await start({ DATA_DIR: s1.config.DATA_DIR });
     const b = await client(s2.url, id);
     expect(texts(b.doc)).toHaveLength(20);
@@ -102,8 +78,7 @@ describe('sync', () => {
     const s = await start();
     const id = await createMap(s.url);
     const a = await client(s.url, id);
-    const late = connect(s.url, id, { connect: false });
-    clients.push(late);
+    const late = track(connect(s.url, id, { connect: false }));
     Y.applyUpdate(late.doc, Y.encodeStateAsUpdate(a.doc));
     addCard(late.doc, { ...cellOf(late.doc), text: 'written offline' });
     late.provider.connect();
@@ -125,8 +100,7 @@ describe('unknown maps', () => {
     expect(await (await raw(s.url, `noSuchMap123/comments`)).closed).toEqual({ code: 4404, reason: 'map not found' });
 
     // The stock provider reads the close code and stops reconnecting.
-    const stray = connect(s.url, 'neverCreated42');
-    clients.push(stray);
+    const stray = track(connect(s.url, 'neverCreated42'));
     const final = await new Promise<{ code: number; reason: string }>((resolve) => stray.provider.once('closed', resolve));
     expect(final).toEqual({ code: 4404, reason: 'map not found' });
     expect(stray.provider.shouldConnect).toBe(false);
@@ -137,7 +111,7 @@ describe('unknown maps', () => {
 
   it('answers an upgrade outside /ws/ with HTTP 404', async () => {
     const s = await start();
-    const ws = new WebSocket(`${s.url.replace('http', 'ws')}/elsewhere`);
+    const ws = trackSocket(new WebSocket(`${s.url.replace('http', 'ws')}/elsewhere`));
     ws.on('error', () => {});
     const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     ws.terminate();
@@ -199,8 +173,7 @@ describe('misbehaving sockets', () => {
     const id = await createMap(s.url);
     const observer = await client(s.url, id);
     // A peer whose network died: it never answers a ping.
-    const dead = new WebSocket(`${wsBase(s.url)}/${id}`, { autoPong: false });
-    sockets.push(dead);
+    const dead = trackSocket(new WebSocket(`${wsBase(s.url)}/${id}`, { autoPong: false }));
     dead.on('error', () => {});
     const closed = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)));
     await new Promise((r) => dead.once('open', r));

@@ -4,21 +4,13 @@
  * link may save, restore or delete them. On versions a token decides alone,
  * as it does for the map's sockets.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMapWithLinks, jsonRequest, startServer, tokenOf, type ShareLinks } from '../../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { serverHarness, type Server } from '../../fixtures/harness';
+import { createMapWithLinks, jsonRequest, tokenOf, type ShareLinks } from '../../fixtures/server';
 
 const PASSWORD = 'a-workspace-password';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function start(overrides = {}): Promise<Server> {
-  const s = await startServer(overrides);
-  servers.push(s);
-  return s;
-}
+const { start } = serverHarness();
 async function cookieFor(s: Server): Promise<string> {
   const res = await fetch(`${s.url}/api/session`, jsonRequest('POST', { password: PASSWORD }));
   expect(res.status).toBe(204);

@@ -8,12 +8,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collection, docToMapDocument, listEntities, metaMap, readEntity, readMeta, updateCardText } from '../../../src/model';
 import { VersionListSchema, type VersionSummary } from '../../../src/model/versions';
-import { openSqliteStore } from '../../../server/store/sqlite';
 import { createMap, jsonRequest, serverDoc, tempDir, waitFor } from '../../fixtures/server';
 import { serverHarness, type Server } from '../../fixtures/harness';
 import type { Client } from '../../fixtures/server';
 
-const { start, stop, client } = serverHarness();
+const { start, stop, client, openStore } = serverHarness();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function versions(s: Server, id: string): Promise<VersionSummary[]> {
@@ -115,7 +114,7 @@ describe('automatic versions', () => {
   it('takes none for the format migration or a restore by themselves', async () => {
     // A map stored by Journeyboard 1: the server migrates it when it loads it.
     const dir = tempDir();
-    const store = openSqliteStore(dir);
+    const store = openStore(dir);
     const v1 = new Y.Doc();
     v1.transact(() => {
       const meta = metaMap(v1);

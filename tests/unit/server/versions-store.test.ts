@@ -3,23 +3,15 @@
  * methods, limits checked with the insert, pruning, storage accounting) and
  * its configuration.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ConfigError, loadConfig } from '../../../server/config';
-import { openSqliteStore } from '../../../server/store/sqlite';
 import type { NewVersion, Store } from '../../../server/store/types';
 import { compressState, decompressState } from '../../../server/versions';
-import { tempDir } from '../../fixtures/server';
+import { serverHarness } from '../../fixtures/harness';
 
-const stores: Store[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.close()));
-});
-function open(): Store {
-  const store = openSqliteStore(tempDir());
-  stores.push(store);
-  return store;
-}
+/** A store in a fresh DATA_DIR, closed after the test. */
+const { openStore: open } = serverHarness();
 async function withMap(store: Store, id = 'm1'): Promise<number> {
   const doc = new Y.Doc();
   doc.getMap('meta').set('title', 'x'.repeat(500));

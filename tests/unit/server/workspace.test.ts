@@ -6,17 +6,12 @@
  * workspace is still possible (JOURNEYBOARD_OPEN=1, or loopback only).
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workspaceMode } from '../../../server/auth';
 import { serverHarness } from '../../fixtures/harness';
-import { createMapWithLinks, freePort, kill9, spawnEntry, tempDir, tokenOf, waitFor } from '../../fixtures/server';
+import { createMapWithLinks, freePort, tempDir, tokenOf, waitFor } from '../../fixtures/server';
 
 const h = serverHarness();
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) await kill9(c);
-});
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -78,8 +73,7 @@ describe('sign-in links (the default beyond loopback)', () => {
   it('the server prints a working sign-in link when it starts, and says what changed', async () => {
     const port = await freePort();
     const dataDir = tempDir();
-    const run = spawnEntry({ PORT: String(port), HOST: '0.0.0.0', DATA_DIR: dataDir, STATIC_DIR: dataDir });
-    children.push(run.child);
+    const run = h.spawnEntry({ PORT: String(port), HOST: '0.0.0.0', DATA_DIR: dataDir, STATIC_DIR: dataDir });
     await waitFor(() => /#signin=/.test(run.output()), 'sign-in link printed', 30_000);
     const link = /http:\/\/\S+#signin=[A-Za-z0-9_-]+/.exec(run.output())![0];
     expect(run.output()).toMatch(/JOURNEYBOARD_OPEN=1/);
@@ -93,10 +87,12 @@ describe('sign-in links (the default beyond loopback)', () => {
     expect((await redeem(`http://127.0.0.1:${port}`, link)).status).toBe(204);
 
     // `npm run signin-link` mints another one the running server accepts.
-    const cli = spawn(process.execPath, ['--import', 'tsx', 'server/signinLink.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '0.0.0.0', DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const cli = h.trackChild(
+      spawn(process.execPath, ['--import', 'tsx', 'server/signinLink.ts'], {
+        env: { ...process.env, PORT: String(port), HOST: '0.0.0.0', DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
     let out = '';
     cli.stdout.on('data', (d: Buffer) => (out += d.toString()));
     expect(await new Promise((r) => cli.once('exit', r))).toBe(0);

@@ -1,0 +1,75 @@
+/**
+ * Keeps a map's row (its title, last edit and dashboard summary) up to date
+ * with its document, so listing maps never loads documents. The summary
+ * walks the whole map, so it is written shortly after a batch is stored, not
+ * on the path from one client to another, and at once when the room unloads.
+ * In a cluster every node that stores edits of the map does this; all read
+ * the same converging document, so the last write is right.
+ */
+import * as Y from 'yjs';
+import { MetaSchema } from '../../src/model/schema';
+import { metaMap } from '../../src/model/doc';
+import { mapStats } from '../../src/model/stats';
+import type { MapCatalog, MapRecord, MapTouch } from '../store/types';
+import type { Room, RoomExtension } from './room';
+
+/** ms after a stored batch before the row is brought up to date. */
+export const SUMMARY_DELAY_MS = 500;
+
+const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
+
+/** The title as the map list shows it: a client may write anything into meta. */
+function readTitle(doc: Y.Doc): string | undefined {
+  const t = metaMap(doc).get('title');
+  return typeof t === 'string' ? t.slice(0, MAX_TITLE) : undefined;
+}
+
+export class MapRowKeeper implements RoomExtension {
+  private storedTitle: string | undefined;
+  /** the summary on the row, as JSON (undefined: none yet) */
+  private storedStats: string | undefined;
+  private dirty = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly catalog: MapCatalog,
+    record: MapRecord,
+  ) {
+    this.storedTitle = record.title;
+    this.storedStats = record.stats ? JSON.stringify(record.stats) : undefined;
+  }
+
+  stored(room: Room): void {
+    this.dirty = true;
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err }));
+    }, SUMMARY_DELAY_MS);
+    this.timer.unref();
+  }
+
+  async flush(room: Room): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.write(room);
+  }
+
+  private async write(room: Room): Promise<void> {
+    if (!this.dirty || room.isDestroyed) return;
+    this.dirty = false;
+    const touch: MapTouch = { updatedAt: Date.now() };
+    const title = readTitle(room.doc);
+    if (title !== undefined && title !== this.storedTitle) touch.title = title;
+    const stats = mapStats(room.doc);
+    const statsJson = JSON.stringify(stats);
+    if (statsJson !== this.storedStats) touch.stats = stats;
+    await this.catalog.updateMap(room.mapId, touch);
+    if (touch.title !== undefined) this.storedTitle = touch.title;
+    if (touch.stats !== undefined) this.storedStats = statsJson;
+  }
+
+  destroy(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+  }
+}
