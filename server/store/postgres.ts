@@ -1,0 +1,363 @@
+/**
+ * PostgreSQL store (the `pg` package): the source of truth when several
+ * server processes serve the same maps. Maps, versions, link versions and
+ * sign-in tokens as in SQLite; each document a snapshot plus an append-only
+ * log of updates, which every node appends to.
+ *
+ * - A document's state is read in ONE statement (snapshot and log together),
+ *   so a compaction committing in between cannot make a read miss rows.
+ * - Compaction is fenced by PostgreSQL itself: one transaction that takes
+ *   `pg_try_advisory_xact_lock` on the document (another node compacting it
+ *   means this one skips), reads the snapshot and the log, writes the folded
+ *   snapshot and deletes exactly the rows it read, by id (sequence values are
+ *   not committed in order, so "up to id N" could delete a row committed
+ *   after the read). A kill -9 in the middle rolls it all back. No leases.
+ * - The format migration and automatic versions take a transaction-scoped
+ *   advisory lock too, so two nodes never both do them.
+ *
+ * `schema` puts every table in a schema of its own (tests run one each).
+ */
+import pg from 'pg';
+import type { Logger } from '../log';
+import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
+import { SUBDOCS, docId, parseDocId, type CreateVersionResult, type DocId, type MapIndexRow, type Store } from './types';
+
+/**
+ * Schema migrations, applied in order, each exactly once (recorded in
+ * schema_migrations), under an advisory lock so nodes starting together do
+ * not race. Never edit a shipped entry: append a new one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE maps (
+     id text PRIMARY KEY, title text NOT NULL, created_at bigint NOT NULL, updated_at bigint NOT NULL,
+     stats text, link_version integer NOT NULL DEFAULT 1);
+   CREATE TABLE doc_snapshots (
+     doc_id text PRIMARY KEY, map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE, state bytea NOT NULL);
+   CREATE INDEX doc_snapshots_by_map ON doc_snapshots(map_id);
+   CREATE TABLE doc_updates (
+     id bigserial PRIMARY KEY, doc_id text NOT NULL, map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE, data bytea NOT NULL);
+   CREATE INDEX doc_updates_by_doc ON doc_updates(doc_id, id);
+   CREATE INDEX doc_updates_by_map ON doc_updates(map_id);
+   CREATE TABLE versions (
+     seq bigserial, id text PRIMARY KEY, map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+     name text NOT NULL, kind text NOT NULL CHECK (kind IN ('named', 'auto')), created_at bigint NOT NULL,
+     created_by text NOT NULL DEFAULT '', state bytea NOT NULL, bytes integer NOT NULL, card_count integer NOT NULL,
+     before_restore_of text);
+   CREATE INDEX versions_by_map ON versions(map_id, created_at);
+   CREATE TABLE signin_tokens (hash text PRIMARY KEY, expires_at bigint NOT NULL);`,
+];
+
+/** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
+const LOCK_SPACE = 0x4a42; // "JB"
+
+export interface PostgresStoreOptions {
+  /** a schema of its own (created if missing); default: the connection's search_path */
+  schema?: string;
+  /** connections in the pool */
+  poolSize?: number;
+  log?: Logger;
+}
+
+/** A DATABASE_URL that cannot be reached or used: the server does not start, and says why (without the password). */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** The URL with its password replaced, for messages and logs. */
+export const redactUrl = (url: string): string => {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<not a URL>';
+  }
+};
+
+const num = (v: string | number): number => (typeof v === 'number' ? v : Number(v));
+
+type Numeric<T> = { [K in keyof T]: T[K] extends number ? string | number : T[K] };
+
+const mapRow = (r: Numeric<MapRow>): MapRow => ({ ...r, created_at: num(r.created_at), updated_at: num(r.updated_at) });
+const versionRow = (r: Numeric<VersionRow>): VersionRow => ({
+  ...r,
+  created_at: num(r.created_at),
+  bytes: num(r.bytes),
+  card_count: num(r.card_count),
+});
+
+const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<Store> {
+  const schema = opts.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its connection (PostgreSQL restarted) is dropped from the pool, not thrown.
+  pool.on('error', (err) => opts.log?.warn('postgres connection lost', { err }));
+
+  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await transaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, 'migrations']);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY)');
+      const applied = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      const newest = Math.max(0, ...applied);
+      if (newest > MIGRATIONS.length) {
+        throw new Error(`database schema version ${newest} is newer than this server understands (${MIGRATIONS.length})`);
+      }
+      for (const [i, sql] of MIGRATIONS.entries()) {
+        if (applied.has(i + 1)) continue;
+        await c.query(sql);
+        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+      }
+    });
+  } catch (err) {
+    await pool.end().catch(() => {});
+    if (err instanceof Error && /newer than this server/.test(err.message)) throw err;
+    throw new DatabaseUnavailableError(`cannot use PostgreSQL at ${redactUrl(url)}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  /** Snapshot first, then the log in append order, in one statement (one snapshot of the database). */
+  const readState = async (q: pg.Pool | pg.PoolClient, doc: DocId): Promise<{ state: Uint8Array[]; rowIds: string[] }> => {
+    const { rows } = await q.query<{ kind: number; id: string | null; data: Buffer }>(
+      `SELECT 0 AS kind, NULL::bigint AS id, state AS data FROM doc_snapshots WHERE doc_id = $1
+       UNION ALL
+       SELECT 1 AS kind, id, data FROM doc_updates WHERE doc_id = $1
+       ORDER BY kind, id`,
+      [doc],
+    );
+    return { state: rows.map((r) => new Uint8Array(r.data)), rowIds: rows.filter((r) => r.kind === 1).map((r) => r.id!) };
+  };
+
+  const logLength = async (q: pg.Pool | pg.PoolClient, doc: DocId): Promise<number> =>
+    num((await q.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = $1', [doc])).rows[0]!.n);
+
+  const append = (q: pg.Pool | pg.PoolClient, doc: DocId, updates: readonly Uint8Array[]) =>
+    q.query('INSERT INTO doc_updates (doc_id, map_id, data) SELECT $1, $2, unnest($3::bytea[])', [
+      doc,
+      parseDocId(doc).mapId,
+      updates.map(toBuffer),
+    ]);
+
+  const storageBytes = async (q: pg.Pool | pg.PoolClient, mapId: string): Promise<number> =>
+    num(
+      (
+        await q.query<{ n: string }>(
+          `SELECT (SELECT COALESCE(SUM(octet_length(state)), 0) FROM doc_snapshots WHERE map_id = $1)
+                + (SELECT COALESCE(SUM(octet_length(data)), 0) FROM doc_updates WHERE map_id = $1)
+                + (SELECT COALESCE(SUM(bytes), 0) FROM versions WHERE map_id = $1) AS n`,
+          [mapId],
+        )
+      ).rows[0]!.n,
+    );
+
+  return {
+    async loadState(doc) {
+      return (await readState(pool, doc)).state;
+    },
+    async appendUpdates(doc, updates) {
+      // One statement: atomic, and the count beside it is of the same moment.
+      const { rows } = await pool.query<{ n: string }>(
+        `WITH added AS (INSERT INTO doc_updates (doc_id, map_id, data) SELECT $1, $2, unnest($3::bytea[]) RETURNING 1)
+         SELECT (SELECT count(*) FROM doc_updates WHERE doc_id = $1) + (SELECT count(*) FROM added) AS n`,
+        [doc, parseDocId(doc).mapId, updates.map(toBuffer)],
+      );
+      return num(rows[0]!.n);
+    },
+    async compact(doc, fold) {
+      return transaction(async (c) => {
+        const locked = (
+          await c.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_SPACE, `compact:${doc}`])
+        ).rows[0]!.ok;
+        if (!locked) return false;
+        const { state, rowIds } = await readState(c, doc);
+        if (state.length === 0) return true;
+        const snapshot = fold(state);
+        await c.query(
+          `INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)
+           ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state`,
+          [doc, parseDocId(doc).mapId, toBuffer(snapshot)],
+        );
+        if (rowIds.length > 0) await c.query('DELETE FROM doc_updates WHERE id = ANY($1::bigint[])', [rowIds]);
+        return true;
+      });
+    },
+    async upgradeDoc(doc, upgrade) {
+      await transaction(async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `upgrade:${doc}`]);
+        const update = upgrade((await readState(c, doc)).state);
+        if (update) await append(c, doc, [update]);
+      });
+    },
+    async logLength(doc) {
+      return logLength(pool, doc);
+    },
+
+    async listMapIndex() {
+      const { rows } = await pool.query<{ id: string; title: string; updated_at: string }>('SELECT id, title, updated_at FROM maps');
+      return rows.map((r): MapIndexRow => ({ id: r.id, title: r.title, updatedAt: num(r.updated_at) }));
+    },
+    async getMaps(ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await pool.query<Numeric<MapRow>>('SELECT id, title, created_at, updated_at, stats FROM maps WHERE id = ANY($1)', [
+        [...ids],
+      ]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toRecord(mapRow(row))] : [];
+      });
+    },
+    async getMap(id) {
+      const { rows } = await pool.query<Numeric<MapRow>>('SELECT id, title, created_at, updated_at, stats FROM maps WHERE id = $1', [id]);
+      return rows[0] ? toRecord(mapRow(rows[0])) : null;
+    },
+    async countMaps() {
+      return num((await pool.query<{ n: string }>('SELECT count(*) AS n FROM maps')).rows[0]!.n);
+    },
+    async createMap(record, initialState, subdocs = {}) {
+      await transaction(async (c) => {
+        const { id, title, createdAt, updatedAt, stats } = record;
+        await c.query('INSERT INTO maps (id, title, created_at, updated_at, stats) VALUES ($1, $2, $3, $4, $5)', [
+          id,
+          title,
+          createdAt,
+          updatedAt,
+          stats ? JSON.stringify(stats) : null,
+        ]);
+        await c.query('INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)', [id, id, toBuffer(initialState)]);
+        for (const sub of SUBDOCS) {
+          const state = subdocs[sub];
+          if (state)
+            await c.query('INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)', [docId(id, sub), id, toBuffer(state)]);
+        }
+      });
+    },
+    async updateMap(id, fields) {
+      await pool.query(
+        `UPDATE maps SET title = COALESCE($2, title), updated_at = COALESCE($3, updated_at), stats = COALESCE($4, stats) WHERE id = $1`,
+        [id, fields.title ?? null, fields.updatedAt ?? null, fields.stats ? JSON.stringify(fields.stats) : null],
+      );
+    },
+    async deleteMap(id) {
+      // Its documents and versions go with it (ON DELETE CASCADE).
+      return ((await pool.query('DELETE FROM maps WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    },
+    async linkVersion(id) {
+      const { rows } = await pool.query<{ link_version: number }>('SELECT link_version FROM maps WHERE id = $1', [id]);
+      return rows[0]?.link_version ?? null;
+    },
+    async rotateLinks(id) {
+      const { rows } = await pool.query<{ link_version: number }>(
+        'UPDATE maps SET link_version = link_version + 1 WHERE id = $1 RETURNING link_version',
+        [id],
+      );
+      return rows[0]?.link_version ?? null;
+    },
+
+    async listVersions(mapId) {
+      const { rows } = await pool.query<Numeric<VersionRow>>(
+        `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = $1 ORDER BY created_at DESC, seq DESC`,
+        [mapId],
+      );
+      return rows.map((r) => toVersion(versionRow(r)));
+    },
+    async getVersion(mapId, versionId) {
+      const { rows } = await pool.query<Numeric<VersionRow> & { state: Buffer }>(
+        `SELECT ${VERSION_COLUMNS}, state FROM versions WHERE map_id = $1 AND id = $2`,
+        [mapId, versionId],
+      );
+      const row = rows[0];
+      return row ? { ...toVersion(versionRow(row)), state: new Uint8Array(row.state) } : null;
+    },
+    async createVersion(version, limits = {}) {
+      // The map's versions are checked and inserted under one lock: two nodes saving at once cannot both slip under a limit.
+      return transaction(async (c): Promise<CreateVersionResult> => {
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `versions:${version.mapId}`]);
+        if ((await c.query('SELECT 1 FROM maps WHERE id = $1', [version.mapId])).rowCount === 0)
+          return { ok: false, reason: 'map not found' };
+        const bytes = version.state.byteLength;
+        if (version.kind === 'named' && limits.maxNamed !== undefined) {
+          const named = num(
+            (await c.query<{ n: string }>("SELECT count(*) AS n FROM versions WHERE map_id = $1 AND kind = 'named'", [version.mapId]))
+              .rows[0]!.n,
+          );
+          if (named >= limits.maxNamed) return { ok: false, reason: 'too many versions' };
+        }
+        if (limits.maxStorageBytes !== undefined && (await storageBytes(c, version.mapId)) + bytes > limits.maxStorageBytes) {
+          return { ok: false, reason: 'storage limit' };
+        }
+        if (limits.minIntervalMs !== undefined) {
+          const newest = (
+            await c.query<{ t: string | null }>('SELECT max(created_at) AS t FROM versions WHERE map_id = $1', [version.mapId])
+          ).rows[0]!.t;
+          if (newest !== null && num(newest) > version.createdAt - limits.minIntervalMs) return { ok: false, reason: 'too soon' };
+        }
+        const { state, ...record } = version;
+        await c.query(`INSERT INTO versions (${VERSION_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+          record.id,
+          record.mapId,
+          record.name,
+          record.kind,
+          record.createdAt,
+          record.createdBy,
+          bytes,
+          record.cards,
+          record.beforeRestoreOf ?? null,
+          toBuffer(state),
+        ]);
+        return { ok: true, version: { ...record, bytes } };
+      });
+    },
+    async deleteVersion(mapId, versionId) {
+      return ((await pool.query('DELETE FROM versions WHERE map_id = $1 AND id = $2', [mapId, versionId])).rowCount ?? 0) > 0;
+    },
+    async pruneAutoVersions(mapId, keep) {
+      const { rowCount } = await pool.query(
+        `DELETE FROM versions WHERE id IN (
+           SELECT id FROM versions WHERE map_id = $1 AND kind = 'auto' ORDER BY created_at DESC, seq DESC OFFSET $2)`,
+        [mapId, Math.max(0, keep)],
+      );
+      return rowCount ?? 0;
+    },
+    async storageBytes(mapId) {
+      return storageBytes(pool, mapId);
+    },
+
+    async addSignInToken(hash, expiresAt) {
+      await pool.query('DELETE FROM signin_tokens WHERE expires_at <= $1', [Date.now()]);
+      await pool.query('INSERT INTO signin_tokens (hash, expires_at) VALUES ($1, $2)', [hash, expiresAt]);
+    },
+    async useSignInToken(hash, now) {
+      const { rows } = await pool.query<{ expires_at: string }>('DELETE FROM signin_tokens WHERE hash = $1 RETURNING expires_at', [hash]);
+      return rows[0] !== undefined && num(rows[0].expires_at) > now;
+    },
+
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
