@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Access } from './auth';
 import { ClientAddresses } from './clientAddress';
+import { controlHandler } from './controlEvents';
 import type { Config } from './config';
 import { ensureDataDir } from './dataDir';
 import { HostCheck } from './hosts';
@@ -14,8 +15,9 @@ import { createHttpHandler } from './http/handler';
 import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
-import { loadSecret } from './secret';
-import { openFanout } from './fanout/open';
+import { clusterSecret, loadSecret } from './secret';
+import { nodeIdOf, openFanout } from './fanout/open';
+import type { Fanout } from './fanout/types';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
 import { CLOSE } from '../src/model/closeCodes';
@@ -25,6 +27,8 @@ import { Versions } from './versions';
 import { createUpgradeHandler } from './ws/upgrade';
 
 export interface JourneyboardServer {
+  /** this node's id (logs, /health, Redis) */
+  nodeId: string;
   /** where this server answers, e.g. http://localhost:8080 (PUBLIC_URL is not applied here) */
   url: string;
   port: number;
@@ -44,16 +48,39 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> 
   while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 }
 
+/** A store without a shared secret cannot serve a cluster: JOURNEYBOARD_SECRET is needed then. */
+const missingSecretStore = {
+  sharedSecret: () => Promise.reject(new Error('this store cannot share a secret between nodes: set JOURNEYBOARD_SECRET')),
+};
+
 /** A client that has not sent its request's headers by then is cut off (slow upgrades and requests hold a connection each). */
 const HEADERS_TIMEOUT_MS = 10_000;
 /** ...and one that has not sent its whole request (a 10 MiB import over a slow link included) by then. */
 const REQUEST_TIMEOUT_MS = 120_000;
 
-export async function createJourneyboardServer(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<JourneyboardServer> {
-  ensureDataDir(config.DATA_DIR, log);
-  // First: a secret file that cannot be read or created stops the start before anything opens.
-  const secret = loadSecret(config, log);
-  const store = openStore(config);
+export async function createJourneyboardServer(
+  config: Config,
+  baseLog: Logger = createLogger(config.LOG_LEVEL),
+): Promise<JourneyboardServer> {
+  const nodeId = nodeIdOf(config);
+  // Every line says which node wrote it (in a cluster, which of several).
+  const log = baseLog.child({ node: nodeId });
+  let secret: Buffer;
+  let store: Store;
+  if (config.STORE === 'sqlite') {
+    ensureDataDir(config.DATA_DIR, log);
+    // First: a secret file that cannot be read or created stops the start before anything opens.
+    secret = loadSecret(config, log);
+    store = await openStore(config, log);
+  } else {
+    store = await openStore(config, log);
+    secret = await clusterSecret(config, store.sharedSecret ? { sharedSecret: store.sharedSecret } : missingSecretStore).catch(
+      async (err: unknown) => {
+        await store.close();
+        throw err;
+      },
+    );
+  }
   const hosts = new HostCheck({ publicUrl: config.PUBLIC_URL, allowedHosts: config.ALLOWED_HOSTS });
   const access = new Access(config, store, secret, hosts);
   const addresses = new ClientAddresses(config.TRUST_PROXY);
@@ -69,7 +96,14 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     },
     log,
   );
-  const fanout = await openFanout(config, log);
+  let fanout: Fanout;
+  try {
+    fanout = await openFanout(config, nodeId, log);
+  } catch (err) {
+    await importer.close();
+    await store.close();
+    throw err;
+  }
   const rooms = new RoomRegistry(store, {
     idleMs: config.ROOM_IDLE_MS,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
@@ -78,17 +112,9 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
     versions,
   });
   // Rotated links and deleted maps, from any node (this one included): close the sockets concerned here.
-  fanout.onControl((event) => {
-    if (event.type === 'links-rotated') {
-      const closed = shared.revoke(event.mapId, event.linkVersion, CLOSE.unauthorized, 'link revoked');
-      if (closed > 0) log.info('sockets of revoked links closed', { map: event.mapId, closed });
-    } else {
-      rooms.evict(event.mapId, CLOSE.mapDeleted, 'map deleted');
-      shared.forget(event.mapId);
-    }
-  });
+  fanout.onControl(controlHandler({ store, rooms, shared, log }));
   const clientAddress = (req: http.IncomingMessage) => addresses.of(req);
-  const handler = createHttpHandler({ config, store, rooms, access, hosts, fanout, versions, importer, clientAddress, log });
+  const handler = createHttpHandler({ nodeId, config, store, rooms, access, hosts, fanout, versions, importer, clientAddress, log });
   const server = http.createServer(
     // Node checks the two timeouts every connectionsCheckingInterval (30 s by default): check every second.
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
@@ -145,6 +171,7 @@ export async function createJourneyboardServer(config: Config, log: Logger = cre
 
   let closing: Promise<void> | null = null;
   return {
+    nodeId,
     url: `http://${host}:${port}`,
     port,
     store,

@@ -38,8 +38,22 @@ export const ConfigSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     /** where journeyboard.sqlite lives */
     DATA_DIR: z.string().min(1).default('./data'),
-    /** storage backend; 'postgres' joins this enum with scale-out */
-    STORE: z.enum(['sqlite']).default('sqlite'),
+    /** storage backend: sqlite (one process, DATA_DIR) or postgres (several nodes: DATABASE_URL and REDIS_URL) */
+    STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    /** PostgreSQL, the source of truth with STORE=postgres */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }).optional(),
+    /** Redis, how the nodes tell each other what they stored, with STORE=postgres */
+    REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
+    /** prefix of every Redis key and channel (several installations can share one Redis) */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/)
+      .default('journeyboard'),
+    /** this node's name in logs, metrics and Redis (default: host name, process id and a random part) */
+    NODE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+      .optional(),
     /** largest websocket message; a bigger frame closes that socket with 1009 */
     MAX_MESSAGE_BYTES: int(2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     /** sustained websocket messages per second per socket (token bucket rate) ... */
@@ -89,6 +103,14 @@ export const ConfigSchema = z
     MAX_MAP_STORAGE_BYTES: int(50 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
+  .refine((c) => c.STORE !== 'postgres' || c.DATABASE_URL !== undefined, {
+    path: ['DATABASE_URL'],
+    message: 'STORE=postgres needs DATABASE_URL (e.g. postgres://user@host:5432/journeyboard)',
+  })
+  .refine((c) => c.STORE !== 'postgres' || c.REDIS_URL !== undefined, {
+    path: ['REDIS_URL'],
+    message: 'STORE=postgres needs REDIS_URL (e.g. redis://host:6379): it is how the nodes tell each other what they stored',
+  })
   .refine((c) => !(c.JOURNEYBOARD_OPEN && c.JOURNEYBOARD_PASSWORD !== undefined), {
     path: ['JOURNEYBOARD_OPEN'],
     message: 'an open workspace has no password: unset JOURNEYBOARD_OPEN or JOURNEYBOARD_PASSWORD',
@@ -98,7 +120,7 @@ export const ConfigSchema = z
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Variables whose values never appear in an error message or a log line. */
-const SECRET_VARIABLES = new Set(['JOURNEYBOARD_SECRET', 'JOURNEYBOARD_PASSWORD']);
+const SECRET_VARIABLES = new Set(['JOURNEYBOARD_SECRET', 'JOURNEYBOARD_PASSWORD', 'DATABASE_URL', 'REDIS_URL']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -14,6 +14,8 @@ export interface Logger {
   info(msg: string, fields?: LogFields): void;
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
+  /** A logger that puts `fields` on every line (e.g. which node of a cluster wrote it). */
+  child(fields: LogFields): Logger;
 }
 
 /** Errors as data: name, message, and the `code` that ws and Node errors carry. */
@@ -40,14 +42,24 @@ export function formatLine(level: Exclude<Level, 'silent'>, msg: string, fields:
   }
 }
 
-export function createLogger(level: Level, write: (line: string, level: Exclude<Level, 'silent'>) => void = defaultWrite): Logger {
+export function createLogger(
+  level: Level,
+  write: (line: string, level: Exclude<Level, 'silent'>) => void = defaultWrite,
+  base: LogFields = {},
+): Logger {
   const emit =
     (l: Exclude<Level, 'silent'>) =>
     (msg: string, fields?: LogFields): void => {
       if (RANK[l] < RANK[level]) return;
-      write(formatLine(l, msg, fields), l);
+      write(formatLine(l, msg, { ...base, ...fields }), l);
     };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    child: (fields) => createLogger(level, write, { ...base, ...fields }),
+  };
 }
 
 function defaultWrite(line: string, level: Exclude<Level, 'silent'>): void {

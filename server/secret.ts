@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDataDir } from './dataDir';
 import type { Logger } from './log';
+import type { SecretStore } from './store/types';
 
 export const SECRET_FILE = 'secret.key';
 const MIN_SECRET_LENGTH = 32;
@@ -63,12 +64,26 @@ export function loadSecret(config: { JOURNEYBOARD_SECRET?: string | undefined; D
   ensureDataDir(config.DATA_DIR, log);
   const file = path.join(config.DATA_DIR, SECRET_FILE);
   if (!fs.existsSync(file)) {
-    if (createExclusive(file, crypto.randomBytes(32).toString('hex'))) log.info('secret generated', { file });
+    if (createExclusive(file, newSecretText())) log.info('secret generated', { file });
   }
   if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) {
     log.warn('secret file is readable by other users: chmod 600 it', { file });
   }
   return readSecretFile(file);
+}
+
+/** A new secret, as the file and the store keep it. */
+export const newSecretText = (): string => crypto.randomBytes(32).toString('hex');
+
+/**
+ * The secret of a cluster: JOURNEYBOARD_SECRET if set, else the one every
+ * node shares through the store (the first node to start makes it; an
+ * installation moved from SQLite brings its secret.key along, so its links
+ * keep working).
+ */
+export async function clusterSecret(config: { JOURNEYBOARD_SECRET?: string | undefined }, store: SecretStore): Promise<Buffer> {
+  if (config.JOURNEYBOARD_SECRET !== undefined) return keyOf(config.JOURNEYBOARD_SECRET);
+  return keyOf(await store.sharedSecret(newSecretText()));
 }
 
 /**

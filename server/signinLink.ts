@@ -14,7 +14,7 @@ import { openStore } from './store/open';
 
 const config = loadConfig();
 const log = createLogger('warn');
-const store = openStore(config);
+const store = await openStore(config);
 const hosts = new HostCheck({ publicUrl: config.PUBLIC_URL, allowedHosts: config.ALLOWED_HOSTS });
 const access = new Access(config, store, loadSecret(config, log), hosts);
 if (access.mode !== 'link') {

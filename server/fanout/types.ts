@@ -41,7 +41,9 @@ export type ControlEvent =
   /** the map's links were rotated: sockets admitted by an older link version go (4401) */
   | { type: 'links-rotated'; mapId: string; linkVersion: number }
   /** the map was deleted: all its sockets go (4410) */
-  | { type: 'map-deleted'; mapId: string };
+  | { type: 'map-deleted'; mapId: string }
+  /** (this node only) events may have been missed while Redis was away: check open sockets and rooms against the store */
+  | { type: 'events-missed' };
 
 export interface FanoutHealth {
   ok: boolean;

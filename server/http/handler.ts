@@ -22,7 +22,18 @@ import { sessionRoutes } from './sessionRoutes';
 import { createStaticFiles } from './static';
 import { versionRoutes } from './versionRoutes';
 
+/** A store that does not answer /health's ping within this long is down for the load balancer. */
+const HEALTH_TIMEOUT_MS = 2000;
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+
 export interface HttpDeps {
+  /** this node's id (in /health, and on every log line) */
+  nodeId: string;
   config: Config;
   store: Store;
   rooms: RoomRegistry;
@@ -54,12 +65,28 @@ export function createCaps(config: Config, store: Store): Caps {
 }
 
 export function createHttpHandler(deps: HttpDeps) {
-  const { config, store, rooms, access, hosts, log } = deps;
+  const { config, store, rooms, access, hosts, fanout, log } = deps;
+  // Whether this node can serve: it reaches its store and (in a cluster) Redis. A load balancer takes a 503 node out.
   const health: Route = {
     method: 'GET',
     path: '/health',
     access: 'public',
-    handle: async ({ res }) => sendJson(res, 200, { ok: true, rooms: rooms.size, connections: rooms.connections }),
+    handle: async ({ res }) => {
+      const storeError = await withTimeout(store.ping(), HEALTH_TIMEOUT_MS).then(
+        () => null,
+        (err: unknown) => (err instanceof Error ? err.message : String(err)),
+      );
+      const fan = fanout.health();
+      const ok = storeError === null && fan.ok;
+      sendJson(res, ok ? 200 : 503, {
+        ok,
+        node: deps.nodeId,
+        rooms: rooms.size,
+        connections: rooms.connections,
+        store: storeError ?? 'ok',
+        fanout: fan.ok ? 'ok' : (fan.error ?? 'down'),
+      });
+    },
   };
   const routes: Route[] = [
     health,

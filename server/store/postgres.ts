@@ -45,6 +45,8 @@ const MIGRATIONS: readonly string[] = [
      before_restore_of text);
    CREATE INDEX versions_by_map ON versions(map_id, created_at);
    CREATE TABLE signin_tokens (hash text PRIMARY KEY, expires_at bigint NOT NULL);`,
+  // 2: settings the nodes share (the server secret)
+  `CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);`,
 ];
 
 /** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
@@ -353,6 +355,10 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return rows[0] !== undefined && num(rows[0].expires_at) > now;
     },
 
+    async sharedSecret(candidate) {
+      await pool.query("INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING", [candidate]);
+      return (await pool.query<{ value: string }>("SELECT value FROM settings WHERE key = 'secret'")).rows[0]!.value;
+    },
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -193,8 +193,16 @@ export interface SignInTokenStore {
   useSignInToken(hash: string, now: number): Promise<boolean>;
 }
 
+/** Where the nodes of a cluster share the server secret (SQLite installations keep it in DATA_DIR/secret.key). */
+export interface SecretStore {
+  /** The stored secret; `candidate` is stored first if there is none (the first node to ask makes it). */
+  sharedSecret(candidate: string): Promise<string>;
+}
+
 /** Everything a server stores, in one backend (SQLite or PostgreSQL). */
 export interface Store extends DocStore, MapCatalog, VersionStore, SignInTokenStore {
+  /** PostgreSQL only: the secret the nodes share */
+  sharedSecret?: SecretStore['sharedSecret'];
   /** Resolves if the store can be used right now (/health); rejects with why not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -42,6 +42,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** Maps with a document in memory here. */
+  mapIds(): string[] {
+    return [...new Set([...this.rooms.values()].map((r) => r.mapId))];
+  }
+
   /** Peers across all rooms. */
   get connections(): number {
     let n = 0;
@@ -89,7 +94,11 @@ export class RoomRegistry {
         const record = await store.getMap(room.mapId);
         if (record === null) throw new MapNotFoundError(`map ${room.mapId} not found`);
         if (room.sub !== null) return [];
-        return [new MapMigration(store), new MapRowKeeper(store, record), ...(versions ? [new AutoVersions(versions, record.createdAt)] : [])];
+        return [
+          new MapMigration(store),
+          new MapRowKeeper(store, record),
+          ...(versions ? [new AutoVersions(versions, record.createdAt)] : []),
+        ];
       },
       openChannel: (room) =>
         fanout.open(id, {

@@ -61,6 +61,11 @@ export class SharedSockets {
     return closed;
   }
 
+  /** Maps with sockets open by share link here. */
+  mapIds(): string[] {
+    return [...this.open.keys()];
+  }
+
   /** The map is gone: nothing to remember about it. */
   forget(mapId: string): void {
     this.current.delete(mapId);

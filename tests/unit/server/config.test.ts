@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       DATA_DIR: path.resolve('data'),
       STORE: 'sqlite',
+      REDIS_PREFIX: 'journeyboard',
       MAX_MESSAGE_BYTES: 2 * 1024 * 1024,
       MAX_MESSAGES_PER_SECOND: 300,
       MAX_MESSAGE_BURST: 1000,
@@ -31,6 +32,27 @@ describe('loadConfig', () => {
       MAX_MAPS: 10_000,
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('STORE=postgres needs DATABASE_URL and REDIS_URL, named in the error, their values never shown', () => {
+    expect(() => loadConfig({ STORE: 'postgres' })).toThrow(
+      /DATABASE_URL.*STORE=postgres needs DATABASE_URL[\s\S]*REDIS_URL.*STORE=postgres needs REDIS_URL/,
+    );
+    expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'mysql://root:hunter2@db/x', REDIS_URL: 'redis://r' })).toThrow(
+      /DATABASE_URL=<hidden>: must be a postgres:\/\/ URL/,
+    );
+    const c = loadConfig({
+      STORE: 'postgres',
+      DATABASE_URL: 'postgres://u:p@db:5432/jb',
+      REDIS_URL: 'redis://cache:6379',
+      NODE_ID: 'node-1',
+    });
+    expect([c.STORE, c.DATABASE_URL, c.REDIS_URL, c.NODE_ID]).toEqual([
+      'postgres',
+      'postgres://u:p@db:5432/jb',
+      'redis://cache:6379',
+      'node-1',
+    ]);
   });
 
   it('reads and coerces variables; empty counts as unset', () => {
