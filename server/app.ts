@@ -15,6 +15,7 @@ import { createHttpHandler } from './http/handler';
 import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
+import { serverMetrics } from './metrics';
 import { clusterSecret, loadSecret } from './secret';
 import { nodeIdOf, openFanout } from './fanout/open';
 import type { Fanout } from './fanout/types';
@@ -65,6 +66,7 @@ export async function createJourneyboardServer(
   const nodeId = nodeIdOf(config);
   // Every line says which node wrote it (in a cluster, which of several).
   const log = baseLog.child({ node: nodeId });
+  const metrics = serverMetrics(nodeId);
   let secret: Buffer;
   let store: Store;
   if (config.STORE === 'sqlite') {
@@ -98,7 +100,7 @@ export async function createJourneyboardServer(
   );
   let fanout: Fanout;
   try {
-    fanout = await openFanout(config, nodeId, log);
+    fanout = await openFanout(config, nodeId, log, metrics);
   } catch (err) {
     await importer.close();
     await store.close();
@@ -110,11 +112,17 @@ export async function createJourneyboardServer(
     log,
     fanout,
     versions,
+    metrics,
   });
+  metrics.registry.gauge('journeyboard_rooms', 'Documents in memory on this node', () => rooms.size);
+  metrics.registry.gauge('journeyboard_sockets', 'Open websockets on this node', () => rooms.connections);
+  metrics.registry.gauge('journeyboard_fanout_up', 'Whether this node reaches Redis (1 in one process: no Redis needed)', () =>
+    fanout.health().ok ? 1 : 0,
+  );
   // Rotated links and deleted maps, from any node (this one included): close the sockets concerned here.
   fanout.onControl(controlHandler({ store, rooms, shared, log }));
   const clientAddress = (req: http.IncomingMessage) => addresses.of(req);
-  const handler = createHttpHandler({ nodeId, config, store, rooms, access, hosts, fanout, versions, importer, clientAddress, log });
+  const handler = createHttpHandler({ nodeId, config, store, rooms, access, hosts, fanout, versions, importer, clientAddress, metrics, log });
   const server = http.createServer(
     // Node checks the two timeouts every connectionsCheckingInterval (30 s by default): check every second.
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },

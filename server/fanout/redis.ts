@@ -33,6 +33,7 @@ import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../log';
+import type { ServerMetrics } from '../metrics';
 import type { DocId } from '../store/types';
 import type { ControlEvent, DocChannel, Fanout, FanoutHealth, RemoteListener } from './types';
 
@@ -44,6 +45,7 @@ export interface RedisFanoutOptions {
   log: Logger;
   /** how long updates stay in a stream: a node further behind than this re-reads the store (default 60 s) */
   streamMaxAgeMs?: number;
+  metrics?: ServerMetrics;
 }
 
 interface ChannelState {
@@ -98,6 +100,7 @@ export class RedisFanout implements Fanout {
   private readonly prefix: string;
   private readonly maxAgeMs: number;
   private readonly log: Logger;
+  private readonly metrics: ServerMetrics | undefined;
   private controlLastId = '0-0';
   private readerClientId: number | null = null;
   private closed = false;
@@ -111,6 +114,7 @@ export class RedisFanout implements Fanout {
     this.prefix = opts.prefix;
     this.maxAgeMs = opts.streamMaxAgeMs ?? 60_000;
     this.log = opts.log;
+    this.metrics = opts.metrics;
     const connection = (name: string, blocking: boolean) => {
       const redis = new Redis(opts.url, {
         connectionName: `journeyboard-${name}-${opts.nodeId}`,
@@ -208,6 +212,7 @@ export class RedisFanout implements Fanout {
         .exec();
     } catch (err) {
       // Stored in PostgreSQL all the same: the other nodes re-read it when Redis is back.
+      this.metrics?.fanoutErrors.inc();
       this.lost = true;
       this.log.warn('publishing to Redis failed: the other nodes will read it from the store', { map: doc, err });
     }
@@ -283,6 +288,8 @@ export class RedisFanout implements Fanout {
         this.log.warn('stream entry not understood', { map: doc, err });
         continue;
       }
+      // A stream id starts with the millisecond Redis added the entry: how long it took to get here.
+      this.metrics?.fanoutLag.observe(Math.max(0, Date.now() - Number(state.lastId.split('-')[0])) / 1000);
       if (state.held) state.held.push(updates);
       else state.listener.updates(updates);
     }
@@ -341,6 +348,7 @@ export class RedisFanout implements Fanout {
     this.closed = true;
     this.wake();
     for (const redis of [this.cmd, this.reader, this.sub]) redis.disconnect();
-    await this.loop?.catch(() => {});
+    // A read waiting for a Redis that is away may never settle: the loop stops at its next turn either way.
+    await Promise.race([this.loop?.catch(() => {}), sleep(1000)]);
   }
 }

@@ -10,6 +10,7 @@ import type { HostCheck } from '../hosts';
 import type { MapImporter } from '../importer';
 import { KeyedRateLimit } from '../limits';
 import type { Logger } from '../log';
+import type { ServerMetrics } from '../metrics';
 import type { Store } from '../store/types';
 import type { Versions } from '../versions';
 import type { RoomRegistry } from '../ws/rooms';
@@ -43,6 +44,7 @@ export interface HttpDeps {
   versions: Versions;
   importer: MapImporter;
   clientAddress(req: IncomingMessage): string;
+  metrics: ServerMetrics;
   log: Logger;
 }
 
@@ -88,8 +90,19 @@ export function createHttpHandler(deps: HttpDeps) {
       });
     },
   };
+  // For Prometheus: counts and timings of this node, never which maps.
+  const metricsRoute: Route = {
+    method: 'GET',
+    path: '/metrics',
+    access: 'public',
+    handle: async ({ res }) => {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(deps.metrics.registry.render());
+    },
+  };
   const routes: Route[] = [
     health,
+    metricsRoute,
     ...sessionRoutes({ access, maxBodyBytes: config.MAX_BODY_BYTES, log }),
     ...mapRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
     ...versionRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),

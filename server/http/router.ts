@@ -155,7 +155,8 @@ export function createRouter({ routes, access, hosts, caps, clientAddress, log, 
           'this server does not answer to that host name: add it to ALLOWED_HOSTS (or set PUBLIC_URL) if people reach the server by it',
         );
       }
-      if (pathname === '/health' || pathname === '/api' || pathname.startsWith('/api/')) return await dispatch(req, res, url);
+      if (pathname === '/health' || pathname === '/metrics' || pathname === '/api' || pathname.startsWith('/api/'))
+        return await dispatch(req, res, url);
       if (pathname === '/ws' || pathname.startsWith('/ws/'))
         throw new HttpError(426, 'websocket endpoint: upgrade required', undefined, { upgrade: 'websocket' });
       return await fallback(req, res, pathname);

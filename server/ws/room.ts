@@ -37,6 +37,7 @@ import { CLOSE } from '../../src/model/closeCodes';
 import { MAP_LIMITS } from '../../src/model/schema';
 import type { DocChannel } from '../fanout/types';
 import type { Logger } from '../log';
+import type { ServerMetrics } from '../metrics';
 import { parseDocId, type DocId, type DocStore, type SubDoc } from '../store/types';
 import { missingDependencies } from './dependencies';
 import { collectionOverLimit } from './entityLimits';
@@ -68,6 +69,8 @@ export interface RoomExtension {
 
 export interface RoomOptions {
   store: DocStore;
+  /** what the room counts for /metrics (absent: nothing counted) */
+  metrics?: ServerMetrics;
   /** opens the document's channel to the other nodes (before the store is read) */
   openChannel(room: Room): Promise<DocChannel>;
   compactAfterUpdates: number;
@@ -257,6 +260,7 @@ export class Room {
     const decoded = Y.decodeUpdate(update);
     const missing = missingDependencies(this.doc, decoded);
     if (missing !== null) {
+      this.opts.metrics?.updatesRefused.inc();
       throw new UpdateRefusedError(
         CLOSE.missingDependencies,
         missing === 'structs'
@@ -266,12 +270,14 @@ export class Room {
     }
     const full = this.sub === null ? collectionOverLimit(this.doc, decoded, MAP_LIMITS) : null;
     if (full !== null) {
+      this.opts.metrics?.updatesRefused.inc();
       throw new UpdateRefusedError(
         CLOSE.mapFull,
         `update refused: the map would have more than ${MAP_LIMITS[full as keyof typeof MAP_LIMITS]} ${full}`,
       );
     }
     Y.applyUpdate(this.doc, update, peer);
+    this.opts.metrics?.updatesIn.inc();
     if (this.dropPending()) {
       this.opts.log.warn('update left missing dependencies behind: dropped', { map: this.id });
       throw new UpdateRefusedError(CLOSE.missingDependencies, 'update refused: it builds on edits this server never received');
@@ -419,8 +425,13 @@ export class Room {
     this.storing += batch.length;
     let logLength = 0;
     try {
-      if (updates.length > 0) logLength = await this.opts.store.appendUpdates(this.id, updates);
+      if (updates.length > 0) {
+        const started = performance.now();
+        logLength = await this.opts.store.appendUpdates(this.id, updates);
+        this.opts.metrics?.storeAppend.observe((performance.now() - started) / 1000);
+      }
     } catch (err) {
+      this.opts.metrics?.storeErrors.inc();
       // Nothing of it is stored: keep it all, in order, for the next attempt; deliver nothing.
       this.storing -= batch.length;
       this.outbox.unshift(...batch);
@@ -461,11 +472,13 @@ export class Room {
   private async compact(): Promise<void> {
     if (this.destroyed) return;
     const upTo = this.changes;
+    const started = performance.now();
     const done = await this.opts.store.compact(this.id, (stored) => {
       this.applyStored(stored);
       return Y.encodeStateAsUpdate(this.doc);
     });
     if (done) this.compactedAt = upTo;
+    this.opts.metrics?.storeCompaction.observe((performance.now() - started) / 1000);
   }
 
   /** Stores what waits in the outbox, then has every extension write what is due, then folds the log if anything changed. */

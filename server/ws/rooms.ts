@@ -7,6 +7,7 @@
  */
 import type { Fanout } from '../fanout/types';
 import type { Logger } from '../log';
+import type { ServerMetrics } from '../metrics';
 import { SUBDOCS, docId, type DocId, type Store } from '../store/types';
 import type { Versions } from '../versions';
 import { AutoVersions } from './autoVersions';
@@ -23,6 +24,7 @@ export interface RoomRegistryOptions {
   fanout: Fanout;
   /** automatic versions of map documents (subdocs take none) */
   versions?: Versions;
+  metrics?: ServerMetrics;
 }
 
 export class RoomRegistry {
@@ -82,10 +84,11 @@ export class RoomRegistry {
   }
 
   private create(id: DocId): Room {
-    const { compactAfterUpdates, log, fanout, versions } = this.opts;
+    const { compactAfterUpdates, log, fanout, versions, metrics } = this.opts;
     const store = this.store;
     return new Room(id, {
       store,
+      ...(metrics ? { metrics } : {}),
       compactAfterUpdates,
       log,
       // Checked here too, not only at the upgrade: the map may be deleted in between.
@@ -102,7 +105,10 @@ export class RoomRegistry {
       },
       openChannel: (room) =>
         fanout.open(id, {
-          updates: (updates) => room.applyStored(updates),
+          updates: (updates) => {
+            metrics?.updatesFromNodes.inc(updates.length);
+            room.applyStored(updates);
+          },
           awareness: (update) => room.applyRemoteAwareness(update),
           resync: () => void room.resync().catch((err: unknown) => log.error('room resync failed', { map: id, err })),
         }),

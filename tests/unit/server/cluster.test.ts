@@ -157,3 +157,31 @@ describe('a cluster of nodes', () => {
     expect(l2).toEqual(l1);
   });
 });
+
+describe('operating a cluster', () => {
+  it('GET /metrics shows each node’s rooms, sockets, updates, store timings and fan-out lag, labelled with its node', async (ctx) => {
+    const { nodes } = await h.cluster(ctx, 2);
+    const [one, two] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
+    const { id } = await createMapWithLinks(one.url);
+    const a = await h.client(one, id);
+    const b = await h.client(two, id);
+    addCard(a.doc, { ...cellOf(a.doc), text: 'counted' });
+    await waitFor(() => texts(b.doc).includes('counted'), 'crossed');
+    const metrics = async (url: string) => {
+      const res = await fetch(`${url}/metrics`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      return res.text();
+    };
+    const value = (text: string, series: string) => Number(new RegExp(`^${series}\\{node="[^"]+"\\} (\\S+)$`, 'm').exec(text)?.[1]);
+    const [m1, m2] = await Promise.all([metrics(one.url), metrics(two.url)]);
+    expect(m1).toContain(`journeyboard_rooms{node="${one.nodeId}"} 1`);
+    expect(value(m1, 'journeyboard_updates_in_total')).toBeGreaterThan(0);
+    expect(value(m1, 'journeyboard_store_append_seconds_count')).toBeGreaterThan(0);
+    expect(value(m2, 'journeyboard_updates_from_nodes_total')).toBeGreaterThan(0);
+    expect(value(m2, 'journeyboard_fanout_lag_seconds_count')).toBeGreaterThan(0);
+    expect(value(m2, 'journeyboard_fanout_up')).toBe(1);
+    expect(m2).not.toContain(id); // how much, never which map
+    const health = (await (await fetch(`${two.url}/health`)).json()) as { ok: boolean; node: string; store: string; fanout: string };
+    expect(health).toMatchObject({ ok: true, node: two.nodeId, store: 'ok', fanout: 'ok' });
+  });
+});
