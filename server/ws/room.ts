@@ -106,6 +106,9 @@ export const MAX_OWNED_CLIENTS = 8;
 /** How long a participant's presence ids stay theirs after their connection drops (PresenceClaims). */
 export const PRESENCE_RECLAIM_MS = 5 * 60_000;
 
+/** Awareness is sent at most this often per room (the first change at once): see scheduleAwareness. */
+export const AWARENESS_INTERVAL_MS = 50;
+
 /** Holds the presence ids of other nodes' clients here, so nobody on this node takes them over. */
 const REMOTE_HOLDER = { participant: Symbol('other nodes') } as const;
 
@@ -126,6 +129,11 @@ export class Room {
   /** which participant each awareness client id belongs to */
   private readonly claims = new PresenceClaims<object>(PRESENCE_RECLAIM_MS);
   private channel: DocChannel | null = null;
+  /** awareness client ids changed since the last send: this node's clients', and other nodes' */
+  private readonly awarenessHere = new Set<number>();
+  private readonly awarenessFromNodes = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private awarenessSentAt = 0;
   private extensions: RoomExtension[] = [];
   private destroyed = false;
   /** changes applied but not yet stored, and the messages that must wait for them */
@@ -400,14 +408,46 @@ export class Room {
       this.claims.claim(REMOTE_HOLDER, REMOTE_HOLDER.participant, [...added, ...updated]);
     }
     if (removed.length > 0) this.claims.releaseIds(REMOTE_HOLDER, removed);
+    // This node's clients (and entries timed out here) are told to the other nodes; theirs came from there.
+    const dirty = origin === REMOTE_HOLDER ? this.awarenessFromNodes : this.awarenessHere;
+    for (const id of changed) dirty.add(id);
+    this.scheduleAwareness();
+  };
+
+  /**
+   * Awareness goes out at most every AWARENESS_INTERVAL_MS per room: the first
+   * change at once, the ones that follow within the interval together, each
+   * client's latest state once, in one message per peer. Thirty people moving
+   * their cursors at 20 Hz each would otherwise be 600 messages in and 17,400
+   * out a second; coalesced, each peer gets 20 a second however many move
+   * (the app interpolates cursors in between).
+   */
+  private scheduleAwareness(): void {
+    if (this.awarenessTimer !== null) return;
+    const wait = Math.max(0, this.awarenessSentAt + AWARENESS_INTERVAL_MS - Date.now());
+    if (wait === 0) return this.sendAwareness();
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null;
+      this.sendAwareness();
+    }, wait);
+    this.awarenessTimer.unref();
+  }
+
+  private sendAwareness(): void {
+    if (this.destroyed) return;
+    this.awarenessSentAt = Date.now();
+    const here = [...this.awarenessHere];
+    const all = [...new Set([...here, ...this.awarenessFromNodes])];
+    this.awarenessHere.clear();
+    this.awarenessFromNodes.clear();
+    if (all.length === 0) return;
     // Sent to every peer, the sender included: `updated` carries the clients'
     // 15-second renewals, and that echo is what keeps a lone client's
     // provider from hitting its 30-second "no message received" reconnect.
-    const message = encodeAwareness(this.awareness, changed);
+    const message = encodeAwareness(this.awareness, all);
     for (const peer of this.peers) peer.send(message);
-    // This node's clients (and entries timed out here) are told to the other nodes; theirs came from there.
-    if (origin !== REMOTE_HOLDER) this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-  };
+    if (here.length > 0) this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));
+  }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     this.writing = this.writing.then(task).catch((err: unknown) => {
@@ -496,6 +536,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.awarenessTimer !== null) clearTimeout(this.awarenessTimer);
     for (const extension of this.extensions) extension.destroy?.();
     this.channel?.close();
     const peers = [...this.peers];

@@ -208,3 +208,31 @@ it('a dropped connection’s presence cannot be squatted: the id stays its parti
   await waitFor(() => nameOf(observer, editorId) === 'Editor', 'editor back');
   expect(names).not.toContain('Squatter');
 });
+
+it('coalesces awareness: a burst of cursor moves from many people reaches each peer as a few messages, ending at everyone’s latest state', async () => {
+  server = await h.start();
+  const id = await createMap(server.url);
+  const observer = await h.raw(server.url, id);
+  await waitFor(() => observer.received.length > 0, 'observer synced');
+  const movers = await Promise.all([1, 2, 3, 4, 5].map(() => h.raw(server.url, id)));
+  await new Promise((r) => setTimeout(r, 200)); // past the interval of anything sent so far
+  const before = awarenessMessages(observer).length;
+  // Five people, twenty moves each, as fast as they can send.
+  for (let move = 1; move <= 20; move++) {
+    movers.forEach((m, k) => m.ws.send(awarenessMessage(9000 + k, { user: { name: `p${k}` }, cursor: { x: move, y: 0 } }, move)));
+  }
+  const latest = () => {
+    const seen = new Map<number, Presence>();
+    for (const m of awarenessMessages(observer)) for (const [clientID, state] of m) seen.set(clientID, state);
+    return seen;
+  };
+  await waitFor(
+    () => [0, 1, 2, 3, 4].every((k) => (latest().get(9000 + k) as { cursor?: { x: number } })?.cursor?.x === 20),
+    'latest moves',
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  // 100 changes in; a handful of messages out (the first at once, then at most one per 50 ms).
+  const messages = awarenessMessages(observer).length - before;
+  expect(messages).toBeGreaterThan(0);
+  expect(messages).toBeLessThanOrEqual(10);
+});
