@@ -14,13 +14,30 @@
  *   after the read). A kill -9 in the middle rolls it all back. No leases.
  * - The format migration and automatic versions take a transaction-scoped
  *   advisory lock too, so two nodes never both do them.
+ * - A whole map can come in from another store (MapImporter: moving a single
+ *   node in, server/migrateStore.ts) with its ids and link version, compared
+ *   with what is there and written in one transaction.
  *
  * `schema` puts every table in a schema of its own (tests run one each).
  */
+import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../log';
 import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
-import { SUBDOCS, docId, parseDocId, type CreateVersionResult, type DocId, type MapIndexRow, type Store } from './types';
+import {
+  SUBDOCS,
+  docId,
+  parseDocId,
+  type CreateVersionResult,
+  type DocId,
+  type MapBundle,
+  type MapComparison,
+  type MapImporter,
+  type MapIndexRow,
+  type SameDocState,
+  type SecretStore,
+  type Store,
+} from './types';
 
 /**
  * Schema migrations, applied in order, each exactly once (recorded in
@@ -90,7 +107,46 @@ const versionRow = (r: Numeric<VersionRow>): VersionRow => ({
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<Store> {
+/** Why a connection failed, in words: a refused connection to a name with several addresses is an AggregateError with no message of its own. */
+function reasonOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  if (err.message) return err.message;
+  if (err instanceof AggregateError && err.errors.length > 0) return [...new Set(err.errors.map(reasonOf))].join('; ');
+  return (err as NodeJS.ErrnoException).code ?? err.name;
+}
+
+/**
+ * Whether the database at `url` has this store's tables ('none': an empty
+ * database; 'older': some schema migrations are still to be applied;
+ * 'current'), read without changing anything: opening the store would
+ * create or upgrade them, and a dry run must not. Rejects with a
+ * DatabaseUnavailableError if it cannot be reached, or its schema is newer
+ * than this server's.
+ */
+export async function schemaStatus(url: string): Promise<'none' | 'older' | 'current'> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => {}); // a connection lost after connect() surfaces as the query's rejection
+  try {
+    await client.connect();
+    if ((await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations') AS t")).rows[0]!.t === null) return 'none';
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const newest = Math.max(0, ...applied);
+    if (newest > MIGRATIONS.length) {
+      throw new DatabaseUnavailableError(`database schema version ${newest} is newer than this server understands (${MIGRATIONS.length})`);
+    }
+    return MIGRATIONS.every((_, i) => applied.has(i + 1)) ? 'current' : applied.size === 0 ? 'none' : 'older';
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) throw err;
+    throw new DatabaseUnavailableError(`cannot use PostgreSQL at ${redactUrl(url)}: ${reasonOf(err)}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The PostgreSQL store: a Store whose nodes share the secret, and into which an installation can be moved. */
+export type PostgresStore = Store & SecretStore & MapImporter;
+
+export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const schema = opts.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
   const pool = new pg.Pool({
@@ -173,7 +229,90 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       ).rows[0]!.n,
     );
 
+  /** A map's row, documents and versions against a bundle of it (MapImporter.compareMap), in the transaction of `q`. */
+  const compareMap = async (q: pg.Pool | pg.PoolClient, bundle: MapBundle, same: SameDocState): Promise<MapComparison> => {
+    const { id } = bundle.record;
+    const { rows } = await q.query<Numeric<MapRow> & { link_version: number }>(
+      'SELECT id, title, created_at, updated_at, stats, link_version FROM maps WHERE id = $1',
+      [id],
+    );
+    if (!rows[0]) return 'absent';
+    // Through toRecord on both sides (the bundle's record came from a store too), so absent and unreadable stats compare alike.
+    const rowOf = (r: ReturnType<typeof toRecord>) => ({ ...r, stats: r.stats ?? null });
+    if (rows[0].link_version !== bundle.linkVersion || !isDeepStrictEqual(rowOf(toRecord(mapRow(rows[0]))), rowOf(bundle.record))) {
+      return 'different';
+    }
+    for (const sub of [null, ...SUBDOCS]) {
+      const stored = (await readState(q, docId(id, sub))).state;
+      const incoming = bundle.docs.find((d) => d.sub === sub)?.state;
+      if (stored.length === 0 && incoming === undefined) continue;
+      if (stored.length === 0 || incoming === undefined || !same(stored, incoming)) return 'different';
+    }
+    const versions = new Map(
+      (
+        await q.query<Numeric<VersionRow> & { state: Buffer }>(`SELECT ${VERSION_COLUMNS}, state FROM versions WHERE map_id = $1`, [id])
+      ).rows.map((r) => [r.id, { ...toVersion(versionRow(r)), state: new Uint8Array(r.state) }]),
+    );
+    if (versions.size !== bundle.versions.length) return 'different';
+    for (const v of bundle.versions) {
+      const { state, ...record } = v;
+      const found = versions.get(v.id);
+      if (!found || !Buffer.from(state).equals(Buffer.from(found.state))) return 'different';
+      const { state: _, ...foundRecord } = found;
+      if (!isDeepStrictEqual(foundRecord, { ...record, bytes: state.byteLength })) return 'different';
+    }
+    return 'identical';
+  };
+
+  const importer: MapImporter = {
+    async compareMap(bundle, same) {
+      return compareMap(pool, bundle, same);
+    },
+    async importMap(bundle, same, { replace = false } = {}) {
+      const { id, title, createdAt, updatedAt, stats } = bundle.record;
+      return transaction(async (c) => {
+        // Two runs of a migration at once compare and write one map after the other.
+        await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `import:${id}`]);
+        const found = await compareMap(c, bundle, same);
+        if (found === 'identical' || (found === 'different' && !replace)) return found;
+        // Its documents and versions go with it (ON DELETE CASCADE).
+        if (found === 'different') await c.query('DELETE FROM maps WHERE id = $1', [id]);
+        await c.query('INSERT INTO maps (id, title, created_at, updated_at, stats, link_version) VALUES ($1, $2, $3, $4, $5, $6)', [
+          id,
+          title,
+          createdAt,
+          updatedAt,
+          stats ? JSON.stringify(stats) : null,
+          bundle.linkVersion,
+        ]);
+        for (const { sub, state } of bundle.docs) {
+          await c.query('INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)', [docId(id, sub), id, toBuffer(state)]);
+        }
+        // Oldest first: seq then orders versions of the same millisecond as the source did.
+        for (const v of bundle.versions) {
+          await c.query(`INSERT INTO versions (${VERSION_COLUMNS}, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+            v.id,
+            id,
+            v.name,
+            v.kind,
+            v.createdAt,
+            v.createdBy,
+            v.state.byteLength,
+            v.cards,
+            v.beforeRestoreOf ?? null,
+            toBuffer(v.state),
+          ]);
+        }
+        return found === 'absent' ? 'created' : 'replaced';
+      });
+    },
+    async storedSecret() {
+      return (await pool.query<{ value: string }>("SELECT value FROM settings WHERE key = 'secret'")).rows[0]?.value ?? null;
+    },
+  };
+
   return {
+    ...importer,
     async loadState(doc) {
       return (await readState(pool, doc)).state;
     },

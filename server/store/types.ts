@@ -199,6 +199,54 @@ export interface SecretStore {
   sharedSecret(candidate: string): Promise<string>;
 }
 
+/**
+ * What moving an installation from one store to another reads (server/migrateStore.ts):
+ * the maps and everything each one stores. Every Store can be read this way;
+ * so can a SQLite DATA_DIR opened read-only (store/sqliteSource.ts).
+ */
+export type MapSource = Pick<Store, 'listMapIndex' | 'getMap' | 'linkVersion' | 'loadState' | 'listVersions' | 'getVersion' | 'close'>;
+
+/** A map with everything it stores, as it moves from one store to another. */
+export interface MapBundle {
+  record: MapRecord;
+  /** the link version its share links carry (MapCatalog.linkVersion): kept, so every link issued keeps working */
+  linkVersion: number;
+  /** each of its documents that has a stored state (its own, sub null, and its subdocs), as ONE Yjs update: stored as the snapshot */
+  docs: { sub: SubDoc | null; state: Uint8Array }[];
+  /** every saved version with its stored (compressed) state, oldest first */
+  versions: (VersionRecord & { state: Uint8Array })[];
+}
+
+/**
+ * Whether a document's stored state (as loadState reads it: a snapshot and a
+ * log) holds exactly what `state` holds. A Yjs question, so the caller answers
+ * it (as `fold` answers compaction's): the store never reads documents.
+ */
+export type SameDocState = (stored: Uint8Array[], state: Uint8Array) => boolean;
+
+/** How a store's map of a bundle's id compares with the bundle: none, the same (row, documents, versions), or not. */
+export type MapComparison = 'absent' | 'identical' | 'different';
+
+/** Where an installation can be moved to: a store that takes whole maps, ids and link versions kept. */
+export interface MapImporter {
+  /** Compares the bundle with this store's map of the same id; changes nothing. */
+  compareMap(bundle: MapBundle, same: SameDocState): Promise<MapComparison>;
+  /**
+   * Stores the bundle's map (row, link version, documents as snapshots,
+   * versions) in ONE transaction, all of it or nothing: 'created' if there was
+   * no map of its id; with one, nothing is written and the answer is what
+   * compareMap would say ('identical' or 'different'), unless `replace` and it
+   * differs: then it is deleted and replaced by the bundle ('replaced').
+   */
+  importMap(
+    bundle: MapBundle,
+    same: SameDocState,
+    opts?: { replace?: boolean },
+  ): Promise<'created' | 'replaced' | 'identical' | 'different'>;
+  /** The secret the nodes share, or null if none is stored yet (reads only: sharedSecret stores one). */
+  storedSecret(): Promise<string | null>;
+}
+
 /** Everything a server stores, in one backend (SQLite or PostgreSQL). */
 export interface Store extends DocStore, MapCatalog, VersionStore, SignInTokenStore {
   /** PostgreSQL only: the secret the nodes share */
