@@ -122,7 +122,20 @@ export async function createJourneyboardServer(
   // Rotated links and deleted maps, from any node (this one included): close the sockets concerned here.
   fanout.onControl(controlHandler({ store, rooms, shared, log }));
   const clientAddress = (req: http.IncomingMessage) => addresses.of(req);
-  const handler = createHttpHandler({ nodeId, config, store, rooms, access, hosts, fanout, versions, importer, clientAddress, metrics, log });
+  const handler = createHttpHandler({
+    nodeId,
+    config,
+    store,
+    rooms,
+    access,
+    hosts,
+    fanout,
+    versions,
+    importer,
+    clientAddress,
+    metrics,
+    log,
+  });
   const server = http.createServer(
     // Node checks the two timeouts every connectionsCheckingInterval (30 s by default): check every second.
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
