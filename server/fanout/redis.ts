@@ -52,8 +52,8 @@ interface ChannelState {
   listener: RemoteListener;
   /** the id of the last entry seen (or the stream's end when opened) */
   lastId: string;
-  /** what arrived before `resume` (null once resumed) */
-  held: Uint8Array[][] | null;
+  /** what arrived before `resume` (null once resumed): updates, or 'resync' for a node's call to re-read the store */
+  held: (Uint8Array[] | 'resync')[] | null;
   awarenessChannel: string;
 }
 
@@ -73,9 +73,14 @@ function decodeUpdates(buf: Uint8Array): Uint8Array[] {
   return out;
 }
 
-/** An awareness message: the sender's node id, then the awareness update. */
-function encodeAwarenessMessage(nodeId: string, update: Uint8Array): Buffer {
+/** What goes over a document's awareness channel: presence, or a node asking the others for theirs. */
+const AWARENESS_UPDATE = 0;
+const PRESENCE_QUERY = 1;
+
+/** An awareness channel message: its kind, the sender's node id, then the awareness update (none for a query). */
+function encodeAwarenessMessage(kind: number, nodeId: string, update: Uint8Array = new Uint8Array()): Buffer {
   const e = encoding.createEncoder();
+  encoding.writeVarUint(e, kind);
   encoding.writeVarString(e, nodeId);
   encoding.writeVarUint8Array(e, update);
   return Buffer.from(encoding.toUint8Array(e));
@@ -107,6 +112,8 @@ export class RedisFanout implements Fanout {
   private loop: Promise<void> | null = null;
   /** a connection was lost: read every channel's store again once all are back */
   private lost = false;
+  /** documents whose stored updates this node could not publish: once Redis is back the other nodes are told to re-read them */
+  private readonly unpublished = new Set<DocId>();
   private lastError: string | undefined;
 
   private constructor(opts: RedisFanoutOptions) {
@@ -179,17 +186,24 @@ export class RedisFanout implements Fanout {
     }
     const state: ChannelState = { listener, lastId, held: [], awarenessChannel };
     this.channels.set(doc, state);
-    this.sub.subscribe(awarenessChannel).catch(() => (this.lost = true));
+    // Once subscribed, ask who is on the map on the other nodes: their presence otherwise shows only with their next move.
+    this.sub.subscribe(awarenessChannel).then(
+      () => this.cmd.publish(awarenessChannel, encodeAwarenessMessage(PRESENCE_QUERY, this.nodeId)).catch(() => {}),
+      () => (this.lost = true),
+    );
     this.wake();
     return {
       resume: () => {
         const held = state.held ?? [];
         state.held = null;
-        for (const updates of held) listener.updates(updates);
+        for (const entry of held) {
+          if (entry === 'resync') listener.resync();
+          else listener.updates(entry);
+        }
       },
       publish: (updates) => void this.publish(doc, updates),
       publishAwareness: (update) => {
-        this.cmd.publish(awarenessChannel, encodeAwarenessMessage(this.nodeId, update)).catch(() => {
+        this.cmd.publish(awarenessChannel, encodeAwarenessMessage(AWARENESS_UPDATE, this.nodeId, update)).catch(() => {
           // Ephemeral: the next change (or the clients' 15 s renewal) carries it.
         });
       },
@@ -211,7 +225,9 @@ export class RedisFanout implements Fanout {
         .pexpire(key, this.maxAgeMs * 2)
         .exec();
     } catch (err) {
-      // Stored in PostgreSQL all the same: the other nodes re-read it when Redis is back.
+      // Stored in PostgreSQL all the same: the other nodes re-read it when Redis is back
+      // (theirs may never have gone away: they are told, see recovered).
+      this.unpublished.add(doc);
       this.metrics?.fanoutErrors.inc();
       this.lost = true;
       this.log.warn('publishing to Redis failed: the other nodes will read it from the store', { map: doc, err });
@@ -239,6 +255,8 @@ export class RedisFanout implements Fanout {
 
   private async follow(): Promise<void> {
     while (!this.closed) {
+      // A publication failed on a connection that stayed up: no 'ready' will come, so look here.
+      if (this.lost) void this.recovered();
       try {
         this.readerClientId ??= (await this.reader.client('ID')) as number;
         const docs = [...this.channels.entries()];
@@ -279,6 +297,12 @@ export class RedisFanout implements Fanout {
       state.lastId = id.toString();
       const fields = fieldsOf(raw);
       if (fields.get('n')?.toString() === this.nodeId) continue;
+      if (fields.has('r')) {
+        // Another node stored updates it could not publish: read them from the store.
+        if (state.held) state.held.push('resync');
+        else state.listener.resync();
+        continue;
+      }
       const data = fields.get('u');
       if (!data) continue;
       let updates: Uint8Array[];
@@ -301,8 +325,12 @@ export class RedisFanout implements Fanout {
     if (!state) return;
     try {
       const d = decoding.createDecoder(message);
+      const kind = decoding.readVarUint(d);
       if (decoding.readVarString(d) === this.nodeId) return;
-      state.listener.awareness(decoding.readVarUint8Array(d));
+      if (kind === AWARENESS_UPDATE) return state.listener.awareness(decoding.readVarUint8Array(d));
+      if (kind !== PRESENCE_QUERY) return;
+      const present = state.listener.localPresence();
+      if (present !== null) this.cmd.publish(channel, encodeAwarenessMessage(AWARENESS_UPDATE, this.nodeId, present)).catch(() => {});
     } catch (err) {
       this.log.warn('awareness message not understood', { map: doc, err });
     }
@@ -327,6 +355,15 @@ export class RedisFanout implements Fanout {
     }
     // Control events published while Redis was away are lost: check what they would have said against the store.
     for (const listener of this.controlListeners) listener({ type: 'events-missed' });
+    // What this node stored but could not publish: the nodes that kept Redis would never re-read it by themselves.
+    for (const doc of [...this.unpublished]) {
+      try {
+        await this.cmd.xadd(this.streamKey(doc), 'MINID', '~', String(Date.now() - this.maxAgeMs), '*', 'n', this.nodeId, 'r', '1');
+        this.unpublished.delete(doc);
+      } catch {
+        this.lost = true;
+      }
+    }
     for (const [doc, state] of this.channels) {
       try {
         state.lastId = await this.streamEnd(this.streamKey(doc));

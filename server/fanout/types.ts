@@ -13,6 +13,8 @@ export interface RemoteListener {
   updates(updates: Uint8Array[]): void;
   /** an awareness update of another node's clients */
   awareness(update: Uint8Array): void;
+  /** the presence of this node's clients on the document (another node opening it asks), or null if none */
+  localPresence(): Uint8Array | null;
   /**
    * The channel could not be followed without a gap (Redis restarted, or
    * this node fell behind the stream's trimming): what other nodes stored

@@ -13,7 +13,8 @@ import type { Logger } from '../log';
 import { docId, type SubDoc } from '../store/types';
 import { decodeClientMessage, encodePermissionDenied, type ClientMessage } from './protocol';
 import type { Participant } from './presenceClaims';
-import { MapNotFoundError, UpdateRefusedError, type Room, type RoomPeer } from './room';
+import { CatchUp } from './catchUp';
+import { MapNotFoundError, UpdateRefusedError, type HandleResult, type Room, type RoomPeer } from './room';
 import type { RoomRegistry } from './rooms';
 
 /** Messages held while the room loads; a real client sends two or three. */
@@ -93,6 +94,7 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
   /** set once we decided to close: later frames are not read */
   let closing = false;
   let closed = false;
+  const catchUp = new CatchUp();
 
   ws.binaryType = 'nodebuffer';
   // Without an `error` listener a socket error (e.g. the 1009 of an oversized frame) would crash the process.
@@ -128,7 +130,17 @@ export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistr
         }
         return;
       }
-      const result = room.handle(peer, message);
+      if (message.type === 'sync-step1') catchUp.asked();
+      let result: HandleResult;
+      try {
+        result = room.handle(peer, message);
+      } catch (err) {
+        const missing = err instanceof UpdateRefusedError && err.code === CLOSE.missingDependencies;
+        if (missing && message.type === 'update' && catchUp.hold(message)) return;
+        throw err;
+      }
+      // What waited for the client's step 2 is checked again now; still missing something, it is refused.
+      if (message.type === 'update' && message.step2) for (const held of catchUp.answered()) room.handle(peer, held);
       if (result === 'no-op' && message.type === 'awareness') bucket.refund(1 - ECHO_COST);
     } catch (err) {
       if (err instanceof UpdateRefusedError) fail(err.code, err.message);

@@ -308,6 +308,14 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_HOLDER);
   }
 
+  /** The awareness states of this node's clients (not other nodes'), as one update; null if there are none. */
+  localPresence(): Uint8Array | null {
+    if (this.destroyed) return null;
+    const remote = this.claims.heldBy(REMOTE_HOLDER);
+    const here = [...this.awareness.getStates().keys()].filter((id) => !remote.has(id));
+    return here.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, here) : null;
+  }
+
   /** Reads the store again: what other nodes stored while their messages could not reach this one. */
   async resync(): Promise<void> {
     const state = await this.opts.store.loadState(this.id);

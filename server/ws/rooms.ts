@@ -110,6 +110,7 @@ export class RoomRegistry {
             room.applyStored(updates);
           },
           awareness: (update) => room.applyRemoteAwareness(update),
+          localPresence: () => room.localPresence(),
           resync: () => void room.resync().catch((err: unknown) => log.error('room resync failed', { map: id, err })),
         }),
     });

@@ -154,3 +154,48 @@ describe('updates with missing dependencies', () => {
     expect(stored).toBeLessThan(cleanSize + 100);
   });
 });
+
+describe('a client catching up after a reconnect', () => {
+  const step1Message = (doc: Y.Doc): Uint8Array => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeSyncStep1(e, doc);
+    return encoding.toUint8Array(e);
+  };
+
+  it('an edit sent before its sync step 2 (which carries what it builds on) waits for it, and both are applied', async () => {
+    const s = await h.start();
+    const id = await createMap(s.url);
+    const a = await h.client(s, id);
+    const b = await h.client(s, id);
+    const cell = { laneId: listEntities(a.doc, 'lanes')[0]!.id, stageId: listEntities(a.doc, 'stages')[0]!.id };
+    // Made offline: the server has none of it yet.
+    const offline = forgery(a.doc);
+    const card = addCard(offline.doc, { ...cell, text: 'offline' });
+    const before = Y.encodeStateVector(a.doc);
+    // Reconnecting: step 1 at once, then an edit typed in the moment before the step 2 goes out.
+    updateCardText(offline.doc, card, 'typed while reconnecting');
+    const raw = await h.raw(s.url, id);
+    raw.ws.send(step1Message(offline.doc));
+    raw.ws.send(updateMessage(offline.updates.at(-1)!));
+    raw.ws.send(step2Message(Y.encodeStateAsUpdate(offline.doc, before)));
+    await waitFor(() => listEntities(b.doc, 'cards')[0]?.text === 'typed while reconnecting', 'both applied and relayed');
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+  });
+
+  it('if the step 2 does not bring what the edit builds on, the edit is refused then (4422)', async () => {
+    const s = await h.start();
+    const id = await createMap(s.url);
+    const a = await h.client(s, id);
+    const cell = { laneId: listEntities(a.doc, 'lanes')[0]!.id, stageId: listEntities(a.doc, 'stages')[0]!.id };
+    const offline = forgery(a.doc);
+    const card = addCard(offline.doc, { ...cell, text: 'never sent' });
+    updateCardText(offline.doc, card, 'builds on it');
+    const raw = await h.raw(s.url, id);
+    raw.ws.send(step1Message(offline.doc));
+    raw.ws.send(updateMessage(offline.updates.at(-1)!));
+    raw.ws.send(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
+    expect((await raw.closed).code).toBe(CLOSE.missingDependencies);
+    expect(listEntities((await s.rooms.get(id)).doc, 'cards')).toEqual([]);
+  });
+});
