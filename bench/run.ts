@@ -10,6 +10,13 @@
  *   - frames: the 600-card map in Chromium, frame intervals while panning,
  *     zooming, dragging an emotion point and receiving a colleague's edits
  *     (BENCH_PROFILE=file.cpuprofile also writes a CPU profile of the edits)
+ *   - throughput: 200 maps × 10 clients editing cards, the rate stepped up
+ *     until p99 > 100 ms, for Journeyboard and the reference
+ *     @y/websocket-server 0.1.1, and their ratio (bench/throughput.ts)
+ *   - workshop: 30 people on one map moving their pointers and editing,
+ *     on Journeyboard and the reference (bench/workshop.ts)
+ *   - cursors: 29 colleagues' pointers moving on the 600-card map, seen in
+ *     Chromium: frame intervals and main-thread time (bench/browser-cursors.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +29,10 @@ import { cardTextArrives, mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
 import { browserFrames } from './browser-frames';
 import { browserExport } from './browser-export';
+import { browserCursors } from './browser-cursors';
 import { attacks } from './attacks';
+import { throughput } from './throughput';
+import { workshop } from './workshop';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -122,7 +132,10 @@ const results = {
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs Chromium and npm run build')),
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs Chromium and npm run build',
   export: (await browserExport()) ?? 'skipped: needs Chromium and npm run build',
+  cursors600: (await browserCursors()) ?? 'skipped: needs Chromium and npm run build',
   attacks: await attacks(),
+  throughput: await throughput(),
+  workshop: await workshop(),
 };
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });

@@ -2,8 +2,15 @@
  * Presence: who is on the map, where their pointer is, what they have
  * selected, where they are looking and which cards they are dragging. All of
  * it travels as y-websocket awareness (ephemeral, never in the document),
- * sent at most 20 times a second per field. Remote states are validated:
- * any client may put anything into its awareness entry.
+ * sent at most 20 times a second per field, with coordinates rounded and
+ * empty fields left out (wireState). Remote states are validated: any
+ * client may put anything into its awareness entry.
+ *
+ * Pointers are kept apart from the rest (remoteCursors): with thirty people
+ * moving theirs that is hundreds of changes a second, which must not
+ * re-render everything that reads usePresence. Only the changed client's
+ * state is read and validated per change, and usePresence changes only when
+ * something other than a pointer did.
  */
 import { create } from 'zustand';
 import { z } from 'zod';
@@ -37,9 +44,97 @@ const PeerStateSchema = z.object({
 export type PresenceUser = z.infer<typeof UserSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
 export type PeerState = z.infer<typeof PeerStateSchema>;
-export interface Peer extends PeerState {
+export type FlowPoint = z.infer<typeof Point>;
+/** Another client on the map; its pointer is in remoteCursors. */
+export interface Peer extends Omit<PeerState, 'cursor'> {
   clientId: number;
 }
+
+/** Flow coordinates to a tenth of a pixel: finer is invisible and costs bytes in every frame. */
+const tenth = (v: number) => Math.round(v * 10) / 10;
+const roundPoint = (p: FlowPoint): FlowPoint => ({ x: tenth(p.x), y: tenth(p.y) });
+
+/**
+ * A state as it goes on the wire: coordinates rounded, and fields with
+ * nothing in them (no pointer, no selection, no drag, not leading) left out;
+ * every field but `user` is optional in PeerStateSchema, so every reader,
+ * older ones included, takes a missing field as empty. A moving pointer's
+ * state is about a third smaller (181 bytes of JSON instead of 269) than
+ * with every field spelled out and unrounded.
+ */
+export function wireState(state: PeerState): PeerState {
+  const out: PeerState = { user: state.user };
+  if (state.cursor) out.cursor = roundPoint(state.cursor);
+  if (state.selection && state.selection.length > 0) out.selection = state.selection;
+  if (state.viewport) {
+    const { x, y, zoom, width, height } = state.viewport;
+    out.viewport = { x: tenth(x), y: tenth(y), zoom: Number(zoom.toPrecision(4)), width, height };
+  }
+  if (state.drag && Object.keys(state.drag).length > 0) {
+    out.drag = Object.fromEntries(Object.entries(state.drag).map(([id, p]) => [id, roundPoint(p)]));
+  }
+  if (state.followMe) out.followMe = true;
+  return out;
+}
+
+type CursorMoveListener = (clientId: number, point: FlowPoint) => void;
+
+/**
+ * Other people's pointers, outside React state: a change reaches only the
+ * listeners of moves (the cursor layer, which moves its elements itself);
+ * `ids` (who has a pointer on the canvas) changes only when one appears or
+ * goes away.
+ */
+export class RemoteCursorFeed {
+  private readonly points = new Map<number, FlowPoint>();
+  private ids: readonly number[] = [];
+  private readonly moveListeners = new Set<CursorMoveListener>();
+  private readonly idListeners = new Set<() => void>();
+
+  /** The clients with a pointer on the canvas, ascending; the same array until that set changes. */
+  readonly getIds = (): readonly number[] => this.ids;
+
+  get(clientId: number): FlowPoint | undefined {
+    return this.points.get(clientId);
+  }
+
+  /** For useSyncExternalStore(subscribeIds, getIds). */
+  readonly subscribeIds = (listener: () => void): (() => void) => {
+    this.idListeners.add(listener);
+    return () => this.idListeners.delete(listener);
+  };
+
+  subscribeMoves(listener: CursorMoveListener): () => void {
+    this.moveListeners.add(listener);
+    return () => this.moveListeners.delete(listener);
+  }
+
+  set(clientId: number, point: FlowPoint | null | undefined): void {
+    const before = this.points.get(clientId);
+    if (!point) {
+      if (!before) return;
+      this.points.delete(clientId);
+      this.setIds(this.ids.filter((id) => id !== clientId));
+      return;
+    }
+    if (before && before.x === point.x && before.y === point.y) return;
+    this.points.set(clientId, point);
+    if (!before) this.setIds([...this.ids, clientId].sort((a, b) => a - b));
+    for (const listener of this.moveListeners) listener(clientId, point);
+  }
+
+  clear(): void {
+    this.points.clear();
+    this.setIds([]);
+  }
+
+  private setIds(ids: readonly number[]): void {
+    this.ids = ids;
+    for (const listener of this.idListeners) listener();
+  }
+}
+
+export const remoteCursors = new RemoteCursorFeed();
 
 export const PRESENCE_COLORS = [
   '#e5484d',
@@ -135,7 +230,7 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
   const user: PresenceUser = { ...me, name: me.name || fallbackName };
   store.setState({ me: user });
   // Setting a field right away gives the entry a clock above 0, so others see us at once.
-  awareness.setLocalState({ user, cursor: null, selection: [], viewport: null, drag: null, followMe: false });
+  awareness.setLocalState(wireState({ user }));
 
   const pending = new Map<string, unknown>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -143,9 +238,9 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
   const flush = () => {
     timer = null;
     lastSent = Date.now();
-    const state = awareness.getLocalState();
+    const state = awareness.getLocalState() as PeerState | null;
     if (!state || pending.size === 0) return;
-    awareness.setLocalState({ ...state, ...Object.fromEntries(pending) });
+    awareness.setLocalState(wireState({ ...state, ...Object.fromEntries(pending) } as PeerState));
     pending.clear();
   };
   /** Coalesces a field; sends at most every 50 ms (immediately when idle). */
@@ -159,14 +254,36 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     timer = setTimeout(flush, Math.max(0, SEND_INTERVAL_MS - (Date.now() - lastSent)));
   };
 
-  const onChange = () => {
-    const peers: Peer[] = [];
-    awareness.getStates().forEach((raw, clientId) => {
-      if (clientId === awareness.clientID) return;
-      const parsed = PeerStateSchema.safeParse(raw);
-      if (parsed.success) peers.push({ ...parsed.data, clientId });
-    });
-    peers.sort((a, b) => a.clientId - b.clientId);
+  /** every other valid client as the store shows it, with that as JSON (to tell a pointer-only change) */
+  const known = new Map<number, { peer: Peer; json: string }>();
+  const forget = (clientId: number): boolean => {
+    remoteCursors.set(clientId, null);
+    return known.delete(clientId);
+  };
+  /** Reads the states of `clientIds` again; whether anything but a pointer changed. */
+  const read = (clientIds: Iterable<number>): boolean => {
+    let changed = false;
+    const states = awareness.getStates();
+    for (const clientId of clientIds) {
+      if (clientId === awareness.clientID) continue;
+      const parsed = states.has(clientId) ? PeerStateSchema.safeParse(states.get(clientId)) : null;
+      if (!parsed?.success) {
+        changed = forget(clientId) || changed;
+        continue;
+      }
+      const { cursor, ...rest } = parsed.data;
+      const json = JSON.stringify(rest);
+      if (known.get(clientId)?.json !== json) {
+        known.set(clientId, { peer: { ...rest, clientId }, json });
+        changed = true;
+      }
+      remoteCursors.set(clientId, cursor);
+    }
+    return changed;
+  };
+
+  const publish = () => {
+    const peers = [...known.values()].map((k) => k.peer).sort((a, b) => a.clientId - b.clientId);
     const selectedBy = new Map<string, string[]>();
     const remoteDrags = new Map<string, { x: number; y: number }>();
     for (const peer of peers) {
@@ -177,15 +294,22 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     const following = prev.following;
     store.setState({
       peers,
-      // Cursors move many times a second; keep these maps (and everything
-      // that re-renders on them, like the 600-card canvas) unless they changed.
+      // Views and drags change many times a second; keep these maps (and
+      // everything that re-renders on them, like the 600-card canvas) unless they changed.
       selectedBy: sameEntries(prev.selectedBy, selectedBy) ? prev.selectedBy : selectedBy,
       remoteDrags: sameEntries(prev.remoteDrags, remoteDrags) ? prev.remoteDrags : remoteDrags,
       following: following !== null && peers.some((p) => p.clientId === following) ? following : null,
     });
   };
+
+  const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    let changed = read([...added, ...updated]);
+    for (const clientId of removed) changed = forget(clientId) || changed;
+    if (changed) publish();
+  };
   awareness.on('change', onChange);
-  onChange();
+  read(awareness.getStates().keys());
+  publish();
 
   return {
     setName(name) {
@@ -210,6 +334,8 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
       if (timer) clearTimeout(timer);
       awareness.off('change', onChange);
       awareness.setLocalState(null);
+      known.clear();
+      remoteCursors.clear();
       store.setState({ peers: [], selectedBy: new Map(), remoteDrags: new Map(), following: null });
     },
   };

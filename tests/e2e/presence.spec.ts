@@ -33,6 +33,40 @@ test('two people see each other: avatars, named cursors, selections, a card bein
   await expect(bo.locator('.react-flow__node.is-remote-dragging')).toHaveCount(0);
 });
 
+test("a colleague's pointer glides between the positions that arrive instead of jumping", async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
+  const anna = await person(browser, mapId, 'Anna');
+  const bo = await person(browser, mapId, 'Bo');
+  const canvas = (await anna.getByTestId('canvas').boundingBox())!;
+  await anna.mouse.move(canvas.x + 200, canvas.y + 200);
+  await expect(bo.getByTestId('remote-cursor')).toContainText('Anna');
+  await bo.waitForTimeout(300); // settled where it is
+
+  // Bo's page records where the pointer is on screen in every frame, from before Anna's moves.
+  const before = await bo.evaluate(() => document.querySelector('[data-testid="remote-cursor"]')!.getBoundingClientRect().x);
+  await bo.evaluate(() => {
+    const xs: number[] = [];
+    (window as unknown as { pointerXs: number[] }).pointerXs = xs;
+    const frame = () => {
+      xs.push(document.querySelector('[data-testid="remote-cursor"]')?.getBoundingClientRect().x ?? NaN);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  // Five positions, 200 ms apart (as a slow trickle of awareness would bring them).
+  for (let i = 1; i <= 5; i++) {
+    await anna.mouse.move(canvas.x + 200 + i * 80, canvas.y + 200);
+    await anna.waitForTimeout(200);
+  }
+  await bo.waitForTimeout(500);
+  const xs = await bo.evaluate(() => (window as unknown as { pointerXs: number[] }).pointerXs);
+  const last = xs[xs.length - 1]!;
+  expect(last).toBeGreaterThan(before + 100);
+  // A pointer that jumped would be seen at 4 places on the way; one that glides, at many.
+  const onTheWay = new Set(xs.filter((x) => x > before + 1 && x < last - 1).map((x) => Math.round(x)));
+  expect(onTheWay.size).toBeGreaterThanOrEqual(8);
+});
+
 test('a name is asked once and remembered', async ({ page, request }) => {
   const mapId = await createMap(request, { template: 'blank' });
   await openMap(page, mapId);
