@@ -8,7 +8,7 @@ import type { Store } from './types';
 export async function openStore(config: Config, log?: Logger): Promise<Store> {
   switch (config.STORE) {
     case 'sqlite':
-      return openSqliteStore(config.DATA_DIR);
+      return openSqliteStore(config.DATA_DIR, log ? { log } : {});
     case 'postgres':
       return openPostgresStore(config.DATABASE_URL!, log ? { log } : {});
   }

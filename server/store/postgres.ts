@@ -23,6 +23,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../log';
+import { appendBatcher } from './appendBatcher';
 import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
 import {
   SUBDOCS,
@@ -64,6 +65,31 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE signin_tokens (hash text PRIMARY KEY, expires_at bigint NOT NULL);`,
   // 2: settings the nodes share (the server secret)
   `CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);`,
+  // 3: each document's log length, kept by the log's own triggers: counting a document's rows
+  // on every append (up to COMPACT_AFTER_UPDATES of them, for every room) was most of a busy
+  // node's database time. Counter rows are locked in doc_id order, so concurrent appends of
+  // several nodes cannot deadlock.
+  `CREATE TABLE doc_log_lengths (doc_id text PRIMARY KEY, n bigint NOT NULL);
+   INSERT INTO doc_log_lengths (doc_id, n) SELECT doc_id, count(*) FROM doc_updates GROUP BY doc_id;
+   CREATE FUNCTION doc_log_added() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO doc_log_lengths AS l (doc_id, n)
+       SELECT doc_id, count(*) FROM added GROUP BY doc_id ORDER BY doc_id
+       ON CONFLICT (doc_id) DO UPDATE SET n = l.n + excluded.n;
+     RETURN NULL;
+   END $$;
+   CREATE FUNCTION doc_log_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM 1 FROM doc_log_lengths WHERE doc_id IN (SELECT doc_id FROM removed) ORDER BY doc_id FOR UPDATE;
+     UPDATE doc_log_lengths l SET n = l.n - r.k
+       FROM (SELECT doc_id, count(*) AS k FROM removed GROUP BY doc_id) r WHERE l.doc_id = r.doc_id;
+     DELETE FROM doc_log_lengths WHERE doc_id IN (SELECT doc_id FROM removed) AND n <= 0;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER doc_log_added AFTER INSERT ON doc_updates
+     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION doc_log_added();
+   CREATE TRIGGER doc_log_removed AFTER DELETE ON doc_updates
+     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION doc_log_removed();`,
 ];
 
 /** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
@@ -207,8 +233,14 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     return { state: rows.map((r) => new Uint8Array(r.data)), rowIds: rows.filter((r) => r.kind === 1).map((r) => r.id!) };
   };
 
-  const logLength = async (q: pg.Pool | pg.PoolClient, doc: DocId): Promise<number> =>
-    num((await q.query<{ n: string }>('SELECT count(*) AS n FROM doc_updates WHERE doc_id = $1', [doc])).rows[0]!.n);
+  /** Each document's log length (0 for one without a log), kept by the log's triggers (migration 3). */
+  const logLengths = async (q: pg.Pool | pg.PoolClient, docs: readonly DocId[]): Promise<Map<DocId, number>> => {
+    const { rows } = await q.query<{ doc_id: string; n: string }>('SELECT doc_id, n FROM doc_log_lengths WHERE doc_id = ANY($1::text[])', [
+      docs,
+    ]);
+    const lengths = new Map(rows.map((r) => [r.doc_id, num(r.n)]));
+    return new Map(docs.map((d) => [d, lengths.get(d) ?? 0]));
+  };
 
   const append = (q: pg.Pool | pg.PoolClient, doc: DocId, updates: readonly Uint8Array[]) =>
     q.query('INSERT INTO doc_updates (doc_id, map_id, data) SELECT $1, $2, unnest($3::bytea[])', [
@@ -216,6 +248,41 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       parseDocId(doc).mapId,
       updates.map(toBuffer),
     ]);
+
+  /**
+   * The appends of all rooms commit together (appendBatcher.ts): one
+   * statement, so one round trip and one WAL flush for every room's batch;
+   * the log lengths are read right after it. If it fails (a map deleted
+   * meanwhile violates the foreign key) each append is tried on its own, so
+   * only the bad one fails.
+   */
+  const appends = appendBatcher(async (batch) => {
+    try {
+      await pool.query(
+        `INSERT INTO doc_updates (doc_id, map_id, data)
+         SELECT doc_id, map_id, data FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS t(doc_id, map_id, data, ord) ORDER BY ord`,
+        [
+          batch.flatMap((item) => item.updates.map(() => item.doc)),
+          batch.flatMap((item) => item.updates.map(() => parseDocId(item.doc).mapId)),
+          batch.flatMap((item) => item.updates.map(toBuffer)),
+        ],
+      );
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.failed(err);
+      await Promise.all(
+        batch.map((item) =>
+          append(pool, item.doc, item.updates).then(
+            async () => item.done((await logLengths(pool, [item.doc])).get(item.doc)!),
+            item.failed,
+          ),
+        ),
+      );
+      return;
+    }
+    const lengths = await logLengths(pool, [...new Set(batch.map((item) => item.doc))]).catch(() => null);
+    // Stored either way: a length that could not be read counts as none yet (compaction waits for the next append).
+    for (const item of batch) item.done(lengths?.get(item.doc) ?? 0);
+  });
 
   const storageBytes = async (q: pg.Pool | pg.PoolClient, mapId: string): Promise<number> =>
     num(
@@ -316,14 +383,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     async loadState(doc) {
       return (await readState(pool, doc)).state;
     },
-    async appendUpdates(doc, updates) {
-      // One statement: atomic, and the count beside it is of the same moment.
-      const { rows } = await pool.query<{ n: string }>(
-        `WITH added AS (INSERT INTO doc_updates (doc_id, map_id, data) SELECT $1, $2, unnest($3::bytea[]) RETURNING 1)
-         SELECT (SELECT count(*) FROM doc_updates WHERE doc_id = $1) + (SELECT count(*) FROM added) AS n`,
-        [doc, parseDocId(doc).mapId, updates.map(toBuffer)],
-      );
-      return num(rows[0]!.n);
+    appendUpdates(doc, updates) {
+      return appends.append(doc, updates);
     },
     async compact(doc, fold) {
       return transaction(async (c) => {
@@ -351,7 +412,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       });
     },
     async logLength(doc) {
-      return logLength(pool, doc);
+      return (await logLengths(pool, [doc])).get(doc)!;
     },
 
     async listMapIndex() {
@@ -502,6 +563,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       await pool.query('SELECT 1');
     },
     async close() {
+      // Appends waiting for their commit are still stored.
+      await appends.flush();
       await pool.end();
     },
   };

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureDataDir, makePrivate } from '../dataDir';
+import type { Logger } from '../log';
 import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
 import {
   SUBDOCS,
@@ -25,6 +26,8 @@ import {
   type SubDoc,
   type VersionLimits,
 } from './types';
+import { checkpointOffThread } from './walCheckpoints';
+import { appendBatcher } from './appendBatcher';
 
 export const DB_FILE = 'journeyboard.sqlite';
 
@@ -95,7 +98,7 @@ function migrate(db: Database.Database): void {
   }
 }
 
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): Store {
   ensureDataDir(dataDir);
   const file = path.join(dataDir, DB_FILE);
   // Created 0600 before SQLite opens it, so its WAL and shared-memory files are 0600 too.
@@ -107,6 +110,9 @@ export function openSqliteStore(dataDir: string): Store {
   // Another process (a backup, sqlite3 CLI) may hold a lock briefly: wait rather than fail.
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const checkpoints = checkpointOffThread(db, file, (err) =>
+    opts.log?.warn('WAL checkpoints are back on the server thread: the checkpoint worker failed', { err }),
+  );
 
   const q = {
     index: db.prepare('SELECT id, title, updated_at AS updatedAt FROM maps'),
@@ -197,11 +203,37 @@ export function openSqliteStore(dataDir: string): Store {
       if (subState) subDoc.putSnapshot.run(record.id, sub, toBuffer(subState));
     }
   });
-  const appendUpdates = db.transaction((id: DocId, updates: Uint8Array[]): number => {
+  const appendUpdates = db.transaction((id: DocId, updates: Uint8Array[]): void => {
     const { s, key } = statementsFor(id);
     const before = logCount.get(id) ?? countLog(id);
     for (const u of updates) s.append.run(...key, toBuffer(u));
-    return before + updates.length;
+    logCount.set(id, before + updates.length);
+  });
+  /**
+   * The appends of all rooms commit together (appendBatcher.ts): one
+   * transaction, each append in a savepoint of its own so that one for a map
+   * deleted meanwhile fails alone.
+   */
+  const appends = appendBatcher((batch) => {
+    let errors: unknown[];
+    try {
+      errors = db.transaction(() =>
+        batch.map(({ doc, updates }) => {
+          try {
+            appendUpdates(doc, updates);
+            return null;
+          } catch (err) {
+            return err;
+          }
+        }),
+      )();
+    } catch (err) {
+      // Nothing of the batch was kept: the cached lengths of its documents are counted again when next needed.
+      for (const item of batch) logCount.delete(item.doc);
+      throw err;
+    }
+    // Every append of a document settles with its length after the whole batch, as PostgreSQL's do.
+    batch.forEach((item, i) => (errors[i] ? item.failed(errors[i]) : item.done(logCount.get(item.doc)!)));
   });
   const storedState = (id: DocId): Uint8Array[] => {
     const { s, key } = statementsFor(id);
@@ -287,10 +319,8 @@ export function openSqliteStore(dataDir: string): Store {
     async loadState(id) {
       return storedState(id);
     },
-    async appendUpdates(id, updates) {
-      const n = appendUpdates(id, updates);
-      logCount.set(id, n);
-      return n;
+    appendUpdates(id, updates) {
+      return appends.append(id, updates);
     },
     async compact(id, fold) {
       compact(id, fold);
@@ -338,7 +368,11 @@ export function openSqliteStore(dataDir: string): Store {
       db.prepare('SELECT 1').get();
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      // Appends waiting for this turn's commit are still stored.
+      await appends.flush();
+      await checkpoints.stop();
+      db.close();
     },
   };
 }

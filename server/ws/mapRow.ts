@@ -13,8 +13,12 @@ import { mapStats } from '../../src/model/stats';
 import type { MapCatalog, MapRecord, MapTouch } from '../store/types';
 import type { Room, RoomExtension } from './room';
 
-/** ms after a stored batch before the row is brought up to date. */
-export const SUMMARY_DELAY_MS = 500;
+/**
+ * ms after a stored batch before the row is brought up to date: the summary
+ * walks every card, which a map edited many times a second should not do
+ * often; the dashboard is a few seconds behind at most.
+ */
+export const SUMMARY_DELAY_MS = 2000;
 
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
 

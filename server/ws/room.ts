@@ -151,6 +151,12 @@ export class Room {
   private edits = 0;
   /** > 0 while the server changes the doc on its own behalf (see quietly) */
   private quiet = 0;
+  /**
+   * The log length this room compacts at: COMPACT_AFTER_UPDATES or up to a
+   * quarter less, so maps edited at the same pace do not all compact in the
+   * same moment (a stall of every room at once under even load).
+   */
+  private readonly compactAt: number;
 
   constructor(
     /** the document's id in the store: the map id, or `<mapId>/<subdoc>` */
@@ -158,6 +164,7 @@ export class Room {
     private readonly opts: RoomOptions,
   ) {
     ({ mapId: this.mapId, sub: this.sub } = parseDocId(id));
+    this.compactAt = Math.max(1, Math.round(opts.compactAfterUpdates * (1 - Math.random() / 4)));
     // The server has no user of its own: it must not appear in awareness.
     this.awareness.setLocalState(null);
     this.ready = this.load();
@@ -495,7 +502,7 @@ export class Room {
     }
     if (updates.length > 0) this.channel?.publish(updates);
     for (const extension of this.extensions) await extension.stored?.(this);
-    if (logLength >= this.opts.compactAfterUpdates) await this.compact();
+    if (logLength >= this.compactAt) await this.compact();
   }
 
   private relay(update: Uint8Array, origin: unknown): void {

@@ -104,6 +104,31 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     expect(await store.logLength('m1')).toBe(0);
   });
 
+  it('appends of many documents in the same moment are each stored with their own log length; one for a deleted map fails alone', async (ctx) => {
+    const { store } = await open(ctx, backend);
+    const ids = ['a', 'b', 'gone', 'c'];
+    for (const id of ids) await store.createMap(record(id), initial());
+    await store.deleteMap('gone');
+    const made = ids.map((id, i) => edits(i + 1, id));
+    // Not awaited one by one: they are made in one event-loop turn, as a busy server's rooms make them.
+    const outcomes = await Promise.allSettled([
+      ...ids.map((id, i) => store.appendUpdates(id, made[i]!.updates)),
+      store.appendUpdates('a/comments', made[0]!.updates),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'failed'))).toEqual([1, 2, 'failed', 4, 1]);
+    for (const [i, id] of ids.entries()) {
+      if (id === 'gone') continue;
+      expect(
+        docFrom(await store.loadState(id))
+          .getMap('cards')
+          .toJSON(),
+      ).toEqual(made[i]!.doc.getMap('cards').toJSON());
+    }
+    // And once more, all of them fine: one commit, the lengths counted after it.
+    const again = await Promise.all(['a', 'c', 'a'].map((id) => store.appendUpdates(id, edits(1, `${id}-again`).updates)));
+    expect(again).toEqual([3, 5, 3]);
+  });
+
   it('compaction hands over the snapshot and log, keeps what it is given, empties the log', async (ctx) => {
     const { store } = await open(ctx, backend);
     await store.createMap(record('m'), initial());
@@ -173,6 +198,22 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
 });
 
 describe('postgres store, several nodes at once', () => {
+  it('an installation from before log lengths were kept gets them counted from its log when the node starts', async (ctx) => {
+    const { store, schema } = await open(ctx, 'postgres');
+    await store.createMap(record('m'), initial());
+    await store.appendUpdates('m', edits(4).updates);
+    await store.appendUpdates('m/comments', edits(2).updates);
+    // Back to schema 2: no counter table, no triggers.
+    const db = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schema}` });
+    await db.connect();
+    await db.query(`DROP TABLE doc_log_lengths; DROP FUNCTION doc_log_added CASCADE; DROP FUNCTION doc_log_removed CASCADE;
+                    DELETE FROM schema_migrations WHERE version = 3`);
+    await db.end();
+    const upgraded = (await open(ctx, 'postgres', schema)).store;
+    expect([await upgraded.logLength('m'), await upgraded.logLength('m/comments'), await upgraded.logLength('none')]).toEqual([4, 2, 0]);
+    expect(await upgraded.appendUpdates('m', edits(1, 'more').updates)).toBe(5);
+  });
+
   it('compaction deletes exactly the rows it read: a row another node appends meanwhile stays', async (ctx) => {
     const { store, schema } = await open(ctx, 'postgres');
     const other = (await open(ctx, 'postgres', schema)).store;
