@@ -31,7 +31,7 @@ import { summariseProfile, type ProfileSummary } from './load/cpuprofile';
 import type { StepResult, ThroughputSetup } from './load/generator';
 import { Histogram, type LatencySummary } from './load/histogram';
 import { countSyscalls, machineCpu } from './load/machine';
-import { parseServerSpecs, startServer, type ServerSpec, type ServerUnderTest } from './load/servers';
+import { parseServerSpecs, startDeployment, type ServerSpec, type ServerUnderTest } from './load/servers';
 
 export interface ThroughputOptions {
   servers: ServerSpec[];
@@ -51,6 +51,8 @@ export interface ThroughputStep {
   /** what the generator achieved, updates/s */
   sentPerSecond: number;
   latencyMs: LatencySummary;
+  /** a cluster: the deliveries that crossed from the sender's node to another */
+  crossNodeLatencyMs?: LatencySummary;
   /** deliveries that arrived within the drain time / deliveries due */
   delivered: string;
   serverCpuPercent: number;
@@ -95,14 +97,21 @@ export function defaultOptions(env: NodeJS.ProcessEnv = process.env): Throughput
 
 const log = (line: string) => console.error(`throughput: ${line}`);
 
-interface Session {
-  server: ServerUnderTest;
+/** A short step before measuring (JIT, caches); not reported. */
+export const warmUp = (s: Session, opts: ThroughputOptions) => step(s, opts, WARMUP_RATE, WARMUP_SECONDS);
+
+export interface Session {
+  /** one server, or a cluster's nodes (the clients of a map spread over them) */
+  servers: ServerUnderTest[];
   generators: Generator[];
 }
 
+const cpuMsOf = (servers: ServerUnderTest[]) => servers.reduce((sum, s) => sum + s.cpuMs(), 0);
+
 /** Starts `spec` and the generators, creates the maps and connects every client. */
-async function open(spec: ServerSpec, opts: ThroughputOptions, cpuProfDir?: string): Promise<Session> {
-  const server = await startServer(spec, cpuProfDir ? { cpuProfDir } : {});
+export async function open(spec: ServerSpec, opts: ThroughputOptions, cpuProfDir?: string): Promise<Session> {
+  const servers = await startDeployment(spec, cpuProfDir ? { cpuProfDir } : {});
+  const server = servers[0]!;
   const generators = Array.from({ length: opts.generators }, () => forkGenerator());
   const t0 = performance.now();
   const tag = `bench${Date.now().toString(36)}`;
@@ -115,6 +124,7 @@ async function open(spec: ServerSpec, opts: ThroughputOptions, cpuProfDir?: stri
           kind: spec.kind,
           httpUrl: server.httpUrl,
           roomBase: server.roomUrl(''),
+          ...(servers.length > 1 ? { roomBases: servers.map((n) => n.roomUrl('')) } : {}),
           tag: `${tag}-${i}`,
           // The maps split between the generators.
           maps: Math.floor(opts.maps / opts.generators) + (i < opts.maps % opts.generators ? 1 : 0),
@@ -124,24 +134,24 @@ async function open(spec: ServerSpec, opts: ThroughputOptions, cpuProfDir?: stri
     ),
   );
   log(`${spec.label}: ${opts.maps} maps × ${opts.clientsPerMap} clients connected in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return { server, generators };
+  return { servers, generators };
 }
 
-async function close(s: Session): Promise<void> {
+export async function close(s: Session): Promise<void> {
   await Promise.all(s.generators.map((g) => g.close()));
-  await s.server.stop();
+  for (const server of s.servers) await server.stop();
 }
 
 /** One step at `rate` updates/s. */
-async function step(s: Session, opts: ThroughputOptions, rate: number, seconds: number): Promise<ThroughputStep> {
+export async function step(s: Session, opts: ThroughputOptions, rate: number, seconds: number): Promise<ThroughputStep> {
   const share = rate / s.generators.length;
   await Promise.all(s.generators.map((g) => g.call({ cmd: 'prepare', rate: share, seconds })));
-  const syscalls = await countSyscalls(s.server.pid);
-  const cpu0 = s.server.cpuMs();
+  const syscalls = s.servers.length === 1 ? await countSyscalls(s.servers[0]!.pid) : undefined;
+  const cpu0 = cpuMsOf(s.servers);
   const machine0 = machineCpu();
   const t0 = performance.now();
   const results = await Promise.all(s.generators.map((g) => g.call<StepResult>({ cmd: 'run', drainMs: DRAIN_MS })));
-  const cpuMs = s.server.cpuMs() - cpu0;
+  const cpuMs = cpuMsOf(s.servers) - cpu0;
   const machineMs = machineCpu() - machine0;
   const wallMs = performance.now() - t0;
   const counted = await syscalls?.();
@@ -163,6 +173,7 @@ async function step(s: Session, opts: ThroughputOptions, rate: number, seconds: 
   // The generator is late on its schedule, or its loop is (nearly) always busy: what it measures is partly itself.
   generator.saturated = generator.elu > 0.9 || generator.sendLagP99Ms > 20 || generator.loopDelayP99Ms > 50;
   const latencyMs = latency.summary();
+  const crossed = results.flatMap((r) => (r.crossNodeLatency ? [r.crossNodeLatency] : []));
   const closedSockets = sum((r) => r.closedSockets);
   const failed =
     closedSockets > 0
@@ -179,10 +190,11 @@ async function step(s: Session, opts: ThroughputOptions, rate: number, seconds: 
     sent,
     sentPerSecond: Math.round(sent / sendSeconds),
     latencyMs,
+    ...(crossed.length > 0 ? { crossNodeLatencyMs: Histogram.from(crossed).summary() } : {}),
     delivered: `${received}/${expected}`,
     serverCpuPercent: Math.round((cpuMs / wallMs) * 100),
     serverCpuUsPerUpdate: Math.round((cpuMs * 1000) / sent),
-    serverRssMb: s.server.rssMb(),
+    serverRssMb: s.servers.reduce((sum, n) => sum + n.rssMb(), 0),
     otherCpuPercent: Math.max(0, Math.round(((machineMs - cpuMs) / wallMs) * 100 - sum((r) => r.cpuPercent))),
     ...(counted ? { serverWritevPerDelivery: +(counted.writev / Math.max(1, received + sum((r) => r.echoes))).toFixed(3) } : {}),
     generator,
@@ -215,10 +227,10 @@ interface Contender {
 const NOISY_PERCENT = 30;
 
 async function runStep(c: Contender, opts: ThroughputOptions, rate: number): Promise<ThroughputStep> {
-  const ours = [c.session.server.pid, ...c.session.generators.map((g) => g.pid)];
+  const ours = [...c.session.servers.map((n) => n.pid), ...c.session.generators.map((g) => g.pid)];
   let st: ThroughputStep | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
-    await serverQuiet(c.session.server);
+    for (const server of c.session.servers) await serverQuiet(server);
     await othersQuiet(ours);
     st = await step(c.session, opts, rate, opts.stepSeconds);
     printStep(c.spec.label, st);
@@ -242,7 +254,7 @@ async function measureServers(opts: ThroughputOptions): Promise<ServerThroughput
     for (const spec of opts.servers) {
       const session = await open(spec, opts);
       contenders.push({ spec, session, steps: [], firstFail: null });
-      await step(session, opts, WARMUP_RATE, WARMUP_SECONDS); // JIT and caches; not reported
+      await warmUp(session, opts);
     }
     const ladder = [...opts.rates];
     for (let i = 0; i < ladder.length; i++) {
@@ -330,8 +342,8 @@ export async function profileAt(
   let st: ThroughputStep;
   let window: [number, number];
   try {
-    await step(s, opts, WARMUP_RATE, WARMUP_SECONDS);
-    await serverQuiet(s.server);
+    await warmUp(s, opts);
+    await serverQuiet(s.servers[0]!);
     const from = Number(process.hrtime.bigint() / 1000n);
     st = await step(s, opts, rate, seconds);
     window = [from, Number(process.hrtime.bigint() / 1000n)];

@@ -38,6 +38,8 @@ export interface Target {
   httpUrl: string;
   /** a room's websocket URL is this plus the room's name (a map id for Journeyboard) */
   roomBase: string;
+  /** several nodes of one cluster: client k of a map joins through roomBases[k % length] (roomBase unused) */
+  roomBases?: string[];
   /** names the reference's rooms apart between runs */
   tag: string;
 }
@@ -75,6 +77,8 @@ export interface StepResult extends SelfLoad {
   expected: number;
   received: number;
   latency: HistogramData;
+  /** a cluster: the deliveries to clients on another node than the sender's (a subset of latency) */
+  crossNodeLatency?: HistogramData;
   /** the sender's own edit relayed back to it (the reference does that) */
   echoes: number;
   /** deliveries of edits of an earlier step */
@@ -176,7 +180,7 @@ async function openMap(target: Target, index: number): Promise<{ doc: Y.Doc; roo
     });
     if (res.status !== 201) throw new Error(`create map: ${res.status} ${await res.text()}`);
     const { id } = (await res.json()) as { id: string };
-    const first = await open(target.roomBase + id);
+    const first = await open(baseFor(target, 0) + id);
     const answer = nextMessage(first, isStep2, 'the map');
     first.send(syncMessage(SYNC_STEP1, Y.encodeStateVector(doc)));
     const step2 = await answer;
@@ -197,9 +201,13 @@ async function openMap(target: Target, index: number): Promise<{ doc: Y.Doc; roo
   return { doc, room, first };
 }
 
-/** Opens a socket on `room` and waits for the server's first message (its sync step 1: joined). */
-async function join(target: Target, room: string): Promise<RawWebSocket> {
-  const ws = await open(target.roomBase + room);
+/** Where client `k` of a map joins: a cluster spreads a map's clients over its nodes. */
+const baseFor = (target: Target, k: number): string =>
+  target.roomBases ? target.roomBases[k % target.roomBases.length]! : target.roomBase;
+
+/** Opens a socket on `room` for the map's client `k` and waits for the server's first message (its sync step 1: joined). */
+async function join(target: Target, room: string, k: number): Promise<RawWebSocket> {
+  const ws = await open(baseFor(target, k) + room);
   await nextMessage(ws, () => true, 'sync step 1');
   return ws;
 }
@@ -261,6 +269,7 @@ interface Step {
   sendTime: Float64Array;
   senderOf: Int32Array;
   hist: Histogram;
+  crossHist: Histogram;
   received: number;
   echoes: number;
   late: number;
@@ -279,6 +288,12 @@ const tp = {
   step: null as Step | null,
 };
 
+/** Which node client `index` joined through (its place in the map: see baseFor). */
+const nodeOf = (index: number): number => {
+  const setup = tp.setup!;
+  return (index % setup.clientsPerMap) % (setup.roomBases?.length ?? 1);
+};
+
 function onThroughputMessage(client: Client): MessageHandler {
   return (buf, start, end) => {
     if (buf[start] !== MESSAGE_SYNC || buf[start + 1] !== SYNC_UPDATE) return;
@@ -294,7 +309,9 @@ function onThroughputMessage(client: Client): MessageHandler {
       s.echoes++;
       return;
     }
-    s.hist.add(performance.now() - s.sendTime[idx]!);
+    const ms = performance.now() - s.sendTime[idx]!;
+    s.hist.add(ms);
+    if (nodeOf(s.senderOf[idx]!) !== nodeOf(client.index)) s.crossHist.add(ms);
     s.received++;
   };
 }
@@ -309,7 +326,7 @@ async function setupThroughput(setup: ThroughputSetup) {
       const cards = listEntities(doc, 'cards');
       if (cards.length < setup.clientsPerMap) throw new Error(`the template has ${cards.length} cards, fewer than clients per map`);
       const sockets = [first];
-      for (let k = 1; k < setup.clientsPerMap; k++) sockets.push(await join(setup, room));
+      for (let k = 1; k < setup.clientsPerMap; k++) sockets.push(await join(setup, room, k));
       return { doc, sockets, cards };
     },
   );
@@ -359,6 +376,7 @@ async function runThroughput(drainMs: number): Promise<StepResult> {
     sendTime: new Float64Array(n),
     senderOf: p.senders,
     hist: new Histogram(),
+    crossHist: new Histogram(),
     received: 0,
     echoes: 0,
     late: 0,
@@ -396,6 +414,7 @@ async function runThroughput(drainMs: number): Promise<StepResult> {
     expected,
     received: step.received,
     latency: step.hist.toJSON(),
+    ...(tp.setup!.roomBases ? { crossNodeLatency: step.crossHist.toJSON() } : {}),
     echoes: step.echoes,
     late: step.late,
     closedSockets: closedSockets - closedBefore,
@@ -536,7 +555,7 @@ async function setupWorkshop(setup: WorkshopSetup) {
   ws_.doc = doc;
   const cards = listEntities(doc, 'cards');
   const sockets = [first];
-  for (let k = 1; k < setup.clients; k++) sockets.push(await join(setup, room));
+  for (let k = 1; k < setup.clients; k++) sockets.push(await join(setup, room, k));
   sockets.forEach((ws, k) => {
     const selection = k % 3 === 0 ? [cards[(k * 7) % cards.length]!.id] : [];
     const person: Person = {

@@ -27,9 +27,11 @@ import { processCpuMs } from './machine';
 export type ServerKind = 'journeyboard' | 'reference';
 
 export interface ServerSpec {
-  /** as given: `journeyboard`, `reference`, `git:HEAD`, `git:HEAD+server/ws/connection.ts` */
+  /** as given: `journeyboard`, `reference`, `git:HEAD`, `git:HEAD+server/ws/connection.ts`, `cluster:3` */
   label: string;
   kind: ServerKind;
+  /** Journeyboard on PostgreSQL and Redis (STORE=postgres): this many nodes of one cluster, the clients of a map spread over them */
+  clusterNodes?: number;
   /** Journeyboard only: a git revision to run instead of the working tree, and the working tree's changes to apply to it */
   git?: { rev: string; overlay: string[]; patch: string; untracked: { path: string; content: Buffer }[] };
 }
@@ -38,6 +40,8 @@ export interface ServerUnderTest {
   spec: ServerSpec;
   pid: number;
   httpUrl: string;
+  /** what was added to its environment (a cluster node's store and Redis): another node like it starts with this */
+  env: Record<string, string>;
   /** websocket URL of a room: the map's for Journeyboard, any name for the reference */
   roomUrl(room: string): string;
   /** CPU time (user + system) the process has used so far, in ms */
@@ -72,6 +76,8 @@ export function parseServerSpecs(list: string): ServerSpec[] {
     .filter(Boolean)
     .map((label): ServerSpec => {
       if (label === 'journeyboard' || label === 'reference') return { label, kind: label };
+      const cluster = /^cluster:(\d+)$/.exec(label);
+      if (cluster) return { label, kind: 'journeyboard', clusterNodes: Number(cluster[1]) };
       const git = /^git:([^+]+)((?:\+[^+]+)*)$/.exec(label);
       if (git) {
         // Resolved now, so a commit made while the benchmark runs changes nothing and the figure names what it ran.
@@ -91,7 +97,7 @@ export function parseServerSpecs(list: string): ServerSpec[] {
         const untracked = overlay.filter((p) => !inRev(p)).map((p) => ({ path: p, content: fs.readFileSync(path.join(ROOT, p)) }));
         return { label: ['git:' + rev, ...overlay].join('+'), kind: 'journeyboard', git: { rev, overlay, patch, untracked } };
       }
-      throw new Error(`unknown server "${label}": journeyboard, reference, git:<rev> or git:<rev>+<path>…`);
+      throw new Error(`unknown server "${label}": journeyboard, reference, cluster:<nodes>, git:<rev> or git:<rev>+<path>…`);
     });
 }
 
@@ -182,6 +188,7 @@ export async function startServer(spec: ServerSpec, opts: StartOptions = {}): Pr
     spec,
     pid,
     httpUrl,
+    env: opts.env ?? {},
     roomUrl: (room) => (spec.kind === 'reference' ? `ws://127.0.0.1:${port}/${room}` : `ws://127.0.0.1:${port}/ws/${room}`),
     cpuMs: () => processCpuMs(pid),
     rssMb: () => rssMb(pid),
@@ -195,4 +202,33 @@ export async function startServer(spec: ServerSpec, opts: StartOptions = {}): Pr
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a spec stands for: one server, or the nodes of a cluster on this
+ * machine's PostgreSQL and Redis (a schema and key prefix of their own,
+ * dropped when the last node stops; TEST_DATABASE_URL and TEST_REDIS_URL
+ * point elsewhere).
+ */
+export async function startDeployment(spec: ServerSpec, opts: StartOptions = {}): Promise<ServerUnderTest[]> {
+  if (!spec.clusterNodes) return [await startServer(spec, opts)];
+  const { clusterServices } = await import('../../tests/fixtures/services');
+  const services = await clusterServices();
+  const env = {
+    ...opts.env,
+    STORE: 'postgres',
+    DATABASE_URL: services.DATABASE_URL,
+    REDIS_URL: services.REDIS_URL,
+    REDIS_PREFIX: services.REDIS_PREFIX,
+  };
+  const nodes: ServerUnderTest[] = [];
+  for (let i = 0; i < spec.clusterNodes; i++) nodes.push(await startServer(spec, { ...opts, env }));
+  const last = nodes.at(-1)!;
+  const stopLast = last.stop.bind(last);
+  // Everything the cluster stored goes once its nodes are down.
+  last.stop = async () => {
+    await stopLast();
+    await services.cleanup();
+  };
+  return nodes;
 }
