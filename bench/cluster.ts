@@ -4,7 +4,7 @@
  *
  *   - latency and throughput: 200 maps × 10 clients editing cards, the
  *     clients of a map spread over the nodes (client k on node k mod n), at
- *     1,000 … 4,000 updates/s (4,000 is 2 updates/s per client). Every rate
+ *     500 … 4,000 updates/s (4,000 is 2 updates/s per client). Every rate
  *     is measured on both deployments, one after the other; latency is
  *     from send to receipt at the map's other clients, all of them and
  *     those on another node than the sender. A rate is held when every
@@ -271,7 +271,7 @@ export async function cluster() {
   let missing: string | null = null;
   await needServices({ skip: (note) => (missing = note ?? 'PostgreSQL or Redis unreachable') }, 'postgres', 'redis');
   if (missing) return `skipped: ${missing} (${TEST_DATABASE_URL}, ${TEST_REDIS_URL})`;
-  const rates = (process.env.BENCH_CLUSTER_RATES ?? '1000,2000,3000,4000').split(',').map(Number);
+  const rates = (process.env.BENCH_CLUSTER_RATES ?? '500,1000,2000,4000').split(',').map(Number);
   const seconds = Number(process.env.BENCH_STEP_SECONDS ?? 8);
   const t0 = performance.now();
   const load = await latencyAndThroughput(rates, seconds);

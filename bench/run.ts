@@ -17,6 +17,8 @@
  *     on Journeyboard and the reference (bench/workshop.ts)
  *   - cursors: 29 colleagues' pointers moving on the 600-card map, seen in
  *     Chromium: frame intervals and main-thread time (bench/browser-cursors.ts)
+ *   - cluster: three nodes on PostgreSQL and Redis against one: latency across
+ *     nodes, held rate, store append time, recovery from kill -9 (bench/cluster.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +33,7 @@ import { browserFrames } from './browser-frames';
 import { browserExport } from './browser-export';
 import { browserCursors } from './browser-cursors';
 import { attacks } from './attacks';
+import { cluster } from './cluster';
 import { throughput } from './throughput';
 import { workshop } from './workshop';
 
@@ -136,6 +139,7 @@ const results = {
   attacks: await attacks(),
   throughput: await throughput(),
   workshop: await workshop(),
+  cluster: await cluster(),
 };
 console.log(JSON.stringify(results, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });

@@ -217,16 +217,18 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
   const appends = appendBatcher((batch) => {
     let errors: unknown[];
     try {
-      errors = db.transaction(() =>
-        batch.map(({ doc, updates }) => {
-          try {
-            appendUpdates(doc, updates);
-            return null;
-          } catch (err) {
-            return err;
-          }
-        }),
-      )();
+      errors = db
+        .transaction(() =>
+          batch.map(({ doc, updates }) => {
+            try {
+              appendUpdates(doc, updates);
+              return null;
+            } catch (err) {
+              return err;
+            }
+          }),
+        )
+        .immediate();
     } catch (err) {
       // Nothing of the batch was kept: the cached lengths of its documents are counted again when next needed.
       for (const item of batch) logCount.delete(item.doc);
@@ -270,6 +272,9 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     use: db.prepare('DELETE FROM signin_tokens WHERE hash = ? RETURNING expires_at').pluck(),
     prune: db.prepare('DELETE FROM signin_tokens WHERE expires_at <= ?'),
   };
+  // Transactions that read before they write begin IMMEDIATE (taking the write lock first,
+  // waiting for it under busy_timeout): a deferred one whose snapshot a checkpoint restarted
+  // meanwhile (walCheckpoints.ts) fails with SQLITE_BUSY at its first write, without waiting.
   // One process writes a SQLite database, synchronously: nothing can be appended between
   // the read and the delete of a transaction, so the rows read are the whole log.
   const compact = db.transaction((id: DocId, fold: (stored: Uint8Array[]) => Uint8Array) => {
@@ -323,12 +328,12 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
       return appends.append(id, updates);
     },
     async compact(id, fold) {
-      compact(id, fold);
+      compact.immediate(id, fold);
       logCount.set(id, 0);
       return true;
     },
     async upgradeDoc(id, upgrade) {
-      upgradeDoc(id, upgrade);
+      upgradeDoc.immediate(id, upgrade);
       logCount.delete(id);
     },
     async logLength(id) {
