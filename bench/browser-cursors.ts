@@ -20,7 +20,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { listEntities } from '../src/model';
 import { PRESENCE_COLORS, wireState } from '../src/sync/presence';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { fillToCards } from '../tests/fixtures/large-map';
 import { connectSynced, createMap, freePort, kill9, spawnServer, tempDir, waitFor, wsBase } from '../tests/fixtures/server';
 import { RawWebSocket } from './load/rawSocket';
@@ -49,7 +49,7 @@ async function measureApp(label: string, staticDir: string) {
   const port = await freePort();
   const child = await spawnServer(port, tempDir(), staticDir);
   const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   const colleague = await connectSynced(base, await createMap(base, { template: 'backpack', locale: 'en' }));
   const people: RawWebSocket[] = [];
   try {
@@ -143,7 +143,7 @@ async function measureApp(label: string, staticDir: string) {
 }
 
 export async function browserCursors() {
-  if (!fs.existsSync(chromiumPath()) || !fs.existsSync('dist/index.html')) return null;
+  if (!fs.existsSync('dist/index.html')) return null;
   const runs = [];
   const baseline = process.env.BENCH_CURSORS_BASELINE;
   if (baseline) {

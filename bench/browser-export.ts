@@ -2,16 +2,16 @@
  * Export times in Chromium for the backpack template filled to 200 and 600
  * cards: PNG (whole map, 2×) and PDF (A4 with the summary page), from the
  * click on Export until the browser has the file. Also the file sizes, the
- * PNG's pixel size and the PDF's page count. Needs `npm run build` and
- * Chromium; returns null without them.
+ * PNG's pixel size and the PDF's page count (pdf.js). Needs `npm run build`;
+ * returns null without it.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { listEntities } from '../src/model';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { readPdf } from '../tests/e2e/pdf';
 import { fillToCards } from '../tests/fixtures/large-map';
 import { connectSynced, createMap, freePort, kill9, spawnServer, tempDir, waitFor } from '../tests/fixtures/server';
 
@@ -25,20 +25,18 @@ async function runExport(page: Page, format: 'png' | 'pdf') {
   await download.saveAs(file);
   const bytes = fs.readFileSync(file);
   const detail =
-    format === 'png'
-      ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
-      : { pages: Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]) };
+    format === 'png' ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : { pages: (await readPdf(file)).pages };
   fs.rmSync(file);
   await page.getByTestId('export-close').click();
   return { ms, bytes: bytes.length, ...detail };
 }
 
 export async function browserExport() {
-  if (!fs.existsSync(chromiumPath()) || !fs.existsSync('dist/index.html')) return null;
+  if (!fs.existsSync('dist/index.html')) return null;
   const port = await freePort();
   const child = await spawnServer(port, tempDir(), path.resolve('dist'));
   const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   const results: Record<string, unknown> = {};
   try {
     for (const cards of [200, 600]) {

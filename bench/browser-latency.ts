@@ -6,15 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { createMap, freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
 
 export async function browserLatency(rounds = 40) {
-  if (!fs.existsSync(chromiumPath()) || !fs.existsSync('dist/index.html')) return null;
+  if (!fs.existsSync('dist/index.html')) return null;
   const port = await freePort();
   const child = await spawnServer(port, tempDir(), path.resolve('dist'));
   const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
     const mapId = await createMap(base, { template: 'subscription' });
     const [a, b] = await Promise.all(

@@ -3,12 +3,13 @@
  * separate React root outside the viewport (with the open map's context and
  * nodes drawn read-only), then rasterised by html-to-image (pinned at
  * 1.11.11: 1.11.13 drops React Flow edges). Fonts are awaited first, or
- * Chinese text would be captured before its CJK font is ready.
+ * Chinese text would be captured before its face is loaded.
  */
 import type { ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { toCanvas } from 'html-to-image';
+import { embeddedFontCSS } from './fontEmbed';
 import { MapProvider, type OpenMap } from '../canvas/mapContext';
 import { StaticRenderContext } from '../state/session';
 import type { Rect } from './plan';
@@ -65,14 +66,14 @@ export function createStage(map: OpenMap): Stage {
   };
 }
 
-/** Rasterises a shown box. System fonts only, so web-font embedding is skipped (it would fetch every stylesheet). */
-export function rasterise(element: HTMLElement, box: Rect, pixelRatio: number, backgroundColor?: string): Promise<HTMLCanvasElement> {
+/** Rasterises a shown box, its text in the app's own fonts (fontEmbed.ts). */
+export async function rasterise(element: HTMLElement, box: Rect, pixelRatio: number, backgroundColor?: string): Promise<HTMLCanvasElement> {
   return toCanvas(element, {
     width: box.width,
     height: box.height,
     pixelRatio,
     backgroundColor,
-    skipFonts: true,
+    fontEmbedCSS: await embeddedFontCSS(element),
     skipAutoScale: true,
   });
 }

@@ -1,83 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mapFileFromDocs } from '../../src/model/exchange/mapFile';
 import { mapDoc } from '../fixtures/model';
 import { fillToCards } from '../fixtures/large-map';
 import { cardWithText, createMap, openMap } from './helpers';
+import { exportFile, pixelStats, pngSize } from './exports';
+import { PAPER_PT, readPdf, renderPdf } from './pdf';
 
-// Exports of the zh-CN backpack template in real Chromium (fonts-noto-cjk),
-// checked from the outside: the PNG's pixels, the PDF through poppler.
+// Exports of the zh-CN backpack template in real Chromium, checked from the
+// outside: the PNG's pixels, the PDF through pdf.js (tests/e2e/pdf.ts).
 
 test.use({ locale: 'zh-CN', acceptDownloads: true });
-
-/** poppler-utils (pdfinfo, pdftoppm) reads the PDFs back; .ci/run installs it, and in CI its absence is a failure. */
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const needsPoppler = () => {
-  if (!hasPoppler && !process.env.CI)
-    console.warn('export.spec: SKIPPED a PDF test: pdfinfo/pdftoppm not found (apt-get install -y poppler-utils)');
-  test.skip(!hasPoppler && !process.env.CI, 'needs poppler-utils (pdfinfo, pdftoppm)');
-};
-
-let exportCount = 0;
-
-async function exportFile(page: Page, testInfo: TestInfo, format: string, options: (page: Page) => Promise<void> = async () => {}) {
-  await page.getByTestId('export-button').click();
-  await page.getByTestId(`export-format-${format}`).check();
-  await options(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
-  // Numbered: two exports of one map have the same name, and the test compares them.
-  const file = testInfo.outputPath(`${++exportCount}-${download.suggestedFilename()}`);
-  await download.saveAs(file);
-  await expect(page.getByTestId('export-done')).toBeVisible();
-  return { file, name: download.suggestedFilename() };
-}
-
-const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
-
-/** Pixel statistics of a PNG, decoded by the browser: how much is drawn, in how many colours, per horizontal band. */
-async function pixelStats(page: Page, file: string, bands = 4) {
-  const base64 = fs.readFileSync(file).toString('base64');
-  return page.evaluate(
-    async ({ base64, bands }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${base64}`;
-      await img.decode();
-      // Scaled down to keep the readback fast; enough to tell drawn from blank.
-      const w = Math.round(img.width / 4);
-      const h = Math.round(img.height / 4);
-      const canvas = new OffscreenCanvas(w, h);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0, w, h);
-      const data = ctx.getImageData(0, 0, w, h).data;
-      const colours = new Set<number>();
-      const drawn = new Array<number>(bands).fill(0);
-      let transparent = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
-        if (a === 0) transparent++;
-        colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
-        if (a > 0 && (r < 235 || g < 235 || b < 235)) drawn[Math.min(bands - 1, Math.floor((i / 4 / w / h) * bands))]!++;
-      }
-      const perBand = (w * h) / bands;
-      return {
-        colours: colours.size,
-        drawn: drawn.map((d) => d / perBand),
-        transparent: transparent / (w * h),
-        corner: [...data.slice(0, 4)],
-      };
-    },
-    { base64, bands },
-  );
-}
 
 test('PNG of the whole zh-CN backpack map, culled cards included, at 2×', async ({ page, request }, testInfo) => {
   const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
@@ -130,7 +64,6 @@ test('PNG with a transparent background, and of a selection only', async ({ page
 });
 
 test('PDF of the zh-CN backpack map: A4 pages by stage groups, with a summary page', async ({ page, request }, testInfo) => {
-  needsPoppler();
   const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
   await openMap(page, mapId);
   const { file, name } = await exportFile(page, testInfo, 'pdf');
@@ -138,26 +71,22 @@ test('PDF of the zh-CN backpack map: A4 pages by stage groups, with a summary pa
   const size = fs.statSync(file).size;
   expect(size).toBeLessThan(5 * 1024 * 1024);
 
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  expect(info).toMatch(/Page size:\s+841\.8\d x 595\.2\d pts \(A4\)/);
-  expect(info).toMatch(/Title:\s+回头客购买背包之旅/);
+  const pdf = await readPdf(file);
+  const pages = pdf.pages;
+  for (const size of pdf.sizes) expect(size).toEqual(PAPER_PT.a4);
+  expect(pdf.title).toBe('回头客购买背包之旅');
   // A summary page and at least two stage groups.
   expect(pages).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('export-done')).toContainText(`${pages} 页`);
 
   const dir = testInfo.outputPath('pages');
   fs.mkdirSync(dir, { recursive: true });
-  execFileSync('pdftoppm', ['-r', '60', '-png', file, path.join(dir, 'page')]);
-  const images = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.png'))
-    .sort();
+  const images = await renderPdf(page, file, path.join(dir, 'page'));
   expect(images).toHaveLength(pages);
   for (const image of images) {
-    const stats = await pixelStats(page, path.join(dir, image), 1);
+    const stats = await pixelStats(page, image, 1);
     expect(stats.drawn[0]).toBeGreaterThan(0.01);
-    await testInfo.attach(`pdf-${image}`, { path: path.join(dir, image), contentType: 'image/png' });
+    await testInfo.attach(`pdf-${path.basename(image)}`, { path: image, contentType: 'image/png' });
   }
   await testInfo.attach('backpack-zh-CN.pdf', { path: file, contentType: 'application/pdf' });
 
@@ -167,9 +96,9 @@ test('PDF of the zh-CN backpack map: A4 pages by stage groups, with a summary pa
     await p.getByTestId('export-paper-a3').check();
     await p.getByTestId('export-summary').uncheck();
   });
-  const a3Info = execFileSync('pdfinfo', [a3.file], { encoding: 'utf8' });
-  expect(a3Info).toMatch(/Page size:\s+1190\.5\d x 841\.8\d pts \(A3\)/);
-  expect(Number(/^Pages:\s+(\d+)/m.exec(a3Info)?.[1])).toBeLessThan(pages - 1);
+  const a3Pdf = await readPdf(a3.file);
+  for (const size of a3Pdf.sizes) expect(size).toEqual(PAPER_PT.a3);
+  expect(a3Pdf.pages).toBeLessThan(pages - 1);
 });
 
 test('a long export shows progress and can be cancelled', async ({ page, request }) => {
@@ -210,14 +139,14 @@ test('comments: counted on the PDF cards and listed on their own page; JSON and 
   await page.getByTestId('card-new-thread').getByTestId('comment-send').click();
   await expect(page.getByTestId('comment-badge')).toHaveText('💬 1');
 
-  const pagesOf = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  const pagesOf = async (file: string) => (await readPdf(file)).pages;
   const without = await exportFile(page, testInfo, 'pdf', (p) => p.getByTestId('export-comments').uncheck());
   await page.getByTestId('export-close').click();
   const withComments = await exportFile(page, testInfo, 'pdf');
-  expect(pagesOf(withComments.file)).toBe(pagesOf(without.file) + 1);
-  const last = testInfo.outputPath('comments-page');
-  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(pagesOf(withComments.file)), '-singlefile', withComments.file, last]);
-  await testInfo.attach('pdf-comments-page.png', { path: `${last}.png`, contentType: 'image/png' });
+  const pages = await pagesOf(withComments.file);
+  expect(pages).toBe((await pagesOf(without.file)) + 1);
+  const [last] = await renderPdf(page, withComments.file, testInfo.outputPath('comments-page'), { pages: [pages] });
+  await testInfo.attach('pdf-comments-page.png', { path: last!, contentType: 'image/png' });
   await page.getByTestId('export-close').click();
 
   // JSON: the open format, comments included when ticked.
