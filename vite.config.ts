@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { TWEMOJI_DIR } from './src/emojiImages';
 
 /**
  * Writes /asset-manifest.json: every script and stylesheet of the build,
@@ -21,13 +24,40 @@ function assetManifest(): Plugin {
   };
 }
 
+/**
+ * Twemoji's pictures for emoji avatars (src/emojiImages.ts): copied into the
+ * build under TWEMOJI_DIR (a versioned folder, so cached for good like the
+ * hashed assets), and served from node_modules by the dev server.
+ */
+function twemojiImages(): Plugin {
+  const source = path.resolve('node_modules/@twemoji/svg');
+  const prefix = `/${TWEMOJI_DIR}/`;
+  return {
+    name: 'journeyboard-twemoji',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.startsWith(prefix) ? path.basename(req.url.slice(prefix.length)) : '';
+        const file = path.join(source, name);
+        if (!/^[0-9a-f-]+\.svg$/.test(name) || !fs.existsSync(file)) return next();
+        res.setHeader('content-type', 'image/svg+xml');
+        fs.createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const name of fs.readdirSync(source).filter((f) => f.endsWith('.svg'))) {
+        this.emitFile({ type: 'asset', fileName: `${TWEMOJI_DIR}/${name}`, source: fs.readFileSync(path.join(source, name)) });
+      }
+    },
+  };
+}
+
 // In development the Vite dev server proxies the API and the websocket to the
 // Journeyboard server (npm run dev starts both); in production the server
 // serves the built app itself on one port.
 const backend = `http://127.0.0.1:${process.env.JOURNEYBOARD_DEV_API_PORT ?? '8080'}`;
 
 export default defineConfig({
-  plugins: [react(), assetManifest()],
+  plugins: [react(), assetManifest(), twemojiImages()],
   server: {
     proxy: {
       '/api': backend,

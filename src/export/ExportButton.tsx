@@ -1,6 +1,7 @@
 /** The toolbar's Export button. The dialog and everything behind it (html-to-image, jsPDF) load on first use. */
 import { useTranslation } from 'react-i18next';
 import { LazyDialogButton } from '../panels/LazyDialogButton';
+import { ExportIcon, Icon } from '../icons';
 
 const loadDialog = () => import('./ExportDialog');
 
@@ -8,7 +9,7 @@ export function ExportButton() {
   const { t } = useTranslation();
   return (
     <LazyDialogButton load={loadDialog} testId="export-button">
-      ⤓ {t('export.button')}
+      <Icon icon={ExportIcon} /> {t('export.button')}
     </LazyDialogButton>
   );
 }

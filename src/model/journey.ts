@@ -54,13 +54,16 @@ export function kpiStatus(card: Pick<Card, 'value' | 'target' | 'direction'>): K
   return ok ? 'on-target' : 'off-target';
 }
 
-/** An emoji face for an emotion score, for the curve and the inspector. */
-export function emotionFace(score: number): string {
-  if (score >= 4) return '😄';
-  if (score >= 2) return '🙂';
-  if (score >= -1) return '😐';
-  if (score >= -3) return '🙁';
-  return '😣';
+export const EMOTION_LEVELS = ['delighted', 'pleased', 'neutral', 'unhappy', 'frustrated'] as const;
+export type EmotionLevel = (typeof EMOTION_LEVELS)[number];
+
+/** Which of five faces an emotion score shows (on the curve, the cards, the inspector). */
+export function emotionLevel(score: number): EmotionLevel {
+  if (score >= 4) return 'delighted';
+  if (score >= 2) return 'pleased';
+  if (score >= -1) return 'neutral';
+  if (score >= -3) return 'unhappy';
+  return 'frustrated';
 }
 
 /**

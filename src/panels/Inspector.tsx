@@ -6,7 +6,6 @@
 import { useTranslation } from 'react-i18next';
 import { deleteCard, duplicateCard, setTag, updateCardText, updateCards, type CardFields } from '../model/commands/cards';
 import { castVote, retractVote, voteTotal } from '../model/commands/votes';
-import { emotionFace } from '../model/journey';
 import { TEXT_LIMITS } from '../model/limits';
 import {
   CHANNELS,
@@ -20,11 +19,11 @@ import {
   type LaneKind,
 } from '../model/schema';
 import { useOpenMap, useSnapshot } from '../canvas/mapContext';
-import { TAG_ICON } from '../canvas/nodes/CardFacets';
 import { useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
 import { participantId } from '../sync/participant';
 import { Choice, CommitNumber, CommitText, Field, MIXED, SCALE_1_5, common } from './fields';
+import { Icon, MomentOfTruthIcon, TAG_ICONS } from '../icons';
 
 const EMOTIONS = Array.from({ length: EMOTION_MAX - EMOTION_MIN + 1 }, (_, i) => EMOTION_MAX - i);
 const UNITS = ['%', 'pts', 'min', 'h', 'days', '¥', '$', '€'];
@@ -129,7 +128,7 @@ export function Inspector() {
               }}
               onChange={(e) => set(ofKind('touchpoints'), { momentOfTruth: e.target.checked ? true : undefined })}
             />
-            ★ {t('fields.momentOfTruth')}
+            <Icon icon={MomentOfTruthIcon} /> {t('fields.momentOfTruth')}
           </label>
         </fieldset>
       )}
@@ -143,7 +142,7 @@ export function Inspector() {
               value={common([...ofKind('touchpoints'), ...ofKind('emotions')], (c) => c.emotion)}
               options={EMOTIONS}
               allowNone
-              label={(o) => `${emotionFace(o)} ${o > 0 ? '+' : ''}${o}`}
+              label={(o) => `${o > 0 ? '+' : ''}${o}`}
               onChange={(emotion) => set([...ofKind('touchpoints'), ...ofKind('emotions')], { emotion })}
             />
           )}
@@ -316,7 +315,7 @@ export function Inspector() {
                   )
                 }
               >
-                {TAG_ICON[tag]} {t(`tags.${tag}`)}
+                <Icon icon={TAG_ICONS[tag]} /> {t(`tags.${tag}`)}
               </button>
             );
           })}

@@ -28,6 +28,7 @@ import { formatKpiValue } from '../canvas/nodes/CardFacets';
 import { useCanEdit } from '../state/session';
 import { Modal } from './Modal';
 import './metricsImport.css';
+import { CloseIcon, Icon } from '../icons';
 
 interface Source {
   table: CsvTable;
@@ -113,7 +114,7 @@ export function MetricsImportDialog({ onClose }: { onClose: () => void }) {
       <div className="metrics-summary" role="status" data-testid="metrics-summary">
         <span>{summary}</span>
         <button type="button" className="icon-btn" aria-label={t('metrics.import.close')} onClick={onClose}>
-          ✕
+          <Icon icon={CloseIcon} />
         </button>
       </div>
     );

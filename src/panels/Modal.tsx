@@ -1,6 +1,7 @@
 /** A dialog over the page: closes on Escape, on the ✕ and on a click outside. */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CloseIcon, Icon } from '../icons';
 
 export function Modal({
   title,
@@ -34,7 +35,7 @@ export function Modal({
         <header>
           <h2>{title}</h2>
           <button type="button" className="icon-btn" aria-label={t('matrix.close')} onClick={onClose}>
-            ✕
+            <Icon icon={CloseIcon} />
           </button>
         </header>
         {children}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenMap } from '../canvas/mapContext';
 import { usePresence, type Peer, type PresenceUser } from '../sync/presence';
+import { CloseIcon, Icon } from '../icons';
 
 const initials = (name: string) =>
   name
@@ -155,7 +156,7 @@ export function PresenceBar() {
       ))}
       {following !== null && (
         <button type="button" className="following-badge" onClick={() => setFollowing(null)}>
-          {t('presence.followingBadge', { name: peers.find((p) => p.clientId === following)?.user.name ?? '' })} ✕
+          {t('presence.followingBadge', { name: peers.find((p) => p.clientId === following)?.user.name ?? '' })} <Icon icon={CloseIcon} />
         </button>
       )}
       {leader && (

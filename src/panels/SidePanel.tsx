@@ -6,6 +6,7 @@ import { CommentsTabLabel } from './comments/CommentsTabLabel';
 import { Inspector } from './Inspector';
 import { PersonasPanel } from './PersonasPanel';
 import { VotesPanel } from './VotesPanel';
+import { CloseIcon, Icon } from '../icons';
 
 const PANELS: Exclude<PanelName, null>[] = ['inspector', 'personas', 'votes', 'comments'];
 // The comments' strings live in their own file (i18n/comments.*.json).
@@ -34,7 +35,7 @@ export function SidePanel() {
         ))}
         <span className="spacer" />
         <button type="button" className="icon-btn" aria-label={t('panels.close')} onClick={() => setPanel(null)}>
-          ✕
+          <Icon icon={CloseIcon} />
         </button>
       </nav>
       <div className="panel-body" role="tabpanel">

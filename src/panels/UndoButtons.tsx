@@ -3,6 +3,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenMap } from '../canvas/mapContext';
 import { useCanEdit } from '../state/session';
+import { Icon, RedoIcon, UndoIcon } from '../icons';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, textarea, select'));
@@ -53,7 +54,7 @@ export function UndoButtons() {
         title={t('undo.undoHint')}
         aria-label={t('undo.undo')}
       >
-        ↶
+        <Icon icon={UndoIcon} />
       </button>
       <button
         type="button"
@@ -63,7 +64,7 @@ export function UndoButtons() {
         title={t('undo.redoHint')}
         aria-label={t('undo.redo')}
       >
-        ↷
+        <Icon icon={RedoIcon} />
       </button>
     </span>
   );

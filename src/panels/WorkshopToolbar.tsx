@@ -1,12 +1,12 @@
 /** Workshop tools over the map: tag filter, votes left, the opportunity matrix, the panels. */
 import { useTranslation } from 'react-i18next';
 import { TAGS } from '../model/schema';
-import { TAG_ICON } from '../canvas/nodes/CardFacets';
 import { useSession } from '../state/session';
 import { useMyVotes } from './useMyVotes';
 import { UndoButtons } from './UndoButtons';
 import { ExportButton } from '../export/ExportButton';
 import { MetricsImportButton } from './MetricsImportButton';
+import { Icon, TAG_ICONS, VotesIcon } from '../icons';
 
 export function WorkshopToolbar() {
   const { t } = useTranslation();
@@ -38,13 +38,13 @@ export function WorkshopToolbar() {
             className={tagFilter === tag ? 'is-on' : ''}
             onClick={() => setTagFilter(tagFilter === tag ? null : tag)}
           >
-            {TAG_ICON[tag]} {t(`tags.${tag}`)}
+            <Icon icon={TAG_ICONS[tag]} /> {t(`tags.${tag}`)}
           </button>
         ))}
       </div>
       <span className="spacer" />
       <button type="button" data-testid="votes-left-badge" onClick={() => setPanel('votes')} title={t('votes.left', { left, budget })}>
-        🗳 {left}/{budget}
+        <Icon icon={VotesIcon} /> {left}/{budget}
       </button>
       <ExportButton />
       <MetricsImportButton />

@@ -41,7 +41,7 @@ const drawn = (page: Page, font: string, text: string) =>
     { font, text },
   );
 
-test('a Chinese map in a browser without any font of its own: the shipped fonts draw it, on screen and in a PNG export', async ({
+test('a Chinese map in a browser without any font of its own: the shipped fonts and icons draw it, on screen and in a PNG export', async ({
   request,
   baseURL,
 }, testInfo) => {
@@ -72,6 +72,23 @@ test('a Chinese map in a browser without any font of its own: the shipped fonts 
       .locator('.card-text')
       .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(family).toMatch(/^"Inter Variable", "Noto Sans SC"/);
+
+    // Icons are SVG and the persona's emoji a picture: no emoji is left for a font to draw.
+    const emojiText = await page
+      .locator('.react-flow')
+      .evaluate(
+        (el) =>
+          [...el.querySelectorAll('*')]
+            .flatMap((n) => [...n.childNodes])
+            .filter((n) => n.nodeType === 3 && /\p{Extended_Pictographic}/u.test(n.textContent ?? '')).length,
+      );
+    expect(emojiText).toBe(0);
+    await page.getByTestId('export-close').click();
+    await page.getByRole('button', { name: '用户画像', exact: true }).click();
+    const avatar = page.locator('.avatar.is-emoji img').first();
+    await expect(avatar).toHaveAttribute('alt', '🥾');
+    expect(await avatar.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '用户画像', exact: true }).click();
 
     // The export carries the glyphs too: the same card with its characters shuffled is another picture
     // (drawn as boxes, without the shipped font in the export, the two are identical to the pixel).

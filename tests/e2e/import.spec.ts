@@ -67,7 +67,7 @@ test('import: an invalid file is refused with its problems listed, and the dashb
   await expect(dialog.locator('li[data-path="cards.c1.laneId"]')).toHaveText(/cards › c1 › laneId\s*unknown lane "ghost"/);
   await expect(dialog.locator('li[data-path="stages.s2.color"]')).toContainText('stages › s2 › color');
   await expect(dialog.locator('li')).toHaveCount(2);
-  await dialog.getByRole('button', { name: 'Close' }).click(); // the dialog's ✕
+  await dialog.getByRole('button', { name: 'Close' }).click(); // the dialog's close (X) button
   await expect(dialog).toHaveCount(0);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('map-row')).toHaveCount(before);

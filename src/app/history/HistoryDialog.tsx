@@ -11,6 +11,7 @@ import { relativeTime } from '../../i18n/relativeTime';
 import { Modal } from '../../panels/Modal';
 import { deleteVersion, listVersions, saveVersion, type Version } from './api';
 import type { VersionList } from '../../model/versions';
+import { DeleteIcon, Icon } from '../../icons';
 
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0);
 
@@ -101,7 +102,7 @@ export function HistoryDialog({
                     refresh();
                   }}
                 >
-                  ✕
+                  <Icon icon={DeleteIcon} />
                 </button>
               )}
             </li>

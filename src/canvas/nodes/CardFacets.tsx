@@ -6,13 +6,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import { voteTotal } from '../../model/commands/votes';
-import { emotionFace, kpiStatus } from '../../model/journey';
+import { kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';
 import { CommentBadge } from '../../panels/comments/CommentBadge';
-
-export const CHANNEL_ICON = { digital: '💻', physical: '🏬', human: '🧑' } as const;
-export const MEDIA_ICON = { owned: '🏠', earned: '💬', paid: '💰' } as const;
-export const TAG_ICON = { rose: '🌹', bud: '🌱', thorn: '🌵' } as const;
+import { EmojiAvatar } from '../../panels/Avatar';
+import { CHANNEL_ICONS, EmotionFace, Icon, MEDIA_ICONS, OffTargetIcon, PersonaIcon, TAG_ICONS } from '../../icons';
 
 export function formatKpiValue(value: number | undefined, unit: string | undefined): string {
   if (value === undefined) return '–';
@@ -34,7 +32,11 @@ export function KpiBody({ card }: { card: Card }) {
           </span>
         )}
       </p>
-      {status === 'off-target' && <span className="kpi-flag">⚠ {t('kpi.offTarget')}</span>}
+      {status === 'off-target' && (
+        <span className="kpi-flag">
+          <Icon icon={OffTargetIcon} /> {t('kpi.offTarget')}
+        </span>
+      )}
     </div>
   );
 }
@@ -48,12 +50,12 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
         <>
           {card.channel && (
             <span className="facet" title={t(`channels.${card.channel}`)} aria-label={t(`channels.${card.channel}`)}>
-              {CHANNEL_ICON[card.channel]}
+              <Icon icon={CHANNEL_ICONS[card.channel]} />
             </span>
           )}
           {card.media && (
             <span className="facet" title={t(`media.${card.media}`)} aria-label={t(`media.${card.media}`)}>
-              {MEDIA_ICON[card.media]}
+              <Icon icon={MEDIA_ICONS[card.media]} />
             </span>
           )}
           {card.importance !== undefined && (
@@ -64,7 +66,7 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
           )}
           {card.emotion !== undefined && (
             <span className="facet" title={`${t('fields.emotion')}: ${card.emotion}`}>
-              {emotionFace(card.emotion)}
+              <EmotionFace score={card.emotion} />
             </span>
           )}
         </>
@@ -86,13 +88,17 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
       )}
       {(card.tags ?? []).map((tag) => (
         <span key={tag} className="facet tag" title={t(`tags.${tag}`)} data-tag={tag}>
-          {TAG_ICON[tag]}
+          <Icon icon={TAG_ICONS[tag]} />
         </span>
       ))}
       <span className="spacer" />
       {personaAvatar && (
         <span className="facet persona-chip" title={t('fields.persona')}>
-          {personaAvatar.startsWith('data:') ? '👤' : personaAvatar}
+          {personaAvatar.startsWith('data:') ? (
+            <Icon icon={PersonaIcon} />
+          ) : (
+            <EmojiAvatar emoji={personaAvatar} size={16} className="persona-emoji" />
+          )}
         </span>
       )}
       <CommentBadge cardId={card.id} />

@@ -10,6 +10,7 @@ import { InlineText } from '../InlineText';
 import { useCard, useMapSelector, useOpenMap } from '../mapContext';
 import type { CardNode as CardNodeType } from '../projection';
 import { CardFacets, KpiBody } from './CardFacets';
+import { Icon, MomentOfTruthIcon } from '../../icons';
 
 function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>) {
   const { t } = useTranslation();
@@ -71,7 +72,11 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
         <KpiBody card={card} />
       ) : (
         <>
-          {card.momentOfTruth && data.laneKind === 'touchpoints' && <span className="mot-badge">★ {t('fields.momentOfTruth')}</span>}
+          {card.momentOfTruth && data.laneKind === 'touchpoints' && (
+            <span className="mot-badge">
+              <Icon icon={MomentOfTruthIcon} /> {t('fields.momentOfTruth')}
+            </span>
+          )}
           <p className={`card-text${card.text ? '' : ' is-empty'}`}>{card.text || t('canvas.emptyCard')}</p>
         </>
       )}

@@ -9,13 +9,14 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent 
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { setEmotion } from '../../model/commands/cards';
-import { emotionFace, emotionPoints, type EmotionPoint } from '../../model/journey';
+import { emotionLevel, emotionPoints, type EmotionLevel, type EmotionPoint } from '../../model/journey';
 import { beginGesture } from '../../model/undo';
 import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
 import { GRID } from '../layout';
 import { useMapSelector, useOpenMap } from '../mapContext';
 import type { CurveNode as CurveNodeType } from '../projection';
+import { EMOTION_ICONS } from '../../icons';
 
 const PAD = 30;
 
@@ -161,9 +162,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
         >
           <title>{`${p.text || t('curve.untitled')} · ${p.emotion > 0 ? '+' : ''}${p.emotion}`}</title>
           <circle r={15} />
-          <text className="curve-face" textAnchor="middle" dominantBaseline="central">
-            {emotionFace(p.emotion)}
-          </text>
+          <CurveFace level={emotionLevel(p.emotion)} />
           {!p.touchpoint && p.text && (
             <text className="curve-label" y={28} textAnchor="middle">
               {p.text.length > 24 ? `${p.text.slice(0, 23)}…` : p.text}
@@ -176,3 +175,9 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
 }
 
 export const CurveNode = memo(CurveNodeView);
+
+/** The face inside a point's circle: the emotion's icon as a nested SVG, centred on the point. */
+function CurveFace({ level }: { level: EmotionLevel }) {
+  const Face = EMOTION_ICONS[level];
+  return <Face className={`curve-face is-${level}`} x={-9} y={-9} width={18} height={18} aria-hidden focusable="false" />;
+}

@@ -1,5 +1,6 @@
 /** The rename / reorder / delete buttons of a stage or lane header. */
 import { useTranslation } from 'react-i18next';
+import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, DeleteIcon, Icon, RenameIcon, type LucideIcon } from '../../icons';
 
 interface Props {
   axis: 'horizontal' | 'vertical';
@@ -13,8 +14,8 @@ interface Props {
 export function HeaderActions({ axis, index, count, onRename, onMove, onDelete }: Props) {
   const { t } = useTranslation();
   const [back, forward] = axis === 'horizontal' ? (['moveLeft', 'moveRight'] as const) : (['moveUp', 'moveDown'] as const);
-  const [backIcon, forwardIcon] = axis === 'horizontal' ? ['←', '→'] : ['↑', '↓'];
-  const button = (label: string, icon: string, onClick: () => void, disabled = false, danger = false) => (
+  const [backIcon, forwardIcon] = axis === 'horizontal' ? [ArrowLeft, ArrowRight] : [ArrowUp, ArrowDown];
+  const button = (label: string, icon: LucideIcon, onClick: () => void, disabled = false, danger = false) => (
     <button
       type="button"
       className={`icon-btn${danger ? ' danger' : ''}`}
@@ -23,15 +24,15 @@ export function HeaderActions({ axis, index, count, onRename, onMove, onDelete }
       disabled={disabled}
       onClick={onClick}
     >
-      {icon}
+      <Icon icon={icon} />
     </button>
   );
   return (
     <div className="header-actions">
-      {button(t('canvas.rename'), '✎', onRename)}
+      {button(t('canvas.rename'), RenameIcon, onRename)}
       {button(t(`canvas.${back}`), backIcon, () => onMove(index - 1), index === 0)}
       {button(t(`canvas.${forward}`), forwardIcon, () => onMove(index + 1), index === count - 1)}
-      {button(t('canvas.delete'), '✕', onDelete, false, true)}
+      {button(t('canvas.delete'), DeleteIcon, onDelete, false, true)}
     </div>
   );
 }

@@ -1,9 +1,8 @@
 /** The title header and the legend that frame an exported map. */
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_ICON, MEDIA_ICON, TAG_ICON } from '../../canvas/nodes/CardFacets';
-import { emotionFace } from '../../model/journey';
 import { CHANNELS, MEDIA, TAGS } from '../../model/schema';
 import type { Rect } from '../plan';
+import { CHANNEL_ICONS, EmotionFace, Icon, MEDIA_ICONS, MomentOfTruthIcon, OffTargetIcon, TAG_ICONS } from '../../icons';
 
 const box = (r: Rect) => ({ left: r.x, top: r.y, width: r.width, height: r.height });
 
@@ -27,32 +26,34 @@ export function Legend({ rect }: { rect: Rect }) {
       <strong>{t('export.legend')}</strong>
       {CHANNELS.map((c) => (
         <span key={c}>
-          {CHANNEL_ICON[c]} {t(`channels.${c}`)}
+          <Icon icon={CHANNEL_ICONS[c]} /> {t(`channels.${c}`)}
         </span>
       ))}
       <span className="sep" />
       {MEDIA.map((m) => (
         <span key={m}>
-          {MEDIA_ICON[m]} {t(`media.${m}`)}
+          <Icon icon={MEDIA_ICONS[m]} /> {t(`media.${m}`)}
         </span>
       ))}
       <span className="sep" />
       <span>
-        <span className="legend-mot">★</span> {t('fields.momentOfTruth')}
+        <Icon icon={MomentOfTruthIcon} className="legend-mot" /> {t('fields.momentOfTruth')}
       </span>
       <span>
         ●●●<span className="faint">●●</span> {t('fields.importance')}
       </span>
       <span>
-        {emotionFace(-5)} … {emotionFace(5)} {t('export.emotionScale')}
+        <EmotionFace score={-5} /> … <EmotionFace score={5} /> {t('export.emotionScale')}
       </span>
       <span className="sep" />
       {TAGS.map((tag) => (
         <span key={tag}>
-          {TAG_ICON[tag]} {t(`tags.${tag}`)}
+          <Icon icon={TAG_ICONS[tag]} /> {t(`tags.${tag}`)}
         </span>
       ))}
-      <span>⚠ {t('kpi.offTarget')}</span>
+      <span>
+        <Icon icon={OffTargetIcon} /> {t('kpi.offTarget')}
+      </span>
     </footer>
   );
 }

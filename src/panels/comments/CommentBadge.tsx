@@ -1,5 +1,5 @@
 /**
- * 💬 N on a card: the comments in its open threads. A click opens the
+ * A speech bubble and N on a card: the comments in its open threads. A click opens the
  * Comments tab with this card selected. Subscribes to one number, so a card
  * re-renders only when its own count changes.
  */
@@ -8,6 +8,7 @@ import { commentCount } from '../../model/comments';
 import { useSession } from '../../state/session';
 import { useComments } from './useComments';
 import '../comments.css';
+import { CommentsIcon, Icon } from '../../icons';
 
 export function CommentBadge({ cardId }: { cardId: string }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function CommentBadge({ cardId }: { cardId: string }) {
       }}
       onDoubleClick={(e) => e.stopPropagation()}
     >
-      💬 {count}
+      <Icon icon={CommentsIcon} /> {count}
     </button>
   );
 }

@@ -11,12 +11,18 @@ import { usePresence } from '../../sync/presence';
 import { CommentItem } from './CommentItem';
 import { Composer } from './Composer';
 import { useComments } from './useComments';
+import { Icon, ResolvedIcon, WholeMapIcon } from '../../icons';
 
 function ThreadTarget({ cardId }: { cardId: string | null }) {
   const { t } = useTranslation();
   const card = useMapSelector((s) => (cardId ? s.cardById.get(cardId) : undefined));
   const requestSelection = useSession((s) => s.requestSelection);
-  if (!cardId) return <span className="thread-target is-map">🗺 {t('comments.wholeMap')}</span>;
+  if (!cardId)
+    return (
+      <span className="thread-target is-map">
+        <Icon icon={WholeMapIcon} /> {t('comments.wholeMap')}
+      </span>
+    );
   if (!card) return <span className="thread-target is-gone muted">{t('comments.deletedCard')}</span>;
   return (
     <button
@@ -60,7 +66,7 @@ export function ThreadView({ thread, showTarget, now }: { thread: CommentThread;
           {showTarget && <ThreadTarget cardId={cardIdOf(thread.target)} />}
           {thread.resolved && (
             <span className="thread-state" data-testid="thread-resolved">
-              ✓ {resolverName ? t('comments.resolvedBy', { name: resolverName }) : t('comments.resolved')}
+              <Icon icon={ResolvedIcon} /> {resolverName ? t('comments.resolvedBy', { name: resolverName }) : t('comments.resolved')}
             </span>
           )}
         </header>
@@ -96,7 +102,7 @@ export function ThreadView({ thread, showTarget, now }: { thread: CommentThread;
             </button>
           ) : (
             <button type="button" data-testid="thread-resolve" onClick={() => resolveThread(commentsDoc, thread.id, me.id)}>
-              ✓ {t('comments.resolve')}
+              <Icon icon={ResolvedIcon} /> {t('comments.resolve')}
             </button>
           )}
         </div>

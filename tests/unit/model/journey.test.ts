@@ -17,7 +17,7 @@ import {
   deleteStage,
   docToMapDocument,
   duplicateCard,
-  emotionFace,
+  emotionLevel,
   emotionPoints,
   EMPTY_PERSONA,
   followPersona,
@@ -522,19 +522,19 @@ describe('KPI status, emotion faces, the line of visibility', () => {
     expect(kpiStatus({ value: 0, target: 0 })).toBe('on-target');
   });
 
-  it('emotionFace maps the scale to five faces', () => {
-    expect([5, 4, 3, 2, 1, 0, -1, -2, -3, -4, -5].map(emotionFace)).toEqual([
-      '😄',
-      '😄',
-      '🙂',
-      '🙂',
-      '😐',
-      '😐',
-      '😐',
-      '🙁',
-      '🙁',
-      '😣',
-      '😣',
+  it('emotionLevel maps the scale to five faces', () => {
+    expect([5, 4, 3, 2, 1, 0, -1, -2, -3, -4, -5].map(emotionLevel)).toEqual([
+      'delighted',
+      'delighted',
+      'pleased',
+      'pleased',
+      'neutral',
+      'neutral',
+      'neutral',
+      'unhappy',
+      'unhappy',
+      'frustrated',
+      'frustrated',
     ]);
   });
 
