@@ -3,20 +3,29 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { TWEMOJI_DIR } from './src/emojiImages';
+import { offlineFontFiles } from './scripts/offlineFonts';
 
 /**
  * Writes /asset-manifest.json: every script and stylesheet of the build,
- * lazy chunks included (index.html links only the first ones), so the
- * service worker can keep them all and Export works offline on a device
- * that never opened it online.
+ * lazy chunks included (index.html links only the first ones), and the font
+ * files the app's own text needs (scripts/offlineFonts.ts), so the service
+ * worker can keep them all: Export works offline on a device that never
+ * opened it online, and a map opened offline still draws its Chinese.
  */
 function assetManifest(): Plugin {
   return {
     name: 'journeyboard-asset-manifest',
     apply: 'build',
     generateBundle(_options, bundle) {
+      const fonts = offlineFontFiles(process.cwd());
+      /** The source file an emitted asset came from (Vite hashes the name). */
+      const sourceName = (file: string) => {
+        const chunk = bundle[file]!;
+        const names = 'originalFileNames' in chunk ? chunk.originalFileNames : [];
+        return names.map((n) => path.basename(n));
+      };
       const assets = Object.keys(bundle)
-        .filter((file) => /\.(js|css)$/.test(file))
+        .filter((file) => /\.(js|css)$/.test(file) || (file.endsWith('.woff2') && sourceName(file).some((n) => fonts.has(n))))
         .map((file) => `/${file}`)
         .sort();
       this.emitFile({ type: 'asset', fileName: 'asset-manifest.json', source: JSON.stringify(assets) });

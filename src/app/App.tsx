@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dashboard } from './Dashboard';
 import { WorkspaceGate } from './WorkspaceGate';
-import { MapPage } from './MapPage';
 import { navigate, parseRoute, usePathname } from './router';
 import { SignInLinkGate } from './SignInLink';
+
+// The canvas (React Flow, Yjs, the editor) loads only when a map is opened: the dashboard does not need it.
+const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
 
 export function App() {
   return (
@@ -24,7 +27,11 @@ function Route() {
         </WorkspaceGate>
       );
     case 'map':
-      return <MapPage key={route.mapId} mapId={route.mapId} />;
+      return (
+        <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+          <MapPage key={route.mapId} mapId={route.mapId} />
+        </Suspense>
+      );
     case 'notFound':
       return (
         <div className="unavailable" role="alert">

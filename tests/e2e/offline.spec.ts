@@ -34,3 +34,43 @@ test('offline: edits kept on the device, a reload offline shows the map, and bot
   }
   await expect(a.getByTestId('connection')).toHaveAttribute('data-local-only', 'false');
 });
+
+test('offline, Chinese the device never showed online is drawn with the shipped font (the service worker keeps it)', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: 'en' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByTestId('language-switch')).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  // Installed with the Chinese font files the app's own text needs.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const cache = await caches.open((await caches.keys())[0]!);
+        return (await cache.keys()).filter((r) => /noto-sans-sc-.*\.woff2$/.test(r.url)).length;
+      }),
+    )
+    .toBeGreaterThan(5);
+  const fontFiles = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => /noto-sans-sc-.*\.woff2$/.test(u)),
+    );
+  // The English page draws little Chinese (only the language's own name, 简体中文).
+  const online = new Set(await fontFiles());
+
+  await context.setOffline(true);
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '旅程地图' })).toBeVisible();
+  const statuses = await page.evaluate(async () =>
+    (await document.fonts.load('16px "Noto Sans SC"', '旅程地图新建标题')).map((f) => f.status),
+  );
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(statuses.every((s) => s === 'loaded')).toBe(true);
+  // Files the page had never fetched came, offline, from what the worker kept.
+  expect((await fontFiles()).filter((u) => !online.has(u)).length).toBeGreaterThan(0);
+  await context.close();
+});

@@ -7,7 +7,7 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { STAGE_COLORS } from '../../model/commands/stages';
+import { STAGE_COLORS } from '../../model/schema';
 import type { MapSummary } from '../../model/schema';
 import { InlineText } from '../../canvas/InlineText';
 import { relativeTime } from '../../i18n/relativeTime';
