@@ -17,6 +17,8 @@
  *     on Journeyboard and the reference (bench/workshop.ts)
  *   - cursors: 29 colleagues' pointers moving on the 600-card map, seen in
  *     Chromium: frame intervals and main-thread time (bench/browser-cursors.ts)
+ *   - pageWeight: initial JavaScript of the dashboard and a map page, font bytes
+ *     to open the zh-CN and en backpack maps, first and next visit (bench/page-weight.ts)
  *   - cluster: three nodes on PostgreSQL and Redis against one: latency across
  *     nodes, held rate, store append time, recovery from kill -9 (bench/cluster.ts)
  */
@@ -34,6 +36,7 @@ import { browserExport } from './browser-export';
 import { browserCursors } from './browser-cursors';
 import { attacks } from './attacks';
 import { cluster } from './cluster';
+import { pageWeight } from './page-weight';
 import { throughput } from './throughput';
 import { workshop } from './workshop';
 
@@ -135,6 +138,7 @@ const results = {
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs npm run build')),
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs npm run build',
   export: (await browserExport()) ?? 'skipped: needs npm run build',
+  pageWeight: (await pageWeight()) ?? 'skipped: needs npm run build',
   cursors600: (await browserCursors()) ?? 'skipped: needs npm run build',
   attacks: await attacks(),
   throughput: await throughput(),
