@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './tests/e2e/chromium';
 
 // The e2e suite runs the real server (built app + API + websocket on one
-// port) with a throwaway DATA_DIR, and drives Debian's Chromium.
+// port) with a throwaway DATA_DIR, and drives the Chromium scripts/e2e.ts
+// found (tests/e2e/chromium.ts).
 const port = Number(process.env.E2E_PORT ?? 8797);
 const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/journeyboard-e2e-${process.pid}`;
 

@@ -30,7 +30,8 @@ interface Fetched {
   fromCache: boolean;
 }
 
-const DIST = path.resolve('dist');
+/** BENCH_DIST measures another build (an older checkout's dist) against this server. */
+const DIST = path.resolve(process.env.BENCH_DIST ?? 'dist');
 const gzipBytes = (url: string): number => {
   const file = path.join(DIST, new URL(url).pathname);
   return fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length : 0;
