@@ -10,6 +10,16 @@ import { Modal } from './Modal';
 
 export type DialogModule = { default: ComponentType<{ onClose(): void }> };
 
+/** The script a failed dynamic import names ("Failed to fetch dynamically imported module: <url>"). */
+const failedScript = (err: unknown): string | null => /(https?:\/\/\S+?\.js)\b/.exec(String(err))?.[1] ?? null;
+
+/**
+ * Chromium keeps an import() that failed failed for the life of the page, so
+ * a retry asks for the same file under another URL (a leaf chunk: the
+ * shared chunks it imports are the ones already loaded).
+ */
+const importAgain = (script: string, attempt: number) => import(/* @vite-ignore */ `${script}?attempt=${attempt}`) as Promise<DialogModule>;
+
 function LoadFailed({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   return (
@@ -23,16 +33,17 @@ export function LazyDialogButton({ load, testId, children }: { load: () => Promi
   const [open, setOpen] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const failed = useRef(false);
+  const failedUrl = useRef<string | null>(null);
   const Dialog = useMemo(
     () =>
       lazy(() =>
-        load().catch((): DialogModule => {
+        (failedUrl.current ? importAgain(failedUrl.current, attempt) : load()).catch((err: unknown): DialogModule => {
           failed.current = true;
+          failedUrl.current ??= failedScript(err);
           return { default: LoadFailed };
         }),
       ),
     // A new attempt makes a new lazy component: React keeps a loaded one for good.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [load, attempt],
   );
   return (
