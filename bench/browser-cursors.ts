@@ -18,11 +18,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { listEntities } from '../src/model';
 import { PRESENCE_COLORS, wireState } from '../src/sync/presence';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
-import { fillToCards } from '../tests/fixtures/large-map';
-import { connectSynced, createMap, freePort, kill9, spawnServer, tempDir, waitFor, wsBase } from '../tests/fixtures/server';
+import { largeMapOnServer } from './largeMapOnServer';
+import { freePort, kill9, spawnServer, tempDir, wsBase } from '../tests/fixtures/server';
 import { RawWebSocket } from './load/rawSocket';
 import { awarenessMessage } from './load/wire';
 
@@ -50,14 +49,10 @@ async function measureApp(label: string, staticDir: string) {
   const child = await spawnServer(port, tempDir(), staticDir);
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch(await chromiumLaunchOptions());
-  const colleague = await connectSynced(base, await createMap(base, { template: 'backpack', locale: 'en' }));
+  const colleague = await largeMapOnServer(base, 600, 'en');
   const people: RawWebSocket[] = [];
   try {
-    fillToCards(colleague.doc, 600);
     const mapId = colleague.provider.roomname;
-    const check = await connectSynced(base, mapId);
-    await waitFor(() => listEntities(check.doc, 'cards').length === 600, '600 cards on the server', 20_000);
-    check.close();
 
     const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(`/m/${mapId}`);

@@ -9,11 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { listEntities } from '../src/model';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { largeMapOnServer } from './largeMapOnServer';
 import { readPdf } from '../tests/e2e/pdf';
-import { fillToCards } from '../tests/fixtures/large-map';
-import { connectSynced, createMap, freePort, kill9, spawnServer, tempDir, waitFor } from '../tests/fixtures/server';
+import { freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
 
 async function runExport(page: Page, format: 'png' | 'pdf') {
   await page.getByTestId('export-button').click();
@@ -40,12 +39,8 @@ export async function browserExport() {
   const results: Record<string, unknown> = {};
   try {
     for (const cards of [200, 600]) {
-      const author = await connectSynced(base, await createMap(base, { template: 'backpack', locale: 'zh-CN' }));
-      fillToCards(author.doc, cards);
+      const author = await largeMapOnServer(base, cards, 'zh-CN');
       const mapId = author.provider.roomname;
-      const check = await connectSynced(base, mapId);
-      await waitFor(() => listEntities(check.doc, 'cards').length === cards, `${cards} cards on the server`, 20_000);
-      check.close();
       author.close();
       const context = await browser.newContext({
         baseURL: base,

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { listEntities, updateCardText } from '../src/model';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
-import { fillToCards } from '../tests/fixtures/large-map';
-import { connectSynced, createMap, freePort, kill9, spawnServer, tempDir, waitFor } from '../tests/fixtures/server';
+import { largeMapOnServer } from './largeMapOnServer';
+import { freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
 
 type Stats = { n: number; median: number; p95: number; max: number };
 
@@ -91,14 +91,9 @@ export async function browserFrames(opts: { profile?: string } = {}) {
   const child = await spawnServer(port, tempDir(), path.resolve('dist'));
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch(await chromiumLaunchOptions());
-  const colleague = await connectSynced(base, await createMap(base, { template: 'backpack', locale: 'zh-CN' }));
+  const colleague = await largeMapOnServer(base, 600, 'zh-CN');
   try {
-    fillToCards(colleague.doc, 600);
     const mapId = colleague.provider.roomname;
-    // A second client proves the server has all 600 before the browser opens the map.
-    const check = await connectSynced(base, mapId);
-    await waitFor(() => listEntities(check.doc, 'cards').length === 600, '600 cards on the server', 20_000);
-    check.close();
 
     const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage();
     const t0 = Date.now();

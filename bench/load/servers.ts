@@ -18,10 +18,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../tests/fixtures/ports';
 import { processCpuMs } from './machine';
 
 export type ServerKind = 'journeyboard' | 'reference';
@@ -55,18 +55,8 @@ export interface ServerUnderTest {
 /** The repository: bench/load/../.. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Not the test fixtures' helpers: those import the server, which has no place in the load generator's processes.
+// Not tests/fixtures/server.ts's tempDir: that module imports the server, which has no place in the load generator's processes.
 const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-bench-'));
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 const REFERENCE_BIN = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
 
 export function parseServerSpecs(list: string): ServerSpec[] {

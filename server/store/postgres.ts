@@ -34,6 +34,7 @@ import {
   type MapBundle,
   type MapComparison,
   type MapImporter,
+  type MapRecord,
   type MapIndexRow,
   type SameDocState,
   type SecretStore,
@@ -233,6 +234,17 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     return { state: rows.map((r) => new Uint8Array(r.data)), rowIds: rows.filter((r) => r.kind === 1).map((r) => r.id!) };
   };
 
+  /** A map's row; a new map's links are at version 1, an imported one keeps its own. */
+  const insertMapRow = (c: pg.PoolClient, { id, title, createdAt, updatedAt, stats }: MapRecord, linkVersion = 1) =>
+    c.query('INSERT INTO maps (id, title, created_at, updated_at, stats, link_version) VALUES ($1, $2, $3, $4, $5, $6)', [
+      id,
+      title,
+      createdAt,
+      updatedAt,
+      stats ? JSON.stringify(stats) : null,
+      linkVersion,
+    ]);
+
   /** Each document's log length (0 for one without a log), kept by the log's triggers (migration 3). */
   const logLengths = async (q: pg.Pool | pg.PoolClient, docs: readonly DocId[]): Promise<Map<DocId, number>> => {
     const { rows } = await q.query<{ doc_id: string; n: string }>('SELECT doc_id, n FROM doc_log_lengths WHERE doc_id = ANY($1::text[])', [
@@ -336,7 +348,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return compareMap(pool, bundle, same);
     },
     async importMap(bundle, same, { replace = false } = {}) {
-      const { id, title, createdAt, updatedAt, stats } = bundle.record;
+      const { id } = bundle.record;
       return transaction(async (c) => {
         // Two runs of a migration at once compare and write one map after the other.
         await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `import:${id}`]);
@@ -344,14 +356,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         if (found === 'identical' || (found === 'different' && !replace)) return found;
         // Its documents and versions go with it (ON DELETE CASCADE).
         if (found === 'different') await c.query('DELETE FROM maps WHERE id = $1', [id]);
-        await c.query('INSERT INTO maps (id, title, created_at, updated_at, stats, link_version) VALUES ($1, $2, $3, $4, $5, $6)', [
-          id,
-          title,
-          createdAt,
-          updatedAt,
-          stats ? JSON.stringify(stats) : null,
-          bundle.linkVersion,
-        ]);
+        await insertMapRow(c, bundle.record, bundle.linkVersion);
         for (const { sub, state } of bundle.docs) {
           await c.query('INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)', [docId(id, sub), id, toBuffer(state)]);
         }
@@ -439,14 +444,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     },
     async createMap(record, initialState, subdocs = {}) {
       await transaction(async (c) => {
-        const { id, title, createdAt, updatedAt, stats } = record;
-        await c.query('INSERT INTO maps (id, title, created_at, updated_at, stats) VALUES ($1, $2, $3, $4, $5)', [
-          id,
-          title,
-          createdAt,
-          updatedAt,
-          stats ? JSON.stringify(stats) : null,
-        ]);
+        const { id } = record;
+        await insertMapRow(c, record);
         await c.query('INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)', [id, id, toBuffer(initialState)]);
         for (const sub of SUBDOCS) {
           const state = subdocs[sub];

@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createMap, freePort, kill9, spawnServer, tempDir } from '../fixtures/server';
 import { clusterServices, needServices, type ClusterServices } from '../fixtures/services';
-import { addCard, cardByText, openMap } from './helpers';
+import { addCard, cardByText, person } from './helpers';
 
 // Two nodes of a cluster (STORE=postgres, this machine's PostgreSQL and
 // Redis, a schema and key prefix of the test's own), each serving the built
@@ -15,17 +15,6 @@ test.afterEach(async () => {
   await services?.cleanup();
   services = null;
 });
-
-/** A participant in a browser context of their own on `baseURL` (one node), named in the top bar. */
-async function personOn(browser: Browser, baseURL: string, mapId: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL })).newPage();
-  await openMap(page, mapId);
-  const input = page.getByTestId('presence-name');
-  await input.fill(name);
-  await input.press('Enter');
-  await expect(page.getByTestId('my-name')).toHaveText(name);
-  return page;
-}
 
 test('two browsers on two nodes: a card edit, a comment and a cursor cross over', async ({ browser }) => {
   // In CI a service that is down fails the test; elsewhere it is skipped and says why.
@@ -40,8 +29,8 @@ test('two browsers on two nodes: a card edit, a comment and a cursor cross over'
   const nodeB = `http://127.0.0.1:${portB}`;
   const mapId = await createMap(nodeA, { template: 'blank', locale: 'en' });
 
-  const anna = await personOn(browser, nodeA, mapId, 'Anna');
-  const bo = await personOn(browser, nodeB, mapId, 'Bo');
+  const anna = await person(browser, mapId, 'Anna', nodeA);
+  const bo = await person(browser, mapId, 'Bo', nodeB);
   // (Who is already there when someone joins on another node shows only at their next change or 15 s renewal:
   // tests/unit/server/cluster-presence.test.ts. So presence is checked below, after Anna moves.)
 

@@ -67,9 +67,9 @@ export async function stageIndexOf(page: Page, item: Locator): Promise<number> {
   return -1;
 }
 
-/** A participant in a browser context of their own, named in the top bar. */
-export async function person(browser: Browser, mapId: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+/** A participant in a browser context of their own (on `baseURL`, one node of a cluster, when given), named in the top bar. */
+export async function person(browser: Browser, mapId: string, name: string, baseURL?: string): Promise<Page> {
+  const page = await (await browser.newContext(baseURL ? { baseURL } : {})).newPage();
   await openMap(page, mapId);
   const input = page.getByTestId('presence-name');
   await input.fill(name);

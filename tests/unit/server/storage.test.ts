@@ -55,17 +55,6 @@ describe('SQLite store', () => {
     expect(((await (await fetch(`${again.url}/api/maps`)).json()) as { total: number }).total).toBe(1);
   });
 
-  it('sign-in tokens work once, and not after they expire', async () => {
-    const { store } = open();
-    const now = Date.now();
-    await store.addSignInToken('a', now + 2000);
-    await store.addSignInToken('b', now + 1000);
-    expect(await store.useSignInToken('b', now + 1000)).toBe(false);
-    expect(await store.useSignInToken('a', now + 1500)).toBe(true);
-    expect(await store.useSignInToken('a', now + 1500)).toBe(false);
-    expect(await store.useSignInToken('never', now)).toBe(false);
-  });
-
   it('stores maps, a snapshot plus a log, compacts atomically and deletes everything of a map', async () => {
     const { store } = open();
     const source = new Y.Doc();

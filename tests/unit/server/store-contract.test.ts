@@ -193,6 +193,7 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     expect(await store.useSignInToken('b', now + 1000)).toBe(false);
     expect(await store.useSignInToken('a', now + 1500)).toBe(true);
     expect(await store.useSignInToken('a', now + 1500)).toBe(false);
+    expect(await store.useSignInToken('never', now)).toBe(false);
     await store.ping();
   });
 });
