@@ -3,21 +3,38 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { TWEMOJI_DIR } from './src/emojiImages';
-import { offlineFontFiles } from './scripts/offlineFonts';
+import { FONT_FACES_ID, generateFontFaces, type FontFaces } from './scripts/fontFaces';
+
+/**
+ * The font faces (scripts/fontFaces.ts): generated once when the build or
+ * the dev server starts, and resolved for src/fonts.ts's import.
+ */
+function fontFaces(): Plugin & { faces: () => Promise<FontFaces> } {
+  let pending: Promise<FontFaces> | undefined;
+  const faces = () => (pending ??= generateFontFaces(process.cwd()));
+  return {
+    name: 'journeyboard-font-faces',
+    faces,
+    async resolveId(id) {
+      return id === FONT_FACES_ID ? (await faces()).css : null;
+    },
+  };
+}
 
 /**
  * Writes /asset-manifest.json: every script and stylesheet of the build,
  * lazy chunks included (index.html links only the first ones), and the font
- * files the app's own text needs (scripts/offlineFonts.ts), so the service
- * worker can keep them all: Export works offline on a device that never
- * opened it online, and a map opened offline still draws its Chinese.
+ * files the app's own text needs (Inter, and the cut Chinese files), so the
+ * service worker can keep them all: Export works offline on a device that
+ * never opened it online, and a map opened offline still draws its Chinese.
  */
-function assetManifest(): Plugin {
+function assetManifest(faces: () => Promise<FontFaces>): Plugin {
   return {
     name: 'journeyboard-asset-manifest',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const fonts = offlineFontFiles(process.cwd());
+    async generateBundle(_options, bundle) {
+      const own = new Set((await faces()).ownTextFiles);
+      const isOwnFont = (name: string) => own.has(name) || name.startsWith('inter-');
       /** The source file an emitted asset came from (Vite hashes the name). */
       const sourceName = (file: string) => {
         const chunk = bundle[file]!;
@@ -25,7 +42,7 @@ function assetManifest(): Plugin {
         return names.map((n) => path.basename(n));
       };
       const assets = Object.keys(bundle)
-        .filter((file) => /\.(js|css)$/.test(file) || (file.endsWith('.woff2') && sourceName(file).some((n) => fonts.has(n))))
+        .filter((file) => /\.(js|css)$/.test(file) || (file.endsWith('.woff2') && sourceName(file).some(isOwnFont)))
         .map((file) => `/${file}`)
         .sort();
       this.emitFile({ type: 'asset', fileName: 'asset-manifest.json', source: JSON.stringify(assets) });
@@ -65,8 +82,10 @@ function twemojiImages(): Plugin {
 // serves the built app itself on one port.
 const backend = `http://127.0.0.1:${process.env.JOURNEYBOARD_DEV_API_PORT ?? '8080'}`;
 
+const fonts = fontFaces();
+
 export default defineConfig({
-  plugins: [react(), assetManifest(), twemojiImages()],
+  plugins: [react(), fonts, assetManifest(fonts.faces), twemojiImages()],
   server: {
     proxy: {
       '/api': backend,
@@ -78,5 +97,7 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 1000,
+    // A font stays a file of its own, however small: inlined into the stylesheet, every page would carry it.
+    assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
   },
 });

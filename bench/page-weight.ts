@@ -38,6 +38,7 @@ const gzipBytes = (url: string): number => {
 };
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const fileBytes = (url: string): number => {
+  if (url.startsWith('data:')) return Math.floor(((url.length - url.indexOf(',') - 1) * 3) / 4);
   const file = path.join(DIST, new URL(url).pathname);
   return fs.existsSync(file) ? fs.statSync(file).size : 0;
 };

@@ -1,12 +1,13 @@
 /**
  * The fonts the app ships, served from the build like any asset (no request
  * to another host): Inter (variable: every weight in one file per script)
- * for Latin, and Noto Sans SC at one weight for Chinese. Both come split by
- * unicode-range, so a browser downloads only the parts a page's text uses:
- * about 0.5 MB for a Chinese map, a few dozen KB for an English one.
- * --font in styles.css names them; exports embed what a page loaded
- * (export/fontEmbed.ts); the service worker keeps the files the app's own
- * text needs (vite.config.ts lists them).
+ * for Latin, and Noto Sans SC at one weight for Chinese, as the build cuts
+ * it (scripts/fontFaces.ts): the characters of the app's own text in small
+ * files of their own, the whole font split by unicode-range for the rest, so
+ * a browser downloads only what a page's text uses. --font in styles.css
+ * names the families in that order; exports embed what a page loaded
+ * (export/fontEmbed.ts); the service worker keeps Inter and the app's own
+ * text (vite.config.ts lists them).
  */
 import '@fontsource-variable/inter';
-import '@fontsource/noto-sans-sc/400.css';
+import 'virtual:journeyboard-font-faces.css';

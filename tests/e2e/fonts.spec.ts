@@ -17,6 +17,9 @@ test.use({ trace: 'off' });
 const TEXT = '小红书测评笔记';
 /** The same characters in another order: drawn as missing-glyph boxes, both strings look alike. */
 const SHUFFLED = '记笔评测书红小';
+/** Characters no translation or template uses. */
+const RARE = '饕餮麒麟';
+const RARE_SHUFFLED = '麟麒餮饕';
 
 /** A zh-CN backpack map whose card TEXT says `text` instead. */
 async function importMap(request: APIRequestContext, text: string): Promise<string> {
@@ -65,13 +68,14 @@ test('a Chinese map in a browser without any font of its own: the shipped fonts 
     const original = await exportOf(await importMap(request, TEXT), TEXT);
     // The machine's own faces cannot draw Chinese here (boxes, or nothing): the order of the characters does not show.
     expect(await drawn(page, '24px sans-serif', TEXT)).toBe(await drawn(page, '24px sans-serif', SHUFFLED));
-    // The shipped face is loaded and draws each character as itself.
-    expect(await page.evaluate((text) => document.fonts.check('16px "Noto Sans SC"', text), TEXT)).toBe(true);
-    expect(await drawn(page, '24px "Noto Sans SC"', TEXT)).not.toBe(await drawn(page, '24px "Noto Sans SC"', SHUFFLED));
+    // The shipped face is loaded and draws each character as itself: the template's text from the
+    // file the build cut for the app's own characters.
+    expect(await page.evaluate((text) => document.fonts.check('16px "Noto Sans SC UI"', text), TEXT)).toBe(true);
+    expect(await drawn(page, '24px "Noto Sans SC UI"', TEXT)).not.toBe(await drawn(page, '24px "Noto Sans SC UI"', SHUFFLED));
     const family = await cardWithText(page, TEXT)
       .locator('.card-text')
       .evaluate((el) => getComputedStyle(el).fontFamily);
-    expect(family).toMatch(/^"Inter Variable", "Noto Sans SC"/);
+    expect(family).toMatch(/^"Inter Variable", "Noto Sans SC Latin UI", "Noto Sans SC UI", "Noto Sans SC"/);
 
     // Icons are SVG and the persona's emoji a picture: no emoji is left for a font to draw.
     const emojiText = await page
@@ -96,6 +100,12 @@ test('a Chinese map in a browser without any font of its own: the shipped fonts 
     expect((await pixelStats(page, original, 1)).drawn[0]).toBeGreaterThan(0.01);
     expect(await pixelDifference(page, original, shuffled)).toBeGreaterThan(0.0005);
     await testInfo.attach('card-without-system-fonts.png', { path: original, contentType: 'image/png' });
+
+    // What people write, outside the app's own characters, comes from the whole font.
+    await page.goto(`/m/${await importMap(request, RARE)}`);
+    await expect(cardWithText(page, RARE)).toBeVisible();
+    await expect.poll(() => page.evaluate((text) => document.fonts.check('16px "Noto Sans SC"', text), RARE)).toBe(true);
+    expect(await drawn(page, '24px "Noto Sans SC"', RARE)).not.toBe(await drawn(page, '24px "Noto Sans SC"', RARE_SHUFFLED));
   } finally {
     await browser.close();
   }

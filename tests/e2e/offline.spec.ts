@@ -66,7 +66,7 @@ test('offline, Chinese the device never showed online is drawn with the shipped 
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: '旅程地图' })).toBeVisible();
   const statuses = await page.evaluate(async () =>
-    (await document.fonts.load('16px "Noto Sans SC"', '旅程地图新建标题')).map((f) => f.status),
+    (await document.fonts.load('16px "Noto Sans SC UI"', '旅程地图新建标题')).map((f) => f.status),
   );
   expect(statuses.length).toBeGreaterThan(0);
   expect(statuses.every((s) => s === 'loaded')).toBe(true);
