@@ -8,7 +8,7 @@ import globals from 'globals';
 const noReact = {
   patterns: [
     {
-      group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'react-i18next'],
+      group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', '**/i18n/useTranslation'],
       message: 'model/ and server/ must not depend on React or UI state.',
     },
   ],

@@ -7,7 +7,7 @@
  */
 import type { MapFileIssue } from '../src/model/exchange/mapFile';
 import { parseMapFile } from '../src/model/exchange/mapFile';
-import type { MapStats } from '../src/model/stats';
+import type { MapStats } from '../src/model/mapList';
 import { commentsState, fileCounts, importedMap, newMapState } from './exchange';
 
 /** What the store needs to create the imported map, and what the log says about it. */

@@ -13,9 +13,8 @@ import {
   UpdateMapRequestSchema,
   type Locale,
   type MapDocument,
-  type MapList,
-  type MapSummary,
 } from '../../src/model/schema';
+import type { MapList, MapSummary } from '../../src/model/mapList';
 import { buildTemplate } from '../../src/model/templates';
 import type { Access, ShareLinks } from '../auth';
 import { newMapState } from '../exchange';

@@ -2,7 +2,7 @@
  * Rows as both stores hold them, and how they become records: the same
  * column names in SQLite and PostgreSQL, so one reading serves both.
  */
-import { MapSummarySchema } from '../../src/model/schema';
+import { MapStatsSchema } from '../../src/model/mapList';
 import type { MapRecord, MapStats, VersionRecord } from './types';
 
 export interface MapRow {
@@ -13,13 +13,11 @@ export interface MapRow {
   stats: string | null;
 }
 
-const StatsSchema = MapSummarySchema.shape.stats.unwrap();
-
 /** The stored summary, or undefined if there is none or it does not validate: a bad row must not break the list. */
 function parseStats(text: string | null): MapStats | undefined {
   if (text === null) return undefined;
   try {
-    const parsed = StatsSchema.safeParse(JSON.parse(text));
+    const parsed = MapStatsSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -8,7 +8,7 @@
  * by the size of the document rather than the length of its history.
  */
 import type { VersionKind } from '../../src/model/versions';
-import type { MapStats } from '../../src/model/stats';
+import type { MapStats } from '../../src/model/mapList';
 
 /**
  * A map's other documents, each its own room and its own stored state:

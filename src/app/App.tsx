@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { Dashboard } from './Dashboard';
 import { WorkspaceGate } from './WorkspaceGate';
 import { navigate, parseRoute, usePathname } from './router';

@@ -1,6 +1,6 @@
 /** A link to hand to someone: a read-only field that selects itself on focus, and a Copy button. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 
 export function CopyableLink({ id, url, testId }: { id: string; url: string; testId?: string }) {
   const { t } = useTranslation();

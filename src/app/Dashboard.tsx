@@ -7,8 +7,10 @@
  * one page, not the whole list.
  */
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LocaleSchema, MAP_SORTS, type MapSort, type MapSummary } from '../model/schema';
+import { useTranslation } from '../i18n/useTranslation';
+import { MAP_SORTS } from '../model/choices';
+import type { MapSummary } from '../model/mapList';
+import type { MapSort } from '../model/schema';
 import { deleteMapApi, duplicateMapApi, getMapApi, renameMapApi } from './api';
 import { LanguageSwitch } from './LanguageSwitch';
 import { takeFreshMap } from './dashboard/freshMap';
@@ -25,7 +27,7 @@ import './dashboard/dashboard.css';
 const SEARCH_DEBOUNCE_MS = 150;
 
 export function Dashboard() {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [duplicating, setDuplicating] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function Dashboard() {
   const q = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   // The UI language's collation orders titles (pinyin for zh-CN); the edited order needs none,
   // so switching language refetches only a title-sorted list.
-  const locale = sort === 'title' ? LocaleSchema.catch('en').parse(i18n.language) : undefined;
+  const locale = sort === 'title' ? language : undefined;
   const list = useMapList({ q, sort, locale });
   const { replace, remove: removeFromList, insert } = list;
 

@@ -1,17 +1,17 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { setLanguage } from '../i18n/setup';
-import { LOCALES, LocaleSchema } from '../model/schema';
+import { isOneOf, LOCALES } from '../model/choices';
 
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('language.label')}</span>
       <select
         aria-label={t('language.label')}
         data-testid="language-switch"
-        value={i18n.language}
-        onChange={(e) => setLanguage(LocaleSchema.parse(e.target.value))}
+        value={language}
+        onChange={(e) => isOneOf(LOCALES, e.target.value) && setLanguage(e.target.value)}
       >
         <LocaleOptions />
       </select>

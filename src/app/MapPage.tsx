@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
-import i18next from 'i18next';
+import { useTranslation } from '../i18n/useTranslation';
+import { t as translate } from '../i18n/language';
 import { renameMap } from '../model/commands/map';
 import { TEXT_LIMITS } from '../model/limits';
 import { MAP_LIMITS } from '../model/schema';
@@ -114,7 +114,7 @@ export function MapPage({ mapId }: { mapId: string }) {
     const connection = openMap(mapId, token);
     const live = createLiveMap(connection.doc);
     const undo = createUndo(connection.doc);
-    const presence = bindPresence(connection.provider.awareness, i18next.t('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
+    const presence = bindPresence(connection.provider.awareness, translate('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
     setOpen({ doc: connection.doc, live, undo, presence, commentsDoc: connection.commentsDoc });
     return () => {
       presence.destroy();

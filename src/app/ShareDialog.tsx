@@ -5,7 +5,7 @@
  * that the links do not limit anything: anyone who reaches the server edits.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { getLinks, getSession, rotateLinks, type ShareLinks } from './access';
 import { CopyableLink } from './CopyableLink';
 import { useSession } from '../state/session';

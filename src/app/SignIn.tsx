@@ -3,7 +3,7 @@
  * or (sign-in-link mode) how to get a sign-in link.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { ApiError } from './api';
 import { getSession, signIn, type WorkspaceMode } from './access';
 

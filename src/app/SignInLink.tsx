@@ -6,7 +6,7 @@
  * server log or proxy on the way.
  */
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { signIn } from './access';
 
 const PREFIX = '#signin=';

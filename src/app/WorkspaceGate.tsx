@@ -4,7 +4,7 @@
  * make a one-time link that signs another browser in.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { Modal } from '../panels/Modal';
 import { getSession, newSignInLink, signOut, type WorkspaceMode } from './access';
 import { CopyableLink } from './CopyableLink';

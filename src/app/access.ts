@@ -3,7 +3,7 @@
  * editor role), the workspace sign-in, and a map's share links. The role is
  * remembered per map so a map opened before still opens offline.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RoleSchema, type Role } from '../model/roles';
 import { ApiError } from './api';
 
@@ -16,7 +16,7 @@ const SignInLinkSchema = z.object({ link: z.string() });
 const LinksSchema = z.object({ edit: z.string(), comment: z.string(), view: z.string() });
 export type ShareLinks = z.infer<typeof LinksSchema>;
 
-async function json<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
+async function json<T>(res: Response, schema: z.ZodMiniType<T>): Promise<T> {
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: string } | null;
     throw new ApiError(body?.error ?? `${res.status} ${res.statusText}`, res.status);

@@ -1,12 +1,20 @@
-/** The REST API, validated with the same zod schemas the server uses. */
-import { z } from 'zod';
-import { MapListSchema, MapSummarySchema, type CreateMapRequest, type MapList, type MapListQuery, type MapSummary } from '../model/schema';
+/**
+ * The REST API, every answer validated with the same zod schemas the server
+ * uses; zod/mini, so the dashboard does not load zod's full API.
+ */
+import * as z from 'zod/mini';
+import { MapListSchema, MapSummarySchema, type MapList, type MapSummary } from '../model/mapList';
+import type { CreateMapRequest, MapListQuery } from '../model/schema';
+
+// An answer that fails its schema is shown with zod's issue messages: in English, as zod's full API (which loads
+// this locale itself) writes them, rather than zod/mini's bare "Invalid input".
+z.config(z.locales.en());
 
 /** What is wrong with a request body, and where (the server's validation). */
 export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type ApiIssue = z.infer<typeof ApiIssueSchema>;
 
-const ErrorBodySchema = z.object({ error: z.string(), issues: z.array(ApiIssueSchema).optional() });
+const ErrorBodySchema = z.object({ error: z.string(), issues: z.optional(z.array(ApiIssueSchema)) });
 
 export class ApiError extends Error {
   constructor(
@@ -19,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+async function request<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   const res = await fetch(path, {
     ...init,
     headers: init?.body ? { 'content-type': 'application/json', ...init.headers } : init?.headers,
@@ -33,7 +41,7 @@ async function request<T>(path: string, schema: z.ZodType<T>, init?: RequestInit
   return schema.parse(await res.json());
 }
 
-const CreatedSchema = z.object({ id: z.string() }).loose();
+const CreatedSchema = z.looseObject({ id: z.string() });
 
 /**
  * One page of the maps whose title contains `q` (any case), in `sort` order;

@@ -19,7 +19,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
 import { useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';

@@ -1,5 +1,5 @@
 /** The toolbar's Export button. The dialog and everything behind it (html-to-image, jsPDF) load on first use. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { LazyDialogButton } from '../panels/LazyDialogButton';
 import { ExportIcon, Icon } from '../icons';
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useOpenMap } from '../canvas/mapContext';
 import { Modal } from '../panels/Modal';
 import { useSession } from '../state/session';
@@ -58,7 +58,7 @@ function Choices<T extends string>(props: {
 }
 
 export default function ExportDialog({ onClose }: { onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const map = useOpenMap();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
@@ -90,7 +90,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
         view: visibleFlowRect(flow.getViewport(), { width, height }),
         selectedIds: useSession.getState().selectedIds,
         t,
-        locale: i18n.language,
+        locale: language,
       };
       const result = await runExport({ format, scope, comments, background, paper, summary }, context, job);
       saveFile(result.file.blob, result.file.name);
@@ -103,7 +103,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
       running.current = null;
       setProgress(null);
     }
-  }, [map, flow, flowStore, format, scope, background, comments, paper, summary, t, i18n.language]);
+  }, [map, flow, flowStore, format, scope, background, comments, paper, summary, t, language]);
 
   const busy = progress !== null;
   return (

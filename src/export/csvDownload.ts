@@ -2,7 +2,7 @@
  * CSV files ready to download: the table in the UI's language, as a Blob,
  * named after the map. The Export menu calls these and triggers the download.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/translate';
 import type { MapSnapshot } from '../model/live';
 import { insightsCsv, touchpointsCsv, type CsvTableOptions } from '../model/exchange/csvTables';
 import { csvLabels } from './csvLabels';

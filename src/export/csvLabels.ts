@@ -1,10 +1,10 @@
 /**
  * The words a CSV table prints (headers, channel and media names …) in the
- * UI's language, from i18next, so src/model/exchange stays free of i18n.
+ * UI's language (src/i18n), so src/model/exchange stays free of i18n.
  * Column headers are in metrics.*.json; enum names reuse the canvas' strings,
  * so a spreadsheet says what the inspector says.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/translate';
 import { CHANNELS, LANE_KINDS, MEDIA, OPPORTUNITY_TYPES, TAGS } from '../model/schema';
 import { INSIGHT_COLUMNS, TOUCHPOINT_COLUMNS, type CsvColumn, type CsvLabels } from '../model/exchange/csvTables';
 

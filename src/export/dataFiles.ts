@@ -1,5 +1,5 @@
 /** The data exports: the open format as JSON, and the two spreadsheets. */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/translate';
 import type { OpenMap } from '../canvas/mapContext';
 import { liveComments } from '../model/comments/live';
 import { openCommentTexts } from '../model/exchange/csvTables';

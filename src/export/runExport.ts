@@ -4,7 +4,7 @@
  * the user when it is done. The dialog only collects options and shows
  * progress.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/translate';
 import type { OpenMap } from '../canvas/mapContext';
 import { liveComments } from '../model/comments/live';
 import { commentItems } from './comments';

@@ -1,29 +1,17 @@
 /**
  * UI language: zh-CN or en, from the saved choice, else the browser language.
- * Switching at runtime re-renders through react-i18next; <html lang> follows
- * so the browser picks CJK fonts for Chinese.
+ * Switching at runtime re-renders every component that translates
+ * (useTranslation); <html lang> follows so the browser picks CJK fonts for
+ * Chinese.
  */
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { LocaleSchema, type Locale } from '../model/schema';
-import en from './en.json';
-import zhCN from './zh-CN.json';
-// The dashboard's, comments', export's and metrics-import strings live in their own files so those
-// areas and the canvas can be worked on without touching the same file.
-import dashboardEn from './dashboard.en.json';
-import dashboardZhCN from './dashboard.zh-CN.json';
-import commentsEn from './comments.en.json';
-import commentsZhCN from './comments.zh-CN.json';
-import exportEn from './export.en.json';
-import exportZhCN from './export.zh-CN.json';
-import metricsEn from './metrics.en.json';
-import metricsZhCN from './metrics.zh-CN.json';
+import { isOneOf, LOCALES } from '../model/choices';
+import type { Locale } from '../model/schema';
+import { changeLanguage, onLanguageChanged } from './language';
 
 const STORAGE_KEY = 'journeyboard.language';
 
 export function detectLanguage(saved: string | null, browserLanguages: readonly string[]): Locale {
-  const parsed = LocaleSchema.safeParse(saved);
-  if (parsed.success) return parsed.data;
+  if (isOneOf(LOCALES, saved)) return saved;
   for (const lang of browserLanguages) {
     if (/^zh\b/i.test(lang)) return 'zh-CN';
     if (/^en\b/i.test(lang)) return 'en';
@@ -39,25 +27,13 @@ function savedLanguage(): string | null {
   }
 }
 
-export function initI18n(): typeof i18next {
+export function initI18n(): void {
   const lng = detectLanguage(savedLanguage(), navigator.languages ?? [navigator.language]);
-  void i18next.use(initReactI18next).init({
-    resources: {
-      en: { translation: { ...en, dashboard: dashboardEn, comments: commentsEn, export: exportEn, metrics: metricsEn } },
-      'zh-CN': {
-        translation: { ...zhCN, dashboard: dashboardZhCN, comments: commentsZhCN, export: exportZhCN, metrics: metricsZhCN },
-      },
-    },
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  changeLanguage(lng);
   document.documentElement.lang = lng;
-  i18next.on('languageChanged', (l) => {
+  onLanguageChanged((l) => {
     document.documentElement.lang = l;
   });
-  return i18next;
 }
 
 export function setLanguage(lng: Locale): void {
@@ -66,9 +42,5 @@ export function setLanguage(lng: Locale): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  void i18next.changeLanguage(lng);
-}
-
-export function currentLanguage(): Locale {
-  return LocaleSchema.catch('en').parse(i18next.language);
+  changeLanguage(lng);
 }

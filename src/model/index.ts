@@ -1,4 +1,7 @@
 export * from './schema';
+export * from './choices';
+export * from './ids';
+export * from './mapList';
 export * from './doc';
 export * from './limits';
 export * from './writeChecks';

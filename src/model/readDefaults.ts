@@ -5,7 +5,8 @@
  * type's empty value ('' / 0 / false / [] / the first option).
  */
 import { keyAfter } from './order';
-import { DEFAULT_VOTES_PER_PARTICIPANT, STAGE_COLORS, type CollectionName } from './schema';
+import { STAGE_COLORS } from './choices';
+import { DEFAULT_VOTES_PER_PARTICIPANT, type CollectionName } from './schema';
 
 /** The avatar of a persona that has none: new personas start with it too. */
 export const DEFAULT_AVATAR = '🙂';

@@ -1,8 +1,9 @@
 /**
  * The roles a share link grants, and what each may write: one definition
- * for the server that enforces them and the client that follows them.
+ * for the server that enforces them and the client that follows them
+ * (zod/mini: the dashboard checks a role without loading zod's full API).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Strongest first. */
 export const ROLES = ['editor', 'commenter', 'viewer'] as const;

@@ -4,22 +4,15 @@
  * UI agree on one definition. docs/FORMAT.md documents the same shapes.
  */
 import { z } from 'zod';
+import { LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
+import { ID_CHECKS } from './ids';
 
 export const SCHEMA_VERSION = 2;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
 export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
-/** Names that must never be keys of plain objects built from outside data. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones. */
-export const IdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'id may only contain A-Z a-z 0-9 _ -')
-  // Ids become object keys in plain JSON (exports, records by id): these would be an object's own machinery.
-  .refine((id) => !RESERVED_KEYS.has(id), 'this id is a reserved name');
+/** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones (ids.ts). */
+export const IdSchema = z.string().check(...ID_CHECKS);
 
 /** Fractional ordering key (see order.ts); compared as plain strings. */
 export const OrderSchema = z.string().min(1).max(256);
@@ -40,13 +33,10 @@ export const LANE_KINDS = [
 export const LaneKindSchema = z.enum(LANE_KINDS);
 export type LaneKind = z.infer<typeof LaneKindSchema>;
 
-export const LOCALES = ['en', 'zh-CN'] as const;
 export const LocaleSchema = z.enum(LOCALES);
 export type Locale = z.infer<typeof LocaleSchema>;
 
 export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
-/** Stage colours new stages cycle through; the first is what a reader shows for a stage whose colour is unreadable. */
-export const STAGE_COLORS = ['#4f7cff', '#8a5cf6', '#e0679b', '#f59f3a', '#2fb58c', '#2aa4c9', '#7a8699'] as const;
 
 export const MetaSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -219,26 +209,6 @@ export const MapDocumentSchema = z
   });
 export type MapDocument = z.infer<typeof MapDocumentSchema>;
 
-/** Map summary as the REST API returns it. */
-export const MapSummarySchema = z.object({
-  id: IdSchema,
-  title: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  /** What the dashboard shows of a map's content; absent until first saved. */
-  stats: z
-    .object({
-      stages: z.number().int().nonnegative(),
-      cards: z.number().int().nonnegative(),
-      persona: z.string(),
-      stageNames: z.array(z.string()).max(20),
-    })
-    .optional(),
-});
-export type MapSummary = z.infer<typeof MapSummarySchema>;
-
-/** How `GET /api/maps` orders maps: last edited first, or by title in the UI language's collation. */
-export const MAP_SORTS = ['edited', 'title'] as const;
 export const MapSortSchema = z.enum(MAP_SORTS);
 export type MapSort = z.infer<typeof MapSortSchema>;
 
@@ -267,15 +237,6 @@ export const MapListQuerySchema = z.object({
 });
 export type MapListQuery = z.infer<typeof MapListQuerySchema>;
 
-/** One page of `GET /api/maps`: `total` counts every map matching `q`; `nextCursor` is null on the last page. */
-export const MapListSchema = z.object({
-  maps: z.array(MapSummarySchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int().nonnegative(),
-});
-export type MapList = z.infer<typeof MapListSchema>;
-
-export const TEMPLATE_IDS = ['blank', 'backpack', 'subscription', 'b2b'] as const;
 export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof TemplateIdSchema>;
 

@@ -1,11 +1,9 @@
-/** The dashboard's summary of a map, read from its doc (stored with the map's row; MapSummarySchema). */
+/** The dashboard's summary of a map, read from its doc (stored with the map's row; MapStatsSchema). */
 import * as Y from 'yjs';
 import { collection, listEntities, metaMap, readEntity } from './doc';
-import type { MapSummary } from './schema';
+import type { MapStats } from './mapList';
 
-export type MapStats = NonNullable<MapSummary['stats']>;
-
-/** Stage names a map's summary carries (MapSummarySchema). */
+/** Stage names a map's summary carries (MapStatsSchema). */
 export const MAX_STAT_STAGE_NAMES = 20;
 
 /**
@@ -23,6 +21,6 @@ export function mapStats(doc: Y.Doc): MapStats {
   });
   const personaId = metaMap(doc).get('personaId');
   const persona = typeof personaId === 'string' ? (readEntity(doc, 'personas', personaId)?.name ?? '') : '';
-  // Keys in MapSummarySchema's order: the stored JSON is compared as text.
+  // Keys in MapStatsSchema's order: the stored JSON is compared as text.
   return { stages: stages.length, cards, persona, stageNames: stages.slice(0, MAX_STAT_STAGE_NAMES).map((s) => s.name) };
 }

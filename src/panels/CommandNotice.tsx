@@ -3,7 +3,7 @@
  * announced politely to screen readers, hidden after a while or on dismiss.
  */
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useSession } from '../state/session';
 
 /** Long enough to read two lines; the notice is about something the user just did. */

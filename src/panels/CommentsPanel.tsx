@@ -4,7 +4,7 @@
  * box to comment on the whole map. Comments live in the map's comments doc.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { cardTarget, MAP_TARGET, openThreads, startThread, threadsFor, type CommentThread, type ThreadTarget } from '../model/comments';
 import { useMapSelector, useOpenMap } from '../canvas/mapContext';
 import { useCanComment, useSession } from '../state/session';

@@ -3,7 +3,7 @@
  * selected cards share (a change applies to all of them in one step).
  * Sections follow the kinds of lane the cards are in.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { deleteCard, duplicateCard, setTag, updateCardText, updateCards, type CardFields } from '../model/commands/cards';
 import { castVote, retractVote, voteTotal } from '../model/commands/votes';
 import { TEXT_LIMITS } from '../model/limits';

@@ -5,7 +5,7 @@
  * taking the page down, and the next click tries again.
  */
 import { lazy, Suspense, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { Modal } from './Modal';
 
 export type DialogModule = { default: ComponentType<{ onClose(): void }> };

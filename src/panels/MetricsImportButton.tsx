@@ -1,5 +1,5 @@
 /** "Import metrics (CSV)" for editors; the dialog (and the CSV parser) load on first use. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useCanEdit } from '../state/session';
 import { LazyDialogButton } from './LazyDialogButton';
 

@@ -6,8 +6,8 @@
  * current ones, even while colleagues edit.
  */
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation } from '../i18n/useTranslation';
+import type { TFunction } from '../i18n/translate';
 import { decodeCsvBytes, MAX_CSV_BYTES, parseCsv, writeCsv, type CsvError, type CsvTable } from '../model/exchange/csv';
 import {
   applyMetricsImport,
@@ -39,7 +39,7 @@ interface Source {
 const SUMMARY_MS = 6000;
 
 export function MetricsImportDialog({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const { doc, undo } = useOpenMap();
   const snapshot = useSnapshot();
   const canEdit = useCanEdit();
@@ -82,7 +82,7 @@ export function MetricsImportDialog({ onClose }: { onClose: () => void }) {
     }
     if (ticket !== reading.current) return;
     // Spreadsheets that do not save UTF-8 use the system's code page: GBK on a Chinese Windows.
-    const decoded = decodeCsvBytes(bytes, i18n.language === 'zh-CN' ? 'gb18030' : 'windows-1252');
+    const decoded = decodeCsvBytes(bytes, language === 'zh-CN' ? 'gb18030' : 'windows-1252');
     if (!decoded.ok) return setError(csvErrorText(t, decoded.error));
     const parsed = parseCsv(decoded.text);
     if (!parsed.ok) return setError(csvErrorText(t, parsed.error));

@@ -1,6 +1,6 @@
 /** A dialog over the page: closes on Escape, on the ✕ and on a click outside. */
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { CloseIcon, Icon } from '../icons';
 
 export function Modal({

@@ -5,7 +5,7 @@
  */
 import { useCallback } from 'react';
 import { Modal } from './Modal';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useMapSelector } from '../canvas/mapContext';
 import { useSession } from '../state/session';
 

@@ -1,6 +1,6 @@
 /** Personas of the map: add, edit every field, choose the one the map follows, delete. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { addPersona, deletePersona, followPersona, updatePersona } from '../model/commands/personas';
 import { ARCHETYPES, type Persona } from '../model/schema';
 import { fitText, LIST_LIMITS, TEXT_LIMITS } from '../model/limits';

@@ -5,7 +5,7 @@
  * follow-me; the others get a banner offering to follow.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useOpenMap } from '../canvas/mapContext';
 import { usePresence, type Peer, type PresenceUser } from '../sync/presence';
 import { CloseIcon, Icon } from '../icons';

@@ -4,7 +4,7 @@
  * rather than hide the entity. Unobtrusive, with the details (which entity,
  * which fields) one click away. The document is not changed by reading it.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import type { MapSnapshot, Repair } from '../model/live';
 import { useMapSelector, useSnapshot } from '../canvas/mapContext';
 

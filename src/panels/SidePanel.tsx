@@ -1,5 +1,5 @@
 /** The panel at the right of the map: inspector, personas, votes, comments. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useSession, type SidePanel as PanelName } from '../state/session';
 import { CommentsPanel } from './CommentsPanel';
 import { CommentsTabLabel } from './comments/CommentsTabLabel';

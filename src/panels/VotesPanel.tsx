@@ -1,5 +1,5 @@
 /** Dot voting: the budget (set by the facilitator), my votes left, and the most voted cards. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { mostVoted, setVotesPerParticipant, voteTotal } from '../model/commands/votes';
 import { DEFAULT_VOTES_PER_PARTICIPANT } from '../model/schema';
 import { useMapSelector, useOpenMap } from '../canvas/mapContext';

@@ -1,5 +1,5 @@
 /** Workshop tools over the map: tag filter, votes left, the opportunity matrix, the panels. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { TAGS } from '../model/schema';
 import { useSession } from '../state/session';
 import { useMyVotes } from './useMyVotes';

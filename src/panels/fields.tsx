@@ -5,7 +5,7 @@
  * "mixed" until it is set.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 
 export const MIXED = Symbol('mixed');
 export type Mixed<T> = T | typeof MIXED;

@@ -10,7 +10,7 @@ import exportZhCN from '../../src/i18n/export.zh-CN.json';
 import metricsEn from '../../src/i18n/metrics.en.json';
 import metricsZhCN from '../../src/i18n/metrics.zh-CN.json';
 
-/** Every leaf key, with i18next plural suffixes folded (zh has only `_other`). */
+/** Every leaf key, with plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix.replace(/_(one|other)$/, '')];
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));

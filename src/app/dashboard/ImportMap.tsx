@@ -5,7 +5,7 @@
  * dashboard stays as it was.
  */
 import { useCallback, useRef, useState, type ChangeEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { parseJsonText } from '../../model/exchange/mapFileJson';
 import { Modal } from '../../panels/Modal';
 import { ApiError, importMapApi, type ApiIssue } from '../api';

@@ -6,7 +6,7 @@
  * waits to be pressed, rather than retrying in a loop.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 
 interface Props {
   loading: boolean;

@@ -5,10 +5,10 @@
  * introduced has no summary yet: it shows a blank strip and no counts.
  */
 import { memo, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { STAGE_COLORS } from '../../model/schema';
-import type { MapSummary } from '../../model/schema';
+import { useTranslation } from '../../i18n/useTranslation';
+import type { TFunction } from '../../i18n/translate';
+import { STAGE_COLORS } from '../../model/choices';
+import type { MapSummary } from '../../model/mapList';
 import { InlineText } from '../../canvas/InlineText';
 import { relativeTime } from '../../i18n/relativeTime';
 import { mapPath, navigate } from '../router';
@@ -70,7 +70,7 @@ export const MapCard = memo(function MapCard({
   onDuplicate,
   onDelete,
 }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const stats = map.stats;
   return (
     <li className={`map-card${fresh ? ' is-fresh' : ''}`} data-testid="map-row" data-map-id={map.id}>
@@ -100,7 +100,7 @@ export const MapCard = memo(function MapCard({
             {t('dashboard.stats.persona', { name: stats.persona })}
           </p>
         )}
-        <p className="muted map-card-edited">{t('dashboard.edited', { time: relativeTime(map.updatedAt, now, i18n.language) })}</p>
+        <p className="muted map-card-edited">{t('dashboard.edited', { time: relativeTime(map.updatedAt, now, language) })}</p>
       </div>
       <div className="map-card-actions">
         <button type="button" onClick={() => onStartRename(map)}>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../i18n/setup';
-import { LocaleSchema, TEMPLATE_IDS, TemplateIdSchema, type Locale, type TemplateId } from '../../model/schema';
+import { useTranslation } from '../../i18n/useTranslation';
+import { currentLanguage } from '../../i18n/language';
+import { isOneOf, LOCALES, TEMPLATE_IDS } from '../../model/choices';
+import type { Locale, TemplateId } from '../../model/schema';
 import { createMap } from '../api';
 import { rememberFreshMap } from './freshMap';
 import { LocaleOptions } from '../LanguageSwitch';
@@ -43,7 +44,11 @@ export function NewMapForm({ onCancel }: { onCancel(): void }) {
       </label>
       <label>
         {t('dashboard.template')}
-        <select value={template} onChange={(e) => setTemplate(TemplateIdSchema.parse(e.target.value))} data-testid="template-select">
+        <select
+          value={template}
+          onChange={(e) => isOneOf(TEMPLATE_IDS, e.target.value) && setTemplate(e.target.value)}
+          data-testid="template-select"
+        >
           {TEMPLATE_IDS.map((id) => (
             <option key={id} value={id}>
               {t(`dashboard.templates.${id}`)}
@@ -53,7 +58,11 @@ export function NewMapForm({ onCancel }: { onCancel(): void }) {
       </label>
       <label>
         {t('dashboard.contentLanguage')}
-        <select value={locale} onChange={(e) => setLocale(LocaleSchema.parse(e.target.value))} data-testid="content-language">
+        <select
+          value={locale}
+          onChange={(e) => isOneOf(LOCALES, e.target.value) && setLocale(e.target.value)}
+          data-testid="content-language"
+        >
           <LocaleOptions />
         </select>
       </label>

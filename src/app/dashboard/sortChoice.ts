@@ -1,7 +1,8 @@
 /** The dashboard's sort choice (the server does the sorting), remembered across visits in this browser. */
-import { MAP_SORTS, type MapSort } from '../../model/schema';
+import { isOneOf, MAP_SORTS } from '../../model/choices';
+import type { MapSort } from '../../model/schema';
 
-export const isMapSort = (value: unknown): value is MapSort => MAP_SORTS.includes(value as MapSort);
+export const isMapSort = (value: unknown): value is MapSort => isOneOf(MAP_SORTS, value);
 
 const STORAGE_KEY = 'journeyboard.dashboard.sort';
 

@@ -11,7 +11,8 @@
  * stays valid, as it is a position in the order, not an offset.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Locale, MapSort, MapSummary } from '../../model/schema';
+import type { MapSummary } from '../../model/mapList';
+import type { Locale, MapSort } from '../../model/schema';
 import { listMaps } from '../api';
 
 export interface MapListRequest {

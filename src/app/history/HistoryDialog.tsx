@@ -4,7 +4,7 @@
  * top of the live map, so nobody loses their undo or offline edits).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { usePresence } from '../../sync/presence';
 import { useSession } from '../../state/session';
 import { relativeTime } from '../../i18n/relativeTime';
@@ -26,7 +26,7 @@ export function HistoryDialog({
   onPreview(version: Version): void;
   onClose(): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const role = useSession((s) => s.role);
   const me = usePresence((s) => s.me.name);
   const [list, setList] = useState<VersionList | null>(null);
@@ -84,7 +84,7 @@ export function HistoryDialog({
               <div className="version-main">
                 <strong>{v.kind === 'named' ? v.name : v.beforeRestoreOf ? t('history.beforeRestore') : t('history.auto')}</strong>
                 <span className="muted">
-                  {relativeTime(v.createdAt, Date.now(), i18n.language)}
+                  {relativeTime(v.createdAt, Date.now(), language)}
                   {v.createdBy ? ` · ${v.createdBy}` : ''} · {t('history.cards', { count: v.cards })}
                 </span>
               </div>

@@ -1,6 +1,6 @@
 /** Says that a saved version is on screen, not the live map; restore it or go back. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { relativeTime } from '../../i18n/relativeTime';
 import type { Version } from './api';
 
@@ -15,7 +15,7 @@ export function PreviewBanner({
   onRestore(): Promise<void>;
   onClose(): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
@@ -23,7 +23,7 @@ export function PreviewBanner({
       <span>
         {t('history.previewing', {
           name: version.name || t('history.auto'),
-          time: relativeTime(version.createdAt, Date.now(), i18n.language),
+          time: relativeTime(version.createdAt, Date.now(), language),
         })}
       </span>
       {error && <span className="error">{error}</span>}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useReactFlow, useStoreApi, type NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { addLane } from '../../model/commands/lanes';
 import { addStage } from '../../model/commands/stages';
 import { useCanEdit, useSession } from '../../state/session';

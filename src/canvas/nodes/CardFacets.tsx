@@ -4,7 +4,7 @@
  * severity; an opportunity's type, impact and effort; a KPI against its
  * target. Tags, the persona, votes and open comments show on every card.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { voteTotal } from '../../model/commands/votes';
 import { kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';

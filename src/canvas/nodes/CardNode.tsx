@@ -1,6 +1,6 @@
 import { memo, useCallback, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
 import { TEXT_LIMITS } from '../../model/limits';
 import { useCanEdit, useSession } from '../../state/session';

@@ -7,7 +7,7 @@
  */
 import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { setEmotion } from '../../model/commands/cards';
 import { emotionLevel, emotionPoints, type EmotionLevel, type EmotionPoint } from '../../model/journey';
 import { beginGesture } from '../../model/undo';

@@ -1,5 +1,5 @@
 /** The rename / reorder / delete buttons of a stage or lane header. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, DeleteIcon, Icon, RenameIcon, type LucideIcon } from '../../icons';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
 import { TEXT_LIMITS } from '../../model/limits';
 import { DEPARTMENTS, LANE_KINDS, LaneKindSchema } from '../../model/schema';

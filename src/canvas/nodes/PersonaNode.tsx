@@ -1,6 +1,6 @@
 /** The persona the map follows, as a card at the head of the map. */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { addPersona } from '../../model/commands/personas';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
@@ -32,7 +32,11 @@ function PersonaNodeView() {
       </div>
     );
   }
-  const subtitle = [persona.role, persona.segment, persona.archetype && t(`archetypes.${persona.archetype}`, persona.archetype)]
+  const subtitle = [
+    persona.role,
+    persona.segment,
+    persona.archetype && t(`archetypes.${persona.archetype}`, { defaultValue: persona.archetype }),
+  ]
     .filter(Boolean)
     .join(' · ');
   return (

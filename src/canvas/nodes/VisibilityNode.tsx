@@ -1,6 +1,6 @@
 /** The line of visibility: customer-facing lanes above, backstage below (service blueprint). */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 
 function VisibilityNodeView() {
   const { t } = useTranslation();

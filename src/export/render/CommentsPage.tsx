@@ -1,5 +1,5 @@
 /** Open comment threads for the PDF: a measuring column, and pages of two columns. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { CommentItem } from '../comments';
 import type { PdfPlan } from '../plan';
 import { PageHeader, type PageFrame } from './Sheets';

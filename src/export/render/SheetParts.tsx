@@ -1,5 +1,5 @@
 /** The title header and the legend that frame an exported map. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { CHANNELS, MEDIA, TAGS } from '../../model/schema';
 import type { Rect } from '../plan';
 import { CHANNEL_ICONS, EmotionFace, Icon, MEDIA_ICONS, MomentOfTruthIcon, OffTargetIcon, TAG_ICONS } from '../../icons';

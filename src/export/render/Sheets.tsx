@@ -3,7 +3,7 @@
  * PDF's summary page. Each is a fixed-size box in CSS pixels; the capture
  * step turns it into pixels.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { GRID, type GridLayout } from '../../canvas/layout';
 import type { JourneyNode } from '../../canvas/projection';
 import { Avatar } from '../../panels/Avatar';

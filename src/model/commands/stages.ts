@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
 import { change, collection, createEntity, deleteEntity, listEntities, newId, updateEntity } from '../doc';
 import { placeAt } from '../order';
-import { STAGE_COLORS, type Stage } from '../schema';
+import { STAGE_COLORS } from '../choices';
+import type { Stage } from '../schema';
 import { checkRoom } from '../writeChecks';
 
 // The palette is part of the format's defaults (readers use its first colour); kept importable from here.
-export { STAGE_COLORS } from '../schema';
+export { STAGE_COLORS } from '../choices';
 
 export interface AddStageArgs {
   name: string;

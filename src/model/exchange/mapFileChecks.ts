@@ -13,7 +13,8 @@
  *   would go unreported; here they run on the raw tree, whatever else is wrong.
  */
 import { COMMENTS_LIMITS, cardIdOf } from '../comments/schema';
-import { COLLECTIONS, MAP_LIMITS, RESERVED_KEYS } from '../schema';
+import { RESERVED_KEYS } from '../ids';
+import { COLLECTIONS, MAP_LIMITS } from '../schema';
 
 export interface MapFileIssue {
   /** dotted path into the file, e.g. `cards.abc123.laneId`; '' for the file as a whole */

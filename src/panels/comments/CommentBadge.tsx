@@ -3,7 +3,7 @@
  * Comments tab with this card selected. Subscribes to one number, so a card
  * re-renders only when its own count changes.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { commentCount } from '../../model/comments';
 import { useSession } from '../../state/session';
 import { useComments } from './useComments';

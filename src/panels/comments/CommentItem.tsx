@@ -1,6 +1,6 @@
 /** One comment: author, time, text with highlighted mentions; Edit and Delete on one's own. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { deleteComment, editComment, mentions, splitMentions, type Comment } from '../../model/comments';
 import { useOpenMap } from '../../canvas/mapContext';
 import { useCanComment } from '../../state/session';
@@ -9,7 +9,7 @@ import { Composer } from './Composer';
 import { ago } from './time';
 
 export function CommentItem({ comment, now }: { comment: Comment; now: number }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useTranslation();
   const { commentsDoc } = useOpenMap();
   const me = usePresence((s) => s.me.id);
   const [editing, setEditing] = useState(false);
@@ -31,9 +31,9 @@ export function CommentItem({ comment, now }: { comment: Comment; now: number })
         <time
           className="muted"
           dateTime={new Date(comment.createdAt).toISOString()}
-          title={new Date(comment.createdAt).toLocaleString(i18n.language)}
+          title={new Date(comment.createdAt).toLocaleString(language)}
         >
-          {ago(comment.createdAt, now, i18n.language) ?? t('comments.justNow')}
+          {ago(comment.createdAt, now, language) ?? t('comments.justNow')}
         </time>
         {comment.editedAt !== undefined && <span className="muted">({t('comments.edited')})</span>}
         {mentionsMe && (

@@ -1,5 +1,5 @@
 /** The Comments tab's label, with the number of open threads that mention me. */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { mentionsOf } from '../../model/comments';
 import { usePresence } from '../../sync/presence';
 import { useComments } from './useComments';

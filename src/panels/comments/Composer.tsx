@@ -6,7 +6,7 @@
  * it is, so the mention survives two people sharing a name.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { mentionQuery, MAX_COMMENT_LENGTH, type Mention } from '../../model/comments';
 import { usePresence, type PresenceUser } from '../../sync/presence';
 import { useComments } from './useComments';

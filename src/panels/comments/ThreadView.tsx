@@ -3,7 +3,7 @@
  * or the whole map), its comments, a reply box, Resolve / Reopen.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { cardIdOf, reopenThread, reply, resolveThread, type CommentThread } from '../../model/comments';
 import { useMapSelector, useOpenMap } from '../../canvas/mapContext';
 import { useCanComment, useSession } from '../../state/session';

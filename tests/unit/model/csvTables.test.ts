@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
 import * as Y from 'yjs';
 import { buildTemplate, castVote, createLiveMap, docFromMapDocument, loadMapDocument, type MapDocument } from '../../../src/model';
 import { parseCsv, unneutralise, UTF8_BOM } from '../../../src/model/exchange/csv';
@@ -8,25 +7,9 @@ import { buildSnapshot } from '../../../src/model/comments/read';
 import { csvLabels } from '../../../src/export/csvLabels';
 import { touchpointsCsvFile } from '../../../src/export/csvDownload';
 import { fileNameFrom } from '../../../src/export/download';
-import en from '../../../src/i18n/en.json';
-import zhCN from '../../../src/i18n/zh-CN.json';
-import metricsEn from '../../../src/i18n/metrics.en.json';
-import metricsZhCN from '../../../src/i18n/metrics.zh-CN.json';
+import { translatorFor } from '../../../src/i18n/language';
 
 const NOW = 1_700_000_000_000;
-
-async function tFor(lng: 'en' | 'zh-CN') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng,
-    resources: {
-      en: { translation: { ...en, metrics: metricsEn } },
-      'zh-CN': { translation: { ...zhCN, metrics: metricsZhCN } },
-    },
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
 
 function liveSnapshot(map: MapDocument) {
   const live = createLiveMap(docFromMapDocument(map));
@@ -42,10 +25,10 @@ function parse(text: string) {
 }
 
 describe('touchpoints CSV', () => {
-  it('opens with the right columns and Chinese text (zh-CN backpack template)', async () => {
+  it('opens with the right columns and Chinese text (zh-CN backpack template)', () => {
     const map = buildTemplate('backpack', { locale: 'zh-CN', now: NOW });
     const snapshot = liveSnapshot(map);
-    const text = touchpointsCsv(snapshot, csvLabels(await tFor('zh-CN')));
+    const text = touchpointsCsv(snapshot, csvLabels(translatorFor('zh-CN')));
 
     expect(text.charAt(0)).toBe(UTF8_BOM);
     expect(text).toContain('\r\n');
@@ -61,10 +44,10 @@ describe('touchpoints CSV', () => {
     }
   });
 
-  it('lists rows in map order: stage, then lane, then card order', async () => {
+  it('lists rows in map order: stage, then lane, then card order', () => {
     const map = buildTemplate('backpack', { locale: 'en', now: NOW });
     const snapshot = liveSnapshot(map);
-    const rows = parse(touchpointsCsv(snapshot, csvLabels(await tFor('en'))));
+    const rows = parse(touchpointsCsv(snapshot, csvLabels(translatorFor('en'))));
     const stageNames = snapshot.stages.map((s) => s.name);
     const stageOfRow = rows.slice(1).map((r) => stageNames.indexOf(r[0]!));
     expect(stageOfRow).toEqual([...stageOfRow].sort((a, b) => a - b));
@@ -88,7 +71,7 @@ describe('touchpoints CSV', () => {
     expect(rows.slice(1, 1 + research.length).map((r) => r[2])).toEqual(research.map((c) => c.text));
   });
 
-  it('writes numbers as numbers, names an unnamed lane by its kind, totals votes, neutralises formulas', async () => {
+  it('writes numbers as numbers, names an unnamed lane by its kind, totals votes, neutralises formulas', () => {
     const map = buildTemplate('backpack', { locale: 'en', now: NOW });
     const lane = Object.values(map.lanes).find((l) => l.kind === 'touchpoints')!;
     lane.name = '';
@@ -102,7 +85,7 @@ describe('touchpoints CSV', () => {
     castVote(doc, card.id, 'alice');
     castVote(doc, card.id, 'bob');
     const snapshot = createLiveMap(doc).getSnapshot();
-    const labels = csvLabels(await tFor('en'));
+    const labels = csvLabels(translatorFor('en'));
     const table = touchpointsTable(snapshot, labels);
     const row = table.find((r) => r[2] === card.text)!;
     expect(row[1]).toBe('Touchpoints');
@@ -115,7 +98,7 @@ describe('touchpoints CSV', () => {
     expect(text).toContain(',-3,');
   });
 
-  it('adds a comments column with the open comments, one per line', async () => {
+  it('adds a comments column with the open comments, one per line', () => {
     const map = buildTemplate('backpack', { locale: 'zh-CN', now: NOW });
     const snapshot = liveSnapshot(map);
     const card = snapshot.cards.find((c) => c.text === '小红书测评笔记')!;
@@ -149,7 +132,7 @@ describe('touchpoints CSV', () => {
       ],
     );
     const rows = parse(
-      touchpointsCsv(snapshot, csvLabels(await tFor('zh-CN')), { includeComments: true, commentsByCard: openCommentTexts(comments) }),
+      touchpointsCsv(snapshot, csvLabels(translatorFor('zh-CN')), { includeComments: true, commentsByCard: openCommentTexts(comments) }),
     );
     expect(rows[0]!.at(-1)).toBe('评论');
     const row = rows.find((r) => r[2] === '小红书测评笔记')!;
@@ -159,7 +142,7 @@ describe('touchpoints CSV', () => {
 });
 
 describe('formulas hidden in map text', () => {
-  it('are neutralised in every text column of both sheets and read back as written', async () => {
+  it('are neutralised in every text column of both sheets and read back as written', () => {
     const map = buildTemplate('backpack', { locale: 'en', now: NOW });
     const stage = Object.values(map.stages)[0]!;
     stage.name = '\u00A0=HYPERLINK("http://evil","open")';
@@ -170,7 +153,7 @@ describe('formulas hidden in map text', () => {
     const painLane = Object.values(map.lanes).find((l) => l.kind === 'painPoints')!;
     const pain = Object.values(map.cards).find((c) => c.laneId === painLane.id)!;
     pain.text = '\u200B@SUM(A1)';
-    const labels = csvLabels(await tFor('en'));
+    const labels = csvLabels(translatorFor('en'));
     const snapshot = liveSnapshot(map);
 
     const touchpoints = parse(touchpointsCsv(snapshot, labels));
@@ -187,10 +170,10 @@ describe('formulas hidden in map text', () => {
 });
 
 describe('pain points and opportunities CSV', () => {
-  it('puts both in one sheet with a type column and the fields of each', async () => {
+  it('puts both in one sheet with a type column and the fields of each', () => {
     const map = buildTemplate('backpack', { locale: 'zh-CN', now: NOW });
     const snapshot = liveSnapshot(map);
-    const text = insightsCsv(snapshot, csvLabels(await tFor('zh-CN')));
+    const text = insightsCsv(snapshot, csvLabels(translatorFor('zh-CN')));
     expect(text.charAt(0)).toBe(UTF8_BOM);
     const rows = parse(text);
     expect(rows[0]).toEqual(['类型', '阶段', '泳道', '内容', '严重程度', '机会类型', '影响', '投入', '票数', '用户画像', '标签']);
@@ -211,7 +194,7 @@ describe('CSV files', () => {
     expect(fileNameFrom('Q3: "A/B" test?', '-touchpoints.csv')).toBe('Q3 A B test-touchpoints.csv');
     expect(fileNameFrom('  ... ', '-touchpoints.csv')).toBe('journey-map-touchpoints.csv');
     const map = buildTemplate('backpack', { locale: 'zh-CN', now: NOW });
-    const file = touchpointsCsvFile(liveSnapshot(map), await tFor('zh-CN'));
+    const file = touchpointsCsvFile(liveSnapshot(map), translatorFor('zh-CN'));
     expect(file.name).toBe('回头客购买背包之旅-touchpoints.csv');
     expect(file.blob.type).toBe('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await file.blob.arrayBuffer());

@@ -1,0 +1,24 @@
+/**
+ * Every UI string, per language: the main file with the per-area files
+ * merged under their prefix (`dashboard.`, `comments.`, `export.`,
+ * `metrics.`). The areas have files of their own so the dashboard, comments,
+ * export, metrics import and the canvas can be worked on without touching
+ * the same file.
+ */
+import type { Locale } from '../model/schema';
+import type { Strings } from './translate';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+import dashboardEn from './dashboard.en.json';
+import dashboardZhCN from './dashboard.zh-CN.json';
+import commentsEn from './comments.en.json';
+import commentsZhCN from './comments.zh-CN.json';
+import exportEn from './export.en.json';
+import exportZhCN from './export.zh-CN.json';
+import metricsEn from './metrics.en.json';
+import metricsZhCN from './metrics.zh-CN.json';
+
+export const STRINGS: Readonly<Record<Locale, Strings>> = {
+  en: { ...en, dashboard: dashboardEn, comments: commentsEn, export: exportEn, metrics: metricsEn },
+  'zh-CN': { ...zhCN, dashboard: dashboardZhCN, comments: commentsZhCN, export: exportZhCN, metrics: metricsZhCN },
+};
