@@ -23,18 +23,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
+import { formatUnicodeRange, inRanges, parseUnicodeRange, rangesOf, type CodeRange } from '../src/unicodeRange';
 
 /** What src/fonts.ts imports; the Vite plugin in vite.config.ts resolves it to the generated stylesheet. */
 export const FONT_FACES_ID = 'virtual:journeyboard-font-faces.css';
-
-type Range = [number, number];
 
 interface SourceFace {
   /** file name in @fontsource/noto-sans-sc/files */
   file: string;
   /** what the file is called in the subset's name: its slice number or script */
   slice: string;
-  ranges: Range[];
+  ranges: CodeRange[];
 }
 
 interface Tier {
@@ -59,48 +58,19 @@ const ENGLISH_TEXT = /(^|\.)en\.json$/;
 /** Chinese words (ideographs) in the code are for zh-CN readers; its symbols (● ≥ ←) show in every language. */
 const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 
-const parseRanges = (value: string): Range[] =>
-  value
-    .split(',')
-    .map((part) => part.trim().replace(/^u\+/i, ''))
-    .filter(Boolean)
-    .map((part): Range => {
-      const [from = '0', to = from] = part.split('-');
-      return [parseInt(from, 16), parseInt(to, 16)];
-    });
-
-const inRanges = (ranges: Range[], cp: number) => ranges.some(([a, b]) => cp >= a && cp <= b);
-
 /** `ranges` without the code points of `minus`. */
-function subtract(ranges: Range[], minus: Range[]): Range[] {
+function subtract(ranges: CodeRange[], minus: CodeRange[]): CodeRange[] {
   let out = ranges;
   for (const [ma, mb] of minus) {
-    out = out.flatMap(([a, b]): Range[] => {
+    out = out.flatMap(([a, b]): CodeRange[] => {
       if (mb < a || ma > b) return [[a, b]];
-      const left: Range[] = a < ma ? [[a, ma - 1]] : [];
-      const right: Range[] = b > mb ? [[mb + 1, b]] : [];
+      const left: CodeRange[] = a < ma ? [[a, ma - 1]] : [];
+      const right: CodeRange[] = b > mb ? [[mb + 1, b]] : [];
       return [...left, ...right];
     });
   }
   return out;
 }
-
-/** Code points as a unicode-range value, consecutive ones merged. */
-function unicodeRange(points: Iterable<number>): string {
-  const sorted = [...points].sort((x, y) => x - y);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    const hex = (n: number) => n.toString(16);
-    parts.push(i === j ? `U+${hex(sorted[i]!)}` : `U+${hex(sorted[i]!)}-${hex(sorted[j]!)}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-const rangeValue = (ranges: Range[]) =>
-  ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
 
 function faceBlocks(css: string): string[] {
   return css
@@ -115,13 +85,13 @@ function notoFaces(root: string): SourceFace[] {
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
     if (!file || !range) return [];
     const slice = /^noto-sans-sc-(.+)-400-normal\.woff2$/.exec(file)?.[1] ?? file;
-    return [{ file, slice, ranges: parseRanges(range) }];
+    return [{ file, slice, ranges: parseUnicodeRange(range) }];
   });
 }
 
-function interRanges(root: string): Range[] {
+function interRanges(root: string): CodeRange[] {
   return faceBlocks(fs.readFileSync(path.join(root, INTER_CSS), 'utf8')).flatMap((block) =>
-    parseRanges(/unicode-range:\s*([^;]+);/.exec(block)?.[1] ?? ''),
+    parseUnicodeRange(/unicode-range:\s*([^;]+);/.exec(block)?.[1] ?? ''),
   );
 }
 
@@ -134,7 +104,7 @@ const textOf = (root: string, pick: (file: string) => boolean): string =>
   ).join('');
 
 /** The app's own characters that fall to Noto Sans SC (Inter draws the rest), split into the two tiers. */
-function tiers(root: string, faces: SourceFace[], inter: Range[]): Tier[] {
+function tiers(root: string, faces: SourceFace[], inter: CodeRange[]): Tier[] {
   const needsNoto = (text: string) =>
     new Set(
       [...text]
@@ -185,13 +155,13 @@ export async function generateFontFaces(root: string): Promise<FontFaces> {
       });
       fs.writeFileSync(path.join(dir, name), cut);
       ownTextFiles.push(name);
-      rules.push(face(tier.family, `./${name}`, unicodeRange(chars)));
+      rules.push(face(tier.family, `./${name}`, formatUnicodeRange(rangesOf(chars))));
     }
   }
   const toNoto = path.relative(dir, path.join(root, NOTO, 'files')).split(path.sep).join('/');
   for (const source of faces) {
     const ranges = subtract(source.ranges, inter);
-    if (ranges.length > 0) rules.push(face('Noto Sans SC', `${toNoto}/${source.file}`, rangeValue(ranges)));
+    if (ranges.length > 0) rules.push(face('Noto Sans SC', `${toNoto}/${source.file}`, formatUnicodeRange(ranges)));
   }
   fs.writeFileSync(manifest, JSON.stringify(ownTextFiles));
   // Written last: its presence says the folder is complete.

@@ -8,6 +8,8 @@
  * of the surface, each file read once per session and inlined as a data: URL.
  */
 
+import { parseUnicodeRange } from '../unicodeRange';
+
 interface FaceRule {
   family: string;
   style: string;
@@ -16,19 +18,6 @@ interface FaceRule {
   /** [from, to] code point ranges */
   ranges: [number, number][];
   url: string;
-}
-
-/** "U+4e00-4e0f,U+20" → [[0x4e00, 0x4e0f], [0x20, 0x20]]; wildcards (U+4??) as their range. */
-export function parseUnicodeRange(value: string): [number, number][] {
-  return value
-    .split(',')
-    .map((part) => part.trim().replace(/^u\+/i, ''))
-    .filter(Boolean)
-    .map((part): [number, number] => {
-      if (part.includes('?')) return [parseInt(part.replace(/\?/g, '0'), 16), parseInt(part.replace(/\?/g, 'f'), 16)];
-      const [from = '', to = from] = part.split('-');
-      return [parseInt(from, 16), parseInt(to, 16)];
-    });
 }
 
 const covers = (ranges: [number, number][], text: string): boolean => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateFontFaces } from '../../../scripts/fontFaces';
-import { parseUnicodeRange } from '../../../src/export/fontEmbed';
+import { parseUnicodeRange } from '../../../src/unicodeRange';
 import en from '../../../src/i18n/en.json';
 import zhCN from '../../../src/i18n/zh-CN.json';
 

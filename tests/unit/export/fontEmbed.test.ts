@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnicodeRange } from '../../../src/export/fontEmbed';
+import { parseUnicodeRange } from '../../../src/unicodeRange';
 
 describe('unicode-range of the shipped faces', () => {
   it('reads single points, ranges and wildcards, however the browser spells them', () => {
