@@ -7,12 +7,13 @@
 import { newId } from '../../src/model/doc';
 import type { Access } from '../auth';
 import { attachmentDisposition, readMapFile } from '../exchange';
-import { ImportWorkerError, type ImportFailure, type ImportPreparation, type MapImporter } from '../importer';
+import type { ImportPreparation, MapImporter } from '../importer';
+import { TaskWorkerError } from '../taskWorker';
 import type { Logger } from '../log';
 import type { Store } from '../store/types';
 import type { RoomRegistry } from '../ws/rooms';
 import { findMap, linksOf } from './mapRoutes';
-import { HttpError, readBytes, sendJson } from './respond';
+import { HttpError, readBytes, sendJson, taskFailureError } from './respond';
 import type { RequestContext, Route } from './router';
 
 export interface ExchangeRouteDeps {
@@ -23,9 +24,6 @@ export interface ExchangeRouteDeps {
   maxImportBytes: number;
   log: Logger;
 }
-
-/** What an import that failed for a reason other than its content answers. */
-const FAILURE_STATUS: Record<ImportFailure, number> = { memory: 413, timeout: 503, busy: 503, closed: 503, crashed: 500 };
 
 export function exchangeRoutes({ store, rooms, access, importer, maxImportBytes, log }: ExchangeRouteDeps): Route[] {
   /** GET /api/maps/:id/export.json[?comments=1]: the map file as a download, read through the room (live edits included). */
@@ -44,10 +42,9 @@ export function exchangeRoutes({ store, rooms, access, importer, maxImportBytes,
     try {
       prepared = await importer.prepare(body, now);
     } catch (err) {
-      if (!(err instanceof ImportWorkerError)) throw err;
+      if (!(err instanceof TaskWorkerError)) throw err;
       log.warn('map import failed', { reason: err.reason, bytes: body.byteLength, err: err.cause });
-      const status = FAILURE_STATUS[err.reason];
-      throw new HttpError(status, err.message, undefined, status === 503 ? { 'retry-after': '5' } : {});
+      throw taskFailureError(err);
     }
     if (!prepared.ok) throw new HttpError(400, 'invalid map file', prepared.issues);
     const id = newId();

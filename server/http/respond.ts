@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { MAX_JSON_DEPTH, jsonNestingDepth, tooDeepMessage } from '../../src/model/exchange/jsonDepth';
+import type { TaskFailure, TaskWorkerError } from '../taskWorker';
 
 export interface Issue {
   path: string;
@@ -71,3 +72,12 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown, what = 'reques
     parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
   );
 }
+
+/** What a request answers when its worker task failed for a reason other than its input (taskWorker.ts). */
+export function taskFailureError(err: TaskWorkerError): HttpError {
+  const status = TASK_FAILURE_STATUS[err.reason];
+  return new HttpError(status, err.message, undefined, status === 503 ? { 'retry-after': '5' } : {});
+}
+
+const TASK_FAILURE_STATUS: Record<TaskFailure, number> = { memory: 413, timeout: 503, busy: 503, closed: 503, crashed: 500 };
+

@@ -14,19 +14,18 @@ import { mapStats } from '../../../src/model/stats';
 import { fileCounts, importedMap } from '../../../server/exchange';
 import {
   DEFAULT_IMPORT_MEMORY_MB,
-  ImportWorkerError,
   MapImporter,
   importMemoryMb,
   type ImportPreparation,
-  type MapImporterOptions,
   type PreparedImport,
 } from '../../../server/importer';
+import { TaskWorkerError, type TaskWorkerOptions } from '../../../server/taskWorker';
 import { bigMapFile, smallMapFile, v1MapFile } from '../../fixtures/mapFile';
 
 const NOW = 1_750_000_000_000;
 
 const importers: MapImporter[] = [];
-function importer(opts?: MapImporterOptions): MapImporter {
+function importer(opts?: TaskWorkerOptions): MapImporter {
   const made = new MapImporter(opts);
   importers.push(made);
   return made;
@@ -49,13 +48,13 @@ const docOf = (state: Uint8Array) => {
   Y.applyUpdate(doc, state);
   return doc;
 };
-async function failure(promise: Promise<unknown>): Promise<ImportWorkerError> {
+async function failure(promise: Promise<unknown>): Promise<TaskWorkerError> {
   const err = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(ImportWorkerError);
-  return err as ImportWorkerError;
+  expect(err).toBeInstanceOf(TaskWorkerError);
+  return err as TaskWorkerError;
 }
 
 describe('a valid file', () => {
