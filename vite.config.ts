@@ -34,7 +34,8 @@ function assetManifest(faces: () => Promise<FontFaces>): Plugin {
     apply: 'build',
     async generateBundle(_options, bundle) {
       const own = new Set((await faces()).ownTextFiles);
-      const isOwnFont = (name: string) => own.has(name) || name.startsWith('inter-');
+      // Inter Variable draws the page; static Inter's Latin faces draw exports.
+      const isOwnFont = (name: string) => own.has(name) || /^inter-.*-wght-normal|^inter-latin(-ext)?-(400|700)-normal/.test(name);
       /** The source file an emitted asset came from (Vite hashes the name). */
       const sourceName = (file: string) => {
         const chunk = bundle[file]!;

@@ -106,11 +106,7 @@ const textOf = (root: string, pick: (file: string) => boolean): string =>
 /** The app's own characters that fall to Noto Sans SC (Inter draws the rest), split into the two tiers. */
 function tiers(root: string, faces: SourceFace[], inter: CodeRange[]): Tier[] {
   const needsNoto = (text: string) =>
-    new Set(
-      [...text]
-        .map((ch) => ch.codePointAt(0)!)
-        .filter((cp) => !inRanges(inter, cp) && faces.some((f) => inRanges(f.ranges, cp))),
-    );
+    new Set([...text].map((ch) => ch.codePointAt(0)!).filter((cp) => !inRanges(inter, cp) && faces.some((f) => inRanges(f.ranges, cp))));
   const codeSymbols = [...textOf(root, (f) => /\.tsx?$/.test(f))].filter((ch) => !IDEOGRAPH.test(ch)).join('');
   const english = needsNoto(textOf(root, (f) => ENGLISH_TEXT.test(path.basename(f))) + codeSymbols);
   const own = needsNoto(textOf(root, () => true));
@@ -158,7 +154,10 @@ export async function generateFontFaces(root: string): Promise<FontFaces> {
       rules.push(face(tier.family, `./${name}`, formatUnicodeRange(rangesOf(chars))));
     }
   }
-  const toNoto = path.relative(dir, path.join(root, NOTO, 'files')).split(path.sep).join('/');
+  const toNoto = path
+    .relative(dir, path.join(root, NOTO, 'files'))
+    .split(path.sep)
+    .join('/');
   for (const source of faces) {
     const ranges = subtract(source.ranges, inter);
     if (ranges.length > 0) rules.push(face('Noto Sans SC', `${toNoto}/${source.file}`, formatUnicodeRange(ranges)));

@@ -1,8 +1,4 @@
 // subset-font ships no types; this is the part scripts/fontFaces.ts uses.
 declare module 'subset-font' {
-  export default function subsetFont(
-    font: Buffer,
-    text: string,
-    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2' },
-  ): Promise<Buffer>;
+  export default function subsetFont(font: Buffer, text: string, options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2' }): Promise<Buffer>;
 }

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { ensureDataDir } from './dataDir';
 import { HostCheck } from './hosts';
 import { createHttpHandler } from './http/handler';
+import { MapExporter } from './export/mapExporter';
 import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
@@ -87,6 +88,7 @@ export async function createJourneyboardServer(
   const access = new Access(config, store, secret, hosts);
   const addresses = new ClientAddresses(config.TRUST_PROXY);
   const importer = new MapImporter({ maxMemoryMb: importMemoryMb(config.MAX_IMPORT_BYTES) });
+  const exporter = new MapExporter();
   const shared = new SharedSockets();
   const versions = new Versions(
     store,
@@ -103,6 +105,7 @@ export async function createJourneyboardServer(
     fanout = await openFanout(config, nodeId, log, metrics);
   } catch (err) {
     await importer.close();
+    await exporter.close();
     await store.close();
     throw err;
   }
@@ -132,6 +135,7 @@ export async function createJourneyboardServer(
     fanout,
     versions,
     importer,
+    exporter,
     clientAddress,
     metrics,
     log,
@@ -181,6 +185,7 @@ export async function createJourneyboardServer(
     });
   } catch (err) {
     await importer.close();
+    await exporter.close();
     await fanout.close();
     await store.close();
     throw err;
@@ -212,6 +217,7 @@ export async function createJourneyboardServer(
         server.closeAllConnections();
         await stopped;
         await importer.close();
+        await exporter.close();
         await fanout.close();
         await store.close();
       })();

@@ -1,5 +1,5 @@
 /**
- * Maps as JSON files over HTTP (GET /api/maps/:id/export.json, POST
+ * Maps as files over HTTP (GET /api/maps/:id/export.json, .pdf, .png, POST
  * /api/maps/import): reading a map's file through its rooms, naming the
  * download, and what an import stores. The file format and its validation
  * are src/model/exchange/mapFile.ts, shared with the browser.
@@ -15,24 +15,47 @@ import { docId } from './store/types';
 import type { RoomRegistry } from './ws/rooms';
 
 /**
- * The map's file as the server holds it right now: read through its rooms,
- * so edits not yet stored (or made this very moment) are in it. null if the
- * map's content does not validate (no valid meta).
+ * `read` of the map's document (and its comments' when asked) as the server
+ * holds them right now: through their rooms, so edits not yet stored (or
+ * made this very moment) are in them. Rooms loaded only for this are
+ * unloaded again later.
  */
-export async function readMapFile(rooms: RoomRegistry, mapId: string, withComments: boolean): Promise<MapFile | null> {
+async function withMapDocs<T>(
+  rooms: RoomRegistry,
+  mapId: string,
+  withComments: boolean,
+  read: (map: Y.Doc, comments: Y.Doc | null) => T,
+): Promise<T> {
   const room = await rooms.get(mapId);
   try {
     const commentsRoom = withComments ? await rooms.get(docId(mapId, 'comments')) : null;
     try {
-      return mapFileFromDocs(room.doc, commentsRoom?.doc);
-    } catch {
-      return null;
+      return read(room.doc, commentsRoom?.doc ?? null);
     } finally {
       if (commentsRoom) rooms.scheduleIdle(commentsRoom);
     }
   } finally {
-    rooms.scheduleIdle(room); // loaded only to read it: unload it again later
+    rooms.scheduleIdle(room);
   }
+}
+
+/** The map's file as the server holds it right now; null if the map's content does not validate (no valid meta). */
+export function readMapFile(rooms: RoomRegistry, mapId: string, withComments: boolean): Promise<MapFile | null> {
+  return withMapDocs(rooms, mapId, withComments, (map, comments) => {
+    try {
+      return mapFileFromDocs(map, comments ?? undefined);
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** The map's (and its comments') Yjs states as the server holds them right now, for an export worker. */
+export function readMapStates(rooms: RoomRegistry, mapId: string, withComments: boolean) {
+  return withMapDocs(rooms, mapId, withComments, (map, comments) => ({
+    map: Y.encodeStateAsUpdate(map),
+    comments: comments ? Y.encodeStateAsUpdate(comments) : null,
+  }));
 }
 
 /** RFC 5987 ext-value characters: encodeURIComponent leaves ' ( ) * as they are, which attr-char does not allow. */
@@ -44,7 +67,7 @@ const rfc5987 = (s: string): string => encodeURIComponent(s).replace(/['()*]/g, 
  * `filename` for clients that do not read it (`fallback` when the title has
  * no ASCII letters or digits, as a Chinese title has none).
  */
-export function attachmentDisposition(title: string, fallback: string): string {
+export function attachmentDisposition(title: string, fallback: string, extension = 'json'): string {
   const stem = fileStem(title, fallback);
   // Accents dropped rather than the letters ("Café" -> "Cafe"); % too: some browsers decode it in `filename`.
   const ascii = stem
@@ -53,7 +76,7 @@ export function attachmentDisposition(title: string, fallback: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   const asciiStem = /[A-Za-z0-9]/.test(ascii) ? ascii : fallback;
-  return `attachment; filename="${asciiStem}.json"; filename*=UTF-8''${rfc5987(`${stem}.json`)}`;
+  return `attachment; filename="${asciiStem}.${extension}"; filename*=UTF-8''${rfc5987(`${stem}.${extension}`)}`;
 }
 
 /** An imported map's content: the file's, with the map's own timestamps set to the moment it is imported. */

@@ -27,10 +27,14 @@ export class MapImporter {
   readonly #tasks: TaskWorker<ImportRequest, ImportPreparation>;
 
   constructor(opts: TaskWorkerOptions = {}) {
-    this.#tasks = new TaskWorker(new URL('./importWorker.ts', import.meta.url), { task: 'import', input: 'the file' }, {
-      maxMemoryMb: DEFAULT_IMPORT_MEMORY_MB,
-      ...opts,
-    });
+    this.#tasks = new TaskWorker(
+      new URL('./importWorker.ts', import.meta.url),
+      { task: 'import', input: 'the file' },
+      {
+        maxMemoryMb: DEFAULT_IMPORT_MEMORY_MB,
+        ...opts,
+      },
+    );
   }
 
   /**

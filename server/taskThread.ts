@@ -24,7 +24,8 @@ export function serveTasks<Req, Res>(handle: (request: Req) => Promise<{ result:
   port.on('message', (request: Req) => {
     handle(request).then(
       ({ result, transfer }) => port.postMessage({ type: 'done', result } satisfies TaskReply<Res>, transfer),
-      (err: unknown) => port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies TaskReply<Res>),
+      (err: unknown) =>
+        port.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies TaskReply<Res>),
     );
   });
   port.postMessage({ type: 'ready' } satisfies TaskReply<Res>);

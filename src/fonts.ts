@@ -11,3 +11,7 @@
  */
 import '@fontsource-variable/inter';
 import 'virtual:journeyboard-font-faces.css';
+// Static Inter, for exports only (export/drawing/fontCatalogue.ts): no text on
+// the page asks for the family "Inter", so a browser never downloads it to draw.
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/700.css';

@@ -1,19 +1,23 @@
 /**
- * Maps as JSON files (docs/FORMAT.md): GET /api/maps/:id/export.json for
- * any share link of the map, POST /api/maps/import for the workspace. An
- * import is parsed, validated and built into a document off the event loop
- * (MapImporter), so a big or hostile file never stalls anyone else.
+ * Maps as files: GET /api/maps/:id/export.json (docs/FORMAT.md), export.pdf
+ * and export.png for any share link of the map, POST /api/maps/import for
+ * the workspace. An import is parsed, validated and built into a document,
+ * and a PDF or PNG drawn, off the event loop (MapImporter, MapExporter), so
+ * a big or hostile file never stalls anyone else.
  */
 import { newId } from '../../src/model/doc';
 import type { Access } from '../auth';
-import { attachmentDisposition, readMapFile } from '../exchange';
+import { attachmentDisposition, readMapFile, readMapStates } from '../exchange';
+import { PdfQuerySchema, PngQuerySchema, optionsOf } from '../export/exportQuery';
+import type { MapExporter } from '../export/mapExporter';
+import type { ExportFormat } from '../export/renderOnServer';
 import type { ImportPreparation, MapImporter } from '../importer';
 import { TaskWorkerError } from '../taskWorker';
 import type { Logger } from '../log';
 import type { Store } from '../store/types';
 import type { RoomRegistry } from '../ws/rooms';
 import { findMap, linksOf } from './mapRoutes';
-import { HttpError, readBytes, sendJson, taskFailureError } from './respond';
+import { HttpError, readBytes, sendJson, taskFailureError, validate } from './respond';
 import type { RequestContext, Route } from './router';
 
 export interface ExchangeRouteDeps {
@@ -21,11 +25,14 @@ export interface ExchangeRouteDeps {
   rooms: RoomRegistry;
   access: Access;
   importer: MapImporter;
+  exporter: MapExporter;
   maxImportBytes: number;
   log: Logger;
 }
 
-export function exchangeRoutes({ store, rooms, access, importer, maxImportBytes, log }: ExchangeRouteDeps): Route[] {
+const CONTENT_TYPE: Record<ExportFormat, string> = { pdf: 'application/pdf', png: 'image/png' };
+
+export function exchangeRoutes({ store, rooms, access, importer, exporter, maxImportBytes, log }: ExchangeRouteDeps): Route[] {
   /** GET /api/maps/:id/export.json[?comments=1]: the map file as a download, read through the room (live edits included). */
   const exportMap = async ({ res, params, query }: RequestContext) => {
     const record = await findMap(store, params.id);
@@ -33,6 +40,31 @@ export function exchangeRoutes({ store, rooms, access, importer, maxImportBytes,
     if (!file) throw new HttpError(422, 'the map’s content is not valid, so it cannot be exported');
     sendJson(res, 200, file, { 'content-disposition': attachmentDisposition(file.meta.title, `journey-map-${record.id}`) });
   };
+
+  /** GET /api/maps/:id/export.pdf|png?…: the map drawn by the same renderer as the browser's Export (exportQuery.ts for the options). */
+  const exportDrawing =
+    (format: ExportFormat) =>
+    async ({ res, params, query }: RequestContext) => {
+      const options = validate<unknown>(format === 'pdf' ? PdfQuerySchema : PngQuerySchema, optionsOf(query), 'export options');
+      const record = await findMap(store, params.id);
+      const states = await readMapStates(rooms, record.id, (options as { comments: boolean }).comments);
+      let result;
+      try {
+        result = await exporter.render({ format, query: options as never, ...states, now: Date.now() });
+      } catch (err) {
+        if (!(err instanceof TaskWorkerError)) throw err;
+        log.warn('map export failed', { map: record.id, format, reason: err.reason, err: err.cause });
+        throw taskFailureError(err);
+      }
+      if (!result.ok) throw new HttpError(400, result.message);
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPE[format],
+        'content-length': String(result.bytes.byteLength),
+        'cache-control': 'no-store',
+        'content-disposition': attachmentDisposition(record.title, `journey-map-${record.id}`, format),
+      });
+      res.end(result.bytes);
+    };
 
   /** POST /api/maps/import: a new map with the file's content (and comments), or every issue and nothing created. */
   const importMap = async ({ req, res }: RequestContext) => {
@@ -56,6 +88,8 @@ export function exchangeRoutes({ store, rooms, access, importer, maxImportBytes,
 
   return [
     { method: 'GET', path: '/api/maps/:id/export.json', access: { link: 'viewer' }, handle: exportMap },
+    { method: 'GET', path: '/api/maps/:id/export.pdf', access: { link: 'viewer' }, handle: exportDrawing('pdf') },
+    { method: 'GET', path: '/api/maps/:id/export.png', access: { link: 'viewer' }, handle: exportDrawing('png') },
     { method: 'POST', path: '/api/maps/import', access: 'workspace', cap: 'createMap', handle: importMap },
   ];
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Access } from '../auth';
 import type { Config } from '../config';
 import type { HostCheck } from '../hosts';
+import type { MapExporter } from '../export/mapExporter';
 import type { MapImporter } from '../importer';
 import { KeyedRateLimit } from '../limits';
 import type { Logger } from '../log';
@@ -43,6 +44,7 @@ export interface HttpDeps {
   fanout: Fanout;
   versions: Versions;
   importer: MapImporter;
+  exporter: MapExporter;
   clientAddress(req: IncomingMessage): string;
   metrics: ServerMetrics;
   log: Logger;

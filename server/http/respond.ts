@@ -80,4 +80,3 @@ export function taskFailureError(err: TaskWorkerError): HttpError {
 }
 
 const TASK_FAILURE_STATUS: Record<TaskFailure, number> = { memory: 413, timeout: 503, busy: 503, closed: 503, crashed: 500 };
-

@@ -1,0 +1,140 @@
+/**
+ * One card as the canvas draws it (CardNode): its coloured body by lane kind,
+ * the moment-of-truth frame and badge, a severe pain point's red edge, the
+ * text wrapped to the card and clamped with "…" (three lines, fewer when the
+ * badge takes room), a KPI's value against its target, and the facets row.
+ */
+import { GRID } from '../../canvas/layout';
+import { kpiStatus } from '../../model/journey';
+import type { Card, LaneKind } from '../../model/schema';
+import { MomentOfTruthIcon, OffTargetIcon } from '../../icons';
+import { facetItems, facetRow } from './cardFacets';
+import type { DrawContext } from './context';
+import { runItems, type Piece } from './inlineRun';
+import { formatKpiValue } from './kpiText';
+import { CARD, CARD_COLORS, DANGER, GOLD, INK, MUTED, OK } from './palette';
+import { baselineIn, lineHeightOf, oneLine, textBlock, textItem } from './textBlock';
+import type { DrawingItem } from './types';
+
+export const cardShowsMot = (card: Card, laneKind: LaneKind) => card.momentOfTruth === true && laneKind === 'touchpoints';
+
+export function cardItems(
+  ctx: DrawContext,
+  card: Card,
+  laneKind: LaneKind,
+  at: { x: number; y: number },
+  personaAvatar: string | undefined,
+): DrawingItem[] {
+  const { t, measure } = ctx;
+  const { x, y } = at;
+  const w = GRID.cardWidth;
+  const h = GRID.cardHeight;
+  const mot = cardShowsMot(card, laneKind);
+  const severe = laneKind === 'painPoints' && (card.severity ?? 0) >= 4;
+  const colors = CARD_COLORS[laneKind];
+  const border = mot ? CARD.motBorder : 1;
+  const items: DrawingItem[] = [];
+
+  if (mot) {
+    const halo = CARD.motHalo;
+    items.push({
+      kind: 'rect',
+      x: x - halo,
+      y: y - halo,
+      width: w + 2 * halo,
+      height: h + 2 * halo,
+      radius: CARD.radius + halo,
+      fill: CARD.motHaloColor,
+    });
+  }
+  items.push({
+    kind: 'rect',
+    x: x + border / 2,
+    y: y + border / 2,
+    width: w - border,
+    height: h - border,
+    radius: CARD.radius,
+    fill: colors.fill,
+    stroke: mot ? GOLD : colors.stroke,
+    lineWidth: border,
+  });
+  const left = severe ? CARD.severeEdge : border;
+  if (severe) {
+    const r = CARD.radius;
+    items.push({
+      kind: 'path',
+      d: `M${x + left} ${y}L${x + left} ${y + h}L${x + r} ${y + h}Q${x} ${y + h} ${x} ${y + h - r}L${x} ${y + r}Q${x} ${y} ${x + r} ${y}Z`,
+      fill: DANGER,
+    });
+  }
+
+  const contentLeft = x + left + CARD.paddingX;
+  const contentRight = x + w - border - CARD.paddingX;
+  const contentWidth = contentRight - contentLeft;
+  let top = y + border + CARD.paddingY;
+  const bottom = y + h - border - CARD.paddingY;
+  const facets = facetRow(ctx, card, laneKind, personaAvatar);
+  const textBottom = facets ? bottom - CARD.facetRow - CARD.gap : bottom;
+
+  if (laneKind === 'kpis') items.push(...kpiItems(ctx, card, contentLeft, contentWidth, top, textBottom));
+  else {
+    if (mot) {
+      const size = CARD.motBadgeSize;
+      const lh = lineHeightOf({ size, color: INK });
+      const badge: Piece[] = [
+        { kind: 'icon', icon: MomentOfTruthIcon, size, color: CARD.motBadgeColor },
+        { kind: 'text', text: ` ${t('fields.momentOfTruth')}`, size, weight: 700, color: CARD.motBadgeColor },
+      ];
+      items.push(...runItems(measure, badge, contentLeft, baselineIn(measure, size, top, lh), 0, contentRight).items);
+      top += lh + CARD.gap;
+    }
+    const spec = { size: CARD.textSize, color: card.text ? INK : MUTED, lineHeight: CARD.textLineHeight };
+    // A line that would show less than about 85% of itself is cut off in the canvas: not drawn.
+    const fitting = Math.floor((textBottom - top) / CARD.textLineHeight + 0.15);
+    const maxLines = Math.max(1, Math.min(CARD.maxTextLines, fitting));
+    items.push(
+      ...textBlock(measure, card.text || t('canvas.emptyCard'), spec, { x: contentLeft, top, width: contentWidth, maxLines }).items,
+    );
+  }
+  if (facets) items.push(...facetItems(ctx, facets, { left: contentLeft, right: contentRight, top: bottom - CARD.facetRow }));
+  return items;
+}
+
+const STATUS_COLOR = { 'on-target': OK, 'off-target': DANGER, 'no-target': INK } as const;
+
+/** KpiBody: the metric, the value against its target, and an off-target flag. */
+function kpiItems(ctx: DrawContext, card: Card, left: number, width: number, top: number, bottom: number): DrawingItem[] {
+  const { t, measure } = ctx;
+  const status = kpiStatus(card);
+  const rows = { metric: 12 * 1.45, value: 20 * 1.45, flag: 11 * 1.45 };
+  const natural = rows.metric + rows.value + (status === 'off-target' ? rows.flag : 0);
+  // The canvas lets a KPI's lines run under its facets; here they close up to fit the card instead.
+  const fit = Math.min(1, (bottom - top) / natural);
+  const items: DrawingItem[] = [];
+
+  const metricSpec = { size: 12, color: MUTED };
+  const metric = oneLine(measure, card.metric || card.text || t('kpi.unnamed'), metricSpec, width);
+  items.push(textItem(metric, left, baselineIn(measure, 12, top, rows.metric * fit), metricSpec));
+  let y = top + rows.metric * fit;
+
+  const valueBaseline = baselineIn(measure, 20, y, rows.value * fit);
+  const value: Piece[] = [
+    { kind: 'text', text: formatKpiValue(card.value, card.unit), size: 20, weight: 700, color: STATUS_COLOR[status] },
+  ];
+  if (card.target !== undefined) {
+    const target = ` / ${t('kpi.target')} ${card.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(card.target, card.unit)}`;
+    const room = width - measure.width(formatKpiValue(card.value, card.unit), { size: 20, weight: 700 });
+    value.push({ kind: 'text', text: oneLine(measure, target, { size: 11, color: MUTED }, room), size: 11, color: MUTED });
+  }
+  items.push(...runItems(measure, value, left, valueBaseline, 0, left + width).items);
+  y += rows.value * fit;
+
+  if (status === 'off-target') {
+    const flag: Piece[] = [
+      { kind: 'icon', icon: OffTargetIcon, size: 11, color: DANGER },
+      { kind: 'text', text: ` ${t('kpi.offTarget')}`, size: 11, weight: 700, color: DANGER },
+    ];
+    items.push(...runItems(measure, flag, left, baselineIn(measure, 11, y, rows.flag * fit), 0, left + width).items);
+  }
+  return items;
+}

@@ -1,0 +1,70 @@
+/**
+ * A PDF or a PNG of a map, from its documents' snapshots: the drawing
+ * (drawing/mapDrawing.ts) with the faces and pictures it needs loaded first,
+ * then the back end. The browser's Export dialog and the server (its
+ * endpoints and `npm run export`) both call this; they only differ in where
+ * fonts and pictures come from and which canvas makes a PNG (RenderEnv).
+ */
+import type { TFunction } from '../i18n/translate';
+import type { CommentsSnapshot } from '../model/comments';
+import type { MapSnapshot } from '../model/live';
+import { commentItems } from './comments';
+import type { FontBook } from './drawing/fontBook';
+import { drawingNeeds } from './drawing/drawingTexts';
+import { mapDrawing, type MapDrawingInput, type PdfLayout, type PngLayout } from './drawing/mapDrawing';
+import type { DrawingPage } from './drawing/types';
+import { drawingToPdf } from './pdf/drawingToPdf';
+
+export interface RenderEnv {
+  fonts: FontBook;
+  /** Twemoji's SVG of an emoji, or null when it has none */
+  emojiSvg(emoji: string): Promise<string | null>;
+  png(page: DrawingPage, fonts: FontBook, options: { transparent: boolean }): Promise<Uint8Array>;
+}
+
+export interface RenderRequest {
+  map: MapSnapshot;
+  /** null: no comment badges and no thread pages */
+  comments: CommentsSnapshot | null;
+  t: TFunction;
+  locale: string;
+  author: string;
+  now: Date;
+}
+
+export interface RenderedFile {
+  bytes: Uint8Array;
+  /** pages of a PDF (1 for a PNG) */
+  pages: number;
+}
+
+function openThreadsPerCard(comments: CommentsSnapshot | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [cardId, n] of comments?.openCountByCard ?? []) counts.set(cardId, n);
+  return counts;
+}
+
+export async function renderMapFile(request: RenderRequest, layout: PdfLayout | PngLayout, env: RenderEnv): Promise<RenderedFile> {
+  const { map, comments } = request;
+  const withComments = layout.comments && comments !== null;
+  const input: Omit<MapDrawingInput, 'measure' | 'emoji'> = {
+    snapshot: map,
+    threads: withComments && layout.kind === 'pdf' ? commentItems(map, comments) : [],
+    commentCounts: withComments ? openThreadsPerCard(comments) : new Map(),
+    t: request.t,
+    locale: request.locale,
+    author: request.author,
+    now: request.now,
+  };
+  const needs = drawingNeeds(input, layout);
+  const [, pictures] = await Promise.all([
+    env.fonts.load(needs.texts),
+    Promise.all(needs.emoji.map(async (e) => [e, await env.emojiSvg(e)] as const)),
+  ]);
+  const svgOf = new Map(pictures);
+  const drawing = mapDrawing({ ...input, measure: env.fonts, emoji: (e) => svgOf.get(e) ?? null }, layout);
+  if (layout.kind === 'png') {
+    return { bytes: await env.png(drawing.pages[0]!, env.fonts, { transparent: layout.background === 'transparent' }), pages: 1 };
+  }
+  return { bytes: await drawingToPdf(drawing, env.fonts), pages: drawing.pages.length };
+}

@@ -1,0 +1,387 @@
+import { describe, expect, it } from 'vitest';
+import { GRID, layoutGrid } from '../../../../src/canvas/layout';
+import { commentItems } from '../../../../src/export/comments';
+import { mapDrawing, PDF_MAX_SIDE, type MapDrawingInput } from '../../../../src/export/drawing/mapDrawing';
+import { drawingNeeds, drawingTexts } from '../../../../src/export/drawing/drawingTexts';
+import { CARD_COLORS, CURVE, GOLD } from '../../../../src/export/drawing/palette';
+import { paperMapLayout } from '../../../../src/export/drawing/paperMapPages';
+import { READABLE_SCALE } from '../../../../src/export/drawing/paperPlan';
+import type { DrawContext } from '../../../../src/export/drawing/context';
+import type { Drawing, DrawingPage, RectItem } from '../../../../src/export/drawing/types';
+import { fullSpan, selectionSpan, SHEET, type GridSpan } from '../../../../src/export/plan';
+import { visibleFlowRect } from '../../../../src/export/scope';
+import { emotionPoints } from '../../../../src/model/journey';
+import type { MapSnapshot } from '../../../../src/model/live';
+import { cardTarget, MAP_TARGET, readComments, startThread } from '../../../../src/model/comments';
+import { addCard, addStage, deleteLane, listEntities, type Locale, type TemplateId } from '../../../../src/model';
+import { createLiveMap } from '../../../../src/model/live';
+import * as Y from 'yjs';
+import { mapDoc } from '../../../fixtures/model';
+import { fixedMeasure } from './fixedMeasure';
+import { inputFor, snapshotOf, withFonts } from './fixtures';
+import { boundsOf, overlaps, pageOfStage, showsText, textsOf } from './reading';
+
+const TEMPLATES: TemplateId[] = ['blank', 'backpack', 'subscription', 'b2b'];
+const LOCALES: Locale[] = ['en', 'zh-CN'];
+const measure = fixedMeasure();
+
+const layoutOf = (s: MapSnapshot) => layoutGrid(s.stages, s.lanes, s.cards);
+const spanOf = (s: MapSnapshot) => fullSpan(layoutOf(s), s.personas.length > 0)!;
+
+/** What a card shows as its text: a KPI its metric, an empty card "(empty)". */
+function shownText(input: MapDrawingInput, snapshot: MapSnapshot, cardId: string): string {
+  const card = snapshot.cardById.get(cardId)!;
+  const lane = snapshot.lanes.find((l) => l.id === card.laneId)!;
+  if (lane.kind === 'kpis') return card.metric || card.text || input.t('kpi.unnamed');
+  return card.text || input.t('canvas.emptyCard');
+}
+
+/** Cards drawn as cards (the emotion lane's are points on the curve). */
+const cardsOnGrid = (snapshot: MapSnapshot) => {
+  const layout = layoutOf(snapshot);
+  return snapshot.cards.filter((c) => layout.cardPositions.has(c.id));
+};
+
+const cardFills = new Set(Object.values(CARD_COLORS).map((c) => c.fill));
+/** A card as a reader sees it: a rounded box in a card colour, of a card's shape. */
+const cardBoxes = (page: DrawingPage) =>
+  page.items.filter(
+    (i): i is RectItem =>
+      i.kind === 'rect' &&
+      i.radius !== undefined &&
+      cardFills.has(i.fill ?? '') &&
+      Math.abs(i.width / i.height - GRID.cardWidth / GRID.cardHeight) < 0.05,
+  );
+
+/** The emotion points drawn on a page: white circles rimmed in the curve's colour or gold. */
+const curvePointsOn = (page: DrawingPage) =>
+  page.items.filter((i) => i.kind === 'path' && i.fill === '#ffffff' && (i.stroke === CURVE.line || i.stroke === GOLD));
+
+function contextFor(input: MapDrawingInput, comments = false): DrawContext {
+  const { snapshot } = input;
+  return {
+    snapshot,
+    layout: layoutOf(snapshot),
+    measure: input.measure,
+    t: input.t,
+    locale: input.locale,
+    emoji: input.emoji,
+    commentCounts: input.commentCounts,
+    comments,
+    persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
+  };
+}
+
+/**
+ * What a reader of the paper PDF checks: a page per group of stages, each
+ * stage starting on one page, every card's text on its stage's page, every
+ * lane's header and the line of visibility on every page, the page header
+ * clear of the map, the emotion points on the pages of their stages, cards
+ * the same size on every page.
+ */
+async function checkPaper(snapshot: MapSnapshot, locale: Locale, paper: 'a4' | 'a3', label: string) {
+  const span = spanOf(snapshot);
+  const options = { kind: 'pdf', paper, span, summary: false, comments: false } as const;
+  const input = await withFonts(inputFor(snapshot, locale), options);
+  const { t, measure } = input;
+  const drawing = mapDrawing(input, options);
+  const { plan } = paperMapLayout(contextFor(input), span, paper);
+  console.log(
+    `${label} on ${paper}: ${plan.groups.length} page(s) of ${plan.groups.map(([a, b]) => b - a + 1).join(' + ')} stages, ${plan.scale.toFixed(2)} pt per flow px`,
+  );
+
+  expect(drawing.pages).toHaveLength(plan.groups.length);
+  expect(drawing.meta).toMatchObject({ title: snapshot.meta!.title || t('export.untitled'), language: locale, author: 'Anna' });
+
+  // Every stage starts on exactly one page, in order, and every page holds at least one.
+  const pageOf = snapshot.stages.map((s) => pageOfStage(drawing, s.name));
+  for (const pages of pageOf) expect(pages).toHaveLength(1);
+  expect(pageOf.map((p) => p[0])).toEqual([...pageOf.map((p) => p[0]!)].sort((a, b) => a - b));
+  for (const page of drawing.pages) {
+    expect(page.bookmarks.length).toBeGreaterThan(0);
+    expect(textsOf(page).length).toBeGreaterThan(0);
+  }
+  const perPage = drawing.pages.map((p) => p.bookmarks.length);
+  expect(Math.max(...perPage) - Math.min(...perPage)).toBeLessThanOrEqual(1);
+
+  for (const card of cardsOnGrid(snapshot)) {
+    const stage = snapshot.stages.find((s) => s.id === card.stageId)!;
+    const page = drawing.pages[pageOfStage(drawing, stage.name)[0]!]!;
+    expect(showsText(page, shownText(input, snapshot, card.id)), `${stage.name}: ${card.text}`).toBe(true);
+  }
+
+  // Every page repeats the headers of every lane, and the line of visibility's label when there is one.
+  const visibility = snapshot.lanes.at(-1)?.kind === 'backstage';
+  for (const page of drawing.pages) {
+    for (const lane of snapshot.lanes) expect(showsText(page, lane.name), lane.name).toBe(true);
+    expect(textsOf(page).some((i) => i.text === t('canvas.lineOfVisibility'))).toBe(visibility);
+  }
+
+  // Cards look alike throughout: one scale on every page.
+  const widths = new Set(drawing.pages.flatMap((page) => cardBoxes(page).map((box) => box.width.toFixed(2))));
+  expect(widths.size).toBeLessThanOrEqual(2); // a moment of truth's thicker frame
+
+  // The page's header (title, details, page n / N · date, brand) overlaps nothing of the map.
+  const details = new Set(
+    snapshot.stages.flatMap((a) => [
+      t('export.stage', { name: a.name }),
+      ...snapshot.stages.map((b) => t('export.stages', { first: a.name, last: b.name })),
+    ]),
+  );
+  const title = drawing.meta.title;
+  const isHeader = (text: string, n: number) =>
+    text === title ||
+    (text.endsWith('…') && title.startsWith(text.slice(0, -1))) ||
+    details.has(text.replace(/…$/, '')) ||
+    text.startsWith(t('export.pageOf', { n, total: drawing.pages.length })) ||
+    text === t('app.name');
+  drawing.pages.forEach((page, i) => {
+    const header = textsOf(page).filter((item) => isHeader(item.text, i + 1));
+    expect(header).toHaveLength(4);
+    const boxes = cardBoxes(page);
+    const mapTop = Math.min(...page.bookmarks.map((b) => b.y));
+    for (const item of header) {
+      const box = boundsOf(item, measure);
+      expect(box.y + box.height).toBeLessThanOrEqual(mapTop);
+      for (const card of boxes) expect(overlaps(box, card)).toBe(false);
+    }
+  });
+
+  // The emotion curve's points on the pages of their stages, with the touchpoints they score, and the curve through them.
+  const points = emotionPoints(snapshot.stages, snapshot.lanes, snapshot.cards);
+  const curveLanes = snapshot.lanes.filter((l) => l.kind === 'emotions').length;
+  for (const page of drawing.pages) {
+    const stageIds = new Set(snapshot.stages.filter((s) => page.bookmarks.some((b) => b.title === s.name)).map((s) => s.id));
+    const here = points.filter((p) => stageIds.has(p.stageId));
+    expect(curvePointsOn(page)).toHaveLength(here.length * curveLanes);
+    const lines = page.items.filter(
+      (i) => i.kind === 'path' && i.stroke === CURVE.line && !i.fill && i.lineWidth! >= CURVE.lineWidth * plan.scale - 0.01,
+    );
+    if (here.length > 1 && curveLanes > 0) expect(lines.length).toBeGreaterThan(0);
+    for (const p of here.filter((p) => p.touchpoint)) expect(showsText(page, p.text), p.text).toBe(true);
+  }
+  return { drawing, plan };
+}
+
+/** The backpack map with `extra` more stages, each with a scored touchpoint: wider than a page. */
+function wideMap(extra: number, locale: Locale): MapSnapshot {
+  const doc = mapDoc('backpack', locale);
+  const touchpoints = listEntities(doc, 'lanes').find((l) => l.kind === 'touchpoints')!;
+  for (let i = 0; i < extra; i++) {
+    const stageId = addStage(doc, { name: `Stage ${i + 8}` });
+    addCard(doc, {
+      laneId: touchpoints.id,
+      stageId,
+      text: `Touchpoint of stage ${i + 8}`,
+      fields: { emotion: (i % 11) - 5, channel: 'digital' },
+    });
+  }
+  return live(doc);
+}
+
+/** Two lanes and many stages: short enough that the page's width, not its height, limits the scale. */
+function shortMap(stages: number): MapSnapshot {
+  const doc = mapDoc('blank', 'en');
+  const lanes = listEntities(doc, 'lanes');
+  for (const lane of lanes.slice(2)) deleteLane(doc, lane.id);
+  for (let i = 0; i < stages; i++) {
+    const stageId = addStage(doc, { name: `Extra ${i + 1}` });
+    addCard(doc, { laneId: lanes[0]!.id, stageId, text: `Step ${i + 1} of a long journey`, fields: {} });
+  }
+  return live(doc);
+}
+
+function live(doc: Y.Doc): MapSnapshot {
+  const map = createLiveMap(doc);
+  const snapshot = map.getSnapshot();
+  map.destroy();
+  return snapshot;
+}
+
+describe('the map drawing on paper', () => {
+  for (const template of TEMPLATES) {
+    for (const locale of LOCALES) {
+      for (const paper of ['a4', 'a3'] as const) {
+        it(`${template} (${locale}) on ${paper}: a page per group of stages, as a reader checks it`, async () => {
+          await checkPaper(snapshotOf(template, locale), locale, paper, `${template} ${locale}`);
+        });
+      }
+    }
+  }
+
+  for (const locale of LOCALES) {
+    it(`a map wider than the paper (${locale}) is cut between stages into balanced groups, the curve across them`, async () => {
+      const { drawing } = await checkPaper(wideMap(33, locale), locale, 'a4', `40 stages ${locale}`);
+      expect(drawing.pages.length).toBeGreaterThan(1);
+    });
+  }
+
+  it('a short map keeps a readable scale and takes more pages for it', async () => {
+    const { drawing, plan } = await checkPaper(shortMap(24), 'en', 'a4', '2 lanes × 30 stages');
+    expect(plan.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
+    expect(drawing.pages.length).toBeGreaterThan(1);
+  });
+
+  it('keeps the persona to the first page, the summary first and the open threads last', () => {
+    const snapshot = snapshotOf('backpack', 'en');
+    const comments = new Y.Doc();
+    const anna = { id: 'anna', name: 'Anna', color: '#336699' };
+    const card = cardsOnGrid(snapshot).at(-1)!;
+    startThread(comments, cardTarget(card.id), anna, 'Is this still true after the relaunch?');
+    startThread(comments, MAP_TARGET, anna, 'Please check the KPIs before Friday.');
+    const threads = commentItems(snapshot, readComments(comments));
+    const input = inputFor(snapshot, 'en', { threads, commentCounts: new Map([[card.id, 1]]) });
+    const span = spanOf(snapshot);
+    const plain = mapDrawing(input, { kind: 'pdf', paper: 'a4', span, summary: false, comments: false });
+    const full = mapDrawing(input, { kind: 'pdf', paper: 'a4', span, summary: true, comments: true });
+
+    expect(full.pages).toHaveLength(plain.pages.length + 2);
+    const summary = full.pages[0]!;
+    expect(showsText(summary, input.t('export.summary.painPoints'))).toBe(true);
+    expect(summary.bookmarks).toEqual([]);
+    const last = full.pages.at(-1)!;
+    expect(showsText(last, 'Is this still true after the relaunch?')).toBe(true);
+    expect(showsText(last, input.t('export.comments.onMap'))).toBe(true);
+    const persona = snapshot.personas.find((p) => p.id === snapshot.meta!.personaId)!;
+    const withPersona = full.pages.flatMap((page, i) => (textsOf(page).some((t) => t.text === persona.name) ? [i] : []));
+    // the summary and the first map page
+    expect(withPersona).toEqual([0, 1]);
+    // numbered over the whole document
+    expect(textsOf(last).some((t) => t.text.startsWith(input.t('export.pageOf', { n: full.pages.length, total: full.pages.length })))).toBe(
+      true,
+    );
+  });
+
+  it('shows a comment count on a card only when comments are on', () => {
+    const snapshot = snapshotOf('backpack', 'en');
+    const card = cardsOnGrid(snapshot)[0]!;
+    const input = inputFor(snapshot, 'en', { commentCounts: new Map([[card.id, 7]]) });
+    const span = spanOf(snapshot);
+    const texts = (comments: boolean) =>
+      textsOf(mapDrawing(input, { kind: 'png', region: span, background: 'white', comments }).pages[0]!).map((t) => t.text);
+    expect(texts(true)).toContain('7');
+    expect(texts(false)).not.toContain('7');
+  });
+});
+
+describe('the map drawing on one page', () => {
+  for (const template of TEMPLATES) {
+    for (const locale of LOCALES) {
+      it(`${template} (${locale}) 'fit': one page holds every card, within PDF's page limit`, async () => {
+        const snapshot = snapshotOf(template, locale);
+        const options = { kind: 'pdf', paper: 'fit', span: spanOf(snapshot), summary: false, comments: false } as const;
+        const input = await withFonts(inputFor(snapshot, locale), options);
+        const drawing = mapDrawing(input, options);
+        expect(drawing.pages).toHaveLength(1);
+        const page = drawing.pages[0]!;
+        expect(Math.max(page.width, page.height)).toBeLessThanOrEqual(PDF_MAX_SIDE);
+        for (const card of cardsOnGrid(snapshot)) expect(showsText(page, shownText(input, snapshot, card.id)), card.text).toBe(true);
+        expect(page.bookmarks.map((b) => b.title)).toEqual(snapshot.stages.map((s) => s.name));
+        expect(showsText(page, input.t('export.legend'))).toBe(true);
+      });
+    }
+  }
+
+  it("scales a huge map down to PDF's largest page", () => {
+    const snapshot = snapshotOf('backpack', 'en', 3000);
+    const drawing = mapDrawing(inputFor(snapshot, 'en'), {
+      kind: 'pdf',
+      paper: 'fit',
+      span: spanOf(snapshot),
+      summary: false,
+      comments: false,
+    });
+    const page = drawing.pages[0]!;
+    expect(Math.max(page.width, page.height)).toBeCloseTo(PDF_MAX_SIDE, 0);
+  });
+});
+
+describe('the map drawing as a PNG', () => {
+  it("draws only the selection's block", () => {
+    const snapshot = snapshotOf('backpack', 'en');
+    const layout = layoutOf(snapshot);
+    const inCell = (stage: number, lane: number) =>
+      snapshot.cards.find((c) => c.stageId === snapshot.stages[stage]!.id && c.laneId === snapshot.lanes[lane]!.id)!;
+    const span = selectionSpan(layout, [inCell(1, 0), inCell(3, 2)])!;
+    const input = inputFor(snapshot, 'en');
+    const page = mapDrawing(input, { kind: 'png', region: span, background: 'transparent', comments: false }).pages[0]!;
+    for (const card of cardsOnGrid(snapshot)) {
+      const stage = snapshot.stages.findIndex((s) => s.id === card.stageId);
+      const lane = snapshot.lanes.findIndex((l) => l.id === card.laneId);
+      const inside = stage >= span.firstStage && stage <= span.lastStage && lane >= span.firstLane && lane <= span.lastLane;
+      expect(showsText(page, shownText(input, snapshot, card.id)), card.text).toBe(inside);
+    }
+    expect(showsText(page, snapshot.stages[0]!.name)).toBe(false);
+    expect(showsText(page, snapshot.stages[1]!.name)).toBe(true);
+    // 1 flow unit a page unit: the page is the block plus its headers and frame
+    expect(page.width).toBe(GRID.laneHeaderWidth + 3 * GRID.columnWidth + 2 * SHEET.margin);
+    expect(page.items.some((i) => i.kind === 'rect' && i.fill === '#ffffff' && i.width === page.width)).toBe(false);
+  });
+
+  it('cuts the current view at its edges', () => {
+    const snapshot = snapshotOf('backpack', 'zh-CN');
+    const layout = layoutOf(snapshot);
+    const col = layout.columns[2]!;
+    const row = layout.rows[0]!;
+    // A view starting in the middle of a column's first card, two and a half columns wide.
+    const view = visibleFlowRect({ x: -(col.x + 100), y: -(row.y + 5), zoom: 1 }, { width: 2.5 * GRID.columnWidth, height: 700 });
+    const input = inputFor(snapshot, 'zh-CN');
+    const page = mapDrawing(input, { kind: 'png', region: view, background: 'white', comments: false }).pages[0]!;
+    const window = { x: SHEET.margin, y: SHEET.margin + SHEET.headerHeight + SHEET.gap, width: view.width, height: view.height };
+    const legendTop = window.y + window.height;
+    for (const item of page.items) {
+      const box = boundsOf(item, measure);
+      // everything between the header and the legend lies in the view's window
+      if (box.y > SHEET.margin + SHEET.headerHeight && box.y + box.height < legendTop) {
+        // (a line cut at the edge is as wide as it is: half its width may pass the edge)
+        expect(box.x).toBeGreaterThanOrEqual(window.x - 1.01);
+        expect(box.x + box.width).toBeLessThanOrEqual(window.x + window.width + 1.01);
+      }
+    }
+    for (const card of cardsOnGrid(snapshot)) {
+      const at = layout.cardPositions.get(card.id)!;
+      const whole =
+        at.x >= view.x && at.x + GRID.cardWidth <= view.x + view.width && at.y >= view.y && at.y + GRID.cardHeight <= view.y + view.height;
+      const outside = at.x + GRID.cardWidth <= view.x || at.x >= view.x + view.width || at.y >= view.y + view.height;
+      if (whole) expect(showsText(page, shownText(input, snapshot, card.id)), card.text).toBe(true);
+      if (outside) expect(showsText(page, shownText(input, snapshot, card.id)), card.text).toBe(false);
+    }
+  });
+});
+
+describe('what a drawing needs first', () => {
+  it('lists every text and emoji the drawing draws', () => {
+    const snapshot = snapshotOf('b2b', 'zh-CN');
+    const input = inputFor(snapshot, 'zh-CN');
+    const options = { kind: 'pdf', paper: 'a4', span: spanOf(snapshot), summary: true, comments: false } as const;
+    const needed = new Set(drawingTexts(input, options).flatMap((t) => [...t]));
+    const drawing: Drawing = mapDrawing(input, options);
+    for (const page of drawing.pages) for (const item of textsOf(page)) for (const ch of item.text) expect(needed.has(ch), ch).toBe(true);
+    expect(drawingNeeds(input, options).emoji.sort()).toEqual([...new Set(snapshot.personas.map((p) => p.avatar))].sort());
+  });
+});
+
+describe('a large map', () => {
+  it('lays out the 600-card map quickly', async () => {
+    const snapshot = snapshotOf('backpack', 'zh-CN', 600);
+    const span: GridSpan = spanOf(snapshot);
+    const input = await withFonts(inputFor(snapshot, 'zh-CN'), { kind: 'pdf', paper: 'a4', span, summary: true, comments: false });
+    const started = performance.now();
+    const a4 = mapDrawing(input, { kind: 'pdf', paper: 'a4', span, summary: true, comments: false });
+    const a4Ms = performance.now() - started;
+    const pngOptions = { kind: 'png', region: span, background: 'white', comments: false } as const;
+    const pngInput = await withFonts(input, pngOptions);
+    const pngStarted = performance.now();
+    const png = mapDrawing(pngInput, pngOptions);
+    const pngMs = performance.now() - pngStarted;
+    const items = (d: Drawing) => d.pages.reduce((n, p) => n + p.items.length, 0);
+    console.log(
+      `600 cards: A4 ${a4.pages.length} pages, ${items(a4)} items in ${a4Ms.toFixed(0)} ms; PNG ${items(png)} items in ${pngMs.toFixed(0)} ms`,
+    );
+    for (const card of cardsOnGrid(snapshot)) {
+      const stage = snapshot.stages.find((s) => s.id === card.stageId)!;
+      expect(showsText(a4.pages[pageOfStage(a4, stage.name)[0]!]!, shownText(input, snapshot, card.id))).toBe(true);
+    }
+    expect(READABLE_SCALE).toBeGreaterThan(0);
+  });
+});
