@@ -17,6 +17,9 @@
  *     on Journeyboard and the reference (bench/workshop.ts)
  *   - cursors: 29 colleagues' pointers moving on the 600-card map, seen in
  *     Chromium: frame intervals and main-thread time (bench/browser-cursors.ts)
+ *   - serverExport: PDF and PNG of the 63-card template and a 600-card map
+ *     made by the server's endpoints, and /health's worst wait meanwhile
+ *     (bench/server-export.ts)
  *   - pageWeight: initial JavaScript of the dashboard and a map page, font bytes
  *     to open the zh-CN and en backpack maps, first and next visit (bench/page-weight.ts)
  *   - cluster: three nodes on PostgreSQL and Redis against one: latency across
@@ -33,6 +36,7 @@ import { cardTextArrives, mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
 import { browserFrames } from './browser-frames';
 import { browserExport } from './browser-export';
+import { serverExport } from './server-export';
 import { browserCursors } from './browser-cursors';
 import { attacks } from './attacks';
 import { cluster } from './cluster';
@@ -138,6 +142,7 @@ const results = {
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs npm run build')),
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs npm run build',
   export: (await browserExport()) ?? 'skipped: needs npm run build',
+  serverExport: await serverExport(),
   pageWeight: (await pageWeight()) ?? 'skipped: needs npm run build',
   cursors600: (await browserCursors()) ?? 'skipped: needs npm run build',
   attacks: await attacks(),

@@ -106,8 +106,10 @@ const textOf = (root: string, pick: (file: string) => boolean): string =>
 /** The app's own characters that fall to Noto Sans SC (Inter draws the rest), split into the two tiers. */
 function tiers(root: string, faces: SourceFace[], inter: CodeRange[]): Tier[] {
   const needsNoto = (text: string) =>
-    new Set([...text].map((ch) => ch.codePointAt(0)!).filter((cp) => !inRanges(inter, cp) && faces.some((f) => inRanges(f.ranges, cp))));
-  const codeSymbols = [...textOf(root, (f) => /\.tsx?$/.test(f))].filter((ch) => !IDEOGRAPH.test(ch)).join('');
+    new Set(
+      [...new Set(text)].map((ch) => ch.codePointAt(0)!).filter((cp) => !inRanges(inter, cp) && faces.some((f) => inRanges(f.ranges, cp))),
+    );
+  const codeSymbols = [...new Set(textOf(root, (f) => /\.tsx?$/.test(f)))].filter((ch) => !IDEOGRAPH.test(ch)).join('');
   const english = needsNoto(textOf(root, (f) => ENGLISH_TEXT.test(path.basename(f))) + codeSymbols);
   const own = needsNoto(textOf(root, () => true));
   return [

@@ -48,12 +48,21 @@ export function createFontBook(catalogue: readonly FaceSpec[], load: FaceLoader)
     catalogue.find((f) => f.weight === weight && covers(f, cp)) ?? catalogue.find((f) => f.weight === 400 && covers(f, cp));
   const key = (spec: FaceSpec) => spec.source;
 
+  /** The face drawing `cp` in `weight`, cached: a 600-card map asks hundreds of thousands of times. */
+  const chosen = new Map<number, LoadedFace | null>();
   const faceFor = (cp: number, weight: FontWeight): LoadedFace | null => {
+    const cacheKey = cp * 2 + (weight === 700 ? 1 : 0);
+    const known = chosen.get(cacheKey);
+    if (known !== undefined) return known;
     const spec = specFor(cp, weight);
-    if (!spec) return null;
-    const face = loaded.get(key(spec));
-    if (!face) throw new Error(`export fonts: ${spec.source} was not loaded before use`);
-    return face.font.hasGlyphForCodePoint(cp) ? face : null;
+    let face: LoadedFace | null = null;
+    if (spec) {
+      const loadedFace = loaded.get(key(spec));
+      if (!loadedFace) throw new Error(`export fonts: ${spec.source} was not loaded before use`);
+      face = loadedFace.font.hasGlyphForCodePoint(cp) ? loadedFace : null;
+    }
+    chosen.set(cacheKey, face);
+    return face;
   };
 
   const runs = (text: string, weight: FontWeight): TextRun[] => {
@@ -170,27 +179,51 @@ function tokens(paragraph: string): string[] {
   }, []);
 }
 
+/**
+ * Greedy line breaking. Widths add up (no kerning: see advance), so a line's
+ * width is kept as a running sum instead of measuring it again per token.
+ */
 function wrapParagraph(paragraph: string, measure: (s: string) => number, maxWidth: number): string[] {
   if (paragraph.trim() === '') return [''];
   const lines: string[] = [];
   let line = '';
-  for (const token of tokens(paragraph)) {
-    if (measure((line + token).trimEnd()) <= maxWidth) {
-      line += token;
-      continue;
-    }
+  /** the line's width with its trailing space, which only counts once a word follows it */
+  let lineWidth = 0;
+  const push = () => {
     if (line.trim()) lines.push(line.trimEnd());
     line = '';
-    // A word longer than a line is broken between characters.
-    let rest = token;
-    while (measure(rest.trimEnd()) > maxWidth) {
-      let cut = 1;
-      const chars = [...rest];
-      while (cut < chars.length && measure(chars.slice(0, cut + 1).join('')) <= maxWidth) cut++;
-      lines.push(chars.slice(0, cut).join(''));
-      rest = chars.slice(cut).join('');
+    lineWidth = 0;
+  };
+  for (const token of tokens(paragraph)) {
+    const word = token.trimEnd();
+    const wordWidth = measure(word);
+    const spaceWidth = token.length > word.length ? measure(token.slice(word.length)) : 0;
+    if (lineWidth + wordWidth <= maxWidth) {
+      line += token;
+      lineWidth += wordWidth + spaceWidth;
+      continue;
     }
-    line = rest;
+    if (line) push();
+    if (wordWidth <= maxWidth) {
+      line = token;
+      lineWidth = wordWidth + spaceWidth;
+      continue;
+    }
+    // A word longer than a line is broken between characters.
+    let piece = '';
+    let pieceWidth = 0;
+    for (const ch of word) {
+      const w = measure(ch);
+      if (piece && pieceWidth + w > maxWidth) {
+        lines.push(piece);
+        piece = '';
+        pieceWidth = 0;
+      }
+      piece += ch;
+      pieceWidth += w;
+    }
+    line = piece + token.slice(word.length);
+    lineWidth = pieceWidth + spaceWidth;
   }
   if (line.trim()) lines.push(line.trimEnd());
   return lines;

@@ -29,9 +29,10 @@ import type { Color, Drawing, DrawingItem, DrawingPage, TextItem } from '../draw
 import { svgPathsOf } from './svgShapes';
 
 /**
- * pdf-lib was written against fontkit 1, whose subset streamed its bytes;
- * fontkit 2 (which subsets TrueType correctly, unlike pdf-lib's old fork)
- * returns them at once. This adapts the one call.
+ * fontkit 2 for pdf-lib (whose own fork of fontkit 1 corrupts TrueType
+ * subsets): pdf-lib was written against a subset that streamed its bytes,
+ * fontkit 2 returns them at once; and pdf-lib lays text out through
+ * font.layout, here glyph by glyph.
  */
 interface StreamingSubset {
   encode(): Uint8Array;
@@ -42,7 +43,18 @@ const fontkitForPdfLib = {
   create(bytes: Uint8Array) {
     const font = fontkit.create(bytes as Buffer) as fontkit.Font;
     const createSubset = font.createSubset.bind(font);
+    const glyphs = new Map<number, fontkit.Glyph>();
+    const glyphOf = (cp: number) => {
+      let glyph = glyphs.get(cp);
+      if (!glyph) glyphs.set(cp, (glyph = font.glyphForCodePoint(cp)));
+      return glyph;
+    };
     Object.assign(font, {
+      // Glyph by glyph, unshaped, as the font book measured the text (fontBook.ts): each glyph lands
+      // where the layout put it, and a 600-card map is not shaped run by run.
+      layout(text: string) {
+        return { glyphs: [...text].map((ch) => glyphOf(ch.codePointAt(0)!)) };
+      },
       createSubset() {
         const subset = createSubset() as unknown as StreamingSubset;
         subset.encodeStream = () => {
