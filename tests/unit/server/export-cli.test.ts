@@ -1,0 +1,61 @@
+/**
+ * `npm run export`, as a script would run it: against the store a server
+ * wrote (the same DATA_DIR), a PDF or PNG file for every template, and a
+ * clear message with exit code 2 for options it does not know.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_IDS } from '../../../src/model/choices';
+import { serverHarness } from '../../fixtures/harness';
+import { createMap } from '../../fixtures/server';
+
+const { start } = serverHarness();
+const run = promisify(execFile);
+
+function exportCli(dataDir: string, args: string[]) {
+  return run('npx', ['tsx', 'server/exportMap.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
+  );
+}
+
+describe('npm run export', () => {
+  it('writes a PDF of every template and a PNG, from the store the server uses', async () => {
+    const s = await start();
+    const ids = new Map<string, string>();
+    for (const template of TEMPLATE_IDS) ids.set(template, await createMap(s.url, { template, locale: 'zh-CN' }));
+    await s.close(); // what is stored is what the script reads
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-export-'));
+    for (const [template, id] of ids) {
+      const file = path.join(out, `${template}.pdf`);
+      const result = await exportCli(s.config.DATA_DIR, [id, '--format', 'pdf', '--out', file, '--paper', 'a4', '--summary']);
+      expect(result.stderr, template).toBe('');
+      expect(result.stdout).toMatch(/PDF, \d+ pages?, \d+ bytes/);
+      const pdf = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), isEvalSupported: false }).promise;
+      expect(pdf.numPages).toBeGreaterThanOrEqual(2); // the summary, then the map
+      await pdf.destroy();
+    }
+    const png = path.join(out, 'backpack.png');
+    expect((await exportCli(s.config.DATA_DIR, [ids.get('backpack')!, '--format', 'png', '--out', png])).code).toBe(0);
+    expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('refuses options it does not know, and a map it does not have, with exit code 2', async () => {
+    const s = await start();
+    const id = await createMap(s.url, { template: 'backpack', locale: 'en' });
+    await s.close();
+    const out = path.join(os.tmpdir(), `journeyboard-export-${process.pid}.pdf`);
+    const bad = await exportCli(s.config.DATA_DIR, [id, '--format', 'pdf', '--out', out, '--paper', 'letter']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--paper: .*"fit"/);
+    const unknown = await exportCli(s.config.DATA_DIR, ['noSuchMap123', '--format', 'pdf', '--out', out]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no map noSuchMap123/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
