@@ -11,6 +11,7 @@ import type { MapSnapshot } from '../model/live';
 import { commentItems } from './comments';
 import type { FontBook } from './drawing/fontBook';
 import { drawingNeeds } from './drawing/drawingTexts';
+import { emojiInTexts, pictureEmoji } from './drawing/emojiPictures';
 import { mapDrawing, type MapDrawingInput, type PdfLayout, type PngLayout } from './drawing/mapDrawing';
 import type { DrawingPage } from './drawing/types';
 import { drawingToPdf } from './pdf/drawingToPdf';
@@ -32,6 +33,15 @@ export interface RenderRequest {
   now: Date;
 }
 
+/** Where an export stands between its steps: the faces and pictures loaded, then the pages drawn (the back end writes next). */
+export type RenderStep = 'loaded' | 'drawn';
+/**
+ * Called between the steps: the browser reports progress there, lets the
+ * page paint and take a click, and throws to stop a cancelled export before
+ * the next step starts.
+ */
+export type BetweenSteps = (done: RenderStep) => void | Promise<void>;
+
 export interface RenderedFile {
   bytes: Uint8Array;
   /** pages of a PDF (1 for a PNG) */
@@ -44,7 +54,12 @@ function openThreadsPerCard(comments: CommentsSnapshot | null): Map<string, numb
   return counts;
 }
 
-export async function renderMapFile(request: RenderRequest, layout: PdfLayout | PngLayout, env: RenderEnv): Promise<RenderedFile> {
+export async function renderMapFile(
+  request: RenderRequest,
+  layout: PdfLayout | PngLayout,
+  env: RenderEnv,
+  between: BetweenSteps = () => undefined,
+): Promise<RenderedFile> {
   const { map, comments } = request;
   const withComments = layout.comments && comments !== null;
   const input: Omit<MapDrawingInput, 'measure' | 'emoji'> = {
@@ -57,12 +72,14 @@ export async function renderMapFile(request: RenderRequest, layout: PdfLayout | 
     now: request.now,
   };
   const needs = drawingNeeds(input, layout);
-  const [, pictures] = await Promise.all([
-    env.fonts.load(needs.texts),
-    Promise.all(needs.emoji.map(async (e) => [e, await env.emojiSvg(e)] as const)),
-  ]);
-  const svgOf = new Map(pictures);
-  const drawing = mapDrawing({ ...input, measure: env.fonts, emoji: (e) => svgOf.get(e) ?? null }, layout);
+  await env.fonts.load(needs.texts);
+  // Avatars, and emoji inside text (which no face draws): pictures, fetched once each.
+  const emoji = new Set([...needs.emoji, ...emojiInTexts(needs.texts, env.fonts)]);
+  const svgOf = new Map(await Promise.all([...emoji].map(async (e) => [e, await env.emojiSvg(e)] as const)));
+  const picture = (e: string) => svgOf.get(e) ?? null;
+  await between('loaded');
+  const drawing = pictureEmoji(mapDrawing({ ...input, measure: env.fonts, emoji: picture }, layout), env.fonts, picture);
+  await between('drawn');
   if (layout.kind === 'png') {
     return { bytes: await env.png(drawing.pages[0]!, env.fonts, { transparent: layout.background === 'transparent' }), pages: 1 };
   }

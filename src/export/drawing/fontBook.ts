@@ -7,7 +7,7 @@
  */
 import * as fontkit from 'fontkit';
 import { covers, type FaceSpec } from './fontCatalogue';
-import type { FontWeight, TextMeasure, TextStyle } from './types';
+import type { FontWeight, TextItem, TextMeasure, TextStyle } from './types';
 
 export interface LoadedFace {
   spec: FaceSpec;
@@ -24,9 +24,17 @@ export interface TextRun {
   syntheticBold: boolean;
 }
 
+/** A run where a back end paints it: `x` its left end, in page units. */
+export interface PlacedRun extends TextRun {
+  x: number;
+  width: number;
+}
+
 export interface FontBook extends TextMeasure {
   /** `text` split into runs of one face each, in the given weight (a regular face, emboldened, where no bold one has a character) */
   runs(text: string, weight: FontWeight): TextRun[];
+  /** a text item's runs, each at its place on the line (its alignment applied) */
+  placedRuns(item: TextItem): PlacedRun[];
   /** faces loaded so far */
   faces(): LoadedFace[];
 }
@@ -97,7 +105,7 @@ export function createFontBook(catalogue: readonly FaceSpec[], load: FaceLoader)
     let units = 0;
     for (const run of runs(text, weight)) {
       if (!run.face) {
-        units += [...run.text].length; // drawn as a picture one em wide
+        units += graphemes(run.text).length; // each drawn as a picture one em wide (emojiPictures.ts)
         continue;
       }
       for (const ch of run.text) units += advance(run.face, ch.codePointAt(0)!);
@@ -151,10 +159,24 @@ export function createFontBook(catalogue: readonly FaceSpec[], load: FaceLoader)
       return { ascent: (lineHeight - content) / 2 + ascent, lineHeight };
     },
     runs,
+    placedRuns(item) {
+      const total = width(item.text, item.style);
+      let x = item.align === 'middle' ? item.x - total / 2 : item.align === 'end' ? item.x - total : item.x;
+      return runs(item.text, item.style.weight).map((run) => {
+        const w = width(run.text, item.style);
+        const placed = { ...run, x, width: w };
+        x += w;
+        return placed;
+      });
+    },
     faces: () => [...loaded.values()],
   };
   return book;
 }
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** What a reader sees as one character each (an emoji with its modifiers or joined people is one). */
+export const graphemes = (text: string): string[] => [...segmenter.segment(text)].map((s) => s.segment);
 
 /** Break opportunities: after a space, and before and after an ideographic character. */
 function tokens(paragraph: string): string[] {

@@ -129,26 +129,21 @@ function paintPath(p: Painter, d: string, item: { fill?: Color; stroke?: Color; 
 
 async function paintText(p: Painter, item: TextItem) {
   const { style } = item;
-  const total = p.fonts.width(item.text, style);
-  let x = item.align === 'middle' ? item.x - total / 2 : item.align === 'end' ? item.x - total : item.x;
   const { color, opacity } = colorOf(style.color);
-  for (const run of p.fonts.runs(item.text, style.weight)) {
-    const width = p.fonts.width(run.text, style);
-    if (run.face) {
-      const font = await p.font(run.face);
-      // Chinese has no bold face: outlined as well as filled, as a browser emboldens it on screen.
-      if (run.syntheticBold)
-        p.page.pushOperators(
-          pushGraphicsState(),
-          setTextRenderingMode(TextRenderingMode.FillAndOutline),
-          setLineWidth(style.size * SYNTHETIC_BOLD),
-          setStrokingColor(color),
-        );
-      p.page.drawText(run.text, { x, y: p.height - item.y, size: style.size, font, color, opacity });
-      if (run.syntheticBold) p.page.pushOperators(popGraphicsState());
-    }
-    // A character no shipped face has (an emoji) keeps its room; the layout draws such characters as pictures.
-    x += width;
+  // A run no shipped face has (an emoji) is left out: emojiPictures.ts put its picture in its place.
+  for (const run of p.fonts.placedRuns(item)) {
+    if (!run.face) continue;
+    const font = await p.font(run.face);
+    // Chinese has no bold face: outlined as well as filled, as a browser emboldens it on screen.
+    if (run.syntheticBold)
+      p.page.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(style.size * SYNTHETIC_BOLD),
+        setStrokingColor(color),
+      );
+    p.page.drawText(run.text, { x: run.x, y: p.height - item.y, size: style.size, font, color, opacity });
+    if (run.syntheticBold) p.page.pushOperators(popGraphicsState());
   }
 }
 

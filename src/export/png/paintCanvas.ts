@@ -63,21 +63,17 @@ function paintShape(
 
 function paintText(ctx: Canvas2D, env: CanvasEnv, fonts: FontBook, item: TextItem) {
   const { style } = item;
-  const total = fonts.width(item.text, style);
-  let x = item.align === 'middle' ? item.x - total / 2 : item.align === 'end' ? item.x - total : item.x;
   ctx.fillStyle = style.color;
-  for (const run of fonts.runs(item.text, style.weight)) {
-    const width = fonts.width(run.text, style);
-    if (run.face) {
-      ctx.font = `${run.face.spec.weight} ${style.size}px "${env.family(run.face)}"`;
-      ctx.fillText(run.text, x, item.y);
-      if (run.syntheticBold) {
-        ctx.strokeStyle = style.color;
-        ctx.lineWidth = style.size * SYNTHETIC_BOLD;
-        ctx.strokeText(run.text, x, item.y);
-      }
+  // A run no shipped face has (an emoji) is left out: emojiPictures.ts put its picture in its place.
+  for (const run of fonts.placedRuns(item)) {
+    if (!run.face) continue;
+    ctx.font = `${run.face.spec.weight} ${style.size}px "${env.family(run.face)}"`;
+    ctx.fillText(run.text, run.x, item.y);
+    if (run.syntheticBold) {
+      ctx.strokeStyle = style.color;
+      ctx.lineWidth = style.size * SYNTHETIC_BOLD;
+      ctx.strokeText(run.text, run.x, item.y);
     }
-    x += width;
   }
 }
 
