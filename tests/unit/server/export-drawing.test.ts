@@ -5,13 +5,15 @@
  * export.json (any share link of the map, nothing else), and a clear 400
  * for options it does not know.
  */
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS } from '../../../src/model/choices';
-import { listEntities } from '../../../src/model';
+import { listEntities, updateCardText } from '../../../src/model';
+import { mapFileFromDocs } from '../../../src/model/exchange/mapFile';
 import { mapDoc } from '../../fixtures/model';
 import { serverHarness } from '../../fixtures/harness';
-import { createMapWithLinks, tokenOf } from '../../fixtures/server';
+import { createMapWithLinks, jsonRequest, tokenOf } from '../../fixtures/server';
 
 const PASSWORD = 'export-test-password-long';
 const { start } = serverHarness({ JOURNEYBOARD_PASSWORD: PASSWORD });
@@ -43,6 +45,23 @@ async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+/** Share of non-transparent pixels in each quarter of a PNG (top to bottom). */
+async function inkByQuarter(png: Buffer): Promise<number[]> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(Math.round(image.width / 4), Math.round(image.height / 4));
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const rows = canvas.height;
+  return [0, 1, 2, 3].map((q) => {
+    let ink = 0;
+    let all = 0;
+    for (let y = Math.floor((q * rows) / 4); y < Math.floor(((q + 1) * rows) / 4); y++)
+      for (let x = 0; x < canvas.width; x++, all++) if (data[(y * canvas.width + x) * 4 + 3]! > 0) ink++;
+    return ink / all;
+  });
+}
+
 describe('GET /api/maps/:id/export.pdf and .png', () => {
   it('draws every template as a PDF with the text of every card, in both languages', async () => {
     const s = await start();
@@ -71,6 +90,44 @@ describe('GET /api/maps/:id/export.pdf and .png', () => {
     }
   });
 
+  it('prints every template on A4 by groups of stages: each card on the page its stage starts on, every page A4 with content, a bookmark per stage', async () => {
+    const s = await start();
+    const cookie = await cookieFor(s.url);
+    for (const template of TEMPLATE_IDS) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const { id } = await createMapWithLinks(s.url, { template, locale }, { cookie });
+        const res = await fetch(`${s.url}/api/maps/${id}/export.pdf?paper=a4`, { headers: { cookie } });
+        expect(res.status).toBe(200);
+        const pdf = await getDocument({ data: new Uint8Array(await res.arrayBuffer()), isEvalSupported: false }).promise;
+        try {
+          const pages: string[] = [];
+          for (let n = 1; n <= pdf.numPages; n++) {
+            const page = await pdf.getPage(n);
+            const [, , w, h] = page.view as number[];
+            expect([Math.round(Math.max(w!, h!)), Math.round(Math.min(w!, h!))], `${template} ${locale} page ${n}`).toEqual([842, 595]);
+            pages.push(compact((await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('')));
+          }
+          for (const text of pages) expect(text.length).toBeGreaterThan(20);
+          const doc = mapDoc(template, locale);
+          const stages = listEntities(doc, 'stages');
+          const outline = await pdf.getOutline();
+          expect(outline.map((o) => o.title)).toEqual(stages.map((st) => st.name));
+          const pageOfStage = new Map<string, number>();
+          for (const [i, entry] of outline.entries())
+            pageOfStage.set(stages[i]!.id, await pdf.getPageIndex((entry.dest as [{ num: number; gen: number }])[0]));
+          // Stages go by groups: as many pages as groups, in order.
+          expect(new Set(pageOfStage.values()).size).toBe(pdf.numPages);
+          for (const card of listEntities(doc, 'cards')) {
+            const words = compact(card.metric || card.text).slice(0, 8);
+            if (words) expect(pages[pageOfStage.get(card.stageId)!], `${template} ${locale}: ${words}`).toContain(words);
+          }
+        } finally {
+          await pdf.destroy();
+        }
+      }
+    }
+  });
+
   it('makes a PNG of the map, and answers 400 for options it does not know', async () => {
     const s = await start();
     const cookie = await cookieFor(s.url);
@@ -82,6 +139,20 @@ describe('GET /api/maps/:id/export.pdf and .png', () => {
     const bytes = Buffer.from(await png.arrayBuffer());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(2000);
+    // Drawn all over, on a transparent ground.
+    const quarters = await inkByQuarter(bytes);
+    for (const ink of quarters) expect(ink).toBeGreaterThan(0.02);
+
+    // Chinese is drawn as glyphs, not as boxes: the same card with its characters shuffled is another picture.
+    const withText = async (text: string) => {
+      const doc = mapDoc('backpack', 'zh-CN');
+      const card = listEntities(doc, 'cards').find((c) => c.text === '小红书测评笔记')!;
+      updateCardText(doc, card.id, text);
+      const res = await fetch(`${s.url}/api/maps/import`, jsonRequest('POST', mapFileFromDocs(doc), { cookie }));
+      const { id: imported } = (await res.json()) as { id: string };
+      return Buffer.from(await (await fetch(`${s.url}/api/maps/${imported}/export.png`, { headers: { cookie } })).arrayBuffer());
+    };
+    expect(Buffer.compare(await withText('小红书测评笔记'), await withText('记笔评测书红小'))).not.toBe(0);
 
     const bad = await fetch(`${s.url}/api/maps/${id}/export.pdf?token=${token}&paper=letter&colour=red`);
     expect(bad.status).toBe(400);
