@@ -8,6 +8,8 @@
 import * as fontkit from 'fontkit';
 import {
   PDFDocument,
+  degrees,
+  drawText as textOperators,
   PDFHexString,
   PDFName,
   PDFNull,
@@ -21,6 +23,7 @@ import {
   setTextRenderingMode,
   type Color as PdfColor,
   type PDFFont,
+  type PDFName as PDFNameType,
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
@@ -82,11 +85,18 @@ const fontkitForPdfLib = {
   },
 };
 
-function colorOf(hex: Color): { color: PdfColor; opacity: number } {
+/**
+ * A colour and, only when it is translucent, its opacity: pdf-lib adds a
+ * graphics state to the page for every call given an opacity, and finds each
+ * one a unique name by scanning the others, so a big map drawn with
+ * "opacity: 1" everywhere took seconds per thousand items.
+ */
+function colorOf(hex: Color): { color: PdfColor; opacity?: number } {
   const short = hex.replace('#', '');
   const v = short.length <= 4 ? [...short].map((c) => c + c).join('') : short;
   const channel = (i: number) => parseInt(v.slice(i, i + 2), 16) / 255;
-  return { color: rgb(channel(0), channel(2), channel(4)), opacity: v.length >= 8 ? channel(6) : 1 };
+  const alpha = v.length >= 8 ? channel(6) : 1;
+  return { color: rgb(channel(0), channel(2), channel(4)), ...(alpha < 1 ? { opacity: alpha } : {}) };
 }
 
 /** A rounded rectangle as an SVG path. */
@@ -110,6 +120,8 @@ interface Painter {
   height: number;
   font(face: LoadedFace): Promise<PDFFont>;
   fonts: FontBook;
+  /** the page's resource name of each font it uses, made once: pdf-lib's drawText makes two per call */
+  fontKeys: Map<PDFFont, PDFNameType>;
 }
 
 function paintPath(p: Painter, d: string, item: { fill?: Color; stroke?: Color; lineWidth?: number; dash?: number[] }) {
@@ -120,16 +132,29 @@ function paintPath(p: Painter, d: string, item: { fill?: Color; stroke?: Color; 
   p.page.drawSvgPath(d, {
     x: 0,
     y: p.height,
-    ...(fill ? { color: fill.color, opacity: fill.opacity } : {}),
+    ...(fill ? { color: fill.color, ...(fill.opacity !== undefined ? { opacity: fill.opacity } : {}) } : {}),
     ...(stroke
-      ? { borderColor: stroke.color, borderOpacity: stroke.opacity, borderWidth: item.lineWidth ?? 1, borderDashArray: item.dash }
+      ? {
+          borderColor: stroke.color,
+          ...(stroke.opacity !== undefined ? { borderOpacity: stroke.opacity } : {}),
+          borderWidth: item.lineWidth ?? 1,
+          borderDashArray: item.dash,
+        }
       : {}),
   });
 }
 
+const NO_TURN = degrees(0);
+
+function fontKey(p: Painter, font: PDFFont): PDFNameType {
+  let key = p.fontKeys.get(font);
+  if (!key) p.fontKeys.set(font, (key = p.page.node.newFontDictionary(font.name, font.ref)));
+  return key;
+}
+
 async function paintText(p: Painter, item: TextItem) {
   const { style } = item;
-  const { color, opacity } = colorOf(style.color);
+  const { color, ...opacity } = colorOf(style.color);
   // A run no shipped face has (an emoji) is left out: emojiPictures.ts put its picture in its place.
   for (const run of p.fonts.placedRuns(item)) {
     if (!run.face) continue;
@@ -142,7 +167,19 @@ async function paintText(p: Painter, item: TextItem) {
         setLineWidth(style.size * SYNTHETIC_BOLD),
         setStrokingColor(color),
       );
-    p.page.drawText(run.text, { x: run.x, y: p.height - item.y, size: style.size, font, color, opacity });
+    const at = { x: run.x, y: p.height - item.y, size: style.size };
+    if (opacity.opacity !== undefined) p.page.drawText(run.text, { ...at, font, color, ...opacity });
+    else
+      p.page.pushOperators(
+        ...textOperators(font.encodeText(run.text), {
+          ...at,
+          font: fontKey(p, font),
+          color,
+          rotate: NO_TURN,
+          xSkew: NO_TURN,
+          ySkew: NO_TURN,
+        }),
+      );
     if (run.syntheticBold) p.page.pushOperators(popGraphicsState());
   }
 }
@@ -220,7 +257,7 @@ async function paintPage(
   { font, fonts, outline }: { font: Painter['font']; fonts: FontBook; outline: { title: string; page: PDFRef; top: number }[] },
 ) {
   const page = doc.addPage([sheet.width, sheet.height]);
-  const painter: Painter = { page, height: sheet.height, font, fonts };
+  const painter: Painter = { page, height: sheet.height, font, fonts, fontKeys: new Map() };
   for (const item of sheet.items) await paintItem(painter, item);
   for (const b of sheet.bookmarks) outline.push({ title: b.title, page: page.ref, top: sheet.height - b.y });
 }
