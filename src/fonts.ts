@@ -5,9 +5,9 @@
  * it (scripts/fontFaces.ts): the characters of the app's own text in small
  * files of their own, the whole font split by unicode-range for the rest, so
  * a browser downloads only what a page's text uses. --font in styles.css
- * names the families in that order; exports embed what a page loaded
- * (export/fontEmbed.ts); the service worker keeps Inter and the app's own
- * text (vite.config.ts lists them).
+ * names the families in that order; exports draw and embed the faces the
+ * page declares (export/drawing/pageFonts.ts); the service worker keeps
+ * Inter and the app's own text (vite.config.ts lists them).
  */
 import '@fontsource-variable/inter';
 import 'virtual:journeyboard-font-faces.css';

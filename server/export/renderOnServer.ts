@@ -11,8 +11,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { layoutGrid } from '../../src/canvas/layout';
 import { twemojiName } from '../../src/emojiImages';
-import type { PdfLayout, PngLayout } from '../../src/export/drawing/mapDrawing';
-import { spanOfScope } from '../../src/export/scope';
+import { pictureLayout } from '../../src/export/pictureLayout';
 import { renderMapFile, type RenderedFile } from '../../src/export/renderMapFile';
 import { translatorFor } from '../../src/i18n/language';
 import { createLiveComments } from '../../src/model/comments/live';
@@ -58,24 +57,28 @@ export async function renderOnServer(request: ServerExport): Promise<ServerExpor
     const comments = commentsDoc ? createLiveComments(commentsDoc).getSnapshot() : null;
     const { query } = request;
     const locale = query.lang ?? map.meta?.locale ?? 'en';
-    const grid = layoutGrid(map.stages, map.lanes, map.cards);
-    let layout: PdfLayout | PngLayout;
-    if (request.format === 'pdf') {
-      const q = query as PdfQuery;
-      const span = spanOfScope('map', grid, map, new Set(), { x: 0, y: 0, width: 0, height: 0 });
-      if (!span) return { ok: false, message: 'the map has no stages or lanes to export' };
-      layout = { kind: 'pdf', paper: q.paper, span, summary: q.summary, comments: q.comments };
-    } else {
-      const q = query as PngQuery;
-      const view = q.view ?? { x: 0, y: 0, width: 0, height: 0 };
-      const span = spanOfScope(q.scope, grid, map, new Set(q.cards ?? []), view);
-      if (q.scope !== 'view' && !span)
-        return {
-          ok: false,
-          message: q.scope === 'selection' ? 'none of those cards is on the map' : 'the map has no stages or lanes to export',
-        };
-      layout = { kind: 'png', region: q.scope === 'view' ? view : span!, background: q.background, comments: q.comments };
-    }
+    const png = request.format === 'png' ? (query as PngQuery) : null;
+    const layout = pictureLayout(
+      {
+        format: request.format,
+        scope: png?.scope ?? 'map',
+        background: png?.background ?? 'white',
+        paper: png ? 'fit' : (query as PdfQuery).paper,
+        summary: png ? false : (query as PdfQuery).summary,
+        comments: query.comments,
+      },
+      {
+        snapshot: map,
+        layout: layoutGrid(map.stages, map.lanes, map.cards),
+        selectedIds: new Set(png?.cards ?? []),
+        view: png?.view ?? { x: 0, y: 0, width: 0, height: 0 },
+      },
+    );
+    if (!layout)
+      return {
+        ok: false,
+        message: png?.scope === 'selection' ? 'none of those cards is on the map' : 'the map has no stages or lanes to export',
+      };
     const file = await renderMapFile(
       { map, comments, t: translatorFor(locale), locale, author: query.author, now: new Date(request.now) },
       layout,

@@ -1,4 +1,4 @@
-/** The toolbar's Export button. The dialog and everything behind it (html-to-image, jsPDF) load on first use. */
+/** The toolbar's Export button. The dialog loads on first use, and the renderer behind it (pdf-lib, fontkit) on the first picture export. */
 import { useTranslation } from '../i18n/useTranslation';
 import { LazyDialogButton } from '../panels/LazyDialogButton';
 import { ExportIcon, Icon } from '../icons';

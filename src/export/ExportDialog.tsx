@@ -1,28 +1,23 @@
 /**
- * The Export dialog: format and options, then a cancellable run with
- * progress. Loaded on demand (ExportButton imports it lazily), so html-to-image,
- * jsPDF and the renderers are not part of the app's first download.
+ * The Export dialog: format and options, then a run with progress that can
+ * be cancelled. Loaded on demand (ExportButton imports it lazily); a picture
+ * export loads the renderer on top when it runs (runExport.ts).
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useOpenMap } from '../canvas/mapContext';
 import { Modal } from '../panels/Modal';
 import { useSession } from '../state/session';
-import { ExportCancelled } from './capture';
+import { usePresence } from '../sync/presence';
 import { saveFile } from './download';
-import { FORMATS, runExport, type Format } from './runExport';
-import type { Paper } from './plan';
-import type { Background } from './render/Sheets';
+import type { Background, Paper } from './pictureLayout';
+import { EXPORT_STEPS, FORMATS, runExport, type ExportStep, type Format } from './runExport';
 import { visibleFlowRect, type Scope } from './scope';
 import './export.css';
 
 const testId = (f: Format) => `export-format-${f.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
-
-interface Progress {
-  done: number;
-  total: number;
-}
 
 /** A row of radio buttons for one option; test ids are `export-<name>-<option>`. */
 function Choices<T extends string>(props: {
@@ -67,22 +62,21 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   const [scope, setScope] = useState<Scope>('map');
   const [comments, setComments] = useState(true);
   const [background, setBackground] = useState<Background>('white');
-  const [paper, setPaper] = useState<Paper>('a4');
+  const [paper, setPaper] = useState<Paper>('fit');
   const [summary, setSummary] = useState(true);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [step, setStep] = useState<ExportStep | null>(null);
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const running = useRef<AbortController | null>(null);
 
   useEffect(() => () => running.current?.abort(), []);
-  const image = format === 'png' || format === 'pdf';
 
   const run = useCallback(async () => {
     const controller = new AbortController();
     running.current = controller;
     setMessage(null);
-    setProgress({ done: 0, total: 1 });
     const started = performance.now();
-    const job = { signal: controller.signal, onProgress: (done: number, total: number) => setProgress({ done, total }) };
+    // Shown at once: the step that follows may hold the page until it is done.
+    const job = { signal: controller.signal, onProgress: (next: ExportStep) => flushSync(() => setStep(next)) };
     try {
       const { width, height } = flowStore.getState();
       const context = {
@@ -91,21 +85,22 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
         selectedIds: useSession.getState().selectedIds,
         t,
         locale: language,
+        author: usePresence.getState().me.name,
       };
       const result = await runExport({ format, scope, comments, background, paper, summary }, context, job);
       saveFile(result.file.blob, result.file.name);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       setMessage({ kind: 'done', text: `${result.done} (${t('export.seconds', { seconds })})` });
     } catch (err) {
-      if (err instanceof ExportCancelled) setMessage({ kind: 'error', text: t('export.cancelled') });
+      if (controller.signal.aborted) setMessage({ kind: 'error', text: t('export.cancelled') });
       else setMessage({ kind: 'error', text: t('export.failed', { reason: err instanceof Error ? err.message : String(err) }) });
     } finally {
       running.current = null;
-      setProgress(null);
+      setStep(null);
     }
   }, [map, flow, flowStore, format, scope, background, comments, paper, summary, t, language]);
 
-  const busy = progress !== null;
+  const busy = step !== null;
   return (
     <Modal
       title={t('export.title')}
@@ -127,7 +122,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
       </fieldset>
       <fieldset disabled={busy} className="export-options">
         <legend>{t('export.options')}</legend>
-        {image && (
+        {format === 'png' && (
           <Choices<Scope>
             name="scope"
             label={t('export.scope')}
@@ -152,16 +147,21 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
           <Choices<Paper>
             name="paper"
             label={t('export.paper')}
-            options={['a4', 'a3'] as const}
+            options={['fit', 'a4', 'a3'] as const}
             value={paper}
             onChange={setPaper}
             optionLabel={(p) => t(`export.papers.${p}`)}
           >
+            <span className="export-hint muted">{t(`export.paperHints.${paper === 'fit' ? 'fit' : 'print'}`)}</span>
+          </Choices>
+        )}
+        {format === 'pdf' && (
+          <div className="export-row">
             <label>
               <input type="checkbox" checked={summary} onChange={(e) => setSummary(e.target.checked)} data-testid="export-summary" />
               {t('export.summaryPage')}
             </label>
-          </Choices>
+          </div>
         )}
         <div className="export-row">
           <label>
@@ -172,8 +172,8 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
       </fieldset>
       {busy && (
         <div className="export-progress" data-testid="export-progress" role="status">
-          <progress max={progress.total} value={progress.done} />
-          <span>{t('export.progress', { done: progress.done, total: progress.total })}</span>
+          <progress max={EXPORT_STEPS.length} value={EXPORT_STEPS.indexOf(step)} />
+          <span>{t(`export.steps.${step}`)}</span>
         </div>
       )}
       {message && (

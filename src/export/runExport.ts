@@ -1,33 +1,19 @@
 /**
- * One export from the dialog's options: what to draw (plan.ts, scope.ts),
- * drawing it (png.ts, pdf.ts) or writing it (dataFiles.ts), and what to tell
- * the user when it is done. The dialog only collects options and shows
- * progress.
+ * One export from the dialog's options: a data file written at once
+ * (dataFiles.ts), or a picture (pictureExport.ts, loaded when first asked
+ * for) in steps the dialog shows and can cancel between. The dialog only
+ * collects options and shows progress.
  */
 import type { TFunction } from '../i18n/translate';
 import type { OpenMap } from '../canvas/mapContext';
-import { liveComments } from '../model/comments/live';
-import { commentItems } from './comments';
 import { exportDataFile, type DataFormat } from './dataFiles';
-import { fileNameFrom } from './download';
-import { exportPdf } from './pdf';
-import { sheetForSpan, sheetForView, type Paper, type Rect } from './plan';
-import { exportPng } from './png';
-import type { Background } from './render/Sheets';
-import { spanOfScope, type Scope } from './scope';
-import { formatDate, pictureOf, type ExportJob } from './surface';
+import type { PictureChoices } from './pictureLayout';
+import type { Rect } from './plan';
 
 export type Format = 'png' | 'pdf' | DataFormat;
 export const FORMATS: readonly Format[] = ['png', 'pdf', 'json', 'csvTouchpoints', 'csvInsights'];
 
-export interface ExportOptions {
-  format: Format;
-  scope: Scope;
-  comments: boolean;
-  background: Background;
-  paper: Paper;
-  summary: boolean;
-}
+export type ExportOptions = Omit<PictureChoices, 'format'> & { format: Format };
 
 export interface ExportContext {
   map: OpenMap;
@@ -36,6 +22,18 @@ export interface ExportContext {
   selectedIds: ReadonlySet<string>;
   t: TFunction;
   locale: string;
+  /** the user's name in the app, a PDF's author */
+  author: string;
+}
+
+/** A picture's steps, in order: fonts and pictures loaded, pages drawn, the file written. */
+export const EXPORT_STEPS = ['loading', 'drawing', 'writing'] as const;
+export type ExportStep = (typeof EXPORT_STEPS)[number];
+
+/** Where the export runs: cancelled through `signal` (it stops between steps), told which step it is on. */
+export interface ExportJob {
+  signal: AbortSignal;
+  onProgress(step: ExportStep): void;
 }
 
 export interface ExportResult {
@@ -45,30 +43,14 @@ export interface ExportResult {
 }
 
 export async function runExport(options: ExportOptions, context: ExportContext, job: ExportJob): Promise<ExportResult> {
-  const { format, scope, comments } = options;
-  const { map, t, locale } = context;
+  const { format } = options;
   if (format !== 'png' && format !== 'pdf') {
-    const file = exportDataFile(format, map, { comments, t });
-    return { file, done: t('export.doneFile', { name: file.name }) };
+    job.onProgress('writing');
+    const file = exportDataFile(format, context.map, { comments: options.comments, t: context.t });
+    return { file, done: context.t('export.doneFile', { name: file.name }) };
   }
-  const snapshot = map.live.getSnapshot();
-  const title = snapshot.meta?.title || t('export.untitled');
-  const date = formatDate(locale);
-  const picture = pictureOf(snapshot);
-  const span = spanOfScope(scope, picture.layout, snapshot, context.selectedIds, context.view);
-  if (format === 'png') {
-    if (!span && scope !== 'view') throw new Error(t('export.nothingToExport'));
-    const sheet = scope === 'view' || !span ? sheetForView(context.view) : sheetForSpan(picture.layout, span);
-    const details = t('export.details', { stages: snapshot.stages.length, cards: snapshot.cards.length, date });
-    const result = await exportPng(map, { picture, sheet, title, details, background: options.background, comments }, job);
-    return {
-      file: { name: fileNameFrom(title, '.png'), blob: result.blob },
-      done: t('export.donePng', { width: result.width, height: result.height }),
-    };
-  }
-  if (!span) throw new Error(t('export.nothingToExport'));
-  const threads = comments ? commentItems(snapshot, liveComments(map.commentsDoc).getSnapshot()) : [];
-  const request = { picture, span, paper: options.paper, summary: options.summary, comments, threads, title, date, locale };
-  const result = await exportPdf(map, request, job);
-  return { file: { name: fileNameFrom(title, '.pdf'), blob: result.blob }, done: t('export.donePdf', { count: result.pages }) };
+  job.onProgress('loading');
+  const { exportPicture } = await import('./pictureExport');
+  job.signal.throwIfAborted();
+  return exportPicture({ ...options, format }, context, job);
 }

@@ -3,7 +3,6 @@
  * "session" scope). Map content is NOT here; it is derived from the Y.Doc.
  * Slices are combined once, as the zustand docs' slices pattern does.
  */
-import { createContext, useContext } from 'react';
 import { create, type StateCreator } from 'zustand';
 import type { Role } from '../model/roles';
 
@@ -169,16 +168,6 @@ export function resetSession(): void {
 }
 
 /** Whether this browser may change the map's content. */
-/**
- * True inside an export rendering: nodes draw as a reader sees them (no
- * buttons, selects or add-card affordances), whatever this browser's role.
- */
-export const StaticRenderContext = createContext(false);
-
-export const useCanEdit = (): boolean => {
-  const staticRender = useContext(StaticRenderContext);
-  const canEdit = useSession((s) => s.role === 'editor' && !s.previewing);
-  return canEdit && !staticRender;
-};
+export const useCanEdit = (): boolean => useSession((s) => s.role === 'editor' && !s.previewing);
 /** Whether this browser may write comments. */
 export const useCanComment = (): boolean => useSession((s) => s.role !== 'viewer');

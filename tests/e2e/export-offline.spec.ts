@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { createMap, openMap } from './helpers';
+import { exportFile, pixelStats, pngSize } from './exports';
+import { readPdf } from './pdf';
 
 // The export dialog is a lazy chunk: it must work offline on a device that
 // opened the app online once (the service worker keeps every chunk), and a
 // chunk that cannot load must not take the page down.
 
-test('Export works offline on a device that never opened it online', async ({ browser, request }) => {
+test('Export works offline on a device that never opened it online', async ({ browser, request }, testInfo) => {
   const mapId = await createMap(request, { template: 'backpack', locale: 'zh-CN' });
   const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
@@ -32,6 +34,15 @@ test('Export works offline on a device that never opened it online', async ({ br
   await page.getByTestId('export-format-csv-touchpoints').check();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
   expect(fs.readFileSync((await download.path())!, 'utf8')).toContain('小红书测评笔记');
+  await page.getByTestId('export-close').click();
+
+  // Pictures too: the renderer, its font converter and the export's fonts were kept as well.
+  const pdf = await readPdf((await exportFile(page, testInfo, 'pdf')).file);
+  expect(pdf.text.join('').replace(/\s+/g, '')).toContain('小红书测评笔记');
+  await page.getByTestId('export-close').click();
+  const png = await exportFile(page, testInfo, 'png');
+  expect(pngSize(fs.readFileSync(png.file)).width).toBeGreaterThan(2000);
+  for (const band of (await pixelStats(page, png.file)).drawn) expect(band).toBeGreaterThan(0.02);
   await context.close();
 });
 

@@ -43,11 +43,13 @@ export async function pixelStats(page: Page, file: string, bands = 4) {
         if (a > 0 && (r < 235 || g < 235 || b < 235)) drawn[Math.min(bands - 1, Math.floor((i / 4 / w / h) * bands))]!++;
       }
       const perBand = (w * h) / bands;
+      const alphaAt = (x: number, y: number) => data[(y * w + x) * 4 + 3]!;
       return {
         colours: colours.size,
         drawn: drawn.map((d) => d / perBand),
         transparent: transparent / (w * h),
-        corner: [...data.slice(0, 4)],
+        /** alpha of the four corners: top left, top right, bottom left, bottom right */
+        cornerAlpha: [alphaAt(0, 0), alphaAt(w - 1, 0), alphaAt(0, h - 1), alphaAt(w - 1, h - 1)],
       };
     },
     { base64, bands },

@@ -4,7 +4,9 @@ import { listEntities, updateCardText } from '../../src/model';
 import { mapFileFromDocs } from '../../src/model/exchange/mapFile';
 import { mapDoc } from '../fixtures/model';
 import { chromiumArgs, chromiumPath, latinOnlyFontconfig } from './chromium';
-import { exportFile, pixelDifference, pixelStats } from './exports';
+import { selectionSpan } from '../../src/export/plan';
+import { enginePages, gridOf, snapshotOfDoc } from './engine';
+import { exportFile, pixelDifference, pixelStats, pngSize } from './exports';
 import { cardWithText } from './helpers';
 
 // The app brings its own fonts (src/fonts.ts). Proved in a browser that sees
@@ -99,6 +101,11 @@ test('a Chinese map in a browser without any font of its own: the shipped fonts 
     const shuffled = await exportOf(await importMap(request, SHUFFLED), SHUFFLED);
     expect((await pixelStats(page, original, 1)).drawn[0]).toBeGreaterThan(0.01);
     expect(await pixelDifference(page, original, shuffled)).toBeGreaterThan(0.0005);
+    // Laid out with the shipped fonts' own measures: the card's block as the engine draws it, at 2×.
+    const snapshot = snapshotOfDoc(mapDoc('backpack', 'zh-CN'));
+    const block = selectionSpan(gridOf(snapshot), [snapshot.cards.find((c) => c.text === TEXT)!])!;
+    const [sheet] = await enginePages(snapshot, 'zh-CN', { kind: 'png', region: block, background: 'white', comments: true });
+    expect(pngSize(fs.readFileSync(original))).toEqual({ width: 2 * sheet!.width, height: Math.ceil(2 * sheet!.height) });
     await testInfo.attach('card-without-system-fonts.png', { path: original, contentType: 'image/png' });
 
     // What people write, outside the app's own characters, comes from the whole font.

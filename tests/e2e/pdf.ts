@@ -13,6 +13,9 @@ export interface PdfFacts {
   /** each page's size in points (1/72 in), as [width, height] */
   sizes: [number, number][];
   title: string;
+  author: string;
+  /** the titles of the outline's (bookmarks') top entries */
+  outline: string[];
   /** the text of each page, its items joined by spaces */
   text: string[];
 }
@@ -34,8 +37,9 @@ export async function readPdf(file: string): Promise<PdfFacts> {
           .join(' '),
       );
     }
-    const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
-    return { pages: pdf.numPages, sizes, title: info.Title ?? '', text };
+    const { info } = (await pdf.getMetadata()) as { info: { Title?: string; Author?: string } };
+    const outline = ((await pdf.getOutline()) ?? []).map((entry) => entry.title);
+    return { pages: pdf.numPages, sizes, title: info.Title ?? '', author: info.Author ?? '', outline, text };
   } finally {
     await pdf.destroy();
   }
@@ -43,6 +47,10 @@ export async function readPdf(file: string): Promise<PdfFacts> {
 
 /** Paper sizes in points, as PDFs state them (A4 842 × 595 landscape). */
 export const PAPER_PT = { a4: [841.89, 595.28], a3: [1190.55, 841.89] } as const;
+
+/** Whether a page of `size` is a sheet of `paper`, either way up. */
+export const isPaper = (size: [number, number], paper: keyof typeof PAPER_PT): boolean =>
+  [...size].sort((a, b) => b - a).every((side, i) => Math.abs(side - PAPER_PT[paper][i]!) < 0.5);
 
 const require = createRequire(import.meta.url);
 let sources: { lib: string; worker: string } | null = null;

@@ -34,9 +34,8 @@ function pageFaceRules(): FaceRule[] {
 }
 
 const ttfCache = new Map<string, Promise<Uint8Array>>();
-let conversions: Promise<unknown> = Promise.resolve();
 
-/** TrueType of a face; wawoff2 (loaded with the first export) reuses its memory, so conversions run one at a time. */
+/** TrueType of a face, converted once per page (the converter is loaded with the first export). */
 function loadFace(spec: FaceSpec): Promise<Uint8Array> {
   let ttf = ttfCache.get(spec.source);
   if (!ttf) {
@@ -44,11 +43,7 @@ function loadFace(spec: FaceSpec): Promise<Uint8Array> {
       if (!res.ok) throw new Error(`font ${spec.source}: HTTP ${res.status}`);
       return new Uint8Array(await res.arrayBuffer());
     });
-    ttf = Promise.all([woff2, import('wawoff2/decompress.js')]).then(([bytes, { default: decompress }]) => {
-      const converted = conversions.then(async () => new Uint8Array(await decompress(bytes)));
-      conversions = converted.catch(() => undefined);
-      return converted;
-    });
+    ttf = Promise.all([woff2, import('./woff2InBrowser')]).then(([bytes, { woff2ToTtf }]) => woff2ToTtf(bytes));
     ttf.catch(() => ttfCache.delete(spec.source)); // a failed fetch is tried again by the next export
     ttfCache.set(spec.source, ttf);
   }

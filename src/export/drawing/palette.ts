@@ -1,8 +1,8 @@
 /**
- * The canvas's colours and type sizes (src/styles.css, src/export/export.css,
- * src/panels/comments.css) as the drawing needs them: #rrggbb(aa) strings,
- * CSS pixels. Kept in step with those files by hand: when a card's colour
- * changes there, it changes here.
+ * The canvas's colours and type sizes (src/styles.css, src/panels/comments.css)
+ * as the drawing needs them: #rrggbb(aa) strings, CSS pixels. Kept in step
+ * with those files by hand: when a card's colour changes there, it changes
+ * here.
  */
 import type { LaneKind } from '../../model/schema';
 import type { Color } from './types';

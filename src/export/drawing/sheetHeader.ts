@@ -14,7 +14,7 @@ export interface HeaderText {
   title: string;
   details: string;
   right?: string;
-  /** 26 on a sheet, 22 on a PDF page (export.css) */
+  /** 26 on a sheet, 22 on a page of paper */
   titleSize: number;
 }
 

@@ -24,7 +24,8 @@ function exportCli(dataDir: string, args: string[]) {
   );
 }
 
-describe('npm run export', () => {
+// Each run starts tsx and loads the fonts: seconds, more when the suite runs alongside.
+describe('npm run export', { timeout: 120_000 }, () => {
   it('writes a PDF of every template and a PNG, from the store the server uses', async () => {
     const s = await start();
     const ids = new Map<string, string>();
