@@ -1,6 +1,7 @@
 /**
- * Export times in Chromium for the backpack template filled to 200 and 600
- * cards: PNG (whole map, 2×) and PDF (A4 with the summary page), from the
+ * Export times in Chromium for the backpack template (63 cards) and the same
+ * map filled to 200 and 600 cards: PNG (whole map, 2×), PDF (the whole map
+ * on one page, the default) and PDF on A4 with the summary page, from the
  * click on Export until the browser has the file. Also the file sizes, the
  * PNG's pixel size and the PDF's page count (pdf.js). Needs `npm run build`;
  * returns null without it.
@@ -14,9 +15,13 @@ import { largeMapOnServer } from './largeMapOnServer';
 import { readPdf } from '../tests/e2e/pdf';
 import { freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
 
-async function runExport(page: Page, format: 'png' | 'pdf') {
+async function runExport(page: Page, format: 'png' | 'pdf', a4Summary = false) {
   await page.getByTestId('export-button').click();
   await page.getByTestId(`export-format-${format}`).check();
+  if (a4Summary) {
+    await page.getByTestId('export-paper-a4').check();
+    await page.getByTestId('export-summary').check();
+  }
   const t0 = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('export-run').click()]);
   const ms = Date.now() - t0;
@@ -38,7 +43,7 @@ export async function browserExport() {
   const browser = await chromium.launch(await chromiumLaunchOptions());
   const results: Record<string, unknown> = {};
   try {
-    for (const cards of [200, 600]) {
+    for (const cards of [63, 200, 600]) {
       const author = await largeMapOnServer(base, cards, 'zh-CN');
       const mapId = author.provider.roomname;
       author.close();
@@ -52,11 +57,12 @@ export async function browserExport() {
       await page.goto(`/m/${mapId}`);
       await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
       await page.getByTestId('card').first().waitFor();
-      const runs = { png: [] as unknown[], pdf: [] as unknown[] };
-      // Twice each: the first run also loads the export code.
+      const runs = { png: [] as unknown[], pdf: [] as unknown[], pdfA4Summary: [] as unknown[] };
+      // Twice each: the first run also loads the export code and the fonts.
       for (let i = 0; i < 2; i++) {
         runs.png.push(await runExport(page, 'png'));
         runs.pdf.push(await runExport(page, 'pdf'));
+        runs.pdfA4Summary.push(await runExport(page, 'pdf', true));
       }
       results[`cards${cards}`] = runs;
       await context.close();
@@ -67,3 +73,5 @@ export async function browserExport() {
     await kill9(child);
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await browserExport(), null, 2));

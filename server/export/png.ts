@@ -3,7 +3,7 @@
  * the same painter as in the browser (src/export/png/paintCanvas.ts), with
  * the export's faces registered under one alias each.
  */
-import { createCanvas, GlobalFonts, Path2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, Path2D, PngFilter } from '@napi-rs/canvas';
 import type { FontBook, LoadedFace } from '../../src/export/drawing/fontBook';
 import type { DrawingPage } from '../../src/export/drawing/types';
 import { pixelRatioFor } from '../../src/export/plan';
@@ -28,6 +28,8 @@ export async function pageToPng(page: DrawingPage, fonts: FontBook, options: { t
   const canvas = createCanvas(Math.ceil(page.width * scale), Math.ceil(page.height * scale));
   const ctx = canvas.getContext('2d');
   paintPage(ctx as unknown as Canvas2D, { path: (d) => new Path2D(d), family: familyOf }, fonts, page, scale, options.transparent);
-  // zlib level 3: a map is large flat areas, which compress almost as well at a fraction of level 6's time.
-  return canvas.encode('png', { compressionLevel: 3 });
+  // Measured on the 600-card map (4056 × 18550): libpng trying all five row filters took 2.3 s, the
+  // "up" filter alone 0.6 s for the same size (a map's rows repeat the row above); zlib level 3 over
+  // 6 is a quarter faster for a file 15 % larger.
+  return canvas.encode('png', { compressionLevel: 3, filters: PngFilter.Up });
 }
