@@ -4,6 +4,7 @@
  * draws it as vector shapes. Gradients, masks and strokes are not used by
  * Twemoji and are not read.
  */
+import { mapPoints, parsePathData, pathData } from '../drawing/pathData';
 import type { Color } from '../drawing/types';
 
 export interface Shape {
@@ -43,80 +44,9 @@ function parseTransform(value: string | undefined): Matrix {
   return m;
 }
 
-const ARGS: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 };
-
-/** `d` in absolute coordinates transformed by `m` (H and V become L; arcs keep their flags). */
-export function transformPath(d: string, m: Matrix): string {
-  const tokens = d.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) ?? [];
-  const point = (x: number, y: number) => `${(m[0] * x + m[2] * y + m[4]).toFixed(3)} ${(m[1] * x + m[3] * y + m[5]).toFixed(3)}`;
-  const scale = Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
-  const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
-  let out = '';
-  let i = 0;
-  let cmd = '';
-  let x = 0;
-  let y = 0;
-  let startX = 0;
-  let startY = 0;
-  while (i < tokens.length) {
-    if (/[a-zA-Z]/.test(tokens[i]!)) cmd = tokens[i++]!;
-    const upper = cmd.toUpperCase();
-    const rel = cmd !== upper;
-    if (upper === 'Z') {
-      out += 'Z';
-      x = startX;
-      y = startY;
-      continue;
-    }
-    const n = ARGS[upper];
-    if (n === undefined) break;
-    const a = tokens.slice(i, i + n).map(Number);
-    if (a.length < n) break;
-    i += n;
-    const abs = (px: number, py: number): [number, number] => (rel ? [x + px, y + py] : [px, py]);
-    switch (upper) {
-      case 'M':
-      case 'L':
-      case 'T': {
-        [x, y] = abs(a[0]!, a[1]!);
-        out += `${upper === 'T' ? 'T' : upper}${point(x, y)}`;
-        if (upper === 'M') {
-          [startX, startY] = [x, y];
-          cmd = rel ? 'l' : 'L'; // further pairs after M are lines
-        }
-        break;
-      }
-      case 'H':
-        x = rel ? x + a[0]! : a[0]!;
-        out += `L${point(x, y)}`;
-        break;
-      case 'V':
-        y = rel ? y + a[0]! : a[0]!;
-        out += `L${point(x, y)}`;
-        break;
-      case 'C': {
-        const p1 = abs(a[0]!, a[1]!);
-        const p2 = abs(a[2]!, a[3]!);
-        [x, y] = abs(a[4]!, a[5]!);
-        out += `C${point(...p1)} ${point(...p2)} ${point(x, y)}`;
-        break;
-      }
-      case 'S':
-      case 'Q': {
-        const p1 = abs(a[0]!, a[1]!);
-        [x, y] = abs(a[2]!, a[3]!);
-        out += `${upper}${point(...p1)} ${point(x, y)}`;
-        break;
-      }
-      case 'A': {
-        [x, y] = abs(a[5]!, a[6]!);
-        out += `A${(a[0]! * scale).toFixed(3)} ${(a[1]! * scale).toFixed(3)} ${(a[2]! + angle).toFixed(3)} ${a[3]} ${a[4]} ${point(x, y)}`;
-        break;
-      }
-    }
-  }
-  return out;
-}
+/** `d` with every point moved by `m` (parsePathData has already turned arcs into curves, which an affine map keeps exact). */
+const transformPath = (d: string, m: Matrix): string =>
+  pathData(mapPoints(parsePathData(d), ({ x, y }) => ({ x: m[0] * x + m[2] * y + m[4], y: m[1] * x + m[3] * y + m[5] })));
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 const num = (tag: string, name: string) => Number(attr(tag, name) ?? 0);
