@@ -24,7 +24,7 @@ import type { MapSnapshot } from '../model/live';
 import { checkRoom } from '../model/writeChecks';
 import { tryCommand } from '../state/tryCommand';
 import { useOpenMap, useSnapshot } from '../canvas/mapContext';
-import { formatKpiValue } from '../canvas/nodes/CardFacets';
+import { formatKpiValue } from '../model/journey';
 import { useCanEdit } from '../state/session';
 import { Modal } from './Modal';
 import './metricsImport.css';

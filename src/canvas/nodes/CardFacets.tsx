@@ -6,16 +6,11 @@
  */
 import { useTranslation } from '../../i18n/useTranslation';
 import { voteTotal } from '../../model/commands/votes';
-import { kpiStatus } from '../../model/journey';
+import { formatKpiValue, kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';
 import { CommentBadge } from '../../panels/comments/CommentBadge';
 import { EmojiAvatar } from '../../panels/Avatar';
 import { CHANNEL_ICONS, EmotionFace, Icon, MEDIA_ICONS, OffTargetIcon, PersonaIcon, TAG_ICONS } from '../../icons';
-
-export function formatKpiValue(value: number | undefined, unit: string | undefined): string {
-  if (value === undefined) return '–';
-  return unit ? (unit === '%' ? `${value}%` : `${value} ${unit}`) : String(value);
-}
 
 export function KpiBody({ card }: { card: Card }) {
   const { t } = useTranslation();

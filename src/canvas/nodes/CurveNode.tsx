@@ -14,6 +14,7 @@ import { beginGesture } from '../../model/undo';
 import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
 import { GRID } from '../layout';
+import { smoothSegments } from '../smoothCurve';
 import { useMapSelector, useOpenMap } from '../mapContext';
 import type { CurveNode as CurveNodeType } from '../projection';
 import { EMOTION_ICONS } from '../../icons';
@@ -25,21 +26,14 @@ interface Placed extends EmotionPoint {
   y: number;
 }
 
-/** Catmull-Rom through the points, as cubic Béziers: smooth and passing through every point. */
+/** The curve through the points (smoothCurve.ts) as SVG path data. */
 export function smoothPath(points: readonly { x: number; y: number }[]): string {
   if (points.length === 0) return '';
   const [first] = points;
-  let d = `M${first!.x},${first!.y}`;
-  for (let i = 0; i < points.length - 1; i++) {
-    const p0 = points[i - 1] ?? points[i]!;
-    const p1 = points[i]!;
-    const p2 = points[i + 1]!;
-    const p3 = points[i + 2] ?? p2;
-    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
-    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
-    d += ` C${c1.x.toFixed(1)},${c1.y.toFixed(1)} ${c2.x.toFixed(1)},${c2.y.toFixed(1)} ${p2.x},${p2.y}`;
-  }
-  return d;
+  const segments = smoothSegments(points).map(
+    ({ c1, c2, to }) => ` C${c1.x.toFixed(1)},${c1.y.toFixed(1)} ${c2.x.toFixed(1)},${c2.y.toFixed(1)} ${to.x},${to.y}`,
+  );
+  return `M${first!.x},${first!.y}${segments.join('')}`;
 }
 
 function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodeProps<CurveNodeType>) {

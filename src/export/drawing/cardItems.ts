@@ -5,13 +5,12 @@
  * badge takes room), a KPI's value against its target, and the facets row.
  */
 import { GRID } from '../../canvas/layout';
-import { kpiStatus } from '../../model/journey';
+import { formatKpiValue, kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';
 import { MomentOfTruthIcon, OffTargetIcon } from '../../icons';
 import { facetItems, facetRow } from './cardFacets';
 import type { DrawContext } from './context';
 import { runItems, type Piece } from './inlineRun';
-import { formatKpiValue } from './kpiText';
 import { CARD, CARD_COLORS, DANGER, GOLD, INK, MUTED, OK } from './palette';
 import { baselineIn, lineHeightOf, oneLine, textBlock, textItem } from './textBlock';
 import type { DrawingItem } from './types';

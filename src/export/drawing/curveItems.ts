@@ -5,6 +5,7 @@
  * and, for points placed in the emotion lane itself, their label.
  */
 import { GRID, type GridLayout, type Row } from '../../canvas/layout';
+import { smoothSegments } from '../../canvas/smoothCurve';
 import { EMOTION_ICONS } from '../../icons';
 import { emotionLevel, emotionPoints, type EmotionPoint } from '../../model/journey';
 import type { MapSnapshot } from '../../model/live';
@@ -44,23 +45,10 @@ export function curvePoints(snapshot: Pick<MapSnapshot, 'stages' | 'lanes' | 'ca
   });
 }
 
-/** Catmull-Rom through the points as cubic Béziers, as the canvas's smoothPath draws it. */
+/** The canvas's curve through the points (canvas/smoothCurve.ts) as path commands. */
 function smoothCurve(points: readonly Point[]): PathCommand[] {
   if (points.length === 0) return [];
-  const out: PathCommand[] = [{ op: 'M', to: points[0]! }];
-  for (let i = 0; i < points.length - 1; i++) {
-    const p0 = points[i - 1] ?? points[i]!;
-    const p1 = points[i]!;
-    const p2 = points[i + 1]!;
-    const p3 = points[i + 2] ?? p2;
-    out.push({
-      op: 'C',
-      c1: { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 },
-      c2: { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 },
-      to: p2,
-    });
-  }
-  return out;
+  return [{ op: 'M', to: points[0]! }, ...smoothSegments(points).map((s): PathCommand => ({ op: 'C', ...s }))];
 }
 
 const LABEL_CHARS = 24;

@@ -8,7 +8,7 @@ import { reviewSummary } from '../../model/summary';
 import type { Card, Persona } from '../../model/schema';
 import { avatarItems } from './avatarItems';
 import type { DrawContext } from './context';
-import { formatKpiValue } from './kpiText';
+import { formatKpiValue } from '../../model/journey';
 import type { PageDraft } from './pageDraft';
 import { paperFrame, PT_PER_PX, type PaperSize } from './paperFrame';
 import { ACCENT, INK, LINE, MUTED, WHITE } from './palette';
