@@ -22,6 +22,8 @@
  *     (bench/server-export.ts)
  *   - pageWeight: initial JavaScript of the dashboard and a map page, font bytes
  *     to open the zh-CN and en backpack maps, first and next visit (bench/page-weight.ts)
+ *   - a11y: axe-core on the dashboard, the maps and their dialogs; Tab presses
+ *     to the first card (bench/a11y.ts)
  *   - cluster: three nodes on PostgreSQL and Redis against one: latency across
  *     nodes, held rate, store append time, recovery from kill -9 (bench/cluster.ts)
  */
@@ -38,6 +40,7 @@ import { browserFrames } from './browser-frames';
 import { browserExport } from './browser-export';
 import { serverExport } from './server-export';
 import { browserCursors } from './browser-cursors';
+import { a11y } from './a11y';
 import { attacks } from './attacks';
 import { cluster } from './cluster';
 import { pageWeight } from './page-weight';
@@ -144,6 +147,7 @@ const results = {
   export: (await browserExport()) ?? 'skipped: needs npm run build',
   serverExport: await serverExport(),
   pageWeight: (await pageWeight()) ?? 'skipped: needs npm run build',
+  a11y: (await a11y()) ?? 'skipped: needs npm run build',
   cursors600: (await browserCursors()) ?? 'skipped: needs npm run build',
   attacks: await attacks(),
   throughput: await throughput(),

@@ -1,0 +1,111 @@
+/**
+ * Where the app stands for keyboard and screen-reader users (issue 14), in
+ * Chromium at 1440 × 900 against the built app on a real server:
+ *   - axe-core (through @axe-core/playwright) on the dashboard, on the zh-CN
+ *     and en backpack maps as they open, and with each toolbar dialog open:
+ *     violations by impact, and the rules with how many elements each;
+ *   - Tab presses from the page's start until a card has focus on the
+ *     backpack map, and a cell's "add card" button on a blank one (given up
+ *     after 400).
+ * Needs `npm run build`; returns null without it. `npx tsx bench/a11y.ts`
+ * runs it alone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import { createMap, freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+
+const TAB_LIMIT = 400;
+
+async function axe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const byImpact: Record<string, number> = {};
+  for (const v of violations) byImpact[v.impact ?? 'unknown'] = (byImpact[v.impact ?? 'unknown'] ?? 0) + 1;
+  return { byImpact, rules: Object.fromEntries(violations.map((v) => [`${v.id} (${v.impact})`, v.nodes.length])) };
+}
+
+/** Tab presses until the focused element is (in) a card, or else (a blank map has none) a cell's "add card" button; null past TAB_LIMIT. */
+async function tabsTo(page: Page, target: 'card' | 'cell'): Promise<number | null> {
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  for (let n = 1; n <= TAB_LIMIT; n++) {
+    await page.keyboard.press('Tab');
+    // React Flow focuses the node that wraps a card, or an element inside the card.
+    const onCard = await page.evaluate((target) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      if (target === 'cell') return !!el.closest('.add-card');
+      return !!el.closest('[data-testid="card"]') || !!el.querySelector(':scope > [data-testid="card"], :scope > * > [data-testid="card"]');
+    }, target);
+    if (onCard) return n;
+  }
+  return null;
+}
+
+const DIALOGS: [string, string][] = [
+  ['export', 'export-button'],
+  ['share', 'share'],
+  ['history', 'history'],
+];
+
+export async function a11y() {
+  if (!fs.existsSync('dist/index.html')) return null;
+  const port = await freePort();
+  const child = await spawnServer(port, tempDir(), path.resolve('dist'));
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch(await chromiumLaunchOptions());
+  try {
+    const zh = await createMap(base, { template: 'backpack', locale: 'zh-CN' });
+    const en = await createMap(base, { template: 'backpack', locale: 'en' });
+    const blank = await createMap(base, { locale: 'en' });
+    const results: Record<string, unknown> = {};
+    const open = async (url: string, locale: string) => {
+      const context = await browser.newContext({ baseURL: base, locale, viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      return { context, page };
+    };
+    {
+      const { context, page } = await open('/', 'en');
+      await page.getByTestId('language-switch').waitFor();
+      results.dashboard = await axe(page);
+      await context.close();
+    }
+    for (const [name, id, locale] of [
+      ['mapZh', zh, 'zh-CN'],
+      ['mapEn', en, 'en'],
+    ] as const) {
+      const { context, page } = await open(`/m/${id}`, locale);
+      await page.getByTestId('card').first().waitFor();
+      const map: Record<string, unknown> = { asOpened: await axe(page) };
+      for (const [dialog, button] of DIALOGS) {
+        const opener = page.getByTestId(button);
+        if (!(await opener.count())) continue;
+        await opener.click();
+        await page.waitForTimeout(500);
+        map[dialog] = await axe(page);
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(200);
+      }
+      results[name] = map;
+      await context.close();
+    }
+    for (const [name, id, target] of [
+      ['tabsToFirstCardBackpack', en, 'card'],
+      ['tabsToFirstCellBlank', blank, 'cell'],
+    ] as const) {
+      const { context, page } = await open(`/m/${id}`, 'en');
+      await page.locator('.react-flow').waitFor();
+      await page.waitForTimeout(500);
+      results[name] = await tabsTo(page, target);
+      await context.close();
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await kill9(child);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await a11y(), null, 2));
