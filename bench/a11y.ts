@@ -10,12 +10,10 @@
  * Needs `npm run build`; returns null without it. `npx tsx bench/a11y.ts`
  * runs it alone.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium';
-import { createMap, freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+import type { Page } from '@playwright/test';
+import { createMap } from '../tests/fixtures/server';
+import { withBuiltApp } from './builtApp';
 
 const TAB_LIMIT = 400;
 
@@ -49,13 +47,8 @@ const DIALOGS: [string, string][] = [
   ['history', 'history'],
 ];
 
-export async function a11y() {
-  if (!fs.existsSync('dist/index.html')) return null;
-  const port = await freePort();
-  const child = await spawnServer(port, tempDir(), path.resolve('dist'));
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch(await chromiumLaunchOptions());
-  try {
+export function a11y() {
+  return withBuiltApp(async ({ base, browser }) => {
     const zh = await createMap(base, { template: 'backpack', locale: 'zh-CN' });
     const en = await createMap(base, { template: 'backpack', locale: 'en' });
     const blank = await createMap(base, { locale: 'en' });
@@ -102,10 +95,7 @@ export async function a11y() {
       await context.close();
     }
     return results;
-  } finally {
-    await browser.close();
-    await kill9(child);
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await a11y(), null, 2));

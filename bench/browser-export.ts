@@ -9,11 +9,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium';
+import type { Page } from '@playwright/test';
 import { largeMapOnServer } from './largeMapOnServer';
 import { readPdf } from '../tests/e2e/pdf';
-import { freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+import { withBuiltApp } from './builtApp';
 
 async function runExport(page: Page, format: 'png' | 'pdf', a4Summary = false) {
   await page.getByTestId('export-button').click();
@@ -35,14 +34,9 @@ async function runExport(page: Page, format: 'png' | 'pdf', a4Summary = false) {
   return { ms, bytes: bytes.length, ...detail };
 }
 
-export async function browserExport() {
-  if (!fs.existsSync('dist/index.html')) return null;
-  const port = await freePort();
-  const child = await spawnServer(port, tempDir(), path.resolve('dist'));
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch(await chromiumLaunchOptions());
-  const results: Record<string, unknown> = {};
-  try {
+export function browserExport() {
+  return withBuiltApp(async ({ base, browser }) => {
+    const results: Record<string, unknown> = {};
     for (const cards of [63, 200, 600]) {
       const author = await largeMapOnServer(base, cards, 'zh-CN');
       const mapId = author.provider.roomname;
@@ -68,10 +62,7 @@ export async function browserExport() {
       await context.close();
     }
     return results;
-  } finally {
-    await browser.close();
-    await kill9(child);
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await browserExport(), null, 2));

@@ -8,12 +8,10 @@
  * Needs `npm run build` and Chromium; returns null without them.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { listEntities, updateCardText } from '../src/model';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { largeMapOnServer } from './largeMapOnServer';
-import { freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+import { withBuiltApp } from './builtApp';
 
 type Stats = { n: number; median: number; p95: number; max: number };
 
@@ -85,50 +83,45 @@ async function scenarios(page: Page, editCard: () => void, canvasCentre: { x: nu
   return { renderedCards, pan, zoom, remoteEdits, dragPoint };
 }
 
-export async function browserFrames(opts: { profile?: string } = {}) {
-  if (!fs.existsSync('dist/index.html')) return null;
-  const port = await freePort();
-  const child = await spawnServer(port, tempDir(), path.resolve('dist'));
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch(await chromiumLaunchOptions());
-  const colleague = await largeMapOnServer(base, 600, 'zh-CN');
-  try {
-    const mapId = colleague.provider.roomname;
+export function browserFrames(opts: { profile?: string } = {}) {
+  return withBuiltApp(async ({ base, browser }) => {
+    const colleague = await largeMapOnServer(base, 600, 'zh-CN');
+    try {
+      const mapId = colleague.provider.roomname;
 
-    const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage();
-    const t0 = Date.now();
-    await page.goto(`/m/${mapId}`);
-    await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
-    await page.getByTestId('card').first().waitFor();
-    const openMs = Date.now() - t0;
-    await page.waitForTimeout(500);
+      const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage();
+      const t0 = Date.now();
+      await page.goto(`/m/${mapId}`);
+      await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
+      await page.getByTestId('card').first().waitFor();
+      const openMs = Date.now() - t0;
+      await page.waitForTimeout(500);
 
-    const canvas = (await page.getByTestId('canvas').boundingBox())!;
-    const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
-    const target = listEntities(colleague.doc, 'cards').find((c) => c.text.includes('#'))!;
-    let edits = 0;
-    const editCard = () => updateCardText(colleague.doc, target.id, `${target.text} · ${++edits}`);
+      const canvas = (await page.getByTestId('canvas').boundingBox())!;
+      const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+      const target = listEntities(colleague.doc, 'cards').find((c) => c.text.includes('#'))!;
+      let edits = 0;
+      const editCard = () => updateCardText(colleague.doc, target.id, `${target.text} · ${++edits}`);
 
-    if (opts.profile) {
-      // A CPU profile of remote edits at fit view, for finding what a frame spends its time on.
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-      for (let i = 0; i < 40; i++) {
-        editCard();
-        await page.waitForTimeout(50);
+      if (opts.profile) {
+        // A CPU profile of remote edits at fit view, for finding what a frame spends its time on.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+        for (let i = 0; i < 40; i++) {
+          editCard();
+          await page.waitForTimeout(50);
+        }
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.writeFileSync(opts.profile, JSON.stringify(profile));
       }
-      const { profile } = await cdp.send('Profiler.stop');
-      fs.writeFileSync(opts.profile, JSON.stringify(profile));
+      const fitView = await scenarios(page, editCard, centre);
+      for (let i = 0; i < 4; i++) await page.locator('.react-flow__controls-zoomin').click();
+      await page.waitForTimeout(400);
+      const zoomedIn = await scenarios(page, editCard, centre);
+      return { cards: 600, openMs, fitView, zoomedIn };
+    } finally {
+      colleague.close();
     }
-    const fitView = await scenarios(page, editCard, centre);
-    for (let i = 0; i < 4; i++) await page.locator('.react-flow__controls-zoomin').click();
-    await page.waitForTimeout(400);
-    const zoomedIn = await scenarios(page, editCard, centre);
-    return { cards: 600, openMs, fitView, zoomedIn };
-  } finally {
-    colleague.close();
-    await browser.close();
-    await kill9(child);
-  }
+  });
 }

@@ -3,19 +3,11 @@
  * screen in Chromium B, through a real server serving the built app. Needs
  * `npm run build` and Chromium (CHROMIUM_PATH); returns null without them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium';
-import { createMap, freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+import { createMap } from '../tests/fixtures/server';
+import { withBuiltApp } from './builtApp';
 
-export async function browserLatency(rounds = 40) {
-  if (!fs.existsSync('dist/index.html')) return null;
-  const port = await freePort();
-  const child = await spawnServer(port, tempDir(), path.resolve('dist'));
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch(await chromiumLaunchOptions());
-  try {
+export function browserLatency(rounds = 40) {
+  return withBuiltApp(async ({ base, browser }) => {
     const mapId = await createMap(base, { template: 'subscription' });
     const [a, b] = await Promise.all(
       [0, 1].map(async () => (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage()),
@@ -46,8 +38,5 @@ export async function browserLatency(rounds = 40) {
       samples.push((await seen) - sent);
     }
     return samples;
-  } finally {
-    await browser.close();
-    await kill9(child);
-  }
+  });
 }

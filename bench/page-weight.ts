@@ -18,9 +18,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium';
-import { createMap, freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+import type { Browser } from '@playwright/test';
+import { createMap } from '../tests/fixtures/server';
+import { withBuiltApp } from './builtApp';
 
 interface Fetched {
   url: string;
@@ -90,13 +90,8 @@ function summary({ first, next }: { first: Fetched[]; next: Fetched[] }) {
   };
 }
 
-export async function pageWeight() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) return null;
-  const port = await freePort();
-  const child = await spawnServer(port, tempDir(), DIST);
-  const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch(await chromiumLaunchOptions());
-  try {
+export function pageWeight() {
+  return withBuiltApp(async ({ base, browser }) => {
     const zh = await createMap(base, { template: 'backpack', locale: 'zh-CN' });
     const en = await createMap(base, { template: 'backpack', locale: 'en' });
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'asset-manifest.json'), 'utf8')) as string[];
@@ -111,10 +106,7 @@ export async function pageWeight() {
         kb: kb(precached.reduce((n, u) => n + fs.statSync(path.join(DIST, u)).size, 0)),
       },
     };
-  } finally {
-    await browser.close();
-    await kill9(child);
-  }
+  }, DIST);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await pageWeight(), null, 2));
