@@ -21,6 +21,16 @@ const noYjsInComponents = {
 const noUpwardImports = {
   patterns: [{ group: ['../app/*', '../../app/*'], message: 'app/ is the top floor: nothing imports from it.' }],
 };
+// canvas/ and panels/ are side by side: what both need lives in ui/ (widgets) or state/ (the open map, hooks).
+const notFromPanels = { group: ['**/panels/*', '**/panels/**'], message: 'canvas/ must not import panels/: move what both use to ui/ or state/.' };
+const notFromCanvas = {
+  group: ['**/canvas/*', '!**/canvas/layout', '!**/canvas/smoothCurve', '!**/canvas/navigation'],
+  message: 'panels/ must not import canvas/ components: move what both use to ui/ or state/.',
+};
+const notFromFloorsAbove = {
+  group: ['**/panels/*', '**/panels/**', '**/canvas/*', '**/canvas/**', '**/export/*', '**/export/**'],
+  message: 'ui/ and state/ are below canvas/, panels/ and export/: they must not import them.',
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.scratch'] },
@@ -50,12 +60,28 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...noReact.patterns, ...noUpwardImports.patterns] }] },
   },
   {
-    files: ['src/canvas/**/*.tsx', 'src/panels/**', 'src/state/**', 'src/export/**/*.tsx'],
+    files: ['src/canvas/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { ...noYjsInComponents, patterns: [...noUpwardImports.patterns, notFromPanels] }] },
+  },
+  {
+    files: ['src/panels/**'],
+    rules: { 'no-restricted-imports': ['error', { ...noYjsInComponents, patterns: [...noUpwardImports.patterns, notFromCanvas] }] },
+  },
+  {
+    files: ['src/ui/**', 'src/state/**'],
+    rules: { 'no-restricted-imports': ['error', { ...noYjsInComponents, patterns: [...noUpwardImports.patterns, notFromFloorsAbove] }] },
+  },
+  {
+    files: ['src/export/**/*.tsx'],
     rules: { 'no-restricted-imports': ['error', { ...noYjsInComponents, ...noUpwardImports }] },
   },
   { files: ['src/app/**'], rules: { 'no-restricted-imports': ['error', noYjsInComponents] } },
   {
-    files: ['src/canvas/**/*.ts', 'src/export/**/*.ts', 'src/sync/**', 'src/i18n/**'],
+    files: ['src/export/**/*.ts', 'src/sync/**', 'src/i18n/**'],
     rules: { 'no-restricted-imports': ['error', noUpwardImports] },
+  },
+  {
+    files: ['src/canvas/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noUpwardImports.patterns, notFromPanels] }] },
   },
 );

@@ -9,7 +9,7 @@ import { useTranslation } from '../i18n/useTranslation';
 import { getLinks, getSession, rotateLinks, type ShareLinks } from './access';
 import { CopyableLink } from './CopyableLink';
 import { useSession } from '../state/session';
-import { Modal } from '../panels/Modal';
+import { Modal } from '../ui/Modal';
 
 const KINDS = ['edit', 'comment', 'view'] as const;
 

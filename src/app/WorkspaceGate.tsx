@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
-import { Modal } from '../panels/Modal';
+import { Modal } from '../ui/Modal';
 import { getSession, newSignInLink, signOut, type WorkspaceMode } from './access';
 import { CopyableLink } from './CopyableLink';
 import { SignIn } from './SignIn';

@@ -28,7 +28,7 @@ import { neighbourCard, type Direction } from './navigation';
 import { RemoteCursors } from './RemoteCursors';
 import { usePresenceSync } from './usePresenceSync';
 import { usePresence } from '../sync/presence';
-import { useOpenMap, useSnapshot } from './mapContext';
+import { useOpenMap, useSnapshot } from '../state/mapContext';
 import { createNodeCache, projectNodes, type JourneyNode } from './projection';
 import { nodeTypes } from './nodeTypes';
 

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useSession } from '../state/session';
 import { usePresence, type Viewport } from '../sync/presence';
-import { useOpenMap } from './mapContext';
+import { useOpenMap } from '../state/mapContext';
 
 /** Their view as ours: the same centre, at a zoom that shows the same area. */
 function viewFor(theirs: Viewport, width: number, height: number) {

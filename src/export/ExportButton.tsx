@@ -1,6 +1,6 @@
 /** The toolbar's Export button. The dialog loads on first use, and the renderer behind it (pdf-lib, fontkit) on the first picture export. */
 import { useTranslation } from '../i18n/useTranslation';
-import { LazyDialogButton } from '../panels/LazyDialogButton';
+import { LazyDialogButton } from '../ui/LazyDialogButton';
 import { ExportIcon, Icon } from '../icons';
 
 const loadDialog = () => import('./ExportDialog');

@@ -7,8 +7,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { flushSync } from 'react-dom';
 import { useStoreApi, useReactFlow } from '@xyflow/react';
 import { useTranslation } from '../i18n/useTranslation';
-import { useOpenMap } from '../canvas/mapContext';
-import { Modal } from '../panels/Modal';
+import { useOpenMap } from '../state/mapContext';
+import { Modal } from '../ui/Modal';
 import { useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
 import { saveFile } from './download';

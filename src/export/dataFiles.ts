@@ -1,6 +1,6 @@
 /** The data exports: the open format as JSON, and the two spreadsheets. */
 import type { TFunction } from '../i18n/translate';
-import type { OpenMap } from '../canvas/mapContext';
+import type { OpenMap } from '../state/mapContext';
 import { liveComments } from '../model/comments/live';
 import { openCommentTexts } from '../model/exchange/csvTables';
 import { mapFileFromDocs } from '../model/exchange/mapFile';

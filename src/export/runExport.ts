@@ -5,7 +5,7 @@
  * collects options and shows progress.
  */
 import type { TFunction } from '../i18n/translate';
-import type { OpenMap } from '../canvas/mapContext';
+import type { OpenMap } from '../state/mapContext';
 import { exportDataFile, type DataFormat } from './dataFiles';
 import type { PictureChoices } from './pictureLayout';
 import type { Rect } from './plan';

@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { cardTarget, MAP_TARGET, openThreads, startThread, threadsFor, type CommentThread, type ThreadTarget } from '../model/comments';
-import { useMapSelector, useOpenMap } from '../canvas/mapContext';
+import { useMapSelector, useOpenMap } from '../state/mapContext';
 import { useCanComment, useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
 import { Composer } from './comments/Composer';
 import { ThreadView } from './comments/ThreadView';
-import { useComments } from './comments/useComments';
+import { useComments } from '../state/useComments';
 import { useNow } from './comments/time';
 import './comments.css';
 

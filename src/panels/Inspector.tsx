@@ -18,11 +18,11 @@ import {
   type Card,
   type LaneKind,
 } from '../model/schema';
-import { useOpenMap, useSnapshot } from '../canvas/mapContext';
+import { useOpenMap, useSnapshot } from '../state/mapContext';
 import { useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
 import { participantId } from '../sync/participant';
-import { Choice, CommitNumber, CommitText, Field, MIXED, SCALE_1_5, common } from './fields';
+import { Choice, CommitNumber, CommitText, Field, MIXED, SCALE_1_5, common } from '../ui/fields';
 import { Icon, MomentOfTruthIcon, TAG_ICONS } from '../icons';
 
 const EMOTIONS = Array.from({ length: EMOTION_MAX - EMOTION_MIN + 1 }, (_, i) => EMOTION_MAX - i);

@@ -1,7 +1,7 @@
 /** "Import metrics (CSV)" for editors; the dialog (and the CSV parser) load on first use. */
 import { useTranslation } from '../i18n/useTranslation';
 import { useCanEdit } from '../state/session';
-import { LazyDialogButton } from './LazyDialogButton';
+import { LazyDialogButton } from '../ui/LazyDialogButton';
 
 const loadDialog = () => import('./MetricsImportDialog').then((m) => ({ default: m.MetricsImportDialog }));
 

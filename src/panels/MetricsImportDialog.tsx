@@ -23,10 +23,10 @@ import {
 import type { MapSnapshot } from '../model/live';
 import { checkRoom } from '../model/writeChecks';
 import { tryCommand } from '../state/tryCommand';
-import { useOpenMap, useSnapshot } from '../canvas/mapContext';
+import { useOpenMap, useSnapshot } from '../state/mapContext';
 import { formatKpiValue } from '../model/journey';
 import { useCanEdit } from '../state/session';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import './metricsImport.css';
 import { CloseIcon, Icon } from '../icons';
 

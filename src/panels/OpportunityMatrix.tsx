@@ -4,9 +4,9 @@
  * map. Opportunities sharing a square are spread around its centre.
  */
 import { useCallback } from 'react';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { useTranslation } from '../i18n/useTranslation';
-import { useMapSelector } from '../canvas/mapContext';
+import { useMapSelector } from '../state/mapContext';
 import { useSession } from '../state/session';
 
 const SIZE = 420;

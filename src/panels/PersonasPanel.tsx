@@ -4,10 +4,10 @@ import { useTranslation } from '../i18n/useTranslation';
 import { addPersona, deletePersona, followPersona, updatePersona } from '../model/commands/personas';
 import { ARCHETYPES, type Persona } from '../model/schema';
 import { fitText, LIST_LIMITS, TEXT_LIMITS } from '../model/limits';
-import { useMapSelector, useOpenMap } from '../canvas/mapContext';
-import { Avatar } from './Avatar';
+import { useMapSelector, useOpenMap } from '../state/mapContext';
+import { Avatar } from '../ui/Avatar';
 import { avatarFromFile } from './avatarImage';
-import { CommitText, Field } from './fields';
+import { CommitText, Field } from '../ui/fields';
 import { useCanEdit } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
 

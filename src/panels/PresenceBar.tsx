@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
-import { useOpenMap } from '../canvas/mapContext';
+import { useOpenMap } from '../state/mapContext';
 import { usePresence, type Peer, type PresenceUser } from '../sync/presence';
 import { CloseIcon, Icon } from '../icons';
 

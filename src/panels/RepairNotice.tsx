@@ -6,7 +6,7 @@
  */
 import { useTranslation } from '../i18n/useTranslation';
 import type { MapSnapshot, Repair } from '../model/live';
-import { useMapSelector, useSnapshot } from '../canvas/mapContext';
+import { useMapSelector, useSnapshot } from '../state/mapContext';
 
 /** Enough of a card's text to recognise it. */
 const CARD_TEXT_SHOWN = 40;

@@ -1,7 +1,7 @@
 /** Undo and redo of my own changes: toolbar buttons and Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y. */
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
-import { useOpenMap } from '../canvas/mapContext';
+import { useOpenMap } from '../state/mapContext';
 import { useCanEdit } from '../state/session';
 import { Icon, RedoIcon, UndoIcon } from '../icons';
 

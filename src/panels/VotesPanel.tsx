@@ -2,9 +2,9 @@
 import { useTranslation } from '../i18n/useTranslation';
 import { mostVoted, setVotesPerParticipant, voteTotal } from '../model/commands/votes';
 import { DEFAULT_VOTES_PER_PARTICIPANT } from '../model/schema';
-import { useMapSelector, useOpenMap } from '../canvas/mapContext';
+import { useMapSelector, useOpenMap } from '../state/mapContext';
 import { useCanEdit, useSession } from '../state/session';
-import { CommitNumber, Field } from './fields';
+import { CommitNumber, Field } from '../ui/fields';
 import { useMyVotes } from './useMyVotes';
 
 export function VotesPanel() {

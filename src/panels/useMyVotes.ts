@@ -1,5 +1,5 @@
 import { DEFAULT_VOTES_PER_PARTICIPANT } from '../model/schema';
-import { useMapSelector } from '../canvas/mapContext';
+import { useMapSelector } from '../state/mapContext';
 import { participantId } from '../sync/participant';
 
 /** This participant's votes used and left on the open map. */

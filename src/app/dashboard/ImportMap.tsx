@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { parseJsonText } from '../../model/exchange/mapFileJson';
-import { Modal } from '../../panels/Modal';
+import { Modal } from '../../ui/Modal';
 import { ApiError, importMapApi, type ApiIssue } from '../api';
 import { mapPath, navigate } from '../router';
 import { rememberFreshMap } from './freshMap';

@@ -9,7 +9,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import type { TFunction } from '../../i18n/translate';
 import { STAGE_COLORS } from '../../model/choices';
 import type { MapSummary } from '../../model/mapList';
-import { InlineText } from '../../canvas/InlineText';
+import { InlineText } from '../../ui/InlineText';
 import { relativeTime } from '../../i18n/relativeTime';
 import { mapPath, navigate } from '../router';
 

@@ -8,7 +8,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { usePresence } from '../../sync/presence';
 import { useSession } from '../../state/session';
 import { relativeTime } from '../../i18n/relativeTime';
-import { Modal } from '../../panels/Modal';
+import { Modal } from '../../ui/Modal';
 import { deleteVersion, listVersions, saveVersion, type Version } from './api';
 import type { VersionList } from '../../model/versions';
 import { DeleteIcon, Icon } from '../../icons';

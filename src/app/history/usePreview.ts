@@ -9,7 +9,7 @@ import { createLiveMap } from '../../model/live';
 import { createUndo } from '../../model/undo';
 import { silentPresence } from '../../sync/presence';
 import { useSession } from '../../state/session';
-import type { OpenMap } from '../../canvas/mapContext';
+import type { OpenMap } from '../../state/mapContext';
 import { previewVersion, type Version } from './api';
 
 export interface Preview {

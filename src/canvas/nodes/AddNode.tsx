@@ -6,7 +6,7 @@ import { addStage } from '../../model/commands/stages';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { GRID } from '../layout';
-import { useOpenMap } from '../mapContext';
+import { useOpenMap } from '../../state/mapContext';
 import type { AddNode as AddNodeType } from '../projection';
 
 const MARGIN = 24;

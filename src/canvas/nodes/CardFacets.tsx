@@ -8,8 +8,8 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { voteTotal } from '../../model/commands/votes';
 import { formatKpiValue, kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';
-import { CommentBadge } from '../../panels/comments/CommentBadge';
-import { EmojiAvatar } from '../../panels/Avatar';
+import { CommentBadge } from '../../ui/CommentBadge';
+import { EmojiAvatar } from '../../ui/Avatar';
 import { CHANNEL_ICONS, EmotionFace, Icon, MEDIA_ICONS, OffTargetIcon, PersonaIcon, TAG_ICONS } from '../../icons';
 
 export function KpiBody({ card }: { card: Card }) {

@@ -5,7 +5,7 @@ import { addCard, defaultFieldsFor } from '../../model/commands/cards';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { cellKey } from '../layout';
-import { useOpenMap } from '../mapContext';
+import { useOpenMap } from '../../state/mapContext';
 import type { CellNode as CellNodeType } from '../projection';
 
 function CellNodeView({ data }: NodeProps<CellNodeType>) {

@@ -15,7 +15,7 @@ import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
 import { GRID } from '../layout';
 import { smoothSegments } from '../smoothCurve';
-import { useMapSelector, useOpenMap } from '../mapContext';
+import { useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CurveNode as CurveNodeType } from '../projection';
 import { EMOTION_ICONS } from '../../icons';
 

@@ -4,12 +4,12 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
 import { TEXT_LIMITS } from '../../model/limits';
 import { DEPARTMENTS, LANE_KINDS, LaneKindSchema } from '../../model/schema';
-import { CommitText } from '../../panels/fields';
+import { CommitText } from '../../ui/fields';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
-import { InlineText } from '../InlineText';
+import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
-import { useLane, useOpenMap } from '../mapContext';
+import { useLane, useOpenMap } from '../../state/mapContext';
 import type { LaneNode as LaneNodeType } from '../projection';
 
 function LaneNodeView({ data }: NodeProps<LaneNodeType>) {

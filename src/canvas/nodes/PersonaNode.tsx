@@ -4,8 +4,8 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { addPersona } from '../../model/commands/personas';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
-import { Avatar } from '../../panels/Avatar';
-import { useMapSelector, useOpenMap } from '../mapContext';
+import { Avatar } from '../../ui/Avatar';
+import { useMapSelector, useOpenMap } from '../../state/mapContext';
 
 function PersonaNodeView() {
   const { t } = useTranslation();

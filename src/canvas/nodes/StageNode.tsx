@@ -5,9 +5,9 @@ import { deleteStage, moveStage, updateStage } from '../../model/commands/stages
 import { TEXT_LIMITS } from '../../model/limits';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
-import { InlineText } from '../InlineText';
+import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
-import { useOpenMap, useStage } from '../mapContext';
+import { useOpenMap, useStage } from '../../state/mapContext';
 import type { StageNode as StageNodeType } from '../projection';
 
 function StageNodeView({ data }: NodeProps<StageNodeType>) {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { deleteComment, editComment, mentions, splitMentions, type Comment } from '../../model/comments';
-import { useOpenMap } from '../../canvas/mapContext';
+import { useOpenMap } from '../../state/mapContext';
 import { useCanComment } from '../../state/session';
 import { usePresence } from '../../sync/presence';
 import { Composer } from './Composer';

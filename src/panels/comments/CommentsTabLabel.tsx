@@ -2,7 +2,7 @@
 import { useTranslation } from '../../i18n/useTranslation';
 import { mentionsOf } from '../../model/comments';
 import { usePresence } from '../../sync/presence';
-import { useComments } from './useComments';
+import { useComments } from '../../state/useComments';
 
 export function CommentsTabLabel() {
   const { t } = useTranslation();

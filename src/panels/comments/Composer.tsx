@@ -9,7 +9,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from '../../i18n/useTranslation';
 import { mentionQuery, MAX_COMMENT_LENGTH, type Mention } from '../../model/comments';
 import { usePresence, type PresenceUser } from '../../sync/presence';
-import { useComments } from './useComments';
+import { useComments } from '../../state/useComments';
 
 const MAX_SUGGESTIONS = 6;
 

@@ -5,12 +5,12 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { cardIdOf, reopenThread, reply, resolveThread, type CommentThread } from '../../model/comments';
-import { useMapSelector, useOpenMap } from '../../canvas/mapContext';
+import { useMapSelector, useOpenMap } from '../../state/mapContext';
 import { useCanComment, useSession } from '../../state/session';
 import { usePresence } from '../../sync/presence';
 import { CommentItem } from './CommentItem';
 import { Composer } from './Composer';
-import { useComments } from './useComments';
+import { useComments } from '../../state/useComments';
 import { Icon, ResolvedIcon, WholeMapIcon } from '../../icons';
 
 function ThreadTarget({ cardId }: { cardId: string | null }) {

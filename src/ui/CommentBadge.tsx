@@ -3,12 +3,12 @@
  * Comments tab with this card selected. Subscribes to one number, so a card
  * re-renders only when its own count changes.
  */
-import { useTranslation } from '../../i18n/useTranslation';
-import { commentCount } from '../../model/comments';
-import { useSession } from '../../state/session';
-import { useComments } from './useComments';
-import '../comments.css';
-import { CommentsIcon, Icon } from '../../icons';
+import { useTranslation } from '../i18n/useTranslation';
+import { commentCount } from '../model/comments';
+import { useSession } from '../state/session';
+import { useComments } from '../state/useComments';
+import './ui.css';
+import { CommentsIcon, Icon } from '../icons';
 
 export function CommentBadge({ cardId }: { cardId: string }) {
   const { t } = useTranslation();

@@ -4,8 +4,8 @@
  * already holds, or a primitive (a count), never a fresh object.
  */
 import { useSyncExternalStore } from 'react';
-import { liveComments, type CommentsSnapshot } from '../../model/comments';
-import { useOpenMap } from '../../canvas/mapContext';
+import { liveComments, type CommentsSnapshot } from '../model/comments';
+import { useOpenMap } from './mapContext';
 
 export function useComments<T>(selector: (s: CommentsSnapshot) => T): T {
   const { commentsDoc } = useOpenMap();
