@@ -1,7 +1,7 @@
 /**
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
- * `metrics.`). The areas have files of their own so the dashboard, comments,
+ * `metrics.`, `keyboard.`, `view.`, `gallery.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -17,8 +17,32 @@ import exportEn from './export.en.json';
 import exportZhCN from './export.zh-CN.json';
 import metricsEn from './metrics.en.json';
 import metricsZhCN from './metrics.zh-CN.json';
+import keyboardEn from './keyboard.en.json';
+import keyboardZhCN from './keyboard.zh-CN.json';
+import viewEn from './view.en.json';
+import viewZhCN from './view.zh-CN.json';
+import galleryEn from './gallery.en.json';
+import galleryZhCN from './gallery.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
-  en: { ...en, dashboard: dashboardEn, comments: commentsEn, export: exportEn, metrics: metricsEn },
-  'zh-CN': { ...zhCN, dashboard: dashboardZhCN, comments: commentsZhCN, export: exportZhCN, metrics: metricsZhCN },
+  en: {
+    ...en,
+    dashboard: dashboardEn,
+    comments: commentsEn,
+    export: exportEn,
+    metrics: metricsEn,
+    keyboard: keyboardEn,
+    view: viewEn,
+    gallery: galleryEn,
+  },
+  'zh-CN': {
+    ...zhCN,
+    dashboard: dashboardZhCN,
+    comments: commentsZhCN,
+    export: exportZhCN,
+    metrics: metricsZhCN,
+    keyboard: keyboardZhCN,
+    view: viewZhCN,
+    gallery: galleryZhCN,
+  },
 };
