@@ -48,6 +48,8 @@ export function addCardIn(map: OpenMap, cell: { laneId: string; stageId: string 
   if (id === undefined) return undefined; // refused (the map is full): the notice says so
   if (kind === 'emotions') {
     session.requestSelection([id], true);
+    // The point is a slider, not a place of the keyboard's: the keyboard stays on the cell's "+ Add emotion point".
+    useSession.setState({ navId: session.navId });
     session.setPanel('inspector');
   } else session.startEditing(id);
   return id;
@@ -220,13 +222,13 @@ const ACTIONS: readonly Action[] = [
       const canvas = ctx.canvas;
       const from = ctx.session.navId;
       const item = canvas && from ? locate(canvas.grid(), from) : null;
+      const cell = canvas && from ? cellOf(canvas.grid(), from) : null;
       tryCommand(() => {
         for (const id of ids) deleteCard(ctx.map.doc, id);
       });
       ctx.session.setSelection([]);
-      if (!canvas || item?.kind !== 'card') return;
+      if (!canvas || item?.kind !== 'card' || !cell) return;
       // The keyboard stays where the card was: the card that took its place, the one above, or the empty cell.
-      const cell = cellOf(canvas.grid(), from!)!;
       canvas.focusAfterChange((grid) => {
         const cards = grid.layout.cells.get(cellKey(cell.laneId, cell.stageId)) ?? [];
         return cards[Math.min(item.index, cards.length - 1)]?.id ?? cellNodeId(cell.laneId, cell.stageId);

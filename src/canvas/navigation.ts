@@ -5,8 +5,9 @@
  * ones. Up and down walk a cell's cards and then the next lane's cell of the
  * same stage; left and right go to the neighbouring stage's cell of the same
  * lane. An empty cell is a place of its own when cards may be added there
- * (its "+ Add card"), so every lane can be reached; curve lanes (whose points
- * are sliders, not cards) are stepped over. Pure, over the grid layout.
+ * (its "+ Add card"), so every lane can be reached; in a curve lane the
+ * places are the cells (their "+ Add emotion point"): its points are
+ * sliders of their own, not cards. Pure, over the grid layout.
  *
  * Items are named by their React Flow node id (projection.ts): a card's id,
  * `stage:…`, `lane:…`, `cell:…`, `add:stage`, `add:lane`.
@@ -91,7 +92,7 @@ export function cellOf(grid: NavGrid, navId: string): CellRef | null {
 
 /** The place a move lands on in cell (lane, stage): `at` picks the card, or the empty cell; null when it is no place. */
 function placeIn(grid: NavGrid, lane: number, stage: number, at: 'first' | 'last' | number): string | null {
-  if (grid.curveLaneIds.has(grid.layout.rows[lane]!.laneId)) return null;
+  if (grid.curveLaneIds.has(grid.layout.rows[lane]!.laneId)) return grid.canAdd ? navIdOf(grid, { kind: 'cell', lane, stage }) : null;
   const cards = cardsIn(grid, lane, stage);
   if (cards.length === 0) return grid.canAdd ? navIdOf(grid, { kind: 'cell', lane, stage }) : null;
   const k = at === 'first' ? 0 : at === 'last' ? cards.length - 1 : Math.min(at, cards.length - 1);

@@ -39,9 +39,9 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
           type="button"
           className="add-card nodrag"
           onClick={add}
-          // An empty cell is a place of the keyboard's (navigation.ts); in a cell with cards, N adds one.
+          // An empty cell, and every cell of a curve lane, is a place of the keyboard's (navigation.ts); in a cell with cards, N adds one.
           tabIndex={isTabStop ? 0 : -1}
-          data-nav-id={empty && !isCurve ? navId : undefined}
+          data-nav-id={empty || isCurve ? navId : undefined}
           aria-label={isCurve ? t('curve.addPoint') : t('keyboard.addCardIn', { lane: laneName, stage: stageName })}
         >
           + {isCurve ? t('curve.addPoint') : t('canvas.addCard')}
