@@ -83,8 +83,12 @@ export function useActionKeys(canvas: RefObject<HTMLElement | null>): void {
       if (e.defaultPrevented || e.isComposing) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (target?.closest(OWN_KEYS)) return;
+      // Focus on the page body: the focused place left the screen (React Flow unmounts what is out of view); the keys still drive the map.
       const onCanvas =
-        !!target && (target === canvas.current || (target.hasAttribute('data-nav-id') && !!canvas.current?.contains(target)));
+        !!target &&
+        (target === canvas.current ||
+          target === document.body ||
+          (target.hasAttribute('data-nav-id') && !!canvas.current?.contains(target)));
       const ctx = context();
       const action = actionForKey(e, ctx, onCanvas);
       if (!action) return;

@@ -121,6 +121,13 @@ function vote(ctx: ActionContext, cast: boolean) {
   if (result === 'no-votes-left') ctx.session.showNotice('votes.noneLeft');
 }
 
+/** After a zoom (animated, 150 ms), pan the keyboard's place back into view and give it focus again. */
+function keepInView(ctx: ActionContext) {
+  const { navId } = ctx.session;
+  const canvas = ctx.canvas;
+  if (canvas && navId && locate(canvas.grid(), navId)) setTimeout(() => canvas.focusItem(navId), 200);
+}
+
 /** Focus a box that appears after a render (the comments panel's), trying for a few frames. */
 function focusSoon(selector: string, tries = 20) {
   const el = document.querySelector<HTMLElement>(selector);
@@ -343,7 +350,10 @@ const ACTIONS: readonly Action[] = [
     keyTest: (e) => plain('+', '=')(e) || withMod('=')(e) || withMod('+', { shift: true })(e),
     edits: false,
     scope: 'page',
-    perform: (ctx) => ctx.view.zoomIn(),
+    perform: (ctx) => {
+      ctx.view.zoomIn();
+      keepInView(ctx);
+    },
   },
   {
     name: 'zoomOut',
@@ -352,7 +362,10 @@ const ACTIONS: readonly Action[] = [
     keyTest: (e) => plain('-', '_')(e) || withMod('-')(e),
     edits: false,
     scope: 'page',
-    perform: (ctx) => ctx.view.zoomOut(),
+    perform: (ctx) => {
+      ctx.view.zoomOut();
+      keepInView(ctx);
+    },
   },
   {
     name: 'zoom100',
@@ -361,7 +374,10 @@ const ACTIONS: readonly Action[] = [
     keyTest: shiftDigit(0),
     edits: false,
     scope: 'page',
-    perform: (ctx) => ctx.view.zoomTo(1),
+    perform: (ctx) => {
+      ctx.view.zoomTo(1);
+      keepInView(ctx);
+    },
   },
   { name: 'fit', label: 'fit', keys: ['Shift+1'], keyTest: shiftDigit(1), edits: false, scope: 'page', perform: (ctx) => ctx.view.fit() },
   {

@@ -41,7 +41,8 @@ const ARROW_GLYPHS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '�
 
 /** "Mod+Shift+Z" as this platform writes it: "Ctrl+Shift+Z" or "⌘⇧Z" on a Mac. */
 export function formatKeys(keys: string, mac: boolean): string[] {
-  return keys.split('+').map((k) => {
+  // "+" alone is the plus key, not a separator.
+  return (keys === '+' ? ['+'] : keys.split('+')).map((k) => {
     if (k === 'Mod') return mac ? '⌘' : 'Ctrl';
     if (k === 'Alt') return mac ? '⌥' : 'Alt';
     if (k === 'Shift') return mac ? '⇧' : 'Shift';

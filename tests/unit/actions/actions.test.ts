@@ -84,6 +84,7 @@ describe('the actions table', () => {
     expect(name(key('z', { ctrlKey: true }))).toBeNull();
     expect(formatKeys('Mod+Shift+Z', false)).toEqual(['Ctrl', 'Shift', 'Z']);
     expect(formatKeys('Alt+ArrowLeft', true)).toEqual(['⌥', '←']);
+    expect(formatKeys('+', false)).toEqual(['+']);
   });
 
   it('lets nobody but an editor on the live map run an action that writes', () => {
