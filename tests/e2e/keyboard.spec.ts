@@ -36,7 +36,7 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   await page.goto('/');
   await tabTo(page, page.getByRole('button', { name: /New map/ }));
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Title')).toBeFocused();
+  await expect(page.getByRole('form', { name: 'New map' }).getByLabel('Title')).toBeFocused();
   await page.keyboard.type('Store visit journey');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{21}$/);
@@ -146,4 +146,34 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+});
+
+test('a card’s context menu opens with Shift+F10, runs the same actions as the keys, and gives focus back', async ({ page, request }) => {
+  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/m/${id}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
+  expect(await focusedName(page)).toMatch(first);
+
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Card actions' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /Edit card or rename header/ })).toBeFocused();
+  // Nothing voted yet: taking a vote back is offered but not available.
+  await expect(menu.getByRole('menuitem', { name: /Take back a vote/ })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /Duplicate/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('group', { name: first })).toHaveCount(2);
+
+  // Esc closes the menu and focus is back on the card it was opened on.
+  await page.keyboard.press('ContextMenu');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  expect(await focusedName(page)).toMatch(first);
 });
