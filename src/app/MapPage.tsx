@@ -32,6 +32,8 @@ import { WorkshopToolbar } from '../panels/WorkshopToolbar';
 import { OpportunityMatrix } from '../panels/OpportunityMatrix';
 import { RepairNotice } from '../panels/RepairNotice';
 import { CommandNotice } from '../panels/CommandNotice';
+import { ActionsProvider } from '../actions/ActionsProvider';
+import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -127,6 +129,19 @@ export function MapPage({ mapId }: { mapId: string }) {
 
   return (
     <div className="map-page">
+      {shown && availability === 'ready' && (
+        // The first stop of the page: past the top bar and the toolbar (some twenty stops) to the map.
+        <a
+          className="skip-link"
+          href="#map-canvas"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('map-canvas')?.focus();
+          }}
+        >
+          {t('keyboard.skipToMap')}
+        </a>
+      )}
       <header className="topbar">
         <a
           className="back"
@@ -208,13 +223,17 @@ export function MapPage({ mapId }: { mapId: string }) {
         <MapProvider value={shown} key={preview ? preview.version.id : 'live'}>
           {/* One React Flow store for the canvas and the toolbar: Export reads the viewport. */}
           <ReactFlowProvider>
-            <WorkshopToolbar />
-            <RepairNotice />
-            <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
-              <JourneyCanvas />
-              <SidePanel />
-            </div>
-            {matrixOpen && <OpportunityMatrix />}
+            {/* The toolbar, the canvas and the context menu run the same actions table (src/actions). */}
+            <ActionsProvider>
+              <WorkshopToolbar />
+              <RepairNotice />
+              <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
+                <JourneyCanvas />
+                <SidePanel />
+              </div>
+              {matrixOpen && <OpportunityMatrix />}
+              <ShortcutsDialog />
+            </ActionsProvider>
           </ReactFlowProvider>
         </MapProvider>
       )}

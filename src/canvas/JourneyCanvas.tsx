@@ -1,10 +1,26 @@
 /**
  * The journey grid on a React Flow canvas. Nodes come from the projection of
- * the live map; React Flow's own state (selection, drag position, measured
- * size) is kept locally and reconciled with each new projection. A card drop
+ * the live map; React Flow's own state (drag position, measured size) is kept
+ * locally and reconciled with each new projection. Selection is the
+ * session's (state/session.ts): React Flow's `selected` flags are derived
+ * from it, and its select changes are written back to it. A card drop
  * becomes one moveCard command: the document is written once, on drop.
+ *
+ * The keyboard: the canvas is one stop in the page's Tab order and hands
+ * focus to its place (navigation.ts: a card, a header, an empty cell); the
+ * actions table (src/actions) does the rest.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -20,49 +36,75 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from '../i18n/useTranslation';
-import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
+import { moveCards } from '../model/commands/cards';
 import { useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
+import { useActionKeys, useRegisterCanvas } from '../actions/ActionsProvider';
+import { ContextMenu, type ContextMenuState } from '../actions/ContextMenu';
+import type { CanvasControls } from '../actions/types';
+import '../actions/actions.css';
 import { cellAt, cellKey, dropIndex, isCurveLane, layoutGrid, GRID } from './layout';
-import { neighbourCard, type Direction } from './navigation';
+import { cellOf, locate, tabStop, type NavGrid } from './navigation';
 import { RemoteCursors } from './RemoteCursors';
 import { usePresenceSync } from './usePresenceSync';
 import { usePresence } from '../sync/presence';
 import { useOpenMap, useSnapshot } from '../state/mapContext';
-import { createNodeCache, projectNodes, type JourneyNode } from './projection';
+import { createNodeCache, projectNodes, stageNodeId, laneNodeId, cellNodeId, type HeaderLabels, type JourneyNode } from './projection';
 import { nodeTypes } from './nodeTypes';
 
-const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
-
 /**
- * Keep React Flow's local fields (selected, dragging, measured) across
- * projections. A node the projection did not change keeps its local object
- * as it is: handing React Flow a new object for every node on every edit
- * would make it re-measure and re-render all of them (hundreds of ms on a
- * 600-card map).
+ * Keep React Flow's local fields (dragging, measured) across projections,
+ * and take `selected` from the session's selection. A node the projection
+ * did not change keeps its local object as it is: handing React Flow a new
+ * object for every node on every edit would make it re-measure and
+ * re-render all of them (hundreds of ms on a 600-card map).
  */
 function reconcile(
   local: JourneyNode[],
   projected: JourneyNode[],
   previous: ReadonlyMap<string, JourneyNode>,
   remoteDrags: ReadonlyMap<string, { x: number; y: number }>,
+  selectedIds: ReadonlySet<string>,
 ): JourneyNode[] {
   const byId = new Map(local.map((n) => [n.id, n]));
   return projected.map((p) => {
+    const selected = p.type === 'card' ? selectedIds.has(p.id) : undefined;
     const l = byId.get(p.id);
-    if (!l) return p;
-    if (l.dragging) return { ...p, position: l.position, selected: l.selected, measured: l.measured, dragging: true } as JourneyNode;
+    if (!l) return selected ? ({ ...p, selected } as JourneyNode) : p;
+    if (l.dragging) return { ...p, position: l.position, selected, measured: l.measured, dragging: true } as JourneyNode;
     // Someone else is dragging it: follow their pointer until they drop it.
     const remote = remoteDrags.get(p.id);
-    if (remote)
-      return { ...p, position: remote, selected: l.selected, measured: l.measured, className: 'is-remote-dragging' } as JourneyNode;
+    if (remote) return { ...p, position: remote, selected, measured: l.measured, className: 'is-remote-dragging' } as JourneyNode;
     const unchanged = previous.get(p.id) === p && l.position.x === p.position.x && l.position.y === p.position.y;
-    if (unchanged) return l;
-    return { ...p, selected: l.selected, measured: l.measured } as JourneyNode;
+    if (unchanged && !!l.selected === !!selected) return l;
+    return { ...p, selected, measured: l.measured } as JourneyNode;
   });
 }
 
+/** The selection as React Flow's flags: only the cards whose flag differs get a new object. */
+function withSelection(local: JourneyNode[], selectedIds: ReadonlySet<string>): JourneyNode[] {
+  let changed = false;
+  const next = local.map((n) => {
+    if (n.type !== 'card' || !!n.selected === selectedIds.has(n.id)) return n;
+    changed = true;
+    return { ...n, selected: selectedIds.has(n.id) } as JourneyNode;
+  });
+  return changed ? next : local;
+}
+
+/** The tab stop, when it is a header or an add button (whose element is React Flow's wrapper or ours): tabindex 0. */
+function withTabStop(nodes: JourneyNode[], tabStopId: string | null): JourneyNode[] {
+  const at = tabStopId === null ? -1 : nodes.findIndex((n) => n.id === tabStopId && (n.type === 'stage' || n.type === 'lane'));
+  if (at < 0) return nodes;
+  const next = nodes.slice();
+  const n = next[at]!;
+  next[at] = { ...n, domAttributes: { ...n.domAttributes, tabIndex: 0 } } as JourneyNode;
+  return next;
+}
+
 const cardCenterTop = (node: Node) => ({ x: node.position.x + GRID.cardWidth / 2, y: node.position.y + GRID.cardHeight / 2 });
+
+const navSelector = (navId: string) => `[data-nav-id="${CSS.escape(navId)}"]`;
 
 export function JourneyCanvas() {
   const { t } = useTranslation();
@@ -75,18 +117,34 @@ export function JourneyCanvas() {
   const nodeCache = useRef(createNodeCache());
   const remoteDrags = usePresence((s) => s.remoteDrags);
   usePresenceSync();
-  const projected = useMemo(() => nodeCache.current(projectNodes(snapshot, layout)), [snapshot, layout]);
-  const [nodes, setNodes] = useState<JourneyNode[]>(projected);
+  const headerLabels = useMemo<HeaderLabels>(
+    () => ({ stage: (name) => t('keyboard.stageHeader', { name }), lane: (name) => t('keyboard.laneHeader', { name }) }),
+    [t],
+  );
+  const projected = useMemo(() => nodeCache.current(projectNodes(snapshot, layout, headerLabels)), [snapshot, layout, headerLabels]);
+  const selectedIds = useSession((s) => s.selectedIds);
+  const [nodes, setNodes] = useState<JourneyNode[]>(() => reconcile([], projected, new Map(), new Map(), selectedIds));
   const setSelection = useSession((s) => s.setSelection);
+  const setNavItem = useSession((s) => s.setNavItem);
+  const setTabStop = useSession((s) => s.setTabStop);
   const setDropTarget = useSession((s) => s.setDropTarget);
-  const startEditing = useSession((s) => s.startEditing);
-  const requestSelection = useSession((s) => s.requestSelection);
   const canEdit = useCanEdit();
-  const selectionRequest = useSession((s) => s.selectionRequest);
   const flow = useReactFlow<JourneyNode>();
   const store = useStoreApi<JourneyNode>();
-  /** card ids a selection request put into React Flow, so its echo does not override the request */
-  const appliedRequest = useRef<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<ContextMenuState | null>(null);
+
+  const grid = useMemo<NavGrid>(
+    () => ({ layout, curveLaneIds: new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id)), canAdd: canEdit }),
+    [layout, snapshot.lanes, canEdit],
+  );
+  const gridRef = useRef(grid);
+  useLayoutEffect(() => {
+    gridRef.current = grid;
+  }, [grid]);
+  const navId = useSession((s) => s.navId);
+  const tabStopId = useMemo(() => tabStop(grid, navId), [grid, navId]);
+  useEffect(() => setTabStop(tabStopId), [tabStopId, setTabStop]);
 
   // Bumped on every drop so a drop that changes nothing in the document (a
   // card let go outside the grid) still snaps back to its projected place.
@@ -95,41 +153,51 @@ export function JourneyCanvas() {
   useEffect(() => {
     const previous = previousProjection.current;
     previousProjection.current = new Map(projected.map((n) => [n.id, n]));
-    setNodes((local) => reconcile(local, projected, previous, remoteDrags));
+    setNodes((local) => reconcile(local, projected, previous, remoteDrags, useSession.getState().selectedIds));
   }, [projected, dropCount, remoteDrags]);
+  useEffect(() => setNodes((local) => withSelection(local, selectedIds)), [selectedIds]);
+  const shown = useMemo(() => withTabStop(nodes, tabStopId), [nodes, tabStopId]);
 
-  const onNodesChange = useCallback((changes: NodeChange<JourneyNode>[]) => {
-    // Removal goes through the document (onNodesDelete), never local state.
-    const local = changes.filter((c) => c.type !== 'remove');
-    if (local.length) setNodes((nds) => applyNodeChanges(local, nds));
-  }, []);
-
-  const onSelectionChange = useCallback(
-    ({ nodes: selected }: { nodes: Node[] }) => {
-      const ids = selected.filter((n) => n.type === 'card').map((n) => n.id);
-      // The echo of a requested selection: the session already holds it, with
-      // any emotion points (which are not nodes) included.
-      if (appliedRequest.current !== null && appliedRequest.current === [...ids].sort().join(' ')) {
-        appliedRequest.current = null;
-        return;
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyNode>[]) => {
+      // React Flow's clicks and drags ask for a selection; the session holds it.
+      const select = changes.filter((c) => c.type === 'select');
+      if (select.length) {
+        const next = new Set([...useSession.getState().selectedIds].filter((id) => layout.cardPositions.has(id)));
+        for (const c of select) {
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+        setSelection(next);
       }
-      appliedRequest.current = null;
-      setSelection(ids);
+      // Removal goes through the document (the delete action), never local state.
+      const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'select');
+      if (local.length) setNodes((nds) => applyNodeChanges(local, nds));
     },
-    [setSelection],
+    [layout, setSelection],
   );
 
-  /** Pan (keeping the zoom) so a card or an emotion point is on screen. */
+  /** Pan (keeping the zoom) so a place of the grid is on screen. */
   const reveal = useCallback(
     (id: string) => {
+      const item = locate(gridRef.current, id);
       const card = snapshot.cardById.get(id);
       const col = layout.columns.find((c) => c.stageId === card?.stageId);
       const row = layout.rows.find((r) => r.laneId === card?.laneId);
-      if (!card || !col || !row) return;
       const pos = layout.cardPositions.get(id);
-      const target = pos
-        ? { x: pos.x + GRID.cardWidth / 2, y: pos.y + GRID.cardHeight / 2 }
-        : { x: col.x + col.width / 2, y: row.y + row.height / 2 };
+      let target: { x: number; y: number } | null = null;
+      if (pos) target = { x: pos.x + GRID.cardWidth / 2, y: pos.y + GRID.cardHeight / 2 };
+      else if (col && row) target = { x: col.x + col.width / 2, y: row.y + row.height / 2 };
+      else if (item?.kind === 'stage') target = { x: layout.columns[item.stage]!.x + GRID.columnWidth / 2, y: GRID.stageHeaderHeight / 2 };
+      else if (item?.kind === 'lane')
+        target = { x: GRID.laneHeaderWidth / 2, y: layout.rows[item.lane]!.y + layout.rows[item.lane]!.height / 2 };
+      else if (item?.kind === 'cell') {
+        const c = layout.columns[item.stage]!;
+        const r = layout.rows[item.lane]!;
+        target = { x: c.x + c.width / 2, y: r.y + r.height / 2 };
+      } else if (item?.kind === 'addStage') target = { x: layout.width + GRID.addButtonSize, y: GRID.stageHeaderHeight / 2 };
+      else if (item?.kind === 'addLane') target = { x: GRID.laneHeaderWidth / 2, y: layout.height + GRID.addButtonSize };
+      if (!target) return;
       const { width, height } = store.getState();
       const { x, y, zoom } = flow.getViewport();
       const sx = target.x * zoom + x;
@@ -142,20 +210,113 @@ export function JourneyCanvas() {
     [snapshot.cardById, layout, flow, store],
   );
 
-  // Selections asked for from outside React Flow (matrix, lists, arrow keys).
+  // Cards selected from outside the canvas (matrix, lists) that asked to be shown.
+  const revealRequest = useSession((s) => s.revealRequest);
   useEffect(() => {
-    if (!selectionRequest) return;
-    const wanted = new Set(selectionRequest.ids);
-    appliedRequest.current = [...selectionRequest.ids.filter((id) => layout.cardPositions.has(id))].sort().join(' ');
-    setNodes((local) =>
-      local.map((n) =>
-        n.type === 'card' && !!n.selected !== wanted.has(n.id) ? ({ ...n, selected: wanted.has(n.id) } as JourneyNode) : n,
-      ),
-    );
-    if (selectionRequest.reveal && selectionRequest.ids[0]) reveal(selectionRequest.ids[0]);
-    // Only a new request re-applies; layout changes must not re-select.
+    if (revealRequest) reveal(revealRequest.id);
+    // Only a new request pans; layout changes must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectionRequest]);
+  }, [revealRequest]);
+
+  /** DOM focus onto a place once it is rendered (React Flow renders only what is in view, so after a pan it comes a frame later). */
+  const focusWhenRendered = useCallback((id: string, tries = 30) => {
+    const el = container.current?.querySelector<HTMLElement>(navSelector(id));
+    if (el) el.focus({ preventScroll: true });
+    else if (tries > 0) requestAnimationFrame(() => focusWhenRendered(id, tries - 1));
+  }, []);
+
+  const focusItem = useCallback(
+    (id: string) => {
+      setNavItem(id, locate(gridRef.current, id)?.kind === 'card');
+      reveal(id);
+      focusWhenRendered(id);
+    },
+    [setNavItem, reveal, focusWhenRendered],
+  );
+
+  const controls = useMemo<CanvasControls>(
+    () => ({
+      grid: () => gridRef.current,
+      focusItem,
+      // Two frames: the command's change is rendered and the grid is the new one by then.
+      focusAfterChange: (pick) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const id = pick(gridRef.current);
+            if (id) focusItem(id);
+          }),
+        ),
+      focusCanvas: () => container.current?.focus({ preventScroll: true }),
+      openContextMenu: (cardId) => {
+        const el = container.current?.querySelector<HTMLElement>(navSelector(cardId));
+        const box = container.current?.getBoundingClientRect();
+        if (!el || !box) return;
+        const r = el.getBoundingClientRect();
+        setMenu({ cardId, x: r.left - box.left, y: r.bottom - box.top + 4 });
+      },
+    }),
+    [focusItem],
+  );
+  useRegisterCanvas(controls);
+  useActionKeys(container);
+
+  // After an edit or a rename is saved or cancelled, focus goes back to what
+  // was edited (it would drop to the page body), or to where it was when the
+  // card is gone (an empty new card is dropped).
+  const editedCell = useRef<{ laneId: string; stageId: string } | null>(null);
+  useEffect(
+    () =>
+      useSession.subscribe((s, prev) => {
+        if (s.editingCardId && s.editingCardId !== prev.editingCardId) editedCell.current = cellOf(gridRef.current, s.editingCardId);
+        let ended: string | null = null;
+        if (prev.editingCardId && !s.editingCardId) ended = prev.editingCardId;
+        else if (prev.renamingId && !s.renamingId) {
+          const id = prev.renamingId;
+          ended = locate(gridRef.current, stageNodeId(id)) ? stageNodeId(id) : laneNodeId(id);
+        }
+        if (!ended) return;
+        const cell = editedCell.current;
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const active = document.activeElement;
+            // Focus went somewhere on purpose (a click elsewhere saved the edit): leave it there.
+            if (active && active !== document.body && active !== container.current) return;
+            const g = gridRef.current;
+            if (locate(g, ended)) return focusItem(ended);
+            if (!cell) return;
+            const cards = g.layout.cells.get(cellKey(cell.laneId, cell.stageId)) ?? [];
+            focusItem(cards.at(-1)?.id ?? cellNodeId(cell.laneId, cell.stageId));
+          }),
+        );
+      }),
+    [focusItem],
+  );
+
+  const onFocus = useCallback(
+    (e: FocusEvent<HTMLDivElement>) => {
+      const target = e.target as HTMLElement;
+      if (target === e.currentTarget) {
+        // Tabbing in hands focus to the canvas's place; coming back from inside (Esc, Shift+Tab) stays on the canvas.
+        if (e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)) return;
+        const stop = useSession.getState().tabStopId;
+        if (stop) focusItem(stop);
+        return;
+      }
+      // A place focused by keyboard is the selection (a click selects through React Flow).
+      const id = target.getAttribute('data-nav-id');
+      if (id && target.matches(':focus-visible')) setNavItem(id, locate(gridRef.current, id)?.kind === 'card');
+    },
+    [focusItem, setNavItem],
+  );
+
+  const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    // Shift+Tab from a place inside leaves the canvas: the canvas itself (a stop only on the way in) steps aside.
+    const canvas = e.currentTarget;
+    if (e.key === 'Tab' && e.shiftKey && e.target !== canvas) {
+      canvas.tabIndex = -1;
+      setTimeout(() => (canvas.tabIndex = 0));
+    }
+  }, []);
 
   const onNodeDrag: OnNodeDrag = useCallback(
     (_e, node, dragged) => {
@@ -187,67 +348,55 @@ export function JourneyCanvas() {
     [doc, layout, setDropTarget, presence, canEdit],
   );
 
-  const onNodesDelete = useCallback(
-    (deleted: Node[]) => {
-      // deleteKeyCode is off when editing is not allowed; this is the rule itself, not only its key binding.
-      if (!canEdit) return;
-      for (const n of deleted) if (n.type === 'card') deleteCard(doc, n.id);
+  const onNodeContextMenu = useCallback(
+    (e: MouseEvent, node: Node) => {
+      if (node.type !== 'card' || !container.current) return;
+      e.preventDefault();
+      if (!useSession.getState().selectedIds.has(node.id)) setNavItem(node.id, true);
+      const box = container.current.getBoundingClientRect();
+      setMenu({ cardId: node.id, x: e.clientX - box.left, y: e.clientY - box.top });
     },
-    [doc, canEdit],
+    [setNavItem],
   );
 
-  const onKeyDown = useCallback(
-    (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select, [role="slider"]')) return;
-      const { selectedIds, editingCardId } = useSession.getState();
-      if (editingCardId || selectedIds.size === 0) return;
-      const [first] = selectedIds;
-      const direction = ARROWS[e.key];
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        requestSelection([]);
-      } else if (direction && first && !e.altKey && !e.ctrlKey && !e.metaKey) {
-        e.preventDefault();
-        const curveLanes = new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id));
-        const next = neighbourCard(layout, curveLanes, first, direction);
-        if (next) requestSelection([next], true);
-      } else if (!canEdit) {
-        // The buttons' rule (a viewer, a commenter, a saved version on preview): moving around is all the keyboard does.
-        return;
-      } else if (e.key === 'Enter' && selectedIds.size === 1 && first && layout.cardPositions.has(first)) {
-        e.preventDefault();
-        startEditing(first);
-      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'd') {
-        e.preventDefault();
-        tryCommand(() => {
-          for (const id of selectedIds) duplicateCard(doc, id);
-        });
-      }
+  const menuCard = menu?.cardId;
+  const closeMenu = useCallback(
+    (returnFocus: boolean) => {
+      setMenu(null);
+      if (menuCard && returnFocus) focusWhenRendered(menuCard);
     },
-    [doc, startEditing, requestSelection, layout, snapshot.lanes, canEdit],
+    [focusWhenRendered, menuCard],
   );
 
   return (
     <div
       className="canvas"
+      ref={container}
+      id="map-canvas"
+      tabIndex={0}
+      role="region"
+      aria-label={t('keyboard.map')}
+      onFocus={onFocus}
       onKeyDown={onKeyDown}
       data-testid="canvas"
       onPointerMove={(e) => presence.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
       onPointerLeave={() => presence.setCursor(null)}
     >
       <ReactFlow<JourneyNode>
-        nodes={nodes}
+        nodes={shown}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onSelectionChange={onSelectionChange}
         onNodeDrag={onNodeDrag}
         onMoveStart={(event) => {
           // Panning or zooming yourself ends following someone.
           if (event && usePresence.getState().following !== null) usePresence.getState().setFollowing(null);
         }}
         onNodeDragStop={onNodeDragStop}
-        onNodesDelete={onNodesDelete}
-        deleteKeyCode={canEdit ? ['Delete', 'Backspace'] : null}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={() => setSelection([])}
+        // Deleting, like every key, goes through the actions table (src/actions).
+        deleteKeyCode={null}
+        disableKeyboardA11y
         nodesDraggable={canEdit}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionOnDrag={false}
@@ -270,6 +419,7 @@ export function JourneyCanvas() {
           nodeColor={(n) => (n.type === 'card' ? '#6b7cff' : n.type === 'stage' ? '#c8cff5' : '#eef0f6')}
         />
       </ReactFlow>
+      {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
     </div>
   );
 }

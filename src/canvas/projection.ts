@@ -10,8 +10,8 @@ import type { LaneKind } from '../model/schema';
 import { GRID, cellKey, isCurveLane, layoutGrid, type GridLayout } from './layout';
 
 export type CardNode = Node<{ cardId: string; laneKind: LaneKind }, 'card'>;
-export type StageNode = Node<{ stageId: string; index: number; count: number }, 'stage'>;
-export type LaneNode = Node<{ laneId: string; index: number; count: number }, 'lane'>;
+export type StageNode = Node<{ stageId: string; index: number; count: number; label: string }, 'stage'>;
+export type LaneNode = Node<{ laneId: string; index: number; count: number; label: string }, 'lane'>;
 export type CellNode = Node<{ laneId: string; stageId: string; laneKind: LaneKind; cardCount: number }, 'cell'>;
 export type AddNode = Node<{ what: 'stage' | 'lane' }, 'add'>;
 /** The emotion curve across every stage of one emotion lane. */
@@ -24,11 +24,45 @@ export const stageNodeId = (id: string) => `stage:${id}`;
 export const laneNodeId = (id: string) => `lane:${id}`;
 export const cellNodeId = (laneId: string, stageId: string) => `cell:${laneId}:${stageId}`;
 
-const fixed = { draggable: false, selectable: false, deletable: false, connectable: false, focusable: false } as const;
+/**
+ * React Flow marks every node wrapper `aria-roledescription="node"`, which a
+ * wrapper without a role may not carry (axe: aria-prohibited-attr); the
+ * keyboard's places are our own elements (navigation.ts), so the wrappers
+ * are not focusable and drop the attribute.
+ */
+const NO_ROLE_DESCRIPTION = { 'aria-roledescription': undefined } as const;
+const fixed = {
+  draggable: false,
+  selectable: false,
+  deletable: false,
+  connectable: false,
+  focusable: false,
+  domAttributes: NO_ROLE_DESCRIPTION,
+} as const;
+
+/**
+ * A stage or lane header is a place of the keyboard's (navigation.ts): its
+ * wrapper is focused (tabindex -1; the canvas makes one place the tab stop)
+ * and named after the header.
+ */
+const header = (navId: string, label: string) =>
+  ({
+    ...fixed,
+    ariaRole: 'group',
+    ariaLabel: label,
+    domAttributes: { tabIndex: -1, 'data-nav-id': navId } as Node['domAttributes'],
+  }) as const;
+
+/** How a header is named for screen readers ("Stage Research"), in the UI language. */
+export interface HeaderLabels {
+  stage(name: string): string;
+  lane(name: string): string;
+}
+const PLAIN_LABELS: HeaderLabels = { stage: (name) => name, lane: (name) => name };
 
 const EMPTY = {} as Record<string, never>;
 
-export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): JourneyNode[] {
+export function projectNodes(snapshot: MapSnapshot, layout: GridLayout, labels: HeaderLabels = PLAIN_LABELS): JourneyNode[] {
   const nodes: JourneyNode[] = [];
   const { stages, lanes } = snapshot;
   nodes.push({
@@ -48,8 +82,8 @@ export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): Journey
       position: { x: col.x, y: 0 },
       width: col.width,
       height: GRID.stageHeaderHeight,
-      data: { stageId: stage.id, index, count: stages.length },
-      ...fixed,
+      data: { stageId: stage.id, index, count: stages.length, label: labels.stage(stage.name) },
+      ...header(stageNodeId(stage.id), labels.stage(stage.name)),
     });
   });
   lanes.forEach((lane, index) => {
@@ -60,8 +94,8 @@ export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): Journey
       position: { x: 0, y: row.y },
       width: GRID.laneHeaderWidth,
       height: row.height,
-      data: { laneId: lane.id, index, count: lanes.length },
-      ...fixed,
+      data: { laneId: lane.id, index, count: lanes.length, label: labels.lane(lane.name) },
+      ...header(laneNodeId(lane.id), labels.lane(lane.name)),
     });
     for (const col of layout.columns) {
       nodes.push({
@@ -115,6 +149,8 @@ export function projectNodes(snapshot: MapSnapshot, layout: GridLayout): Journey
       data: { cardId, laneKind: laneKindById.get(snapshot.cardById.get(cardId)!.laneId)! },
       deletable: true,
       connectable: false,
+      focusable: false,
+      domAttributes: NO_ROLE_DESCRIPTION,
     });
   }
   nodes.push({

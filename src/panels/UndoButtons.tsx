@@ -1,12 +1,14 @@
-/** Undo and redo of my own changes: toolbar buttons and Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y. */
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+/**
+ * Undo and redo of my own changes: the toolbar's buttons for the actions
+ * table's undo and redo (whose keys, Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y,
+ * the map page's key handler runs).
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import { useAction } from '../actions/ActionsProvider';
 import { useTranslation } from '../i18n/useTranslation';
 import { useOpenMap } from '../state/mapContext';
 import { useCanEdit } from '../state/session';
 import { Icon, RedoIcon, UndoIcon } from '../icons';
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || !!target.closest('input, textarea, select'));
 
 export function UndoButtons() {
   const { t } = useTranslation();
@@ -24,24 +26,8 @@ export function UndoButtons() {
   const canUndo = useSyncExternalStore(subscribe, () => undo.canUndo());
   const canRedo = useSyncExternalStore(subscribe, () => undo.canRedo());
   const canEdit = useCanEdit();
-
-  useEffect(() => {
-    // Undo and redo write to the map: the keys follow the buttons' rule, and are off while the buttons are hidden.
-    if (!canEdit) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || isTyping(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        undo.undo();
-      } else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.metaKey)) {
-        e.preventDefault();
-        undo.redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, canEdit]);
+  const undoAction = useAction('undo');
+  const redoAction = useAction('redo');
 
   if (!canEdit) return null;
   return (
@@ -50,7 +36,7 @@ export function UndoButtons() {
         type="button"
         data-testid="undo"
         disabled={!canUndo}
-        onClick={() => undo.undo()}
+        onClick={undoAction.run}
         title={t('undo.undoHint')}
         aria-label={t('undo.undo')}
       >
@@ -60,7 +46,7 @@ export function UndoButtons() {
         type="button"
         data-testid="redo"
         disabled={!canRedo}
-        onClick={() => undo.redo()}
+        onClick={redoAction.run}
         title={t('undo.redoHint')}
         aria-label={t('undo.redo')}
       >

@@ -4,6 +4,7 @@ import { TAGS } from '../model/schema';
 import { useSession } from '../state/session';
 import { useMyVotes } from './useMyVotes';
 import { UndoButtons } from './UndoButtons';
+import { useAction } from '../actions/ActionsProvider';
 import { ExportButton } from '../export/ExportButton';
 import { MetricsImportButton } from './MetricsImportButton';
 import { Icon, TAG_ICONS, VotesIcon } from '../icons';
@@ -16,6 +17,7 @@ export function WorkshopToolbar() {
   const setPanel = useSession((s) => s.setPanel);
   const setMatrixOpen = useSession((s) => s.setMatrixOpen);
   const { left, budget } = useMyVotes();
+  const shortcuts = useAction('shortcuts');
 
   return (
     <div className="workshop-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
@@ -56,6 +58,17 @@ export function WorkshopToolbar() {
       </button>
       <button type="button" aria-pressed={panel === 'inspector'} onClick={() => setPanel(panel === 'inspector' ? null : 'inspector')}>
         {t('panels.inspector')}
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        data-testid="shortcuts-button"
+        aria-label={t('keyboard.shortcutsButton')}
+        title={t('keyboard.shortcutsButton')}
+        aria-keyshortcuts="?"
+        onClick={shortcuts.run}
+      >
+        ?
       </button>
     </div>
   );

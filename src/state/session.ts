@@ -31,37 +31,49 @@ export interface ConnectionSlice {
   setAvailability(availability: MapAvailability): void;
 }
 
+/**
+ * Selection lives here and only here: React Flow's `selected` flags and the
+ * selection others see (awareness) are derived from it.
+ */
 export interface SelectionSlice {
   selectedIds: ReadonlySet<string>;
+  /**
+   * The keyboard's place on the canvas (a React Flow node id: a card, `stage:…`,
+   * `lane:…`, `cell:…`, `add:…`). On a card it is the selected card: focus and
+   * selection are one thing. It outlives Esc so Tab comes back to it.
+   */
+  navId: string | null;
+  /** the one canvas item Tab lands on (roving tabindex), set by the canvas from navId and the layout */
+  tabStopId: string | null;
+  /** ask the canvas to pan to this card (seq tells two equal requests apart) */
+  revealRequest: { id: string; seq: number } | null;
   editingCardId: string | null;
   /** stage or lane whose header is being renamed inline */
   renamingId: string | null;
   dropTarget: string | null;
   setSelection(ids: Iterable<string>): void;
+  /** Put the keyboard on a canvas item; a card becomes the selection, anything else clears it. */
+  setNavItem(navId: string, isCard: boolean): void;
+  setTabStop(id: string | null): void;
   startEditing(cardId: string): void;
   stopEditing(): void;
   setRenaming(id: string | null): void;
   setDropTarget(cellKey: string | null): void;
 }
 
-/** A selection asked for from outside the canvas (matrix, lists, arrow keys). */
-export interface SelectionRequest {
-  ids: string[];
-  /** pan so the first one is in view */
-  reveal: boolean;
-  seq: number;
-}
-
 export type WorkshopTag = 'rose' | 'bud' | 'thorn';
 export type SidePanel = 'inspector' | 'personas' | 'votes' | 'comments' | null;
 
 export interface WorkshopSlice {
-  selectionRequest: SelectionRequest | null;
   /** show only cards with this tag (others dimmed) */
   tagFilter: WorkshopTag | null;
   panel: SidePanel;
   matrixOpen: boolean;
+  /** the keyboard shortcuts dialog */
+  shortcutsOpen: boolean;
+  /** Select cards from outside the canvas (matrix, lists); `reveal` pans the first into view. */
   requestSelection(ids: string[], reveal?: boolean): void;
+  setShortcutsOpen(open: boolean): void;
   setTagFilter(tag: WorkshopTag | null): void;
   setPanel(panel: SidePanel): void;
   setMatrixOpen(open: boolean): void;
@@ -102,16 +114,26 @@ const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice>
 
 const createSelectionSlice: StateCreator<SessionState, [], [], SelectionSlice> = (set, get) => ({
   selectedIds: new Set(),
+  navId: null,
+  tabStopId: null,
+  revealRequest: null,
   editingCardId: null,
   renamingId: null,
   dropTarget: null,
   setSelection: (ids) => {
     const next = new Set(ids);
-    const prev = get().selectedIds;
+    const { selectedIds: prev, navId } = get();
     if (next.size === prev.size && [...next].every((id) => prev.has(id))) return;
-    set({ selectedIds: next });
+    set({ selectedIds: next, navId: next.size === 0 || (navId !== null && next.has(navId)) ? navId : [...next].at(-1)! });
   },
-  startEditing: (cardId) => set({ editingCardId: cardId, selectedIds: new Set([cardId]) }),
+  setNavItem: (navId, isCard) => {
+    get().setSelection(isCard ? [navId] : []);
+    if (get().navId !== navId) set({ navId });
+  },
+  setTabStop: (tabStopId) => {
+    if (get().tabStopId !== tabStopId) set({ tabStopId });
+  },
+  startEditing: (cardId) => set({ editingCardId: cardId, selectedIds: new Set([cardId]), navId: cardId }),
   stopEditing: () => set({ editingCardId: null }),
   setRenaming: (renamingId) => set({ renamingId }),
   setDropTarget: (dropTarget) => {
@@ -120,12 +142,15 @@ const createSelectionSlice: StateCreator<SessionState, [], [], SelectionSlice> =
 });
 
 const createWorkshopSlice: StateCreator<SessionState, [], [], WorkshopSlice> = (set, get) => ({
-  selectionRequest: null,
   tagFilter: null,
   panel: 'inspector',
   matrixOpen: false,
-  requestSelection: (ids, reveal = false) =>
-    set({ selectedIds: new Set(ids), selectionRequest: { ids, reveal, seq: (get().selectionRequest?.seq ?? 0) + 1 } }),
+  shortcutsOpen: false,
+  requestSelection: (ids, reveal = false) => {
+    get().setSelection(ids);
+    if (reveal && ids[0]) set({ revealRequest: { id: ids[0], seq: (get().revealRequest?.seq ?? 0) + 1 } });
+  },
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setTagFilter: (tagFilter) => set({ tagFilter }),
   setPanel: (panel) => set({ panel }),
   setMatrixOpen: (matrixOpen) => set({ matrixOpen }),
@@ -157,17 +182,26 @@ export function resetSession(): void {
     localOnlyEdits: false,
     previewing: false,
     selectedIds: new Set(),
+    navId: null,
+    tabStopId: null,
+    revealRequest: null,
     editingCardId: null,
     renamingId: null,
     dropTarget: null,
-    selectionRequest: null,
     tagFilter: null,
     matrixOpen: false,
+    shortcutsOpen: false,
     notice: null,
   });
 }
 
-/** Whether this browser may change the map's content. */
-export const useCanEdit = (): boolean => useSession((s) => s.role === 'editor' && !s.previewing);
-/** Whether this browser may write comments. */
-export const useCanComment = (): boolean => useSession((s) => s.role !== 'viewer');
+/**
+ * Whether this browser may change the map's content: an editor, not looking
+ * at a saved version. The one place this rule lives; the actions table, the
+ * buttons and the canvas all ask it.
+ */
+export const mayEdit = (s: Pick<SessionState, 'role' | 'previewing'>): boolean => s.role === 'editor' && !s.previewing;
+/** Whether this browser may write comments (a saved version's preview shows no comment box either). */
+export const mayComment = (s: Pick<SessionState, 'role'>): boolean => s.role !== 'viewer';
+export const useCanEdit = (): boolean => useSession(mayEdit);
+export const useCanComment = (): boolean => useSession(mayComment);

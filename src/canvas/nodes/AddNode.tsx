@@ -18,6 +18,8 @@ function AddNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<A
   const store = useStoreApi();
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
+  const navId = data.what === 'stage' ? 'add:stage' : 'add:lane';
+  const isTabStop = useSession((s) => s.tabStopId === navId);
   const label = data.what === 'stage' ? t('canvas.addStage') : t('canvas.addLane');
 
   /**
@@ -48,7 +50,16 @@ function AddNodeView({ data, positionAbsoluteX, positionAbsoluteY }: NodeProps<A
   };
   if (!canEdit) return null;
   return (
-    <button type="button" className="add-node" aria-label={label} title={label} onClick={add}>
+    <button
+      type="button"
+      className="add-node"
+      aria-label={label}
+      title={label}
+      onClick={add}
+      // Reached with the arrow keys past the last stage or lane (navigation.ts).
+      tabIndex={isTabStop ? 0 : -1}
+      data-nav-id={navId}
+    >
       +
     </button>
   );

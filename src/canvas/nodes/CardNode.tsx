@@ -2,6 +2,7 @@ import { memo, useCallback, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
+import { voteTotal } from '../../model/commands/votes';
 import { TEXT_LIMITS } from '../../model/limits';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
@@ -26,6 +27,8 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const startEditing = useSession((s) => s.startEditing);
   const canEdit = useCanEdit();
   const stopEditing = useSession((s) => s.stopEditing);
+  const isTabStop = useSession((s) => s.tabStopId === id);
+  const stageName = useMapSelector((s) => (card ? s.stages.find((st) => st.id === card.stageId)?.name : undefined));
 
   const save = useCallback(
     (text: string) => {
@@ -43,8 +46,27 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   }, [doc, id, card?.text, stopEditing]);
 
   if (!card) return null;
+  const votes = voteTotal(card);
+  // "Touchpoint in Research: Compares prices online, moment of truth, 3 votes"
+  const label = [
+    t('keyboard.cardLabel', {
+      kind: t(`keyboard.cardKind.${data.laneKind}`),
+      stage: stageName ?? '',
+      text: card.text || t('keyboard.untitled'),
+    }),
+    card.momentOfTruth && data.laneKind === 'touchpoints' ? t('keyboard.momentOfTruth') : null,
+    votes > 0 ? t('keyboard.votes', { count: votes }) : null,
+  ]
+    .filter(Boolean)
+    .join(t('keyboard.listSeparator'));
   return (
     <div
+      role="group"
+      aria-roledescription={t('keyboard.card')}
+      aria-label={label}
+      // Roving tabindex: the canvas's one tab stop, or reached with the arrow keys (navigation.ts).
+      tabIndex={isTabStop ? 0 : -1}
+      data-nav-id={id}
       className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
         card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
       }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}`}

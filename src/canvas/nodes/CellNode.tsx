@@ -1,38 +1,33 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
-import { addCard, defaultFieldsFor } from '../../model/commands/cards';
+import { addCardIn } from '../../actions/actions';
 import { useCanEdit, useSession } from '../../state/session';
-import { tryCommand } from '../../state/tryCommand';
 import { cellKey } from '../layout';
-import { useOpenMap } from '../../state/mapContext';
-import type { CellNode as CellNodeType } from '../projection';
+import { useMapSelector, useOpenMap } from '../../state/mapContext';
+import { cellNodeId, type CellNode as CellNodeType } from '../projection';
+
+/** Below this many cards a map is new: every empty cell shows its "+ Add card", not only under the pointer. */
+const INVITING_BELOW = 8;
 
 function CellNodeView({ data }: NodeProps<CellNodeType>) {
   const { t } = useTranslation();
-  const { doc } = useOpenMap();
   const isDropTarget = useSession((s) => s.dropTarget === cellKey(data.laneId, data.stageId));
-  const startEditing = useSession((s) => s.startEditing);
-  const requestSelection = useSession((s) => s.requestSelection);
-  const setPanel = useSession((s) => s.setPanel);
+  const navId = cellNodeId(data.laneId, data.stageId);
+  const isTabStop = useSession((s) => s.tabStopId === navId);
+  const inviting = useMapSelector((s) => s.cards.length < INVITING_BELOW);
+  const laneName = useMapSelector((s) => s.lanes.find((l) => l.id === data.laneId)?.name ?? '');
+  const stageName = useMapSelector((s) => s.stages.find((st) => st.id === data.stageId)?.name ?? '');
   const isCurve = data.laneKind === 'emotions';
   const canEdit = useCanEdit();
-
-  const add = () => {
-    const id = tryCommand(() =>
-      addCard(doc, { laneId: data.laneId, stageId: data.stageId, text: '', fields: defaultFieldsFor(data.laneKind) }),
-    );
-    if (id === undefined) return; // refused (the map is full): the notice says so
-    if (isCurve) {
-      // An emotion point has no card to type into: its label is edited in the inspector.
-      requestSelection([id]);
-      setPanel('inspector');
-    } else startEditing(id);
-  };
+  const map = useOpenMap();
+  // The same path as the keyboard's N (actions table), with its edit rule.
+  const add = () => addCardIn(map, { laneId: data.laneId, stageId: data.stageId });
+  const empty = data.cardCount === 0;
 
   return (
     <div
-      className={`cell-node kind-${data.laneKind}${isDropTarget ? ' is-drop-target' : ''}`}
+      className={`cell-node kind-${data.laneKind}${isDropTarget ? ' is-drop-target' : ''}${inviting && empty ? ' is-inviting' : ''}`}
       data-testid="cell"
       data-lane-id={data.laneId}
       data-stage-id={data.stageId}
@@ -40,7 +35,15 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
       title={canEdit ? t('canvas.cellHint') : undefined}
     >
       {canEdit && (
-        <button type="button" className="add-card nodrag" onClick={add} aria-label={isCurve ? t('curve.addPoint') : t('canvas.addCard')}>
+        <button
+          type="button"
+          className="add-card nodrag"
+          onClick={add}
+          // An empty cell, and every cell of a curve lane, is a place of the keyboard's (navigation.ts); in a cell with cards, N adds one.
+          tabIndex={isTabStop ? 0 : -1}
+          data-nav-id={empty || isCurve ? navId : undefined}
+          aria-label={isCurve ? t('curve.addPoint') : t('keyboard.addCardIn', { lane: laneName, stage: stageName })}
+        >
           + {isCurve ? t('curve.addPoint') : t('canvas.addCard')}
         </button>
       )}

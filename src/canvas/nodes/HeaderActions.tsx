@@ -1,4 +1,9 @@
-/** The rename / reorder / delete buttons of a stage or lane header. */
+/**
+ * The rename / reorder / delete buttons of a stage or lane header, for the
+ * pointer. They are not Tab stops (the canvas has one, navigation.ts): the
+ * keyboard renames with Enter, moves with Alt+arrow and deletes with Delete
+ * on the focused header (the actions table).
+ */
 import { useTranslation } from '../../i18n/useTranslation';
 import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, DeleteIcon, Icon, RenameIcon, type LucideIcon } from '../../icons';
 
@@ -22,6 +27,7 @@ export function HeaderActions({ axis, index, count, onRename, onMove, onDelete }
       aria-label={label}
       title={label}
       disabled={disabled}
+      tabIndex={-1}
       onClick={onClick}
     >
       <Icon icon={icon} />

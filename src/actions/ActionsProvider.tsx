@@ -1,0 +1,101 @@
+/**
+ * Runs the actions table on the map page: builds an action's context when it
+ * runs (the open map, the session as it is then, the view, the canvas) and
+ * listens for the shortcut keys. The canvas registers what it offers
+ * (where the keyboard is, how to move it) with `useRegisterCanvas`.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, type MutableRefObject, type ReactNode, type RefObject } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useOpenMap } from '../state/mapContext';
+import { useSession } from '../state/session';
+import { participantId } from '../sync/participant';
+import { actionByName, actionForKey, isEnabled, runAction, type ActionName } from './actions';
+import type { ActionContext, CanvasControls } from './types';
+
+const CanvasSlot = createContext<MutableRefObject<CanvasControls | null> | null>(null);
+
+/** The same padding as the canvas's first fit. */
+export const FIT_OPTIONS = { padding: 0.08, duration: 200 } as const;
+
+export function ActionsProvider({ children }: { children: ReactNode }) {
+  const slot = useRef<CanvasControls | null>(null);
+  return <CanvasSlot.Provider value={slot}>{children}</CanvasSlot.Provider>;
+}
+
+export function useRegisterCanvas(controls: CanvasControls): void {
+  const slot = useContext(CanvasSlot);
+  useEffect(() => {
+    if (!slot) return;
+    slot.current = controls;
+    return () => {
+      if (slot.current === controls) slot.current = null;
+    };
+  }, [slot, controls]);
+}
+
+/** A function that builds the context an action runs in, as things are at that moment. */
+export function useActionContext(): () => ActionContext {
+  const map = useOpenMap();
+  const flow = useReactFlow();
+  const slot = useContext(CanvasSlot);
+  return useCallback(
+    () => ({
+      map,
+      session: useSession.getState(),
+      snapshot: map.live.getSnapshot(),
+      me: participantId(),
+      view: {
+        zoomIn: () => void flow.zoomIn({ duration: 150 }),
+        zoomOut: () => void flow.zoomOut({ duration: 150 }),
+        zoomTo: (zoom: number) => void flow.zoomTo(zoom, { duration: 150 }),
+        fit: () => void flow.fitView(FIT_OPTIONS),
+      },
+      canvas: slot?.current ?? null,
+    }),
+    [map, flow, slot],
+  );
+}
+
+/** One action for a button: run it, and whether it applies now. */
+export function useAction(name: ActionName) {
+  const context = useActionContext();
+  const action = actionByName(name);
+  return {
+    action,
+    run: useCallback(() => runAction(action, context()), [action, context]),
+    isEnabled: useCallback(() => isEnabled(action, context()), [action, context]),
+  };
+}
+
+/** Typing in a field, or a dialog or menu of its own: the shortcuts keep out of the way. */
+const OWN_KEYS = 'input, textarea, select, [contenteditable="true"], [role="dialog"], [role="menu"]';
+
+/**
+ * The shortcut keys of the map page. Canvas actions apply when focus is on
+ * the canvas itself or on one of its places (a card, a header, an empty
+ * cell: `data-nav-id`), not on a button inside a header or on an emotion
+ * point's slider, which have keys of their own.
+ */
+export function useActionKeys(canvas: RefObject<HTMLElement | null>): void {
+  const context = useActionContext();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target?.closest(OWN_KEYS)) return;
+      // Focus on the page body: the focused place left the screen (React Flow unmounts what is out of view); the keys still drive the map.
+      const onCanvas =
+        !!target &&
+        (target === canvas.current ||
+          target === document.body ||
+          (target.hasAttribute('data-nav-id') && !!canvas.current?.contains(target)));
+      const ctx = context();
+      const action = actionForKey(e, ctx, onCanvas);
+      if (!action) return;
+      e.preventDefault();
+      action.perform(ctx, e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [context, canvas]);
+}

@@ -1,0 +1,179 @@
+/**
+ * The facilitator's job with the keyboard alone (issue 14): no mouse, no
+ * element.click or fill, only key presses; the test checks what a user sees
+ * and hears (focus, accessible names, text).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Press Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails past `max` presses. */
+async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}): Promise<number> {
+  for (let n = 0; n < max; n++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return n;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target).toBeFocused();
+  return max;
+}
+
+/** The accessible name of what has focus (the canvas renders only what is in view, so a locator may not resolve yet). */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+  });
+
+/** Press `key` until the focused element's name matches; fails past `max` presses. */
+async function pressUntil(page: Page, key: string, name: string | RegExp, max = 12): Promise<void> {
+  const matches = (s: string) => (typeof name === 'string' ? s === name : name.test(s));
+  for (let n = 0; n < max && !matches(await focusedName(page)); n++) await page.keyboard.press(key);
+  expect(await focusedName(page)).toMatch(name);
+}
+
+const card = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+
+test('the facilitator builds, moves, votes on, comments on and exports a map with the keyboard only', async ({ page }) => {
+  // Dashboard: New map, a title, Enter.
+  await page.goto('/');
+  await tabTo(page, page.getByRole('button', { name: /New map/ }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'New map' }).getByLabel('Title')).toBeFocused();
+  await page.keyboard.type('Store visit journey');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{21}$/);
+  await expect(page.getByTestId('map-title')).toHaveText('Store visit journey');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+
+  // The first Tab offers the skip link; it lands on the first empty cell of the new map.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to map' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Add card in Customer actions, Awareness' })).toBeFocused();
+
+  // Up into the stage headers, right past the last one to "Add stage"; the new stage is renamed in place.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('group', { name: 'Stage Awareness' })).toBeFocused();
+  await pressUntil(page, 'ArrowRight', 'Add stage');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Rename' })).toBeFocused();
+  await page.keyboard.type('Repurchase');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Stage Repurchase' })).toBeFocused();
+
+  // Down the new stage: a card in every lane (an emotion point in the emotion curve).
+  const lanes: [lane: string, kind: string, text: string][] = [
+    ['Customer actions', 'Customer action', 'Orders the refill online'],
+    ['Thoughts', 'Thought', 'Hope the size is the same'],
+    ['Touchpoints', 'Touchpoint', 'Reorder e-mail'],
+    ['Emotion curve', 'Emotion point', ''],
+    ['Pain points', 'Pain point', 'Has to log in again'],
+    ['Opportunities', 'Opportunity', 'One-tap reorder'],
+    ['KPIs', 'KPI', 'Repeat purchase rate'],
+    ['Backstage: service', 'Backstage task', 'Warehouse picks the order'],
+  ];
+  for (const [lane, kind, text] of lanes) {
+    await page.keyboard.press('ArrowDown');
+    if (kind === 'Emotion point') {
+      await expect(page.getByRole('button', { name: 'Add emotion point' }).last()).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('slider', { name: 'Emotion of “Emotion point”' })).toBeVisible();
+      continue;
+    }
+    await expect(page.getByRole('button', { name: `Add card in ${lane}, Repurchase` })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'Write the card…' })).toBeFocused();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    // Saved: focus is back on the card, which is named after its lane, stage and text.
+    await expect(card(page, `${kind} in Repurchase: ${text}`)).toBeFocused();
+    await expect(card(page, `${kind} in Repurchase: ${text}`)).toContainText(text);
+  }
+
+  // Edit a card: Enter, retype, Enter.
+  await pressUntil(page, 'ArrowUp', 'Pain point in Repurchase: Has to log in again');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Has to log in again on the phone');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Pain point in Repurchase: Has to log in again on the phone')).toBeFocused();
+
+  // The touchpoint's emotion, in the inspector beside the map.
+  const touchpoint = /^Touchpoint in Repurchase: Reorder e-mail/;
+  await pressUntil(page, 'ArrowUp', touchpoint);
+  const emotion = page.getByTestId('inspector').getByLabel('Emotion (−5…+5)');
+  await tabTo(page, emotion);
+  await page.keyboard.type('-3');
+  await expect(emotion.locator('option:checked')).toHaveText('-3');
+  // Back to the map: Shift+Tab returns to the touchpoint, still selected.
+  await pressUntil(page, 'Shift+Tab', touchpoint, 60);
+
+  // Move it to the stage on the left (Alt+←): it keeps focus in its new cell.
+  await page.keyboard.press('Alt+ArrowLeft');
+  const moved = card(page, /^Touchpoint in Advocacy: Reorder e-mail/);
+  await expect(moved).toBeFocused();
+  await expect(card(page, /^Touchpoint in Repurchase/)).toHaveCount(0);
+
+  // Vote (V): the card says so, and one of five votes is used.
+  await page.keyboard.press('v');
+  await expect(card(page, /^Touchpoint in Advocacy: Reorder e-mail, 1 vote$/)).toBeFocused();
+  await expect(page.getByTestId('votes-left-badge')).toHaveText('4/5');
+
+  // Comment (C): the comments panel opens on the card with the box ready.
+  await page.keyboard.press('c');
+  const box = page.getByTestId('card-new-thread').getByRole('combobox');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Ask the CRM team about the timing');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-comments')).toContainText('Ask the CRM team about the timing');
+
+  // The shortcuts list ("?") from the map, closed with Esc.
+  await pressUntil(page, 'Shift+Tab', /^Touchpoint in Advocacy/, 60);
+  await page.keyboard.press('?');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts).toBeVisible();
+  await expect(shortcuts.getByRole('row', { name: /Move card or stage left/ })).toContainText('Alt');
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toHaveCount(0);
+
+  // Export a PDF: the toolbar's Export, the PDF format, Export.
+  await tabTo(page, page.getByTestId('export-button'), { back: true });
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  const pdf = page.getByTestId('export-format-pdf');
+  await tabTo(page, page.getByTestId('export-format-png'));
+  await page.keyboard.press('ArrowRight');
+  await expect(pdf).toBeChecked();
+  await tabTo(page, page.getByTestId('export-run'));
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+});
+
+test('a card’s context menu opens with Shift+F10, runs the same actions as the keys, and gives focus back', async ({ page, request }) => {
+  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/m/${id}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
+  expect(await focusedName(page)).toMatch(first);
+
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Card actions' });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /Edit card or rename header/ })).toBeFocused();
+  // Nothing voted yet: taking a vote back is offered but not available.
+  await expect(menu.getByRole('menuitem', { name: /Take back a vote/ })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /Duplicate/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByRole('group', { name: first })).toHaveCount(2);
+
+  // Esc closes the menu and focus is back on the card it was opened on.
+  await page.keyboard.press('ContextMenu');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  expect(await focusedName(page)).toMatch(first);
+});
