@@ -32,6 +32,7 @@ import { WorkshopToolbar } from '../panels/WorkshopToolbar';
 import { OpportunityMatrix } from '../panels/OpportunityMatrix';
 import { RepairNotice } from '../panels/RepairNotice';
 import { CommandNotice } from '../panels/CommandNotice';
+import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -210,6 +211,7 @@ export function MapPage({ mapId }: { mapId: string }) {
           <ReactFlowProvider>
             <WorkshopToolbar />
             <RepairNotice />
+            <LiveAnnouncer />
             <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
               <JourneyCanvas />
               <SidePanel />

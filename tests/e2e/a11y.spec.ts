@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createMap, openMap } from './helpers';
+import { cardWithText, createMap, openMap, person } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -76,3 +76,21 @@ for (const { name, opener } of DIALOGS) {
     await expect(button).toBeFocused();
   });
 }
+
+test('what others change is told to screen readers politely, once per burst, and not what I change', async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  const ana = await person(browser, mapId, 'Ana');
+  const bo = await person(browser, mapId, 'Bo');
+  const told = bo.getByTestId('live-announcer');
+  await expect(told).toHaveAttribute('aria-live', 'polite');
+  await expect(told).toHaveText('');
+
+  for (const text of ['Guest checkout', 'Support phone call']) {
+    await cardWithText(ana, text).dblclick();
+    await ana.locator('textarea.inline-text').pressSequentially(' (checked)');
+    await ana.locator('textarea.inline-text').press('Enter');
+  }
+  await expect(told).toHaveText('Ana edited 2 cards', { timeout: 15_000 });
+  // Ana's own screen tells her nothing of her own edits.
+  await expect(ana.getByTestId('live-announcer')).toHaveText('');
+});
