@@ -21,8 +21,9 @@ async function violations(page: Page, impacts: readonly string[] = ['critical', 
     );
 }
 
+/** Soft: a test goes on to its other checks (fit view, Escape, focus back) and reports every failure together. */
 async function expectNoSeriousViolations(page: Page, where: string) {
-  expect(await violations(page), `axe on ${where}`).toEqual([]);
+  expect.soft(await violations(page), `axe on ${where}`).toEqual([]);
 }
 
 test('the dashboard has no critical or serious axe violation, in English and in Chinese', async ({ page, request }) => {
@@ -85,12 +86,11 @@ test('what others change is told to screen readers politely, once per burst, and
   await expect(told).toHaveAttribute('aria-live', 'polite');
   await expect(told).toHaveText('');
 
-  for (const text of ['Guest checkout', 'Support phone call']) {
-    await cardWithText(ana, text).dblclick();
-    await ana.locator('textarea.inline-text').pressSequentially(' (checked)');
-    await ana.locator('textarea.inline-text').press('Enter');
-  }
-  await expect(told).toHaveText('Ana edited 2 cards', { timeout: 15_000 });
+  // Typed key by key: one sentence about the card, not one per key (the pacing itself is unit-tested).
+  await cardWithText(ana, 'Guest checkout').dblclick();
+  await ana.locator('textarea.inline-text').pressSequentially(' (checked)');
+  await ana.locator('textarea.inline-text').press('Enter');
+  await expect(told).toHaveText('Ana edited a card', { timeout: 15_000 });
   // Ana's own screen tells her nothing of her own edits.
   await expect(ana.getByTestId('live-announcer')).toHaveText('');
 });
