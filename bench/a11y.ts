@@ -1,9 +1,11 @@
 /**
  * Where the app stands for keyboard and screen-reader users (issue 14), in
  * Chromium at 1440 × 900 against the built app on a real server:
- *   - axe-core (through @axe-core/playwright) on the dashboard, on the zh-CN
- *     and en backpack maps as they open, and with each toolbar dialog open:
- *     violations by impact, and the rules with how many elements each;
+ *   - axe-core (through @axe-core/playwright, the WCAG 2.0/2.1 A and AA and
+ *     2.2 AA rules) on the dashboard, on the zh-CN and en backpack maps as
+ *     they open, at fit view and at 100 %, and with each dialog open (Export,
+ *     Share, History, Import metrics, Opportunity matrix): violations by
+ *     impact, and the rules with how many elements each;
  *   - Tab presses from the page's start until a card has focus on the
  *     backpack map, and a cell's "add card" button on a blank one (given up
  *     after 400).
@@ -11,14 +13,16 @@
  * runs it alone.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { createMap } from '../tests/fixtures/server';
 import { withBuiltApp } from './builtApp';
 
 const TAB_LIMIT = 400;
 
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const byImpact: Record<string, number> = {};
   for (const v of violations) byImpact[v.impact ?? 'unknown'] = (byImpact[v.impact ?? 'unknown'] ?? 0) + 1;
   return { byImpact, rules: Object.fromEntries(violations.map((v) => [`${v.id} (${v.impact})`, v.nodes.length])) };
@@ -41,11 +45,18 @@ async function tabsTo(page: Page, target: 'card' | 'cell'): Promise<number | nul
   return null;
 }
 
-const DIALOGS: [string, string][] = [
-  ['export', 'export-button'],
-  ['share', 'share'],
-  ['history', 'history'],
+/** Each dialog and how to find the button that opens it. */
+const DIALOGS: [string, (page: Page) => Locator][] = [
+  ['export', (page) => page.getByTestId('export-button')],
+  ['share', (page) => page.getByTestId('share')],
+  ['history', (page) => page.getByTestId('history')],
+  ['importMetrics', (page) => page.getByTestId('import-metrics-button')],
+  ['matrix', (page) => page.getByRole('toolbar').getByRole('button', { name: /^(Opportunity matrix|机会矩阵)$/ })],
 ];
+
+/** The zoom the canvas shows, from React Flow's viewport transform. */
+const zoomOf = async (page: Page) =>
+  Number(/scale\(([\d.]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
 
 export function a11y() {
   return withBuiltApp(async ({ base, browser }) => {
@@ -71,9 +82,16 @@ export function a11y() {
     ] as const) {
       const { context, page } = await open(`/m/${id}`, locale);
       await page.getByTestId('card').first().waitFor();
-      const map: Record<string, unknown> = { asOpened: await axe(page) };
-      for (const [dialog, button] of DIALOGS) {
-        const opener = page.getByTestId(button);
+      const map: Record<string, unknown> = { openedAtZoom: await zoomOf(page), asOpened: await axe(page) };
+      await page.locator('.react-flow__controls-fitview').click();
+      await page.waitForTimeout(300);
+      map.fitView = { zoom: await zoomOf(page), ...(await axe(page)) };
+      // 100 %: zoom in from fit view until the canvas shows cards at their size.
+      for (let i = 0; i < 12 && (await zoomOf(page)) < 0.99; i++) await page.locator('.react-flow__controls-zoomin').click();
+      await page.waitForTimeout(300);
+      map.zoomed = { zoom: await zoomOf(page), ...(await axe(page)) };
+      for (const [dialog, find] of DIALOGS) {
+        const opener = find(page);
         if (!(await opener.count())) continue;
         await opener.click();
         await page.waitForTimeout(500);

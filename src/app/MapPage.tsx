@@ -34,6 +34,7 @@ import { RepairNotice } from '../panels/RepairNotice';
 import { CommandNotice } from '../panels/CommandNotice';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
+import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -225,12 +226,15 @@ export function MapPage({ mapId }: { mapId: string }) {
           <ReactFlowProvider>
             {/* The toolbar, the canvas and the context menu run the same actions table (src/actions). */}
             <ActionsProvider>
-              <WorkshopToolbar />
-              <RepairNotice />
-              <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
-                <JourneyCanvas />
-                <SidePanel />
-              </div>
+              <main className="map-main">
+                <WorkshopToolbar />
+                <RepairNotice />
+                <LiveAnnouncer />
+                <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
+                  <JourneyCanvas />
+                  <SidePanel />
+                </div>
+              </main>
               {matrixOpen && <OpportunityMatrix />}
               <ShortcutsDialog />
             </ActionsProvider>

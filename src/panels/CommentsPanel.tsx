@@ -10,12 +10,22 @@ import { useMapSelector, useOpenMap } from '../state/mapContext';
 import { useCanComment, useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
 import { Composer } from './comments/Composer';
-import { ThreadView } from './comments/ThreadView';
+import { ThreadView, useCardName } from './comments/ThreadView';
 import { useComments } from '../state/useComments';
 import { useNow } from './comments/time';
 import './comments.css';
 
-function NewThread({ target, placeholder, testId }: { target: ThreadTarget; placeholder: string; testId: string }) {
+function NewThread({
+  target,
+  placeholder,
+  testId,
+  autoFocus,
+}: {
+  target: ThreadTarget;
+  placeholder: string;
+  testId: string;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const { commentsDoc } = useOpenMap();
   const me = usePresence((s) => s.me);
@@ -24,10 +34,28 @@ function NewThread({ target, placeholder, testId }: { target: ThreadTarget; plac
       <Composer
         placeholder={placeholder}
         submitLabel={t('comments.send')}
+        autoFocus={autoFocus}
         onSubmit={(text, mentions) => startThread(commentsDoc, target, me, text, mentions) !== null}
       />
     </div>
   );
+}
+
+/**
+ * A box to start a thread on the selected card. When the card already has an
+ * open thread, its reply box is the one to use (one text box per card, as in
+ * Figma's and Miro's comment pins): another thread starts from a button.
+ */
+function CardNewThread({ cardId, hasOpenThread }: { cardId: string; hasOpenThread: boolean }) {
+  const { t } = useTranslation();
+  const [asked, setAsked] = useState(false);
+  if (hasOpenThread && !asked)
+    return (
+      <button type="button" className="link new-thread-button" data-testid="card-another-thread" onClick={() => setAsked(true)}>
+        {t('comments.newThread')}
+      </button>
+    );
+  return <NewThread target={cardTarget(cardId)} placeholder={t('comments.startPlaceholder')} testId="card-new-thread" autoFocus={asked} />;
 }
 
 function ThreadList({ threads, showTarget, now }: { threads: readonly CommentThread[]; showTarget: boolean; now: number }) {
@@ -53,6 +81,7 @@ export function CommentsPanel() {
   const canComment = useCanComment();
   const cardId = useSelectedCardId();
   const [showResolved, setShowResolved] = useState(false);
+  const cardName = useCardName(cardId);
   const cardThreads = useComments((s) => (cardId ? threadsFor(s, cardTarget(cardId)) : null));
   const open = useComments(openThreads);
   const all = useComments((s) => s.threads);
@@ -67,12 +96,10 @@ export function CommentsPanel() {
     <div className="comments-panel" data-testid="comments-panel">
       {cardId && (
         <section className="comments-section" data-testid="card-comments">
-          <h3>{t('comments.onThisCard')}</h3>
+          <h3 className="comments-card-name">{cardName ? t('comments.onCard', { card: cardName }) : t('comments.onThisCard')}</h3>
           {onCard.length === 0 && <p className="muted panel-hint">{t('comments.noneOnCard')}</p>}
           <ThreadList threads={onCard} showTarget={false} now={now} />
-          {canComment && (
-            <NewThread key={cardId} target={cardTarget(cardId)} placeholder={t('comments.startPlaceholder')} testId="card-new-thread" />
-          )}
+          {canComment && <CardNewThread key={cardId} cardId={cardId} hasOpenThread={onCard.some((th) => !th.resolved)} />}
         </section>
       )}
 

@@ -2,26 +2,24 @@
  * Who is here: my avatar (with my name, asked once and remembered) and one
  * avatar per other person. An avatar opens a menu: go to where they are
  * looking, or follow them. "Ask everyone to follow me" is the facilitator's
- * follow-me; the others get a banner offering to follow.
+ * follow-me; the others get an offer to follow, in the bar itself (as the
+ * name form), so it covers no control while it waits for an answer.
  */
 import { useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useOpenMap } from '../state/mapContext';
 import { usePresence, type Peer, type PresenceUser } from '../sync/presence';
 import { CloseIcon, Icon } from '../icons';
-
-const initials = (name: string) =>
-  name
-    .trim()
-    .split(/\s+/)
-    .map((w) => [...w][0] ?? '')
-    .join('')
-    .slice(0, 2)
-    .toUpperCase() || '?';
+import { initials } from '../ui/initials';
+import { readableOn } from '../ui/readableOn';
 
 export function AvatarDot({ user, size = 28 }: { user: PresenceUser; size?: number }) {
   return (
-    <span className="presence-avatar" style={{ background: user.color, width: size, height: size }} aria-hidden>
+    <span
+      className="presence-avatar"
+      style={{ background: user.color, color: readableOn(user.color), width: size, height: size }}
+      aria-hidden
+    >
       {initials(user.name)}
     </span>
   );
@@ -82,6 +80,17 @@ export function PresenceBar() {
     <div className="presence-bar" data-testid="presence-bar">
       {/* Asked once, in the bar itself so it covers nothing; remembered in this browser. */}
       {!named && <NameForm inline onDone={() => undefined} />}
+      {leader && (
+        <div className="follow-banner" role="status" data-testid="follow-banner">
+          <span className="follow-banner-text">{t('presence.asksToFollow', { name: leader.user.name })}</span>
+          <button type="button" className="primary" onClick={() => setFollowing(leader.clientId)}>
+            {t('presence.follow')}
+          </button>
+          <button type="button" onClick={() => setDismissed(new Set([...dismissed, leader.clientId]))}>
+            {t('presence.notNow')}
+          </button>
+        </div>
+      )}
       <div className="presence-item">
         <button
           type="button"
@@ -158,17 +167,6 @@ export function PresenceBar() {
         <button type="button" className="following-badge" onClick={() => setFollowing(null)}>
           {t('presence.followingBadge', { name: peers.find((p) => p.clientId === following)?.user.name ?? '' })} <Icon icon={CloseIcon} />
         </button>
-      )}
-      {leader && (
-        <div className="follow-banner" role="status" data-testid="follow-banner">
-          {t('presence.asksToFollow', { name: leader.user.name })}
-          <button type="button" className="primary" onClick={() => setFollowing(leader.clientId)}>
-            {t('presence.follow')}
-          </button>
-          <button type="button" onClick={() => setDismissed(new Set([...dismissed, leader.clientId]))}>
-            {t('presence.notNow')}
-          </button>
-        </div>
       )}
     </div>
   );

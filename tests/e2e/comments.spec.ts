@@ -22,12 +22,22 @@ test('a comment with an @mention reaches the other browser: marked for them, bad
   await expect(anna.getByTestId('mention-option')).toHaveText(['Bo']);
   await composer.press('Enter'); // picks Bo
   await expect(composer).toHaveValue('Can you check the wait time, @Bo ');
-  await composer.pressSequentially('?');
+  // A space typed out of habit after the pick does not make a double space.
+  await composer.pressSequentially(' ?');
+  await expect(composer).toHaveValue('Can you check the wait time, @Bo ?');
   await composer.press('Enter'); // sends
-  await expect(composer).toHaveValue('');
+  // The box for a new thread gives way to the thread's reply box; another thread is one button away.
+  await expect(composer).toHaveCount(0);
+  await expect(anna.getByTestId('card-another-thread')).toBeVisible();
   const annaThread = anna.getByTestId('card-comments').getByTestId('thread');
   await expect(annaThread.getByTestId('comment')).toHaveCount(1);
   await expect(annaThread.getByTestId('mention')).toHaveText('@Bo');
+  // The section and the thread name their card, and the card has one text box: the thread's reply.
+  const cardComments = anna.getByTestId('card-comments');
+  await expect(cardComments.getByRole('heading', { level: 3 })).toHaveText(`On “${CARD}”`);
+  await expect(cardComments.getByRole('region', { name: `Thread on “${CARD}”` })).toHaveCount(1);
+  await expect(cardComments.getByRole('combobox')).toHaveCount(1);
+  await expect(cardComments.getByRole('combobox')).toHaveAttribute('placeholder', /^Reply/);
   await expect(badge(anna)).toHaveText('1');
 
   // Bo sees it in his Comments panel, marked as mentioning him, and the badge on the card.

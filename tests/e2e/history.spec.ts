@@ -31,8 +31,12 @@ test('history: save a version, preview it read-only, restore it while a colleagu
   // B keeps editing another card while A restores.
   await cardWithText(b, 'Support phone call').dblclick();
   await b.locator('textarea.inline-text').fill('Support phone call (B was here)');
-  a.once('dialog', (d) => void d.accept());
   await a.getByTestId('restore-version').click();
+  // The app asks in its own dialog (not the browser's confirm), with focus on the answer.
+  const ask = a.getByRole('alertdialog', { name: 'Restore this version' });
+  await expect(ask).toContainText('Restore this version for everyone?');
+  await expect(ask.getByRole('button', { name: 'Restore' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Restore' }).click();
   await b.locator('textarea.inline-text').press('Enter');
 
   await expect(a.getByTestId('preview-banner')).toHaveCount(0);

@@ -85,6 +85,17 @@ test("follow: Bo follows Anna's view; Anna asks everyone to follow her", async (
 
   await anna.getByTestId('presence-bar').getByRole('button', { name: /Anna/ }).click();
   await anna.getByTestId('follow-me').check();
+  // While Bo has not answered, the offer covers none of his controls.
+  await expect(bo.getByTestId('follow-banner')).toBeVisible();
+  for (const control of ['export-button', 'import-metrics-button', 'votes-left-badge', 'history', 'share']) {
+    const box = (await bo.getByTestId(control).boundingBox())!;
+    const onTop = await bo.evaluate(([x, y, id]) => !!document.elementFromPoint(x!, y!)?.closest(`[data-testid="${id}"]`), [
+      box.x + box.width / 2,
+      box.y + box.height / 2,
+      control,
+    ] as const);
+    expect(onTop, `${control} is not covered by the follow offer`).toBe(true);
+  }
   await bo.getByTestId('follow-banner').getByRole('button', { name: 'Follow' }).click();
 
   // Anna zooms in; Bo's view follows.

@@ -10,6 +10,7 @@ import type { TFunction } from '../../i18n/translate';
 import { STAGE_COLORS } from '../../model/choices';
 import type { MapSummary } from '../../model/mapList';
 import { InlineText } from '../../ui/InlineText';
+import { readableOn } from '../../ui/readableOn';
 import { relativeTime } from '../../i18n/relativeTime';
 import { mapPath, navigate } from '../router';
 
@@ -34,6 +35,12 @@ function openIn(e: MouseEvent, id: string) {
   navigate(mapPath(id));
 }
 
+/** A stage's block: its colour, and black or white text, whichever reads on it. */
+const stageStyle = (i: number) => {
+  const background = STAGE_COLORS[i % STAGE_COLORS.length]!;
+  return { background, color: readableOn(background) };
+};
+
 /** Given the card's `t`: one useTranslation per card, not two, is measurable over a page of 50. */
 function StageStrip({ map, t }: { map: MapSummary; t: TFunction }) {
   const stats = map.stats;
@@ -44,7 +51,7 @@ function StageStrip({ map, t }: { map: MapSummary; t: TFunction }) {
       {stats && stats.stageNames.length > 0 ? (
         <span className="stage-strip" data-testid="stage-strip">
           {stats.stageNames.map((name, i) => (
-            <span key={i} className="stage-block" style={{ background: STAGE_COLORS[i % STAGE_COLORS.length] }} title={name}>
+            <span key={i} className="stage-block" style={stageStyle(i)} title={name}>
               {name}
             </span>
           ))}

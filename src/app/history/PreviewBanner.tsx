@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { relativeTime } from '../../i18n/relativeTime';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { Version } from './api';
 
 export function PreviewBanner({
@@ -18,6 +19,17 @@ export function PreviewBanner({
   const { t, language } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const restore = async () => {
+    setConfirming(false);
+    setBusy(true);
+    try {
+      await onRestore();
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
   return (
     <div className="preview-banner" role="status" data-testid="preview-banner">
       <span>
@@ -29,24 +41,19 @@ export function PreviewBanner({
       {error && <span className="error">{error}</span>}
       <span className="spacer" />
       {canRestore && (
-        <button
-          type="button"
-          className="primary"
-          data-testid="restore-version"
-          disabled={busy}
-          onClick={async () => {
-            if (!window.confirm(t('history.confirmRestore'))) return;
-            setBusy(true);
-            try {
-              await onRestore();
-            } catch (err) {
-              setError((err as Error).message);
-              setBusy(false);
-            }
-          }}
-        >
+        <button type="button" className="primary" data-testid="restore-version" disabled={busy} onClick={() => setConfirming(true)}>
           {t('history.restore')}
         </button>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('history.restore')}
+          message={t('history.confirmRestore')}
+          confirmLabel={t('history.restoreConfirm')}
+          testId="confirm-restore"
+          onConfirm={() => void restore()}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       <button type="button" data-testid="back-to-live" onClick={onClose}>
         {t('history.backToLive')}

@@ -10,6 +10,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { mentionQuery, MAX_COMMENT_LENGTH, type Mention } from '../../model/comments';
 import { usePresence, type PresenceUser } from '../../sync/presence';
 import { useComments } from '../../state/useComments';
+import { insertMention } from './insertMention';
 
 const MAX_SUGGESTIONS = 6;
 
@@ -64,6 +65,8 @@ export function Composer({
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const pendingCaret = useRef<number | null>(null);
+  /** where the caret was left by picking a mention (after its space), until the next key */
+  const pickedAt = useRef<number | null>(null);
   const people = useMentionable();
 
   const query = caret === null ? null : mentionQuery(text, caret);
@@ -83,12 +86,12 @@ export function Composer({
 
   const pick = (person: PresenceUser) => {
     if (!query || caret === null) return;
-    const insert = `@${person.name} `;
-    const next = text.slice(0, query.start) + insert + text.slice(caret);
+    const { text: next, caret: after } = insertMention(text, query.start, caret, person.name);
     setText(next.slice(0, MAX_COMMENT_LENGTH));
     setPicked((list) => [...list.filter((m) => m.id !== person.id), { id: person.id, name: person.name }]);
-    const at = query.start + insert.length;
+    const at = Math.min(after, MAX_COMMENT_LENGTH);
     pendingCaret.current = at;
+    pickedAt.current = at;
     setCaret(at);
     setActive(0);
     box.current?.focus();
@@ -106,6 +109,13 @@ export function Composer({
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // keyCode 229: Safari reports the Enter that ends a composition as not composing.
     if (e.nativeEvent.isComposing || e.nativeEvent.keyCode === 229) return;
+    // The space typed out of habit right after a picked mention is the one the mention already brought.
+    const afterPick = pickedAt.current;
+    pickedAt.current = null;
+    if (e.key === ' ' && afterPick !== null && e.currentTarget.selectionStart === afterPick && text[afterPick - 1] === ' ') {
+      e.preventDefault();
+      return;
+    }
     if (open) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();

@@ -13,6 +13,23 @@ import { Composer } from './Composer';
 import { useComments } from '../../state/useComments';
 import { Icon, ResolvedIcon, WholeMapIcon } from '../../icons';
 
+/** What a card is called in a thread's name and head: its text, its metric, or "empty card". */
+export function useCardName(cardId: string | null): string | null {
+  const { t } = useTranslation();
+  const card = useMapSelector((s) => (cardId ? s.cardById.get(cardId) : undefined));
+  if (!card) return null;
+  const name = card.text || card.metric || t('canvas.emptyCard');
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
+/** The thread's accessible name, so a list of threads says what each is about. */
+function useThreadName(cardId: string | null): string {
+  const { t } = useTranslation();
+  const cardName = useCardName(cardId);
+  if (!cardId) return t('comments.threadOnMap');
+  return t('comments.threadOn', { target: cardName ?? t('comments.deletedCard') });
+}
+
 function ThreadTarget({ cardId }: { cardId: string | null }) {
   const { t } = useTranslation();
   const card = useMapSelector((s) => (cardId ? s.cardById.get(cardId) : undefined));
@@ -53,9 +70,11 @@ export function ThreadView({ thread, showTarget, now }: { thread: CommentThread;
   const canComment = useCanComment();
   const resolverName = useNameOf(thread.resolvedBy);
   const [failed, setFailed] = useState(false);
+  const name = useThreadName(cardIdOf(thread.target));
 
   return (
     <section
+      aria-label={name}
       className={`thread${thread.resolved ? ' is-resolved' : ''}`}
       data-testid="thread"
       data-thread-id={thread.id}

@@ -1,0 +1,96 @@
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on the dashboard, the map as it
+ * opens and fitted to the screen, and with each dialog open: no critical or
+ * serious violation. A failure lists each rule with the elements it found.
+ * And every dialog behaves as one: focus in on opening, Tab kept inside,
+ * Escape closes, focus back on the button that opened it.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { cardWithText, createMap, openMap, person } from './helpers';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The violations axe finds at `impacts`, one readable line per rule and element. */
+async function violations(page: Page, impacts: readonly string[] = ['critical', 'serious']): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations
+    .filter((v) => impacts.includes(v.impact ?? ''))
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
+    );
+}
+
+/** Soft: a test goes on to its other checks (fit view, Escape, focus back) and reports every failure together. */
+async function expectNoSeriousViolations(page: Page, where: string) {
+  expect.soft(await violations(page), `axe on ${where}`).toEqual([]);
+}
+
+test('the dashboard has no critical or serious axe violation, in English and in Chinese', async ({ page, request }) => {
+  await createMap(request, { template: 'backpack', locale: 'en' });
+  await createMap(request, { template: 'b2b', locale: 'zh-CN', title: '企业采购' });
+  await page.goto('/');
+  await expect(page.getByTestId('map-row').first()).toBeVisible();
+  await expectNoSeriousViolations(page, 'the dashboard (en)');
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('旅程');
+  await expectNoSeriousViolations(page, 'the dashboard (zh-CN)');
+});
+
+test('the map has no critical or serious axe violation as opened and fitted to the screen', async ({ page, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  await openMap(page, mapId);
+  await expect(page.getByTestId('card').first()).toBeVisible();
+  await expectNoSeriousViolations(page, 'the map as opened');
+  await page.getByRole('button', { name: /fit/i }).first().click();
+  await expectNoSeriousViolations(page, 'the map at fit view');
+});
+
+/** The dialogs of the map's toolbars: the button that opens each, and its dialog's name. */
+const DIALOGS: { name: string; opener: (page: Page) => Locator }[] = [
+  { name: 'Export the map', opener: (page) => page.getByTestId('export-button') },
+  { name: 'Share this map', opener: (page) => page.getByTestId('share') },
+  { name: 'Version history', opener: (page) => page.getByTestId('history') },
+  { name: 'Import metrics from a CSV file', opener: (page) => page.getByTestId('import-metrics-button') },
+  { name: 'Opportunity matrix', opener: (page) => page.getByRole('button', { name: 'Opportunity matrix' }) },
+];
+
+for (const { name, opener } of DIALOGS) {
+  test(`the ${name} dialog takes focus, keeps it, closes on Escape, gives it back, and passes axe`, async ({ page, request }) => {
+    const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+    await openMap(page, mapId);
+    const button = opener(page);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: new RegExp(name) });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    // Focus is in the dialog, and stays there however far Tab goes, either way.
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    for (const key of [...Array<string>(25).fill('Tab'), ...Array<string>(25).fill('Shift+Tab')]) {
+      await page.keyboard.press(key);
+      await expect(dialog.locator(':focus'), `focus after ${key}`).toHaveCount(1);
+    }
+    await expectNoSeriousViolations(page, `the ${name} dialog`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(button).toBeFocused();
+  });
+}
+
+test('what others change is told to screen readers politely, once per burst, and not what I change', async ({ browser, request }) => {
+  const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  const ana = await person(browser, mapId, 'Ana');
+  const bo = await person(browser, mapId, 'Bo');
+  const told = bo.getByTestId('live-announcer');
+  await expect(told).toHaveAttribute('aria-live', 'polite');
+  await expect(told).toHaveText('');
+
+  // Typed key by key: one sentence about the card, not one per key (the pacing itself is unit-tested).
+  await cardWithText(ana, 'Guest checkout').dblclick();
+  await ana.locator('textarea.inline-text').pressSequentially(' (checked)');
+  await ana.locator('textarea.inline-text').press('Enter');
+  await expect(told).toHaveText('Ana edited a card', { timeout: 15_000 });
+  // Ana's own screen tells her nothing of her own edits.
+  await expect(ana.getByTestId('live-announcer')).toHaveText('');
+});
