@@ -8,8 +8,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import {
   Background,
   BackgroundVariant,
-  Controls,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   type Node,
@@ -19,7 +17,6 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useTranslation } from '../i18n/useTranslation';
 import { deleteCard, duplicateCard, moveCards } from '../model/commands/cards';
 import { useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
@@ -31,6 +28,10 @@ import { usePresence } from '../sync/presence';
 import { useOpenMap, useSnapshot } from '../state/mapContext';
 import { createNodeCache, projectNodes, type JourneyNode } from './projection';
 import { nodeTypes } from './nodeTypes';
+import { LevelOfDetailWatcher } from './levelOfDetail';
+import { StickyHeaders } from './StickyHeaders';
+import { ViewBar } from './ViewBar';
+import { MAX_ZOOM, MIN_ZOOM, initialViewport } from './viewport';
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -65,7 +66,6 @@ function reconcile(
 const cardCenterTop = (node: Node) => ({ x: node.position.x + GRID.cardWidth / 2, y: node.position.y + GRID.cardHeight / 2 });
 
 export function JourneyCanvas() {
-  const { t } = useTranslation();
   const { doc, presence } = useOpenMap();
   const snapshot = useSnapshot();
   const layout = useMemo(
@@ -253,23 +253,18 @@ export function JourneyCanvas() {
         selectionOnDrag={false}
         panOnScroll
         zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        defaultViewport={initialViewport()}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <RemoteCursors />
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.08 }} aria-label={t('canvas.fitView')} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('canvas.minimap')}
-          nodeColor={(n) => (n.type === 'card' ? '#6b7cff' : n.type === 'stage' ? '#c8cff5' : '#eef0f6')}
-        />
+        <StickyHeaders layout={layout} />
+        <LevelOfDetailWatcher />
       </ReactFlow>
+      <ViewBar layout={layout} />
     </div>
   );
 }
