@@ -6,10 +6,11 @@
  * (LevelOfDetailWatcher), not one per card; the cards hear from it only when
  * the zoom crosses the threshold. There is one canvas on a page.
  */
-import { memo, useEffect, useSyncExternalStore } from 'react';
+import { memo, useEffect, useSyncExternalStore, type CSSProperties } from 'react';
 import { useStoreApi, type NodeProps } from '@xyflow/react';
 import { useCard } from '../state/mapContext';
 import { useSession } from '../state/session';
+import { usePresence } from '../sync/presence';
 import { CardNode } from './nodes/CardNode';
 import type { CardNode as CardNodeType } from './projection';
 import { FAR_ZOOM, LOW_DETAIL_ZOOM } from './viewport';
@@ -54,10 +55,16 @@ const useLowDetail = (): boolean =>
 
 function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
   const card = useCard(id);
+  // What others do and what the tag filter hides still shows at a glance, as on the full card.
+  const selectedBy = usePresence((s) => s.selectedBy.get(id));
+  const dimmed = useSession((s) => s.tagFilter !== null && !(card?.tags ?? []).includes(s.tagFilter));
   if (!card) return null;
   return (
     <div
-      className={`card-node card-lite kind-${data.laneKind}${selected ? ' is-selected' : ''}`}
+      className={`card-node card-lite kind-${data.laneKind}${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}${
+        selectedBy ? ' is-peer-selected' : ''
+      }`}
+      style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
       data-detail="low"
