@@ -8,6 +8,8 @@
  */
 import { memo, useEffect, useSyncExternalStore, type CSSProperties } from 'react';
 import { useStoreApi, type NodeProps } from '@xyflow/react';
+import { useTranslation } from '../i18n/useTranslation';
+import { Icon, MomentOfTruthIcon } from '../icons';
 import { useCard } from '../state/mapContext';
 import { useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
@@ -58,17 +60,26 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
   // What others do and what the tag filter hides still shows at a glance, as on the full card.
   const selectedBy = usePresence((s) => s.selectedBy.get(id));
   const dimmed = useSession((s) => s.tagFilter !== null && !(card?.tags ?? []).includes(s.tagFilter));
+  const { t } = useTranslation();
   if (!card) return null;
+  const mot = card.momentOfTruth && data.laneKind === 'touchpoints';
   return (
     <div
       className={`card-node card-lite kind-${data.laneKind}${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}${
         selectedBy ? ' is-peer-selected' : ''
-      }`}
+      }${mot ? ' is-mot' : ''}${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}`}
       style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
       data-detail="low"
+      data-mot={card.momentOfTruth ? 'true' : undefined}
     >
+      {/* A moment of truth is what a map is read for at a distance: its mark stays. */}
+      {mot && (
+        <span className="mot-badge">
+          <Icon icon={MomentOfTruthIcon} /> {t('fields.momentOfTruth')}
+        </span>
+      )}
       <p className="card-text">{card.text}</p>
     </div>
   );

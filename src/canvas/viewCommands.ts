@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { isMiniMapOpen } from './miniMapPreference';
-import { MAX_ZOOM, MIN_ZOOM, VIEW_MARGIN, clampZoom, steppedZoom } from './viewport';
+import { MAX_ZOOM, MIN_ZOOM, FIT_MARGIN, clampZoom, steppedZoom } from './viewport';
 
 /** The open mini map's height plus its margin (view.css): fitting keeps the map above it. */
 export const MINI_MAP_RESERVE = 172;
@@ -28,10 +28,10 @@ export function useViewCommands(): ViewCommands {
       fit: () =>
         void flow.fitView({
           padding: {
-            top: `${VIEW_MARGIN}px`,
-            left: `${VIEW_MARGIN}px`,
-            right: `${VIEW_MARGIN}px`,
-            bottom: `${isMiniMapOpen() ? MINI_MAP_RESERVE : VIEW_MARGIN}px`,
+            top: `${FIT_MARGIN}px`,
+            left: `${FIT_MARGIN}px`,
+            right: `${FIT_MARGIN}px`,
+            bottom: `${isMiniMapOpen() ? MINI_MAP_RESERVE : FIT_MARGIN}px`,
           },
           minZoom: MIN_ZOOM,
           maxZoom: Math.min(1, MAX_ZOOM),

@@ -15,6 +15,8 @@ export const LOW_DETAIL_ZOOM = 0.5;
 export const FAR_ZOOM = 0.3;
 /** Room kept free around the map when it is fitted to the screen, in screen pixels. */
 export const VIEW_MARGIN = 24;
+/** Fitted, the map keeps clear of the edges where dragging a card starts auto-panning (React Flow: 40 px). */
+export const FIT_MARGIN = 48;
 
 export interface Viewport {
   x: number;

@@ -22,14 +22,18 @@ export async function fitMap(page: Page): Promise<void> {
     .getByTestId('zoom-control')
     .getByRole('button', { name: /^(Fit|适应屏幕)$/ })
     .click();
+  // Settled: the same transform twice, a good while apart (the fit glides for 160 ms).
   let last: string | null = null;
   await expect
-    .poll(async () => {
-      const now = await viewport.getAttribute('style');
-      const still = now === last;
-      last = now;
-      return still;
-    })
+    .poll(
+      async () => {
+        const now = await viewport.getAttribute('style');
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [400] },
+    )
     .toBe(true);
 }
 
