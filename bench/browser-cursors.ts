@@ -30,7 +30,7 @@ const HZ = 20;
 const SECONDS = 8;
 
 /** The app as committed at `rev`, built into a temporary folder. */
-function buildAt(rev: string): string {
+export function buildAt(rev: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-app-'));
   const tar = execFileSync('git', ['archive', '--format=tar', rev], { maxBuffer: 512 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });

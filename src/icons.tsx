@@ -11,6 +11,7 @@ import {
   ArrowRight,
   ArrowUp,
   Check,
+  ChevronDown,
   CircleUserRound,
   Download,
   Trash2,
@@ -20,6 +21,9 @@ import {
   House,
   Laugh,
   Map as MapIcon,
+  Maximize,
+  Minus,
+  Plus,
   Meh,
   MessageCircle,
   MessageSquare,
@@ -71,6 +75,12 @@ export const PersonaIcon = CircleUserRound;
 export { ArrowDown, ArrowLeft, ArrowRight, ArrowUp };
 export const UndoIcon = Undo2;
 export const RedoIcon = Redo2;
+/** The canvas's zoom control and mini map toggle. */
+export const ZoomInIcon = Plus;
+export const ZoomOutIcon = Minus;
+export const FitIcon = Maximize;
+export const MiniMapIcon = MapIcon;
+export { ChevronDown };
 
 /** An icon the size of the text around it; decorative (hidden from screen readers) unless it has a label. */
 export function Icon({ icon: Glyph, label, className }: { icon: LucideIcon; label?: string; className?: string }) {

@@ -5,17 +5,14 @@
  * (where the keyboard is, how to move it) with `useRegisterCanvas`.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, type MutableRefObject, type ReactNode, type RefObject } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { useOpenMap } from '../state/mapContext';
 import { useSession } from '../state/session';
 import { participantId } from '../sync/participant';
+import { useViewCommands } from '../canvas/viewCommands';
 import { actionByName, actionForKey, isEnabled, runAction, type ActionName } from './actions';
 import type { ActionContext, CanvasControls } from './types';
 
 const CanvasSlot = createContext<MutableRefObject<CanvasControls | null> | null>(null);
-
-/** The same padding as the canvas's first fit. */
-export const FIT_OPTIONS = { padding: 0.08, duration: 200 } as const;
 
 export function ActionsProvider({ children }: { children: ReactNode }) {
   const slot = useRef<CanvasControls | null>(null);
@@ -36,7 +33,8 @@ export function useRegisterCanvas(controls: CanvasControls): void {
 /** A function that builds the context an action runs in, as things are at that moment. */
 export function useActionContext(): () => ActionContext {
   const map = useOpenMap();
-  const flow = useReactFlow();
+  // The zoom control's own commands: the keys and the buttons zoom and fit alike.
+  const view = useViewCommands();
   const slot = useContext(CanvasSlot);
   return useCallback(
     () => ({
@@ -44,15 +42,10 @@ export function useActionContext(): () => ActionContext {
       session: useSession.getState(),
       snapshot: map.live.getSnapshot(),
       me: participantId(),
-      view: {
-        zoomIn: () => void flow.zoomIn({ duration: 150 }),
-        zoomOut: () => void flow.zoomOut({ duration: 150 }),
-        zoomTo: (zoom: number) => void flow.zoomTo(zoom, { duration: 150 }),
-        fit: () => void flow.fitView(FIT_OPTIONS),
-      },
+      view,
       canvas: slot?.current ?? null,
     }),
-    [map, flow, slot],
+    [map, view, slot],
   );
 }
 

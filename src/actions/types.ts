@@ -9,6 +9,7 @@ import type { MapSnapshot } from '../model/live';
 import type { NavGrid } from '../canvas/navigation';
 import type { OpenMap } from '../state/mapContext';
 import type { SessionState } from '../state/session';
+import type { ViewCommands } from '../canvas/viewCommands';
 
 /** The fields of a keyboard event a key test reads (a DOM or React event, or a plain object in tests). */
 export interface KeyLike {
@@ -32,12 +33,8 @@ export interface CanvasControls {
   openContextMenu(cardId: string): void;
 }
 
-export interface ViewControls {
-  zoomIn(): void;
-  zoomOut(): void;
-  zoomTo(zoom: number): void;
-  fit(): void;
-}
+/** The zoom control's commands (canvas/viewCommands.ts). */
+export type ViewControls = ViewCommands;
 
 export interface ActionContext {
   map: OpenMap;

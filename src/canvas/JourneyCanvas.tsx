@@ -24,8 +24,6 @@ import {
 import {
   Background,
   BackgroundVariant,
-  Controls,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   type Node,
@@ -51,6 +49,10 @@ import { usePresence } from '../sync/presence';
 import { useOpenMap, useSnapshot } from '../state/mapContext';
 import { createNodeCache, projectNodes, stageNodeId, laneNodeId, cellNodeId, type HeaderLabels, type JourneyNode } from './projection';
 import { nodeTypes } from './nodeTypes';
+import { LevelOfDetailWatcher } from './levelOfDetail';
+import { StickyHeaders } from './StickyHeaders';
+import { ViewBar } from './ViewBar';
+import { MAX_ZOOM, MIN_ZOOM, initialViewport } from './viewport';
 
 /**
  * Keep React Flow's local fields (dragging, measured) across projections,
@@ -402,24 +404,19 @@ export function JourneyCanvas() {
         selectionOnDrag={false}
         panOnScroll
         zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        defaultViewport={initialViewport()}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
         <RemoteCursors />
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.08 }} aria-label={t('canvas.fitView')} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('canvas.minimap')}
-          nodeColor={(n) => (n.type === 'card' ? '#6b7cff' : n.type === 'stage' ? '#c8cff5' : '#eef0f6')}
-        />
+        <StickyHeaders layout={layout} />
+        <LevelOfDetailWatcher />
       </ReactFlow>
       {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
+      <ViewBar layout={layout} />
     </div>
   );
 }

@@ -1,18 +1,22 @@
-/** The node components by type: the live canvas and the exports draw with the same ones. */
+/** The node components by type, for the live canvas. */
 import type { NodeTypes } from '@xyflow/react';
 import { AddNode } from './nodes/AddNode';
-import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
-import { LaneNode } from './nodes/LaneNode';
 import { PersonaNode } from './nodes/PersonaNode';
-import { StageNode } from './nodes/StageNode';
 import { VisibilityNode } from './nodes/VisibilityNode';
+import { CardWithLevelOfDetail } from './levelOfDetail';
+
+/**
+ * Stage and lane headers are drawn by StickyHeaders, outside the viewport, so
+ * they stay on screen while panning; their nodes only keep their place in the grid.
+ */
+const HeaderPlace = () => null;
 
 export const nodeTypes = {
-  card: CardNode,
-  stage: StageNode,
-  lane: LaneNode,
+  card: CardWithLevelOfDetail,
+  stage: HeaderPlace,
+  lane: HeaderPlace,
   cell: CellNode,
   add: AddNode,
   curve: CurveNode,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addCard, cardByText, cell, createMap, dragTo, openMap, stageIndexOf } from './helpers';
+import { addCard, cardByText, cell, createMap, dragTo, fitMap, openMap, stageIndexOf } from './helpers';
 
 test('two people edit one map: Chinese card, drag to another stage, reload keeps it', async ({ browser, request }) => {
   const mapId = await createMap(request, { title: 'Workshop map', template: 'blank', locale: 'en' });
@@ -75,7 +75,7 @@ test('stages and lanes: add, rename, reorder, delete', async ({ page, request })
   const lanes = page.getByTestId('lane');
   const laneCount = await lanes.count();
   // The view is panned to the right end now; bring the whole map back, as a user would.
-  await page.locator('.react-flow__controls-fitview').click();
+  await fitMap(page);
   await page.getByRole('button', { name: 'Add lane' }).click();
   await expect(lanes).toHaveCount(laneCount + 1);
   await expect(renameInput).toBeInViewport();

@@ -7,7 +7,7 @@ import { fullSpan, selectionSpan, SHEET } from '../../src/export/plan';
 import { mapFileFromDocs } from '../../src/model/exchange/mapFile';
 import { mapDoc } from '../fixtures/model';
 import { fillToCards } from '../fixtures/large-map';
-import { cardWithText, openMap } from './helpers';
+import { cardWithText, openMap, zoomInButton } from './helpers';
 import { enginePages, gridOf, shownTexts, snapshotOfDoc } from './engine';
 import { exportFile, pixelStats, pngSize } from './exports';
 import { isPaper, readPdf, renderPdf } from './pdf';
@@ -57,7 +57,7 @@ test('PNG of the whole zh-CN backpack map, culled cards included, at 2×', async
   expect(scripts.some((u) => /ExportDialog/.test(u))).toBe(false);
 
   // Zoom far in: most cards are culled from the canvas, and must still be in the export.
-  for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomin').click();
+  for (let i = 0; i < 6; i++) await zoomInButton(page).click();
   const rendered = await page.getByTestId('card').count();
 
   const { file, name } = await exportFile(page, testInfo, 'png');

@@ -7,11 +7,38 @@ export async function createMap(request: APIRequestContext, body: Record<string,
   return id;
 }
 
+/** Opens a map and fits it to the screen (a map opens at 100 % on its first stages; these tests work on the whole grid). */
 export async function openMap(page: Page, mapId: string): Promise<void> {
   await page.goto(`/m/${mapId}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
   await expect(page.getByTestId('stage').first()).toBeVisible();
+  await fitMap(page);
 }
+
+/** The zoom control's Fit, waiting until the view has settled. */
+export async function fitMap(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  await page
+    .getByTestId('zoom-control')
+    .getByRole('button', { name: /^(Fit|适应屏幕)$/ })
+    .click();
+  // Settled: the same transform twice, a good while apart (the fit glides for 160 ms).
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await viewport.getAttribute('style');
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [400] },
+    )
+    .toBe(true);
+}
+
+/** The zoom control's Zoom in button. */
+export const zoomInButton = (page: Page): Locator => page.getByTestId('zoom-control').getByRole('button', { name: /^(Zoom in|放大)$/ });
 
 export const stageHeader = (page: Page, index: number): Locator => page.getByTestId('stage').nth(index);
 export const laneHeader = (page: Page, index: number): Locator => page.getByTestId('lane').nth(index);

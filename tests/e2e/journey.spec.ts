@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cardWithText as cardByText, createMap, openMap } from './helpers';
 
-const point = (page: Page, text: string) => page.getByRole('slider', { name: `Emotion of “${text}”` });
+/** An emotion point, named "<text>: <score>, <feeling>". */
+const point = (page: Page, text: string) =>
+  page.getByRole('slider', { name: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) });
 const curvePath = (page: Page) => page.getByTestId('emotion-curve');
 
 async function twoBrowsers(browser: import('@playwright/test').Browser, mapId: string): Promise<[Page, Page]> {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, cardByText, cardWithText, createMap, openMap, person } from './helpers';
+import { addCard, cardByText, cardWithText, createMap, openMap, person, zoomInButton } from './helpers';
 
 test('two people see each other: avatars, named cursors, selections, a card being dragged', async ({ browser, request }) => {
   const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
@@ -100,7 +100,7 @@ test("follow: Bo follows Anna's view; Anna asks everyone to follow her", async (
 
   // Anna zooms in; Bo's view follows.
   const before = await viewport(bo);
-  for (let i = 0; i < 3; i++) await anna.locator('.react-flow__controls-zoomin').click();
+  for (let i = 0; i < 3; i++) await zoomInButton(anna).click();
   await expect.poll(() => viewport(bo)).not.toBe(before);
   const zoomOf = async (page: Page) => Number(/scale\(([\d.]+)\)/.exec((await viewport(page)) ?? '')?.[1]);
   await expect.poll(async () => Math.abs((await zoomOf(bo)) - (await zoomOf(anna)))).toBeLessThan(0.05);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { cardWithText, openMap } from './helpers';
+import { cardWithText, fitMap, openMap } from './helpers';
 
 async function createWithLinks(request: APIRequestContext) {
   const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
@@ -19,6 +19,7 @@ test('a view link shows a read-only map that cannot be changed, and follows the 
   await viewer.goto(pathOf(links.view));
   await expect(viewer.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
   await expect(viewer.getByTestId('role-badge')).toHaveText('View only');
+  await fitMap(viewer);
 
   // No way to add, edit, delete or drag.
   await expect(viewer.getByRole('button', { name: 'Add card' })).toHaveCount(0);

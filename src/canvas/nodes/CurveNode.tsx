@@ -18,8 +18,12 @@ import { smoothSegments } from '../smoothCurve';
 import { useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CurveNode as CurveNodeType } from '../projection';
 import { EMOTION_ICONS } from '../../icons';
+import { placeCurveLabels } from '../curveLabels';
+import { CurveTable, pointName } from './CurveTable';
 
 const PAD = 30;
+/** the box of a scale label (+5, −5) at the lane's left edge, by its baseline */
+const SCALE_BOX = (baseline: number) => ({ left: 0, top: baseline - 12, right: 26, bottom: baseline + 3 });
 
 interface Placed extends EmotionPoint {
   x: number;
@@ -69,6 +73,16 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stages, lanes, cards, height]);
 
+  // Labels for points placed in the emotion lane itself (a touchpoint's text is on its card), clear of each other and the edges.
+  const labels = useMemo(
+    () =>
+      placeCurveLabels(
+        placed.filter((p) => !p.touchpoint && p.text).map((p) => ({ id: p.cardId, x: p.x, y: p.y, text: p.text })),
+        { width, height, obstacles: [SCALE_BOX(PAD - 8), SCALE_BOX(height - PAD + 16)] },
+      ),
+    [placed, width, height],
+  );
+
   const curve = smoothPath(placed);
   const area = placed.length > 1 ? `${curve} L${placed.at(-1)!.x},${zeroY} L${placed[0]!.x},${zeroY} Z` : '';
   const clipId = `curve-clip-${data.laneId}`;
@@ -108,63 +122,69 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   };
 
   return (
-    <svg ref={svgRef} className="curve-node" width={width} height={height} data-testid="emotion-lane" data-lane-id={data.laneId}>
-      <defs>
-        <clipPath id={`${clipId}-pos`}>
-          <rect x={0} y={0} width={width} height={zeroY} />
-        </clipPath>
-        <clipPath id={`${clipId}-neg`}>
-          <rect x={0} y={zeroY} width={width} height={height - zeroY} />
-        </clipPath>
-      </defs>
-      <line className="curve-zero" x1={0} x2={width} y1={zeroY} y2={zeroY} />
-      <text className="curve-scale" x={6} y={PAD - 8}>
-        +{EMOTION_MAX}
-      </text>
-      <text className="curve-scale" x={6} y={height - PAD + 16}>
-        {EMOTION_MIN}
-      </text>
-      {area && (
-        <>
-          <path className="curve-area is-positive" d={area} clipPath={`url(#${clipId}-pos)`} />
-          <path className="curve-area is-negative" d={area} clipPath={`url(#${clipId}-neg)`} />
-        </>
-      )}
-      <path className="curve-line" d={curve} data-testid="emotion-curve" />
-      {placed.map((p) => (
-        <g
-          key={p.cardId}
-          className={`curve-point nodrag nopan${selectedIds.has(p.cardId) ? ' is-selected' : ''}${p.momentOfTruth ? ' is-mot' : ''}${
-            dragging === p.cardId ? ' is-dragging' : ''
-          }`}
-          transform={`translate(${p.x},${p.y})`}
-          data-testid="emotion-point"
-          data-card-id={p.cardId}
-          data-emotion={p.emotion}
-          role="slider"
-          tabIndex={0}
-          aria-label={t('curve.pointLabel', { text: p.text || t('curve.untitled') })}
-          aria-valuemin={EMOTION_MIN}
-          aria-valuemax={EMOTION_MAX}
-          aria-valuenow={p.emotion}
-          aria-readonly={!canEdit}
-          onPointerDown={(e) => onPointerDown(e, p)}
-          onPointerMove={(e) => onPointerMove(e, p)}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
-          onKeyDown={(e) => onKeyDown(e, p)}
-        >
-          <title>{`${p.text || t('curve.untitled')} · ${p.emotion > 0 ? '+' : ''}${p.emotion}`}</title>
-          <circle r={15} />
-          <CurveFace level={emotionLevel(p.emotion)} />
-          {!p.touchpoint && p.text && (
-            <text className="curve-label" y={28} textAnchor="middle">
-              {p.text.length > 24 ? `${p.text.slice(0, 23)}…` : p.text}
+    <div className="curve-wrap">
+      <svg ref={svgRef} className="curve-node" width={width} height={height} data-testid="emotion-lane" data-lane-id={data.laneId}>
+        <defs>
+          <clipPath id={`${clipId}-pos`}>
+            <rect x={0} y={0} width={width} height={zeroY} />
+          </clipPath>
+          <clipPath id={`${clipId}-neg`}>
+            <rect x={0} y={zeroY} width={width} height={height - zeroY} />
+          </clipPath>
+        </defs>
+        <line className="curve-zero" x1={0} x2={width} y1={zeroY} y2={zeroY} />
+        <text className="curve-scale" x={6} y={PAD - 8}>
+          +{EMOTION_MAX}
+        </text>
+        <text className="curve-scale" x={6} y={height - PAD + 16}>
+          {EMOTION_MIN}
+        </text>
+        {area && (
+          <>
+            <path className="curve-area is-positive" d={area} clipPath={`url(#${clipId}-pos)`} />
+            <path className="curve-area is-negative" d={area} clipPath={`url(#${clipId}-neg)`} />
+          </>
+        )}
+        <path className="curve-line" d={curve} data-testid="emotion-curve" />
+        {placed.map((p) => (
+          <g
+            key={p.cardId}
+            className={`curve-point nodrag nopan${selectedIds.has(p.cardId) ? ' is-selected' : ''}${p.momentOfTruth ? ' is-mot' : ''}${
+              dragging === p.cardId ? ' is-dragging' : ''
+            }`}
+            transform={`translate(${p.x},${p.y})`}
+            data-testid="emotion-point"
+            data-card-id={p.cardId}
+            data-emotion={p.emotion}
+            role="slider"
+            tabIndex={0}
+            aria-label={pointName(t, p)}
+            aria-valuetext={pointName(t, p, false)}
+            aria-valuemin={EMOTION_MIN}
+            aria-valuemax={EMOTION_MAX}
+            aria-valuenow={p.emotion}
+            aria-readonly={!canEdit}
+            onPointerDown={(e) => onPointerDown(e, p)}
+            onPointerMove={(e) => onPointerMove(e, p)}
+            onPointerUp={onPointerUp}
+            onPointerCancel={onPointerUp}
+            onKeyDown={(e) => onKeyDown(e, p)}
+          >
+            <title>{`${p.text || t('curve.untitled')} · ${p.emotion > 0 ? '+' : ''}${p.emotion}`}</title>
+            <circle r={15} />
+            <CurveFace level={emotionLevel(p.emotion)} />
+          </g>
+        ))}
+        <g aria-hidden="true">
+          {labels.map((l) => (
+            <text key={l.id} className="curve-label" x={l.x} y={l.y} textAnchor="middle" data-testid="emotion-label">
+              {l.text}
             </text>
-          )}
+          ))}
         </g>
-      ))}
-    </svg>
+      </svg>
+      <CurveTable points={placed} />
+    </div>
   );
 }
 

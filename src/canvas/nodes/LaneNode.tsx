@@ -9,8 +9,13 @@ import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
+import { ChevronDown, Icon } from '../../icons';
+import '../view.css';
 import { useLane, useOpenMap } from '../../state/mapContext';
 import type { LaneNode as LaneNodeType } from '../projection';
+
+/** "Customer actions" and "customer actions " say the same. */
+const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const { t } = useTranslation();
@@ -20,6 +25,8 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
   if (!lane) return null;
+  const kindLabel = t(`laneKinds.${lane.kind}`);
+  const typeRepeatsName = sameWords(lane.name, kindLabel);
   // A known department key is shown in the reader's language; free text as typed.
   const departmentLabel = (d: string) => ((DEPARTMENTS as readonly string[]).includes(d) ? t(`departments.${d}`) : d);
 
@@ -28,40 +35,50 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
     if (count === 0 || window.confirm(t('canvas.confirmDeleteLane', { name: lane.name, count }))) deleteLane(doc, lane.id);
   };
 
+  // Where the type says what the name already says, the picker is a small "⌄" beside the name, not the same words again.
+  const kindPicker = (
+    <label className={`lane-kind-picker nodrag${typeRepeatsName ? ' is-compact' : ''}`} title={t('canvas.laneKind')}>
+      {typeRepeatsName && <Icon icon={ChevronDown} />}
+      <select
+        className="lane-kind"
+        aria-label={t('canvas.laneKind')}
+        value={lane.kind}
+        onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
+      >
+        {LANE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`laneKinds.${k}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   return (
     <div className={`lane-node kind-${lane.kind}`} data-testid="lane" data-lane-id={lane.id}>
-      {renaming ? (
-        <InlineText
-          value={lane.name}
-          maxLength={TEXT_LIMITS.laneName}
-          ariaLabel={t('canvas.rename')}
-          onSave={(name) => {
-            setRenaming(null);
-            if (name.trim()) tryCommand(() => updateLane(doc, lane.id, { name: name.trim() }));
-          }}
-          onCancel={() => setRenaming(null)}
-        />
-      ) : (
-        <h3 className="lane-name" onDoubleClick={() => canEdit && setRenaming(lane.id)}>
-          {lane.name}
-        </h3>
-      )}
-      {canEdit ? (
-        <select
-          className="lane-kind nodrag"
-          aria-label={t('canvas.laneKind')}
-          value={lane.kind}
-          onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
-        >
-          {LANE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`laneKinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      ) : (
-        // A reader (and an export) sees the kind as text, not as a control they cannot use.
-        <span className="lane-kind is-text">{t(`laneKinds.${lane.kind}`)}</span>
+      <div className="lane-title">
+        {renaming ? (
+          <InlineText
+            value={lane.name}
+            maxLength={TEXT_LIMITS.laneName}
+            ariaLabel={t('canvas.rename')}
+            onSave={(name) => {
+              setRenaming(null);
+              if (name.trim()) tryCommand(() => updateLane(doc, lane.id, { name: name.trim() }));
+            }}
+            onCancel={() => setRenaming(null)}
+          />
+        ) : (
+          <h3 className="lane-name" onDoubleClick={() => canEdit && setRenaming(lane.id)}>
+            {lane.name}
+          </h3>
+        )}
+        {canEdit && typeRepeatsName && kindPicker}
+      </div>
+      {canEdit && !typeRepeatsName && kindPicker}
+      {!canEdit && !typeRepeatsName && (
+        // A reader (and an export) sees the kind as text, not as a control they cannot use, and only where it adds something.
+        <span className="lane-kind is-text">{kindLabel}</span>
       )}
       {lane.kind === 'backstage' && !canEdit && lane.department && (
         <span className="lane-department-text">{departmentLabel(lane.department)}</span>

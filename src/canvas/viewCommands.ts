@@ -1,0 +1,45 @@
+/**
+ * What the zoom control does, as plain functions over React Flow's instance,
+ * so the keyboard's actions table (Shift+1 fit, Shift+0 100%, + and −) and
+ * the control do the same thing.
+ */
+import { useMemo } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { isMiniMapOpen } from './miniMapPreference';
+import { MAX_ZOOM, MIN_ZOOM, FIT_MARGIN, clampZoom, steppedZoom } from './viewport';
+
+/** The open mini map's height plus its margin (view.css): fitting keeps the map above it. */
+export const MINI_MAP_RESERVE = 172;
+
+export interface ViewCommands {
+  fit(): void;
+  zoomTo(zoom: number): void;
+  zoomIn(): void;
+  zoomOut(): void;
+}
+
+const DURATION = 160;
+
+export function useViewCommands(): ViewCommands {
+  const flow = useReactFlow();
+  return useMemo(() => {
+    const zoomTo = (zoom: number) => void flow.zoomTo(clampZoom(zoom), { duration: DURATION });
+    return {
+      fit: () =>
+        void flow.fitView({
+          padding: {
+            top: `${FIT_MARGIN}px`,
+            left: `${FIT_MARGIN}px`,
+            right: `${FIT_MARGIN}px`,
+            bottom: `${isMiniMapOpen() ? MINI_MAP_RESERVE : FIT_MARGIN}px`,
+          },
+          minZoom: MIN_ZOOM,
+          maxZoom: Math.min(1, MAX_ZOOM),
+          duration: DURATION,
+        }),
+      zoomTo,
+      zoomIn: () => zoomTo(steppedZoom(flow.getZoom(), 1)),
+      zoomOut: () => zoomTo(steppedZoom(flow.getZoom(), -1)),
+    };
+  }, [flow]);
+}
