@@ -11,7 +11,7 @@ import { Modal } from '../ui/Modal';
 import { useTranslation } from '../i18n/useTranslation';
 import { useMapSelector } from '../state/mapContext';
 import { useSession } from '../state/session';
-import { borderAt, placeMatrix, quadrantOf, scoreCentre, shortLabel, type PlotGeometry } from './matrixPlacement';
+import { borderAt, placeMatrix, quadrantOf, scoreCentre, shortLabel, type PlacedItem, type PlotGeometry } from './matrixPlacement';
 import './opportunityMatrix.css';
 
 const WIDTH = 600;
@@ -20,6 +20,15 @@ const AXIS = 44;
 const PLOT: PlotGeometry = { left: AXIS, top: 8, width: WIDTH - AXIS - 8, height: HEIGHT - AXIS - 8, radius: 8, fontSize: 11 };
 /** A label is at most a little more than a square wide, so neighbours can keep theirs. */
 const LABEL_WIDTH = (PLOT.width / 5) * 1.15;
+
+/** The box around a dot and its label. */
+function hitBox(p: PlacedItem) {
+  const x = Math.min(p.x - p.radius, p.label.x);
+  const y = Math.min(p.y - p.radius, p.label.y);
+  const width = Math.max(p.x + p.radius, p.label.x + p.label.width) - x;
+  const height = Math.max(p.y + p.radius, p.label.y + p.label.height) - y;
+  return { x, y, width, height };
+}
 
 export function OpportunityMatrix() {
   const { t } = useTranslation();
@@ -116,6 +125,8 @@ export function OpportunityMatrix() {
               }}
             >
               <title>{name}</title>
+              {/* The dot and its label are one target: a click on either picks the card. */}
+              <rect className="matrix-hit" {...hitBox(p)} />
               <circle cx={p.x} cy={p.y} r={p.radius} />
               <text className="matrix-label" x={p.label.x} y={p.label.y + p.label.height - 3} aria-hidden="true">
                 {labelOf.get(p.id)}
