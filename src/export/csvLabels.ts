@@ -5,7 +5,8 @@
  * so a spreadsheet says what the inspector says.
  */
 import type { TFunction } from '../i18n/translate';
-import { CHANNELS, LANE_KINDS, MEDIA, OPPORTUNITY_TYPES, TAGS } from '../model/schema';
+import { choiceFields } from '../model/laneFields';
+import { LANE_KINDS, TAGS } from '../model/schema';
 import { INSIGHT_COLUMNS, TOUCHPOINT_COLUMNS, type CsvColumn, type CsvLabels } from '../model/exchange/csvTables';
 
 const byKey = <K extends string>(keys: readonly K[], label: (key: K) => string): Record<K, string> =>
@@ -16,9 +17,7 @@ const COLUMNS: readonly CsvColumn[] = [...new Set<CsvColumn>([...TOUCHPOINT_COLU
 export function csvLabels(t: TFunction): CsvLabels {
   return {
     columns: byKey(COLUMNS, (c) => t(`metrics.csv.columns.${c}`)),
-    channels: byKey(CHANNELS, (c) => t(`channels.${c}`)),
-    media: byKey(MEDIA, (m) => t(`media.${m}`)),
-    opportunityTypes: byKey(OPPORTUNITY_TYPES, (o) => t(`opportunityTypes.${o}`)),
+    options: Object.fromEntries(choiceFields().map((f) => [f.name, byKey(f.options, (o) => t(`${f.optionLabels}.${o}`))])),
     tags: byKey(TAGS, (tag) => t(`tags.${tag}`)),
     laneKinds: byKey(LANE_KINDS, (k) => t(`laneKinds.${k}`)),
     insightTypes: { painPoint: t('metrics.csv.painPoint'), opportunity: t('metrics.csv.opportunity') },

@@ -1,11 +1,12 @@
 /**
- * A read-only, observable view of a map's Y.Doc for renderers. It re-parses
- * only the entities a transaction touched and keeps every unchanged entity the
- * same object, so memoised components downstream skip them. Framework-free:
- * React subscribes through useSyncExternalStore.
+ * A read-only, observable view of a map's Y.Doc for renderers, on the
+ * engine of liveView.ts. It re-parses only the entities a transaction touched
+ * and keeps every unchanged entity the same object, so memoised components
+ * downstream skip them.
  */
 import type * as Y from 'yjs';
 import { collection, metaMap, readEntry, readMetaEntry } from './doc';
+import { createLiveView, type LiveView } from './liveView';
 import { sortOrdered } from './order';
 import { COLLECTIONS, type CollectionName, type EntityByCollection, type Meta } from './schema';
 
@@ -26,11 +27,7 @@ export interface MapSnapshot {
 
 type Cache = { [N in CollectionName]: Map<string, EntityByCollection[N]> };
 
-export interface LiveMap {
-  getSnapshot(): MapSnapshot;
-  subscribe(listener: () => void): () => void;
-  destroy(): void;
-}
+export type LiveMap = LiveView<MapSnapshot>;
 
 export function createLiveMap(doc: Y.Doc): LiveMap {
   const cache = Object.fromEntries(COLLECTIONS.map((n) => [n, new Map()])) as Cache;
@@ -39,11 +36,9 @@ export function createLiveMap(doc: Y.Doc): LiveMap {
     CollectionName,
     Map<string, readonly string[]>
   >;
-  const listeners = new Set<() => void>();
   const dirty = new Set<CollectionName>(COLLECTIONS);
   let metaDirty = true;
   let repairsDirty = true;
-  let snapshot: MapSnapshot | null = null;
 
   const refresh = <N extends CollectionName>(name: N, id: string) => {
     const read = readEntry(name, id, collection(doc, name).get(id));
@@ -57,37 +52,6 @@ export function createLiveMap(doc: Y.Doc): LiveMap {
     } else if (repaired[name].delete(id)) repairsDirty = true;
   };
 
-  for (const name of COLLECTIONS) collection(doc, name).forEach((_, id) => refresh(name, id));
-
-  const observers = COLLECTIONS.map((name) => {
-    const coll = collection(doc, name);
-    const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-      const touched = new Set<string>();
-      for (const event of events) {
-        if (event.target === coll) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) touched.add(key);
-        else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
-      }
-      for (const id of touched) refresh(name, id);
-    };
-    coll.observeDeep(observer);
-    return () => coll.unobserveDeep(observer);
-  });
-  const meta = metaMap(doc);
-  const onMeta = () => {
-    metaDirty = true;
-  };
-  meta.observe(onMeta);
-
-  // Notify once per transaction, after all observers ran.
-  const onAfterTransaction = (tr: Y.Transaction) => {
-    if (tr.changed.size === 0) return;
-    if (dirty.size === 0 && !metaDirty) return;
-    snapshot = null;
-    for (const l of listeners) l();
-  };
-  doc.on('afterTransaction', onAfterTransaction);
-
-  let last: MapSnapshot | null = null;
   let metaRepaired: readonly string[] = [];
   const readMetaNow = (): Meta | null => {
     const read = readMetaEntry(doc);
@@ -102,8 +66,7 @@ export function createLiveMap(doc: Y.Doc): LiveMap {
     return out;
   };
 
-  const build = (): MapSnapshot => {
-    const prev = last;
+  const build = (prev: MapSnapshot | null): MapSnapshot => {
     const list = <N extends CollectionName>(name: N, old: readonly EntityByCollection[N][] | undefined) =>
       !dirty.has(name) && old ? old : sortOrdered(cache[name].values());
     const cards = list('cards', prev?.cards);
@@ -123,23 +86,16 @@ export function createLiveMap(doc: Y.Doc): LiveMap {
     return next;
   };
 
-  return {
-    getSnapshot() {
-      if (!snapshot) {
-        snapshot = build();
-        last = snapshot;
-      }
-      return snapshot;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    destroy() {
-      observers.forEach((off) => off());
-      meta.unobserve(onMeta);
-      doc.off('afterTransaction', onAfterTransaction);
-      listeners.clear();
-    },
-  };
+  return createLiveView(doc, {
+    collections: COLLECTIONS.map((name) => ({ map: collection(doc, name), refresh: (id: string) => refresh(name, id) })),
+    maps: [
+      {
+        map: metaMap(doc),
+        changed: () => {
+          metaDirty = true;
+        },
+      },
+    ],
+    build,
+  });
 }

@@ -1,32 +1,22 @@
 /**
  * The card inspector: every field of the selected card, or the fields the
  * selected cards share (a change applies to all of them in one step).
- * Sections follow the kinds of lane the cards are in.
+ * One section per kind of lane the cards are in, with that kind's fields
+ * from the lane-field table (model/laneFields.ts).
  */
 import { useTranslation } from '../i18n/useTranslation';
 import { deleteCard, duplicateCard, setTag, updateCardText, updateCards, type CardFields } from '../model/commands/cards';
 import { castVote, retractVote, voteTotal } from '../model/commands/votes';
 import { TEXT_LIMITS } from '../model/limits';
-import {
-  CHANNELS,
-  EMOTION_MAX,
-  EMOTION_MIN,
-  KPI_DIRECTIONS,
-  MEDIA,
-  OPPORTUNITY_TYPES,
-  TAGS,
-  type Card,
-  type LaneKind,
-} from '../model/schema';
+import { LANE_FIELDS } from '../model/laneFields';
+import { LANE_KINDS, TAGS, type Card, type LaneKind } from '../model/schema';
 import { useOpenMap, useSnapshot } from '../state/mapContext';
 import { useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
 import { participantId } from '../sync/participant';
-import { Choice, CommitNumber, CommitText, Field, MIXED, SCALE_1_5, common } from '../ui/fields';
-import { Icon, MomentOfTruthIcon, TAG_ICONS } from '../icons';
-
-const EMOTIONS = Array.from({ length: EMOTION_MAX - EMOTION_MIN + 1 }, (_, i) => EMOTION_MAX - i);
-const UNITS = ['%', 'pts', 'min', 'h', 'days', '¥', '$', '€'];
+import { CommitText, Field, MIXED, common } from '../ui/fields';
+import { Icon, TAG_ICONS } from '../icons';
+import { LaneFieldInputs } from './LaneFieldInputs';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -79,203 +69,12 @@ export function Inspector() {
         </Field>
       )}
 
-      {kinds.has('touchpoints') && (
-        <fieldset>
-          <legend>{t('laneKinds.touchpoints')}</legend>
-          <Field label={t('fields.channel')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('touchpoints'), (c) => c.channel)}
-                options={CHANNELS}
-                allowNone
-                label={(o) => t(`channels.${o}`)}
-                onChange={(channel) => set(ofKind('touchpoints'), { channel })}
-              />
-            )}
-          </Field>
-          <Field label={t('fields.media')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('touchpoints'), (c) => c.media)}
-                options={MEDIA}
-                allowNone
-                label={(o) => t(`media.${o}`)}
-                onChange={(media) => set(ofKind('touchpoints'), { media })}
-              />
-            )}
-          </Field>
-          <Field label={t('fields.importance')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('touchpoints'), (c) => c.importance)}
-                options={SCALE_1_5}
-                allowNone
-                label={String}
-                onChange={(importance) => set(ofKind('touchpoints'), { importance })}
-              />
-            )}
-          </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              data-testid="moment-of-truth"
-              checked={common(ofKind('touchpoints'), (c) => c.momentOfTruth === true) === true}
-              ref={(el) => {
-                if (el) el.indeterminate = common(ofKind('touchpoints'), (c) => c.momentOfTruth === true) === MIXED;
-              }}
-              onChange={(e) => set(ofKind('touchpoints'), { momentOfTruth: e.target.checked ? true : undefined })}
-            />
-            <Icon icon={MomentOfTruthIcon} /> {t('fields.momentOfTruth')}
-          </label>
+      {LANE_KINDS.filter((kind) => kinds.has(kind) && LANE_FIELDS[kind].length > 0).map((kind) => (
+        <fieldset key={kind}>
+          <legend>{t(`laneKinds.${kind}`)}</legend>
+          <LaneFieldInputs fields={LANE_FIELDS[kind]} cards={ofKind(kind)} onChange={(patch) => set(ofKind(kind), patch)} />
         </fieldset>
-      )}
-
-      {(kinds.has('touchpoints') || kinds.has('emotions')) && (
-        <Field label={t('fields.emotion')}>
-          {(id) => (
-            <Choice
-              id={id}
-              testId="inspector-emotion"
-              value={common([...ofKind('touchpoints'), ...ofKind('emotions')], (c) => c.emotion)}
-              options={EMOTIONS}
-              allowNone
-              label={(o) => `${o > 0 ? '+' : ''}${o}`}
-              onChange={(emotion) => set([...ofKind('touchpoints'), ...ofKind('emotions')], { emotion })}
-            />
-          )}
-        </Field>
-      )}
-
-      {kinds.has('painPoints') && (
-        <Field label={t('fields.severity')}>
-          {(id) => (
-            <Choice
-              id={id}
-              value={common(ofKind('painPoints'), (c) => c.severity)}
-              options={SCALE_1_5}
-              allowNone
-              label={(o) => t(`severity.${o}`)}
-              onChange={(severity) => set(ofKind('painPoints'), { severity })}
-            />
-          )}
-        </Field>
-      )}
-
-      {kinds.has('opportunities') && (
-        <fieldset>
-          <legend>{t('laneKinds.opportunities')}</legend>
-          <Field label={t('fields.type')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('opportunities'), (c) => c.type)}
-                options={OPPORTUNITY_TYPES}
-                allowNone
-                label={(o) => t(`opportunityTypes.${o}`)}
-                onChange={(type) => set(ofKind('opportunities'), { type })}
-              />
-            )}
-          </Field>
-          <Field label={t('fields.impact')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('opportunities'), (c) => c.impact)}
-                options={SCALE_1_5}
-                allowNone
-                label={String}
-                onChange={(impact) => set(ofKind('opportunities'), { impact })}
-              />
-            )}
-          </Field>
-          <Field label={t('fields.effort')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('opportunities'), (c) => c.effort)}
-                options={SCALE_1_5}
-                allowNone
-                label={String}
-                onChange={(effort) => set(ofKind('opportunities'), { effort })}
-              />
-            )}
-          </Field>
-        </fieldset>
-      )}
-
-      {kinds.has('kpis') && (
-        <fieldset>
-          <legend>{t('laneKinds.kpis')}</legend>
-          <Field label={t('fields.metric')}>
-            {(id) => (
-              <CommitText
-                id={id}
-                list="kpi-metrics"
-                value={common(ofKind('kpis'), (c) => c.metric ?? '')}
-                maxLength={TEXT_LIMITS.cardMetric}
-                onCommit={(metric) => set(ofKind('kpis'), { metric })}
-              />
-            )}
-          </Field>
-          <datalist id="kpi-metrics">
-            {(t('kpi.suggestions', { returnObjects: true }) as string[]).map((m) => (
-              <option key={m} value={m} />
-            ))}
-          </datalist>
-          <div className="field-row">
-            <Field label={t('fields.value')}>
-              {(id) => (
-                <CommitNumber
-                  id={id}
-                  testId="kpi-value"
-                  value={common(ofKind('kpis'), (c) => c.value)}
-                  onCommit={(value) => set(ofKind('kpis'), { value })}
-                />
-              )}
-            </Field>
-            <Field label={t('fields.target')}>
-              {(id) => (
-                <CommitNumber
-                  id={id}
-                  testId="kpi-target"
-                  value={common(ofKind('kpis'), (c) => c.target)}
-                  onCommit={(target) => set(ofKind('kpis'), { target })}
-                />
-              )}
-            </Field>
-            <Field label={t('fields.unit')}>
-              {(id) => (
-                <CommitText
-                  id={id}
-                  list="kpi-units"
-                  value={common(ofKind('kpis'), (c) => c.unit ?? '')}
-                  maxLength={TEXT_LIMITS.cardUnit}
-                  onCommit={(unit) => set(ofKind('kpis'), { unit: unit || undefined })}
-                />
-              )}
-            </Field>
-          </div>
-          <datalist id="kpi-units">
-            {UNITS.map((u) => (
-              <option key={u} value={u} />
-            ))}
-          </datalist>
-          <Field label={t('fields.direction')}>
-            {(id) => (
-              <Choice
-                id={id}
-                value={common(ofKind('kpis'), (c) => c.direction ?? 'higher')}
-                options={KPI_DIRECTIONS}
-                label={(o) => t(`kpi.direction.${o}`)}
-                onChange={(direction) => set(ofKind('kpis'), { direction })}
-              />
-            )}
-          </Field>
-        </fieldset>
-      )}
+      ))}
 
       <Field label={t('fields.persona')}>
         {(id) => (

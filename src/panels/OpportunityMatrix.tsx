@@ -1,17 +1,34 @@
 /**
  * The opportunity matrix: every opportunity with an impact and an effort,
- * plotted impact (up) against effort (right). Clicking one selects it on the
- * map. Opportunities sharing a square are spread around its centre.
+ * plotted impact (up) against effort (right), each dot labelled with the
+ * start of its text. Clicking a dot (or Enter / Space on it) selects the card
+ * on the map. Where dots and labels go is matrixPlacement.ts's business: the
+ * quadrant border runs between scores 2 and 3, dots on one square are packed
+ * around its centre, labels avoid each other.
  */
 import { useCallback } from 'react';
 import { Modal } from '../ui/Modal';
 import { useTranslation } from '../i18n/useTranslation';
 import { useMapSelector } from '../state/mapContext';
 import { useSession } from '../state/session';
+import { borderAt, placeMatrix, quadrantOf, scoreCentre, shortLabel, type PlacedItem, type PlotGeometry } from './matrixPlacement';
+import './opportunityMatrix.css';
 
-const SIZE = 420;
-const PAD = 48;
-const CELL = (SIZE - PAD) / 5;
+const WIDTH = 600;
+const HEIGHT = 460;
+const AXIS = 44;
+const PLOT: PlotGeometry = { left: AXIS, top: 8, width: WIDTH - AXIS - 8, height: HEIGHT - AXIS - 8, radius: 8, fontSize: 11 };
+/** A label is at most a little more than a square wide, so neighbours can keep theirs. */
+const LABEL_WIDTH = (PLOT.width / 5) * 1.15;
+
+/** The box around a dot and its label. */
+function hitBox(p: PlacedItem) {
+  const x = Math.min(p.x - p.radius, p.label.x);
+  const y = Math.min(p.y - p.radius, p.label.y);
+  const width = Math.max(p.x + p.radius, p.label.x + p.label.width) - x;
+  const height = Math.max(p.y + p.radius, p.label.y + p.label.height) - y;
+  return { x, y, width, height };
+}
 
 export function OpportunityMatrix() {
   const { t } = useTranslation();
@@ -24,86 +41,99 @@ export function OpportunityMatrix() {
   const unplotted = cards.filter((c) => opportunityLanes.has(c.laneId)).length - plotted.length;
 
   const close = useCallback(() => setOpen(false), [setOpen]);
+  const pick = (id: string) => {
+    requestSelection([id], true);
+    setOpen(false);
+  };
 
-  const bySquare = new Map<string, typeof plotted>();
-  for (const c of plotted) bySquare.set(`${c.effort}:${c.impact}`, [...(bySquare.get(`${c.effort}:${c.impact}`) ?? []), c]);
-  const x = (effort: number) => PAD + (effort - 0.5) * CELL;
-  const y = (impact: number) => (5.5 - impact) * CELL;
+  const byId = new Map(plotted.map((c) => [c.id, c]));
+  const labelOf = new Map(plotted.map((c) => [c.id, shortLabel(c.text || t('canvas.emptyCard'), LABEL_WIDTH, PLOT.fontSize)]));
+  const placed = placeMatrix(
+    plotted.map((c) => ({ id: c.id, impact: c.impact!, effort: c.effort!, label: labelOf.get(c.id)! })),
+    PLOT,
+  );
+  const border = borderAt(PLOT);
+  const right = PLOT.left + PLOT.width;
+  const bottom = PLOT.top + PLOT.height;
 
   return (
     <Modal title={t('matrix.title')} className="matrix" testId="opportunity-matrix" onClose={close}>
-      <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} className="matrix-plot">
-        <rect className="quadrant is-quick" x={PAD} y={0} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
-        <rect className="quadrant is-big" x={PAD + (SIZE - PAD) / 2} y={0} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
-        <rect className="quadrant is-fill" x={PAD} y={(SIZE - PAD) / 2} width={(SIZE - PAD) / 2} height={(SIZE - PAD) / 2} />
-        <rect
-          className="quadrant is-pit"
-          x={PAD + (SIZE - PAD) / 2}
-          y={(SIZE - PAD) / 2}
-          width={(SIZE - PAD) / 2}
-          height={(SIZE - PAD) / 2}
-        />
-        <text className="quadrant-label" x={PAD + 8} y={18}>
-          {t('matrix.quickWins')}
-        </text>
-        <text className="quadrant-label" x={SIZE - 8} y={18} textAnchor="end">
-          {t('matrix.bigBets')}
-        </text>
-        <text className="quadrant-label" x={PAD + 8} y={SIZE - PAD - 8}>
-          {t('matrix.fillIns')}
-        </text>
-        <text className="quadrant-label" x={SIZE - 8} y={SIZE - PAD - 8} textAnchor="end">
-          {t('matrix.moneyPits')}
-        </text>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <g key={n}>
-            <text className="axis-tick" x={x(n)} y={SIZE - PAD + 16} textAnchor="middle">
-              {n}
-            </text>
-            <text className="axis-tick" x={PAD - 10} y={y(n) + 4} textAnchor="end">
-              {n}
-            </text>
-          </g>
-        ))}
-        <text className="axis-label" x={PAD + (SIZE - PAD) / 2} y={SIZE - 8} textAnchor="middle">
-          {t('fields.effort')} →
-        </text>
-        <text className="axis-label" x={14} y={(SIZE - PAD) / 2} textAnchor="middle" transform={`rotate(-90 14 ${(SIZE - PAD) / 2})`}>
-          {t('fields.impact')} →
-        </text>
-        {[...bySquare.values()].flatMap((group) =>
-          group.map((card, i) => {
-            const angle = (2 * Math.PI * i) / group.length;
-            const r = group.length > 1 ? Math.min(22, 8 + group.length * 3) : 0;
-            const cx = x(card.effort!) + r * Math.cos(angle);
-            const cy = y(card.impact!) + r * Math.sin(angle);
-            return (
-              <g
-                key={card.id}
-                className={`matrix-dot is-${card.type ?? 'untyped'}`}
-                transform={`translate(${cx},${cy})`}
-                role="button"
-                tabIndex={0}
-                data-testid="matrix-dot"
-                data-card-id={card.id}
-                aria-label={card.text}
-                onClick={() => {
-                  requestSelection([card.id], true);
-                  setOpen(false);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    requestSelection([card.id], true);
-                    setOpen(false);
-                  }
-                }}
-              >
-                <title>{`${card.text} · ${t('fields.impact')} ${card.impact} · ${t('fields.effort')} ${card.effort}`}</title>
-                <circle r={9} />
-              </g>
-            );
-          }),
-        )}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="matrix-plot" role="group" aria-label={t('matrix.plot')}>
+        <rect className="quadrant is-quick" x={PLOT.left} y={PLOT.top} width={border.x - PLOT.left} height={border.y - PLOT.top} />
+        <rect className="quadrant is-big" x={border.x} y={PLOT.top} width={right - border.x} height={border.y - PLOT.top} />
+        <rect className="quadrant is-fill" x={PLOT.left} y={border.y} width={border.x - PLOT.left} height={bottom - border.y} />
+        <rect className="quadrant is-pit" x={border.x} y={border.y} width={right - border.x} height={bottom - border.y} />
+        <g aria-hidden="true">
+          <text className="quadrant-label" x={PLOT.left + 6} y={PLOT.top + 14}>
+            {t('matrix.quickWins')}
+          </text>
+          <text className="quadrant-label" x={right - 6} y={PLOT.top + 14} textAnchor="end">
+            {t('matrix.bigBets')}
+          </text>
+          <text className="quadrant-label" x={PLOT.left + 6} y={bottom - 6}>
+            {t('matrix.fillIns')}
+          </text>
+          <text className="quadrant-label" x={right - 6} y={bottom - 6} textAnchor="end">
+            {t('matrix.moneyPits')}
+          </text>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <g key={n}>
+              <text className="axis-tick" x={scoreCentre(PLOT, 'effort', n)} y={bottom + 16} textAnchor="middle">
+                {n}
+              </text>
+              <text className="axis-tick" x={PLOT.left - 8} y={scoreCentre(PLOT, 'impact', n) + 4} textAnchor="end">
+                {n}
+              </text>
+            </g>
+          ))}
+          <text className="axis-label" x={PLOT.left + PLOT.width / 2} y={HEIGHT - 6} textAnchor="middle">
+            {t('fields.effort')} →
+          </text>
+          <text
+            className="axis-label"
+            x={12}
+            y={PLOT.top + PLOT.height / 2}
+            textAnchor="middle"
+            transform={`rotate(-90 12 ${PLOT.top + PLOT.height / 2})`}
+          >
+            {t('fields.impact')} →
+          </text>
+        </g>
+        {placed.map((p) => {
+          const card = byId.get(p.id)!;
+          const name = t('matrix.dotName', {
+            text: card.text || t('canvas.emptyCard'),
+            impact: card.impact!,
+            effort: card.effort!,
+            quadrant: t(`matrix.quadrant.${quadrantOf(card.impact!, card.effort!)}`),
+          });
+          return (
+            <g
+              key={p.id}
+              className={`matrix-dot is-${card.type ?? 'untyped'}`}
+              role="button"
+              tabIndex={0}
+              data-testid="matrix-dot"
+              data-card-id={p.id}
+              aria-label={name}
+              onClick={() => pick(p.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  pick(p.id);
+                }
+              }}
+            >
+              <title>{name}</title>
+              {/* The dot and its label are one target: a click on either picks the card. */}
+              <rect className="matrix-hit" {...hitBox(p)} />
+              <circle cx={p.x} cy={p.y} r={p.radius} />
+              <text className="matrix-label" x={p.label.x} y={p.label.y + p.label.height - 3} aria-hidden="true">
+                {labelOf.get(p.id)}
+              </text>
+            </g>
+          );
+        })}
       </svg>
       <ul className="matrix-legend">
         {(['quickWin', 'strategic', 'innovation'] as const).map((type) => (
@@ -112,6 +142,7 @@ export function OpportunityMatrix() {
           </li>
         ))}
       </ul>
+      <p className="muted matrix-mapping">{t('matrix.mapping')}</p>
       {unplotted > 0 && <p className="muted">{t('matrix.unplotted', { count: unplotted })}</p>}
       {plotted.length === 0 && <p className="muted">{t('matrix.empty')}</p>}
     </Modal>

@@ -16,7 +16,17 @@ test('dashboard: create from the Chinese template, open, rename, delete', async 
   await page.getByRole('button', { name: /New map/ }).click();
   const form = page.getByRole('form', { name: 'New map' });
   await form.getByLabel('Title').fill('会员复购旅程');
-  await page.getByTestId('template-select').selectOption('subscription');
+  // The templates are a gallery with a picture of each, a radio group: the arrow keys move the choice.
+  const gallery = form.getByRole('radiogroup', { name: 'Start from' });
+  await expect(gallery.getByRole('radio')).toHaveCount(4);
+  await expect(gallery.getByRole('radio', { name: 'Blank grid' })).toBeChecked();
+  await expect(gallery.locator('.template-preview svg')).toHaveCount(4);
+  await gallery.getByRole('radio', { name: 'Blank grid' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(gallery.getByRole('radio', { name: 'B2B software purchase' })).toBeChecked();
+  await expect(gallery.getByRole('radio', { name: 'B2B software purchase' })).toBeFocused();
+  await gallery.getByRole('radio', { name: 'Subscription e-commerce' }).click();
+  await expect(gallery.getByRole('radio', { name: 'Subscription e-commerce' })).toBeChecked();
   await page.getByTestId('content-language').selectOption('zh-CN');
   await form.getByRole('button', { name: 'Create' }).click();
 

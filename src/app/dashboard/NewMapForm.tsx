@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { currentLanguage } from '../../i18n/language';
-import { isOneOf, LOCALES, TEMPLATE_IDS } from '../../model/choices';
+import { isOneOf, LOCALES } from '../../model/choices';
 import type { Locale, TemplateId } from '../../model/schema';
 import { createMap } from '../api';
 import { rememberFreshMap } from './freshMap';
+import { TemplateGallery } from './TemplateGallery';
 import { LocaleOptions } from '../LanguageSwitch';
 import { mapPath, navigate } from '../router';
 
-/** Title, template and content language of a new map; creating it opens it. */
+/** Title, content language and template (a gallery) of a new map; creating it opens it. */
 export function NewMapForm({ onCancel }: { onCancel(): void }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('blank');
   const [locale, setLocale] = useState<Locale>(currentLanguage());
@@ -43,20 +44,6 @@ export function NewMapForm({ onCancel }: { onCancel(): void }) {
         />
       </label>
       <label>
-        {t('dashboard.template')}
-        <select
-          value={template}
-          onChange={(e) => isOneOf(TEMPLATE_IDS, e.target.value) && setTemplate(e.target.value)}
-          data-testid="template-select"
-        >
-          {TEMPLATE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {t(`dashboard.templates.${id}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
         {t('dashboard.contentLanguage')}
         <select
           value={locale}
@@ -66,6 +53,7 @@ export function NewMapForm({ onCancel }: { onCancel(): void }) {
           <LocaleOptions />
         </select>
       </label>
+      <TemplateGallery value={template} onChange={setTemplate} locale={language} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,11 +1,13 @@
 /**
- * The facets row at a card's foot, as CardFacets shows it: by lane kind a
- * touchpoint's channel, media, importance and emotion, a pain point's
- * severity, an opportunity's type and impact/effort; tags on every card; at
+ * The facets row at a card's foot, as CardFacets shows it: the facets of the
+ * lane kind's fields (model/laneFields.ts: a touchpoint's channel, media,
+ * emotion and importance, a pain point's severity, an opportunity's type and
+ * impact/effort); tags on every card; at
  * the right end the persona chip, the open-comment badge and the votes.
  */
 import type { LucideIcon } from 'lucide-react';
 import { voteTotal } from '../../model/commands/votes';
+import { laneFields, type LaneField, type LaneFieldName } from '../../model/laneFields';
 import type { Card, LaneKind } from '../../model/schema';
 import { CHANNEL_ICONS, CommentsIcon, EMOTION_ICONS, MEDIA_ICONS, PersonaIcon, TAG_ICONS } from '../../icons';
 import { emotionLevel } from '../../model/journey';
@@ -33,28 +35,41 @@ const pill = (text: string, colors: { fill: string; color: string }, glyph?: Luc
   ...(glyph ? { icon: glyph } : {}),
 });
 
-/** Each facet is a group of pieces; facets are GAP apart. */
-function leftFacets(ctx: DrawContext, card: Card, laneKind: LaneKind): Piece[][] {
+const OPTION_ICONS: Partial<Record<LaneFieldName, Readonly<Record<string, LucideIcon>>>> = { channel: CHANNEL_ICONS, media: MEDIA_ICONS };
+
+/** The pieces of one lane field's facet (laneFields.ts says which fields have one), or null while it is unset. */
+function fieldFacet(ctx: DrawContext, card: Card, field: LaneField): Piece[] | null {
   const { t } = ctx;
+  const value = card[field.name];
+  if (value === undefined) return null;
+  switch (field.facet) {
+    case 'optionIcon': {
+      const glyph = OPTION_ICONS[field.name]?.[String(value)];
+      return glyph ? [icon(glyph)] : null;
+    }
+    case 'dots':
+      return [{ kind: 'dots', filled: Number(value), total: 5, diameter: 5, advance: 5.5, color: ACCENT, faint: FAINT_ACCENT }];
+    case 'face':
+      return [icon(EMOTION_ICONS[emotionLevel(Number(value))])];
+    case 'severity':
+      return [pill(t('fields.severityShort', { n: Number(value) }), Number(value) >= 4 ? PILLS.severe : PILLS.severity)];
+    case 'typePill':
+      return card.type ? [pill(t(`opportunityTypes.${card.type}`), PILLS[card.type])] : null;
+    case 'impactEffort':
+      return card.impact !== undefined && card.effort !== undefined
+        ? [{ kind: 'text', text: t('fields.impactEffortShort', { impact: card.impact, effort: card.effort }), size: SIZE, color: INK }]
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** Each facet is a group of pieces; facets are GAP apart. The lane's fields first, in the table's order, then the tags. */
+function leftFacets(ctx: DrawContext, card: Card, laneKind: LaneKind): Piece[][] {
   const facets: Piece[][] = [];
-  if (laneKind === 'touchpoints') {
-    if (card.channel) facets.push([icon(CHANNEL_ICONS[card.channel])]);
-    if (card.media) facets.push([icon(MEDIA_ICONS[card.media])]);
-    if (card.importance !== undefined) {
-      facets.push([{ kind: 'dots', filled: card.importance, total: 5, diameter: 5, advance: 5.5, color: ACCENT, faint: FAINT_ACCENT }]);
-    }
-    if (card.emotion !== undefined) facets.push([icon(EMOTION_ICONS[emotionLevel(card.emotion)])]);
-  }
-  if (laneKind === 'painPoints' && card.severity !== undefined) {
-    facets.push([pill(t('fields.severityShort', { n: card.severity }), card.severity >= 4 ? PILLS.severe : PILLS.severity)]);
-  }
-  if (laneKind === 'opportunities') {
-    if (card.type) facets.push([pill(t(`opportunityTypes.${card.type}`), PILLS[card.type])]);
-    if (card.impact !== undefined && card.effort !== undefined) {
-      facets.push([
-        { kind: 'text', text: t('fields.impactEffortShort', { impact: card.impact, effort: card.effort }), size: SIZE, color: INK },
-      ]);
-    }
+  for (const field of laneFields(laneKind)) {
+    const facet = fieldFacet(ctx, card, field);
+    if (facet) facets.push(facet);
   }
   for (const tag of card.tags ?? []) facets.push([icon(TAG_ICONS[tag])]);
   return facets;

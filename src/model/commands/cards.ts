@@ -6,28 +6,16 @@
  */
 import type * as Y from 'yjs';
 import { change, collection, createEntity, deleteEntity, listEntities, newId, readEntity, updateEntity } from '../doc';
+import { defaultFields } from '../laneFields';
 import { placeAt } from '../order';
 import { EMOTION_MAX, EMOTION_MIN, TAGS, type Card, type LaneKind, type Tag } from '../schema';
 import { checkFields, checkRoom } from '../writeChecks';
 
 export type CardFields = Partial<Omit<Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'votes'>>;
 
-/** What a new card in a lane of this kind starts with, so it shows up where people expect (a touchpoint on the curve). */
+/** What a new card in a lane of this kind starts with: the defaults of the lane-field table (laneFields.ts). */
 export function defaultFieldsFor(kind: LaneKind | undefined): CardFields {
-  switch (kind) {
-    case 'touchpoints':
-      return { emotion: 0, importance: 3 };
-    case 'emotions':
-      return { emotion: 0 };
-    case 'painPoints':
-      return { severity: 3 };
-    case 'opportunities':
-      return { type: 'quickWin', impact: 3, effort: 3 };
-    case 'kpis':
-      return { metric: '', direction: 'higher' };
-    default:
-      return {};
-  }
+  return defaultFields(kind);
 }
 
 export interface Cell {

@@ -1,6 +1,7 @@
 /**
  * The map's cards as spreadsheet tables: touchpoints, and pain points with
- * opportunities in one sheet. Pure and i18n-free: headers and enum values come
+ * opportunities in one sheet. The columns of a lane kind's own fields come
+ * from the lane-field table (laneFields.ts). Pure and i18n-free: headers and enum values come
  * in `labels` (built from the UI's strings by src/export/csvLabels.ts), so the
  * file is in the language of whoever downloads it.
  */
@@ -8,50 +9,36 @@ import type { CommentsSnapshot } from '../comments/read';
 import { cardIdOf } from '../comments/schema';
 import { voteTotal } from '../commands/votes';
 import type { MapSnapshot } from '../live';
-import { CHANNELS, MEDIA, OPPORTUNITY_TYPES, TAGS, type Card, type Lane, type LaneKind } from '../schema';
+import { csvFields, fieldValue, laneFields, type CsvFieldColumn, type LaneField } from '../laneFields';
+import { TAGS, type Card, type Lane, type LaneKind } from '../schema';
 import { cardsInMapOrder } from '../journey';
 import { writeCsv, type CsvCell } from './csv';
 
-export const TOUCHPOINT_COLUMNS = [
-  'stage',
-  'lane',
-  'text',
-  'channel',
-  'media',
-  'emotion',
-  'importance',
-  'momentOfTruth',
-  'votes',
-  'persona',
-  'tags',
-] as const;
-export const INSIGHT_COLUMNS = [
-  'type',
-  'stage',
-  'lane',
-  'text',
-  'severity',
-  'opportunityType',
-  'impact',
-  'effort',
-  'votes',
-  'persona',
-  'tags',
-] as const;
-export type CsvColumn = (typeof TOUCHPOINT_COLUMNS)[number] | (typeof INSIGHT_COLUMNS)[number] | 'comments';
+const TOUCHPOINT_KINDS: readonly LaneKind[] = ['touchpoints'];
+const INSIGHT_KINDS: readonly LaneKind[] = ['painPoints', 'opportunities'];
+const TOUCHPOINT_FIELDS = csvFields(TOUCHPOINT_KINDS);
+const INSIGHT_FIELDS = csvFields(INSIGHT_KINDS);
+
+/** Columns every sheet ends with (before the comments, when asked for). */
+const EVERY_CARD = ['votes', 'persona', 'tags'] as const;
+const columnsOf = (fields: readonly LaneField[]): CsvFieldColumn[] => fields.map((f) => f.csv!);
+
+/** The sheets' columns: where the card is, its text, its lane kinds' fields (laneFields.ts), then what every card has. */
+export const TOUCHPOINT_COLUMNS = ['stage', 'lane', 'text', ...columnsOf(TOUCHPOINT_FIELDS), ...EVERY_CARD] as const;
+export const INSIGHT_COLUMNS = ['type', 'stage', 'lane', 'text', ...columnsOf(INSIGHT_FIELDS), ...EVERY_CARD] as const;
+export type CsvColumn = 'type' | 'stage' | 'lane' | 'text' | CsvFieldColumn | (typeof EVERY_CARD)[number] | 'comments';
 
 /** Everything a table prints in words, in the reader's language. */
 export interface CsvLabels {
   columns: Record<CsvColumn, string>;
-  channels: Record<(typeof CHANNELS)[number], string>;
-  media: Record<(typeof MEDIA)[number], string>;
-  opportunityTypes: Record<(typeof OPPORTUNITY_TYPES)[number], string>;
+  /** a choice field's options (laneFields.ts), by field name then option */
+  options: Readonly<Record<string, Readonly<Record<string, string>>>>;
   tags: Record<(typeof TAGS)[number], string>;
   /** a lane without a name is called by its kind */
   laneKinds: Record<LaneKind, string>;
   /** the `type` column of the insights sheet */
   insightTypes: { painPoint: string; opportunity: string };
-  /** moment of truth */
+  /** a toggle field (moment of truth) */
   yes: string;
   no: string;
   /** between several tags in one cell (", " or "、") */
@@ -67,10 +54,28 @@ export interface CsvTableOptions {
 
 type MapContent = Pick<MapSnapshot, 'stages' | 'lanes' | 'cards' | 'personas'>;
 
-const optional = <T>(value: T | undefined): T | '' => (value === undefined ? '' : value);
+/** A lane field's cell: a choice in words, a toggle yes or no, a number as a number. */
+function fieldCell(card: Card, field: LaneField, labels: CsvLabels): CsvCell {
+  const value = fieldValue(card, field);
+  switch (field.widget) {
+    case 'toggle':
+      return value === true ? labels.yes : labels.no;
+    case 'choice':
+      return typeof value === 'string' ? (labels.options[field.name]?.[value] ?? value) : '';
+    default:
+      return value === undefined || typeof value === 'boolean' ? '' : value;
+  }
+}
 
-const TOUCHPOINT_KINDS: ReadonlySet<LaneKind> = new Set(['touchpoints']);
-const INSIGHT_KINDS: ReadonlySet<LaneKind> = new Set(['painPoints', 'opportunities']);
+/**
+ * The lane-field cells of a row. A card keeps its fields when dragged between
+ * lanes; the lane decides which ones the sheet shows, so a field its lane kind
+ * does not have is an empty cell.
+ */
+function fieldCells(card: Card, kind: LaneKind, fields: readonly LaneField[], labels: CsvLabels): CsvCell[] {
+  const own = new Set(laneFields(kind).map((f) => f.csv));
+  return fields.map((field) => (own.has(field.csv) ? fieldCell(card, field, labels) : ''));
+}
 
 type CardRow = { card: Card; lane: Lane; stageName: string };
 
@@ -106,34 +111,23 @@ function sheet(
 
 /** The touchpoints sheet, header first, as cells (numbers stay numbers). */
 export function touchpointsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
-  return sheet(map, labels, opts, TOUCHPOINT_KINDS, TOUCHPOINT_COLUMNS, ({ card, stageName }, laneName) => [
+  return sheet(map, labels, opts, new Set(TOUCHPOINT_KINDS), TOUCHPOINT_COLUMNS, ({ card, lane, stageName }, laneName) => [
     stageName,
     laneName,
     card.text,
-    card.channel ? labels.channels[card.channel] : '',
-    card.media ? labels.media[card.media] : '',
-    optional(card.emotion),
-    optional(card.importance),
-    card.momentOfTruth ? labels.yes : labels.no,
+    ...fieldCells(card, lane.kind, TOUCHPOINT_FIELDS, labels),
   ]);
 }
 
 /** Pain points and opportunities in one sheet, told apart by the `type` column. */
 export function insightsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
-  return sheet(map, labels, opts, INSIGHT_KINDS, INSIGHT_COLUMNS, ({ card, lane, stageName }, laneName) => {
-    const pain = lane.kind === 'painPoints';
-    // A card keeps its fields when dragged between lanes; the lane decides which ones the sheet shows.
-    return [
-      pain ? labels.insightTypes.painPoint : labels.insightTypes.opportunity,
-      stageName,
-      laneName,
-      card.text,
-      pain ? optional(card.severity) : '',
-      !pain && card.type ? labels.opportunityTypes[card.type] : '',
-      pain ? '' : optional(card.impact),
-      pain ? '' : optional(card.effort),
-    ];
-  });
+  return sheet(map, labels, opts, new Set(INSIGHT_KINDS), INSIGHT_COLUMNS, ({ card, lane, stageName }, laneName) => [
+    lane.kind === 'painPoints' ? labels.insightTypes.painPoint : labels.insightTypes.opportunity,
+    stageName,
+    laneName,
+    card.text,
+    ...fieldCells(card, lane.kind, INSIGHT_FIELDS, labels),
+  ]);
 }
 
 /** The touchpoints sheet as a CSV file's text (UTF-8 BOM, CRLF). */
