@@ -48,7 +48,8 @@ export function LevelOfDetailWatcher() {
   return null;
 }
 
-const useLowDetail = (): boolean =>
+/** Whether the canvas is zoomed out below the level where cards and headers show their controls. */
+export const useLowDetail = (): boolean =>
   useSyncExternalStore(
     subscribe,
     () => lowDetail,

@@ -75,7 +75,7 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
     if (kind === 'Emotion point') {
       await expect(page.getByRole('button', { name: 'Add emotion point' }).last()).toBeFocused();
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('slider', { name: 'Emotion of “Emotion point”' })).toBeVisible();
+      await expect(page.getByRole('slider', { name: /^Emotion point: / })).toBeVisible();
       continue;
     }
     await expect(page.getByRole('button', { name: `Add card in ${lane}, Repurchase` })).toBeFocused();

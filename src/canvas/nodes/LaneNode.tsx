@@ -13,6 +13,7 @@ import { ChevronDown, Icon } from '../../icons';
 import '../view.css';
 import { useLane, useOpenMap } from '../../state/mapContext';
 import type { LaneNode as LaneNodeType } from '../projection';
+import { useLowDetail } from '../levelOfDetail';
 
 /** "Customer actions" and "customer actions " say the same. */
 const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
@@ -24,6 +25,9 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const renaming = useSession((s) => s.renamingId === data.laneId);
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
+  // Zoomed out the header's select and field would be a few pixels tall, too small to hit: they show as text until zoomed in.
+  const lowDetail = useLowDetail();
+  const controls = canEdit && !lowDetail;
   if (!lane) return null;
   const kindLabel = t(`laneKinds.${lane.kind}`);
   const typeRepeatsName = sameWords(lane.name, kindLabel);
@@ -73,17 +77,17 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
             {lane.name}
           </h3>
         )}
-        {canEdit && typeRepeatsName && kindPicker}
+        {controls && typeRepeatsName && kindPicker}
       </div>
-      {canEdit && !typeRepeatsName && kindPicker}
-      {!canEdit && !typeRepeatsName && (
+      {controls && !typeRepeatsName && kindPicker}
+      {!controls && !typeRepeatsName && (
         // A reader (and an export) sees the kind as text, not as a control they cannot use, and only where it adds something.
         <span className="lane-kind is-text">{kindLabel}</span>
       )}
-      {lane.kind === 'backstage' && !canEdit && lane.department && (
+      {lane.kind === 'backstage' && !controls && lane.department && (
         <span className="lane-department-text">{departmentLabel(lane.department)}</span>
       )}
-      {lane.kind === 'backstage' && canEdit && (
+      {lane.kind === 'backstage' && controls && (
         <div className="lane-department nodrag">
           <CommitText
             value={lane.department}
