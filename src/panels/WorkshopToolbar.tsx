@@ -1,5 +1,7 @@
 /** Workshop tools over the map: tag filter, votes left, the opportunity matrix, the panels. */
+import { useRef } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
+import { useRovingFocus } from '../ui/useRovingFocus';
 import { TAGS } from '../model/schema';
 import { useSession } from '../state/session';
 import { useMyVotes } from './useMyVotes';
@@ -18,9 +20,12 @@ export function WorkshopToolbar() {
   const setMatrixOpen = useSession((s) => s.setMatrixOpen);
   const { left, budget } = useMyVotes();
   const shortcuts = useAction('shortcuts');
+  // One Tab stop for the whole toolbar, arrows inside it: the map is a few Tab presses from the top.
+  const toolbar = useRef<HTMLDivElement>(null);
+  useRovingFocus(toolbar);
 
   return (
-    <div className="workshop-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div className="workshop-toolbar" role="toolbar" aria-label={t('toolbar.label')} ref={toolbar}>
       <UndoButtons />
       <div className="tag-filter" role="group" aria-label={t('tags.filter')}>
         <span className="muted">{t('tags.filter')}:</span>

@@ -133,8 +133,14 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   await page.keyboard.press('Escape');
   await expect(shortcuts).toHaveCount(0);
 
-  // Export a PDF: the toolbar's Export, the PDF format, Export.
-  await tabTo(page, page.getByTestId('export-button'), { back: true });
+  // Export a PDF: back into the toolbar (one Tab stop), along it with the arrows to Export, the PDF format, Export.
+  const inToolbar = () => page.evaluate(() => !!document.activeElement?.closest('[role="toolbar"]'));
+  for (let n = 0; n < 30 && !(await inToolbar()); n++) await page.keyboard.press('Shift+Tab');
+  expect(await inToolbar()).toBe(true);
+  const exportButton = page.getByTestId('export-button');
+  for (let n = 0; n < 20 && !(await exportButton.evaluate((el) => el === document.activeElement)); n++)
+    await page.keyboard.press('ArrowRight');
+  await expect(exportButton).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();

@@ -1,0 +1,63 @@
+/**
+ * A toolbar is one Tab stop (WAI-ARIA's toolbar pattern): Tab enters on the
+ * control used last (else the first), the arrow keys, Home and End move
+ * between its controls. Works on the DOM, so controls from other components
+ * (lazy buttons, undo) join without wiring; a control that appears, goes or
+ * becomes disabled is taken into account.
+ */
+import { useEffect, type RefObject } from 'react';
+
+const CONTROLS = 'button, a[href], select, input';
+/** Inside these the arrow keys move the caret or the choice, not the toolbar's focus. */
+const OWN_ARROWS = 'input, select, textarea';
+
+const controlsOf = (root: HTMLElement): HTMLElement[] =>
+  [...root.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => !el.matches(':disabled') && el.getClientRects().length > 0);
+
+export function useRovingFocus(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    let current: HTMLElement | null = null;
+    const apply = () => {
+      const list = controlsOf(root);
+      if (!current || !list.includes(current)) current = list[0] ?? null;
+      for (const el of list) el.tabIndex = el === current ? 0 : -1;
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && e.target !== current && controlsOf(root).includes(e.target)) {
+        current = e.target;
+        apply();
+      }
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !(e.target instanceof HTMLElement) || e.target.matches(OWN_ARROWS)) return;
+      const list = controlsOf(root);
+      const at = list.indexOf(e.target);
+      if (at < 0) return;
+      const next =
+        e.key === 'ArrowRight'
+          ? list[(at + 1) % list.length]
+          : e.key === 'ArrowLeft'
+            ? list[(at - 1 + list.length) % list.length]
+            : e.key === 'Home'
+              ? list[0]
+              : e.key === 'End'
+                ? list.at(-1)
+                : undefined;
+      if (!next) return;
+      e.preventDefault();
+      next.focus();
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class'] });
+    root.addEventListener('focusin', onFocusIn);
+    root.addEventListener('keydown', onKeyDown);
+    return () => {
+      observer.disconnect();
+      root.removeEventListener('focusin', onFocusIn);
+      root.removeEventListener('keydown', onKeyDown);
+    };
+  }, [ref]);
+}
