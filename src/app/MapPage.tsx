@@ -231,7 +231,7 @@ export function MapPage({ mapId }: { mapId: string }) {
                 <RepairNotice />
                 <LiveAnnouncer />
                 <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
-                  <JourneyCanvas />
+                  <JourneyCanvas mapKey={mapId} />
                   <SidePanel />
                 </div>
               </main>

@@ -52,7 +52,7 @@ import { nodeTypes } from './nodeTypes';
 import { LevelOfDetailWatcher } from './levelOfDetail';
 import { StickyHeaders } from './StickyHeaders';
 import { ViewBar } from './ViewBar';
-import { MAX_ZOOM, MIN_ZOOM, initialViewport } from './viewport';
+import { MAX_ZOOM, MIN_ZOOM, initialViewport, rememberViewport } from './viewport';
 
 /**
  * Keep React Flow's local fields (dragging, measured) across projections,
@@ -108,7 +108,8 @@ const cardCenterTop = (node: Node) => ({ x: node.position.x + GRID.cardWidth / 2
 
 const navSelector = (navId: string) => `[data-nav-id="${CSS.escape(navId)}"]`;
 
-export function JourneyCanvas() {
+/** `mapKey` names the map (its id) so the view outlives the canvas: a version's preview, a restore, a visit to the dashboard. */
+export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
   const { t } = useTranslation();
   const { doc, presence } = useOpenMap();
   const snapshot = useSnapshot();
@@ -406,7 +407,8 @@ export function JourneyCanvas() {
         zoomOnDoubleClick={false}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
-        defaultViewport={initialViewport()}
+        defaultViewport={initialViewport(mapKey)}
+        onMoveEnd={(_event, viewport) => mapKey && rememberViewport(mapKey, viewport)}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >

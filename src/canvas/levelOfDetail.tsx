@@ -1,7 +1,7 @@
 /**
  * Level of detail: below 50 % a card's text is a few pixels high, so cards
- * are drawn as light blocks (their colour and first lines, no facets,
- * badges or editor). On the 600-card map at fit view this is most of what a
+ * are drawn as light blocks (their colour, first lines, tags, comments and
+ * votes; no lane facets or editor). On the 600-card map at fit view this is most of what a
  * frame costs. One subscription to React Flow's viewport for the whole canvas
  * (LevelOfDetailWatcher), not one per card; the cards hear from it only when
  * the zoom crosses the threshold. There is one canvas on a page.
@@ -11,9 +11,11 @@ import { useStoreApi, type NodeProps } from '@xyflow/react';
 import { useTranslation } from '../i18n/useTranslation';
 import { Icon, MomentOfTruthIcon } from '../icons';
 import { useCard } from '../state/mapContext';
-import { useSession } from '../state/session';
+import { useCanEdit, useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
-import { CardNode } from './nodes/CardNode';
+import { CardNode, useCardPlace } from './nodes/CardNode';
+import { CardMarks } from './nodes/CardFacets';
+import { formatKpiValue } from '../model/journey';
 import type { CardNode as CardNodeType } from './projection';
 import { FAR_ZOOM, LOW_DETAIL_ZOOM } from './viewport';
 
@@ -62,6 +64,9 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
   const selectedBy = usePresence((s) => s.selectedBy.get(id));
   const dimmed = useSession((s) => s.tagFilter !== null && !(card?.tags ?? []).includes(s.tagFilter));
   const { t } = useTranslation();
+  const place = useCardPlace(id, card, data.laneKind);
+  const canEdit = useCanEdit();
+  const startEditing = useSession((s) => s.startEditing);
   if (!card) return null;
   const mot = card.momentOfTruth && data.laneKind === 'touchpoints';
   return (
@@ -73,6 +78,11 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
       data-testid="card"
       data-card-id={id}
       data-detail="low"
+      {...place}
+      onDoubleClick={(e) => {
+        e.stopPropagation();
+        if (canEdit) startEditing(id);
+      }}
       data-mot={card.momentOfTruth ? 'true' : undefined}
     >
       {/* A moment of truth is what a map is read for at a distance: its mark stays. */}
@@ -81,16 +91,24 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
           <Icon icon={MomentOfTruthIcon} /> {t('fields.momentOfTruth')}
         </span>
       )}
-      <p className="card-text">{card.text}</p>
+      {/* A KPI is read for its figure: the light card keeps the metric and its value. */}
+      <p className="card-text">
+        {data.laneKind === 'kpis' ? `${card.metric || card.text} ${formatKpiValue(card.value, card.unit)}` : card.text}
+      </p>
+      {/* Votes, tags and comments never hide, at any zoom (issue 14): what a workshop counts stays countable from afar. */}
+      <div className="card-facets">
+        <CardMarks card={card} />
+      </div>
     </div>
   );
 }
 
 function CardWithLevelOfDetailView(props: NodeProps<CardNodeType>) {
   const low = useLowDetail();
-  // The card being edited or selected is drawn in full at any zoom: its editor and facets are what the person works on.
+  // The card being edited is drawn in full at any zoom. A selected one stays light: swapping its element between a
+  // click's press and release would turn the click into one on the pane, which clears the selection.
   const editing = useSession((s) => s.editingCardId === props.id);
-  return low && !editing && !props.selected ? <CardLite {...props} /> : <CardNode {...props} />;
+  return low && !editing ? <CardLite {...props} /> : <CardNode {...props} />;
 }
 
 export const CardWithLevelOfDetail = memo(CardWithLevelOfDetailView);

@@ -29,9 +29,17 @@ export interface Viewport {
  * top left, as a document opens at its first page, rather than fitted to the
  * screen at a scale nobody can read (0.30 on the 63-card template).
  */
-export function initialViewport(): Viewport {
-  return { x: VIEW_MARGIN, y: GRID.personaHeight + GRID.personaGap + VIEW_MARGIN, zoom: 1 };
+export function initialViewport(mapKey?: string): Viewport {
+  return (mapKey && lastViewports.get(mapKey)) || { x: VIEW_MARGIN, y: GRID.personaHeight + GRID.personaGap + VIEW_MARGIN, zoom: 1 };
 }
+
+/**
+ * Where each map was last viewed in this tab: previewing a saved version,
+ * restoring it or coming back from the dashboard mounts a new canvas, which
+ * opens where the person was rather than back at the map's head.
+ */
+const lastViewports = new Map<string, Viewport>();
+export const rememberViewport = (mapKey: string, viewport: Viewport): void => void lastViewports.set(mapKey, viewport);
 
 export const clampZoom = (zoom: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 

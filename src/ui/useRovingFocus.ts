@@ -11,8 +11,14 @@ const CONTROLS = 'button, a[href], select, input';
 /** Inside these the arrow keys move the caret or the choice, not the toolbar's focus. */
 const OWN_ARROWS = 'input, select, textarea';
 
+/** A dialog or menu a toolbar button opened may sit inside the toolbar's element: its controls are its own. */
+const POPUPS = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
+
 const controlsOf = (root: HTMLElement): HTMLElement[] =>
-  [...root.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => !el.matches(':disabled') && el.getClientRects().length > 0);
+  [...root.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => {
+    const popup = el.closest(POPUPS);
+    return (!popup || !root.contains(popup)) && !el.matches(':disabled') && el.getClientRects().length > 0;
+  });
 
 export function useRovingFocus(ref: RefObject<HTMLElement | null>): void {
   useEffect(() => {

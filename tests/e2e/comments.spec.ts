@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { cardWithText, createMap, openMap, person } from './helpers';
+import { cardWithText, createMap, openMap, person, fitMap } from './helpers';
 
 const CARD = 'Support phone call';
 const badge = (page: Page) => cardWithText(page, CARD).getByTestId('comment-badge');
@@ -138,6 +138,9 @@ test('on a comment link the map is read-only but comments can be written; a view
   const viewer = await (await browser.newContext()).newPage();
   await viewer.goto(pathOf(links.view));
   await expect(viewer.getByTestId('role-badge')).toHaveText('View only');
+  // Maps open at 100% on their head; fitted, the card is on screen for both.
+  await fitMap(commenter);
+  await fitMap(viewer);
 
   await cardWithText(commenter, CARD).click();
   await commenter.getByTestId('panel-tab-comments').click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { MapFile } from '../../src/model/exchange/mapFile';
 import { smallMapFile } from '../fixtures/mapFile';
-import { cardWithText, createMap } from './helpers';
+import { cardWithText, createMap, fitMap } from './helpers';
 
 const jsonFile = (name: string, content: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 
@@ -47,6 +47,8 @@ test('import: a map exported as JSON comes back as a new map through the dashboa
   expect(page.url()).not.toContain(id);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
   await expect(page.getByTestId('map-title')).toHaveText('会员复购旅程');
+  // The map opens at 100% on its head: fitted, every card is on screen.
+  await fitMap(page);
   for (const text of texts) {
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     await expect(cardWithText(page, text)).toBeVisible();

@@ -95,7 +95,6 @@ function FieldFacet({ card, field }: { card: Card; field: LaneField }) {
  */
 export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; laneKind: LaneKind; personaAvatar?: string }) {
   const { t } = useTranslation();
-  const votes = voteTotal(card);
   return (
     <div className="card-facets" data-testid="card-facets">
       {laneFields(laneKind)
@@ -109,8 +108,31 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
           <Icon icon={OffTargetIcon} /> {t('kpi.offTarget')}
         </span>
       )}
+      <CardMarks card={card} personaAvatar={personaAvatar} />
+    </div>
+  );
+}
+
+/**
+ * What a card carries at any zoom: its workshop tags, then persona, comments
+ * and votes at the bottom-right corner. The full card shows them after its
+ * lane's facets; the light card (zoomed out) shows only these.
+ */
+export function CardMarks({ card, personaAvatar }: { card: Card; personaAvatar?: string }) {
+  const { t } = useTranslation();
+  const votes = voteTotal(card);
+  return (
+    <>
       {(card.tags ?? []).map((tag) => (
-        <span key={tag} className="facet tag" title={t(`tags.${tag}`)} aria-label={t(`tags.${tag}`)} data-tag={tag} data-testid="card-tag">
+        <span
+          key={tag}
+          className="facet tag"
+          role="img"
+          title={t(`tags.${tag}`)}
+          aria-label={t(`tags.${tag}`)}
+          data-tag={tag}
+          data-testid="card-tag"
+        >
           <Icon icon={TAG_ICONS[tag]} />
         </span>
       ))}
@@ -132,6 +154,6 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
           </span>
         )}
       </span>
-    </div>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { deleteCard, updateCardText } from '../../model/commands/cards';
 import { voteTotal } from '../../model/commands/votes';
 import { TEXT_LIMITS } from '../../model/limits';
+import type { Card, LaneKind } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { usePresence } from '../../sync/presence';
@@ -27,8 +28,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const startEditing = useSession((s) => s.startEditing);
   const canEdit = useCanEdit();
   const stopEditing = useSession((s) => s.stopEditing);
-  const isTabStop = useSession((s) => s.tabStopId === id);
-  const stageName = useMapSelector((s) => (card ? s.stages.find((st) => st.id === card.stageId)?.name : undefined));
+  const a11y = useCardPlace(id, card, data.laneKind);
 
   const save = useCallback(
     (text: string) => {
@@ -46,27 +46,9 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   }, [doc, id, card?.text, stopEditing]);
 
   if (!card) return null;
-  const votes = voteTotal(card);
-  // "Touchpoint in Research: Compares prices online, moment of truth, 3 votes"
-  const label = [
-    t('keyboard.cardLabel', {
-      kind: t(`keyboard.cardKind.${data.laneKind}`),
-      stage: stageName ?? '',
-      text: card.text || t('keyboard.untitled'),
-    }),
-    card.momentOfTruth && data.laneKind === 'touchpoints' ? t('keyboard.momentOfTruth') : null,
-    votes > 0 ? t('keyboard.votes', { count: votes }) : null,
-  ]
-    .filter(Boolean)
-    .join(t('keyboard.listSeparator'));
   return (
     <div
-      role="group"
-      aria-roledescription={t('keyboard.card')}
-      aria-label={label}
-      // Roving tabindex: the canvas's one tab stop, or reached with the arrow keys (navigation.ts).
-      tabIndex={isTabStop ? 0 : -1}
-      data-nav-id={id}
+      {...a11y}
       className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
         card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
       }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}`}
@@ -108,3 +90,34 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
 }
 
 export const CardNode = memo(CardNodeView);
+
+/**
+ * What makes a card a place of the keyboard and a thing a screen reader
+ * names, at any level of detail: its role, its name ("Touchpoint in
+ * Research: Compares prices online, moment of truth, 3 votes") and the
+ * roving tabindex (the canvas's one tab stop, or reached with the arrow keys).
+ */
+export function useCardPlace(id: string, card: Card | undefined, laneKind: LaneKind) {
+  const { t } = useTranslation();
+  const isTabStop = useSession((s) => s.tabStopId === id);
+  const stageName = useMapSelector((s) => (card ? s.stages.find((st) => st.id === card.stageId)?.name : undefined));
+  const votes = card ? voteTotal(card) : 0;
+  const label = [
+    t('keyboard.cardLabel', {
+      kind: t(`keyboard.cardKind.${laneKind}`),
+      stage: stageName ?? '',
+      text: card?.text || t('keyboard.untitled'),
+    }),
+    card?.momentOfTruth && laneKind === 'touchpoints' ? t('keyboard.momentOfTruth') : null,
+    votes > 0 ? t('keyboard.votes', { count: votes }) : null,
+  ]
+    .filter(Boolean)
+    .join(t('keyboard.listSeparator'));
+  return {
+    role: 'group',
+    'aria-roledescription': t('keyboard.card'),
+    'aria-label': label,
+    tabIndex: isTabStop ? 0 : -1,
+    'data-nav-id': id,
+  } as const;
+}

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GRID } from '../../../src/canvas/layout';
-import { formatZoom, initialViewport, parseZoomLevel, steppedZoom, stickyOffsets } from '../../../src/canvas/viewport';
+import { formatZoom, initialViewport, parseZoomLevel, rememberViewport, steppedZoom, stickyOffsets } from '../../../src/canvas/viewport';
 
 describe('the initial view', () => {
+  it('reopens a map where it was last viewed in this tab (a preview, a restore, a visit to the dashboard), other maps at their head', () => {
+    rememberViewport('map-a', { x: -400, y: -120, zoom: 0.5 });
+    expect(initialViewport('map-a')).toEqual({ x: -400, y: -120, zoom: 0.5 });
+    expect(initialViewport('map-b')).toEqual(initialViewport());
+  });
+
   it('opens at 100% with the persona and the first stage at the top left', () => {
     const { x, y, zoom } = initialViewport();
     expect(zoom).toBe(1);
