@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Locator } from '@playwright/
 import type { MapFile } from '../../src/model/exchange/mapFile';
 import { LANE_KINDS, type Card, type LaneKind, type Locale } from '../../src/model/schema';
 import { openMap } from './helpers';
+import { EMPTY_PERSONA } from '../../src/model/commands/personas';
 
 /**
  * Votes, tags and badges never hide (issue 14): on a card with every facet
@@ -29,19 +30,7 @@ const KIND_FIELDS: Record<LaneKind, Partial<Card>> = {
 };
 
 function mapWithOneCard(kind: LaneKind, locale: Locale): MapFile {
-  const persona = (id: string, order: string, avatar: string) => ({
-    id,
-    order,
-    name: id,
-    role: '',
-    segment: '',
-    quote: '',
-    goals: [],
-    needs: [],
-    frustrations: [],
-    archetype: '',
-    avatar,
-  });
+  const persona = (id: string, order: string, avatar: string) => ({ ...EMPTY_PERSONA, id, order, name: id, avatar });
   return {
     schemaVersion: 2,
     meta: { schemaVersion: 2, title: `facets ${kind}`, description: '', locale, createdAt: 1, updatedAt: 1, votesPerParticipant: 20 },

@@ -48,7 +48,7 @@ function FieldFacet({ card, field }: { card: Card; field: LaneField }) {
       const icon = OPTION_ICONS[field.name]?.[String(value)];
       const label = field.widget === 'choice' ? t(`${field.optionLabels}.${String(value)}`) : String(value);
       return icon ? (
-        <span className="facet" title={label} aria-label={label}>
+        <span className="facet" role="img" title={label} aria-label={label}>
           <Icon icon={icon} />
         </span>
       ) : null;
