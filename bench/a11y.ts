@@ -83,7 +83,10 @@ export function a11y() {
       const { context, page } = await open(`/m/${id}`, locale);
       await page.getByTestId('card').first().waitFor();
       const map: Record<string, unknown> = { openedAtZoom: await zoomOf(page), asOpened: await axe(page) };
-      await page.getByTestId('zoom-control').getByRole('button', { name: /fit|适应/i }).click();
+      await page
+        .getByTestId('zoom-control')
+        .getByRole('button', { name: /fit|适应/i })
+        .click();
       await page.waitForTimeout(300);
       map.fitView = { zoom: await zoomOf(page), ...(await axe(page)) };
       // 100 %: typed into the zoom control, from fit view.
