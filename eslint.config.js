@@ -22,7 +22,10 @@ const noUpwardImports = {
   patterns: [{ group: ['../app/*', '../../app/*'], message: 'app/ is the top floor: nothing imports from it.' }],
 };
 // canvas/ and panels/ are side by side: what both need lives in ui/ (widgets) or state/ (the open map, hooks).
-const notFromPanels = { group: ['**/panels/*', '**/panels/**'], message: 'canvas/ must not import panels/: move what both use to ui/ or state/.' };
+const notFromPanels = {
+  group: ['**/panels/*', '**/panels/**'],
+  message: 'canvas/ must not import panels/: move what both use to ui/ or state/.',
+};
 const notFromCanvas = {
   group: ['**/canvas/*', '!**/canvas/layout', '!**/canvas/smoothCurve', '!**/canvas/navigation'],
   message: 'panels/ must not import canvas/ components: move what both use to ui/ or state/.',
