@@ -94,20 +94,23 @@ function move(direction: Direction): Pick<Action, 'enabled' | 'perform'> {
   };
 }
 
-/** Delete on a header: the stage or lane, asking first when it holds cards (as its delete button does). */
+/**
+ * Delete a stage or a lane, asking first when it holds cards: the header's ✕
+ * button and the Delete key both come here, so the question is asked alike.
+ */
+export function deleteHeaderAsking(map: Pick<OpenMap, 'doc' | 'live'>, kind: 'stage' | 'lane', id: string): void {
+  const snapshot = map.live.getSnapshot();
+  const header = kind === 'stage' ? snapshot.stages.find((s) => s.id === id) : snapshot.lanes.find((l) => l.id === id);
+  if (!header) return;
+  const count = snapshot.cards.filter((c) => (kind === 'stage' ? c.stageId : c.laneId) === id).length;
+  const question = kind === 'stage' ? 'canvas.confirmDeleteStage' : 'canvas.confirmDeleteLane';
+  if (count > 0 && !window.confirm(t(question, { name: header.name, count }))) return;
+  (kind === 'stage' ? deleteStage : deleteLane)(map.doc, id);
+}
+
+/** Delete on a header: the stage or lane (deleteHeaderAsking), then the keyboard stays on the row of headers. */
 function deleteHeader(ctx: ActionContext, header: NonNullable<ReturnType<typeof headerAt>>) {
-  const { snapshot } = ctx;
-  if (header.kind === 'stage') {
-    const stage = snapshot.stages[header.index]!;
-    const count = snapshot.cards.filter((c) => c.stageId === stage.id).length;
-    if (count > 0 && !window.confirm(t('canvas.confirmDeleteStage', { name: stage.name, count }))) return;
-    deleteStage(ctx.map.doc, stage.id);
-  } else {
-    const lane = snapshot.lanes[header.index]!;
-    const count = snapshot.cards.filter((c) => c.laneId === lane.id).length;
-    if (count > 0 && !window.confirm(t('canvas.confirmDeleteLane', { name: lane.name, count }))) return;
-    deleteLane(ctx.map.doc, lane.id);
-  }
+  deleteHeaderAsking(ctx.map, header.kind, header.id);
   ctx.canvas?.focusAfterChange((grid) => {
     const { columns, rows } = grid.layout;
     const list = header.kind === 'stage' ? columns.map((c) => `stage:${c.stageId}`) : rows.map((r) => `lane:${r.laneId}`);

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
-import { deleteLane, moveLane, updateLane } from '../../model/commands/lanes';
+import { moveLane, updateLane } from '../../model/commands/lanes';
 import { TEXT_LIMITS } from '../../model/limits';
 import { DEPARTMENTS, LANE_KINDS, LaneKindSchema } from '../../model/schema';
 import { CommitText } from '../../ui/fields';
@@ -9,6 +9,7 @@ import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
+import { deleteHeaderAsking } from '../../actions/actions';
 import { ChevronDown, Icon } from '../../icons';
 import '../view.css';
 import { useLane, useOpenMap } from '../../state/mapContext';
@@ -20,7 +21,8 @@ const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.t
 
 function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const { t } = useTranslation();
-  const { doc, live } = useOpenMap();
+  const map = useOpenMap();
+  const { doc } = map;
   const lane = useLane(data.laneId);
   const renaming = useSession((s) => s.renamingId === data.laneId);
   const setRenaming = useSession((s) => s.setRenaming);
@@ -33,11 +35,6 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const typeRepeatsName = sameWords(lane.name, kindLabel);
   // A known department key is shown in the reader's language; free text as typed.
   const departmentLabel = (d: string) => ((DEPARTMENTS as readonly string[]).includes(d) ? t(`departments.${d}`) : d);
-
-  const remove = () => {
-    const count = live.getSnapshot().cards.filter((c) => c.laneId === lane.id).length;
-    if (count === 0 || window.confirm(t('canvas.confirmDeleteLane', { name: lane.name, count }))) deleteLane(doc, lane.id);
-  };
 
   // Where the type says what the name already says, the picker is a small "⌄" beside the name, not the same words again.
   const kindPicker = (
@@ -113,7 +110,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           count={data.count}
           onRename={() => setRenaming(lane.id)}
           onMove={(i) => moveLane(doc, lane.id, i)}
-          onDelete={remove}
+          onDelete={() => deleteHeaderAsking(map, 'lane', lane.id)}
         />
       )}
     </div>

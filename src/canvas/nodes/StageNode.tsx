@@ -1,28 +1,25 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
-import { deleteStage, moveStage, updateStage } from '../../model/commands/stages';
+import { moveStage, updateStage } from '../../model/commands/stages';
 import { TEXT_LIMITS } from '../../model/limits';
 import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
+import { deleteHeaderAsking } from '../../actions/actions';
 import { useOpenMap, useStage } from '../../state/mapContext';
 import type { StageNode as StageNodeType } from '../projection';
 
 function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const { t } = useTranslation();
-  const { doc, live } = useOpenMap();
+  const map = useOpenMap();
+  const { doc } = map;
   const stage = useStage(data.stageId);
   const renaming = useSession((s) => s.renamingId === data.stageId);
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
   if (!stage) return null;
-
-  const remove = () => {
-    const count = live.getSnapshot().cards.filter((c) => c.stageId === stage.id).length;
-    if (count === 0 || window.confirm(t('canvas.confirmDeleteStage', { name: stage.name, count }))) deleteStage(doc, stage.id);
-  };
 
   return (
     <div className="stage-node" style={{ borderTopColor: stage.color }} data-testid="stage" data-stage-id={stage.id}>
@@ -49,7 +46,7 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           count={data.count}
           onRename={() => setRenaming(stage.id)}
           onMove={(i) => moveStage(doc, stage.id, i)}
-          onDelete={remove}
+          onDelete={() => deleteHeaderAsking(map, 'stage', stage.id)}
         />
       )}
     </div>
