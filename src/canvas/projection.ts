@@ -31,7 +31,16 @@ export const cellNodeId = (laneId: string, stageId: string) => `cell:${laneId}:$
  * are not focusable and drop the attribute.
  */
 const NO_ROLE_DESCRIPTION = { 'aria-roledescription': undefined } as const;
+/**
+ * No node has connection handles (the map has no edges). Saying so up front
+ * matters: React Flow renders every node it has not yet measured handles for,
+ * visible or not (xyflow's getNodesInside: forceInitialRender), so a 600-card
+ * map would mount all 600 cards on opening only to unmount those off screen.
+ * With the handles known and the size given, only what is on screen mounts.
+ */
+const NO_HANDLES: NonNullable<Node['handles']> = [];
 const fixed = {
+  handles: NO_HANDLES,
   draggable: false,
   selectable: false,
   deletable: false,
@@ -147,6 +156,7 @@ export function projectNodes(snapshot: MapSnapshot, layout: GridLayout, labels: 
       width: GRID.cardWidth,
       height: GRID.cardHeight,
       data: { cardId, laneKind: laneKindById.get(snapshot.cardById.get(cardId)!.laneId)! },
+      handles: NO_HANDLES,
       deletable: true,
       connectable: false,
       focusable: false,

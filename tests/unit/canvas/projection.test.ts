@@ -9,6 +9,7 @@ import {
   updateCardText,
   updateStage,
 } from '../../../src/model';
+import { adoptUserNodes, getNodesInside, type InternalNodeBase, type NodeBase } from '@xyflow/system';
 import { cellAt, dropIndex, GRID, layoutGrid } from '../../../src/canvas/layout';
 import { createNodeCache, projectNodes } from '../../../src/canvas/projection';
 import { firstCell, mapDoc } from '../../fixtures/model';
@@ -54,6 +55,23 @@ describe('projection', () => {
     moveCard(doc, card.id, firstCell(doc, 6, 5));
     const third = project();
     expect(third.find((n) => n.id === card.id)).not.toBe(first.find((n) => n.id === card.id));
+    live.destroy();
+  });
+
+  it('lets React Flow mount only the nodes on screen when a 600-card map opens', () => {
+    const doc = mapDoc('backpack');
+    fillToCards(doc, 600);
+    const live = createLiveMap(doc);
+    const s = live.getSnapshot();
+    const nodes = projectNodes(s, layoutGrid(s.stages, s.lanes, s.cards));
+    // What React Flow does with them before anything is measured: adopt, then pick the visible ones.
+    const lookup = new Map<string, InternalNodeBase<NodeBase>>();
+    adoptUserNodes(nodes, lookup, new Map());
+    const screen = { x: 0, y: 0, width: 1440, height: 900 };
+    const mounted = getNodesInside(lookup, screen, [0, 0, 1], true).filter((n) => n.type === 'card');
+    // A 1440×900 screen at 100 % holds a few dozen cards, not the map's hundreds.
+    expect(mounted.length).toBeGreaterThan(0);
+    expect(mounted.length).toBeLessThan(60);
     live.destroy();
   });
 
