@@ -1,11 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, loadMapPage } from './app/App';
+import { pageToken, prefetchAccess } from './app/access';
+import { parseRoute } from './app/router';
 import { initI18n } from './i18n/setup';
 import './fonts';
 import './styles.css';
 
 initI18n();
+
+// A page that opens on a map asks the server for access while the map's code
+// loads, rather than after. Not when it opens through a sign-in link: the
+// answer must wait until the link has signed the browser in.
+const opening = parseRoute(window.location.pathname);
+if (opening.name === 'map' && !window.location.hash.startsWith('#signin=')) {
+  prefetchAccess(opening.mapId, pageToken());
+  void loadMapPage();
+}
 
 // The app shell is cached by a service worker so a map opened before can be
 // reloaded offline (its content comes from IndexedDB). Production builds only:

@@ -6,7 +6,8 @@ import { navigate, parseRoute, usePathname } from './router';
 import { SignInLinkGate } from './SignInLink';
 
 // The canvas (React Flow, Yjs, the editor) loads only when a map is opened: the dashboard does not need it.
-const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
+export const loadMapPage = () => import('./MapPage');
+const MapPage = lazy(() => loadMapPage().then((m) => ({ default: m.MapPage })));
 
 export function App() {
   return (

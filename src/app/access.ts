@@ -35,8 +35,31 @@ const roleKey = (mapId: string) => `journeyboard.role:${mapId}`;
 export type AccessResult =
   { kind: 'granted'; role: Role; offline: boolean } | { kind: 'denied'; reason: 'invalid-link' | 'sign-in' } | { kind: 'not-found' };
 
+/**
+ * The question asked early, while the map's code is still loading
+ * (prefetchAccess): the first resolveAccess for the same map and token takes
+ * it instead of asking again, so the two waits overlap instead of adding up.
+ */
+let early: { key: string; answer: Promise<AccessResult> } | null = null;
+const accessKey = (mapId: string, token: string | null) => `${mapId}\n${token ?? ''}`;
+
+export function prefetchAccess(mapId: string, token: string | null): void {
+  early = { key: accessKey(mapId, token), answer: askAccess(mapId, token) };
+}
+
+/** What this browser may do on `mapId`: the early answer if there is one for it, else asked now. */
+export function resolveAccess(mapId: string, token: string | null): Promise<AccessResult> {
+  const key = accessKey(mapId, token);
+  if (early?.key === key) {
+    const { answer } = early;
+    early = null; // taken once: a retry asks afresh
+    return answer;
+  }
+  return askAccess(mapId, token);
+}
+
 /** Asks the server what this browser may do on `mapId`; offline, the last answer for this map. */
-export async function resolveAccess(mapId: string, token: string | null): Promise<AccessResult> {
+async function askAccess(mapId: string, token: string | null): Promise<AccessResult> {
   const query = new URLSearchParams({ map: mapId });
   if (token) query.set('token', token);
   let res: Response;
