@@ -166,12 +166,19 @@ function measureFrames(opts: { profile?: string; dist?: string }) {
     try {
       const mapId = colleague.provider.roomname;
 
-      const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage();
-      const t0 = Date.now();
-      await page.goto(`/m/${mapId}`);
-      await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
-      await page.getByTestId('card').first().waitFor();
-      const openMs = Date.now() - t0;
+      // Opening, five times in a fresh tab (nothing cached): one figure is too much at the mercy of a busy machine.
+      const opens: number[] = [];
+      let page!: Page;
+      for (let i = 0; i < 5; i++) {
+        if (page) await page.context().close();
+        page = await (await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 } })).newPage();
+        const t0 = Date.now();
+        await page.goto(`/m/${mapId}`);
+        await page.locator('[data-testid="connection"][data-status="connected"]').waitFor();
+        await page.getByTestId('card').first().waitFor();
+        opens.push(Date.now() - t0);
+      }
+      const openMs = [...opens].sort((a, b) => a - b)[2]!;
       await page.waitForTimeout(500);
 
       const openZoom = +(await zoomOf(page)).toFixed(3);
@@ -198,7 +205,7 @@ function measureFrames(opts: { profile?: string; dist?: string }) {
       const fitted = await scenarios(page, editCard, canvas, () => fitView(page));
       await zoomTo100(page);
       const at100 = await scenarios(page, editCard, canvas, () => zoomTo100(page));
-      return { cards: 600, openMs, openZoom, openCards, fitView: fitted, zoomedIn: at100 };
+      return { cards: 600, openMs, opens, openZoom, openCards, fitView: fitted, zoomedIn: at100 };
     } finally {
       colleague.close();
     }
