@@ -62,7 +62,8 @@ async function inkByQuarter(png: Buffer): Promise<number[]> {
   });
 }
 
-describe('GET /api/maps/:id/export.pdf and .png', () => {
+// Every template drawn in both languages: many seconds when the suite runs alongside.
+describe('GET /api/maps/:id/export.pdf and .png', { timeout: 90_000 }, () => {
   it('draws every template as a PDF with the text of every card, in both languages', async () => {
     const s = await start();
     const cookie = await cookieFor(s.url);
