@@ -61,7 +61,7 @@ export function useAction(name: ActionName) {
 }
 
 /** Typing in a field, or a dialog or menu of its own: the shortcuts keep out of the way. */
-const OWN_KEYS = 'input, textarea, select, [contenteditable="true"], [role="dialog"], [role="menu"]';
+const OWN_KEYS = 'input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]';
 
 /**
  * The shortcut keys of the map page. Canvas actions apply when focus is on

@@ -16,6 +16,7 @@ import { cellOf, locate, nextNavId, neighbourCell, tabStop, type Direction } fro
 import { mayComment, mayEdit, useSession } from '../state/session';
 import type { OpenMap } from '../state/mapContext';
 import { tryCommand } from '../state/tryCommand';
+import { askConfirm } from '../ui/askConfirm';
 import { alt, letter, plain, shiftDigit, shiftLetter, withMod } from './keys';
 import type { Action, ActionContext, ActionName, KeyLike } from './types';
 
@@ -97,24 +98,42 @@ function move(direction: Direction): Pick<Action, 'enabled' | 'perform'> {
 /**
  * Delete a stage or a lane, asking first when it holds cards: the header's ✕
  * button and the Delete key both come here, so the question is asked alike.
+ * Whether it was deleted; without cards it is deleted at once (before this
+ * returns), with cards once the user says yes.
  */
-export function deleteHeaderAsking(map: Pick<OpenMap, 'doc' | 'live'>, kind: 'stage' | 'lane', id: string): void {
-  const snapshot = map.live.getSnapshot();
-  const header = kind === 'stage' ? snapshot.stages.find((s) => s.id === id) : snapshot.lanes.find((l) => l.id === id);
-  if (!header) return;
-  const count = snapshot.cards.filter((c) => (kind === 'stage' ? c.stageId : c.laneId) === id).length;
-  const question = kind === 'stage' ? 'canvas.confirmDeleteStage' : 'canvas.confirmDeleteLane';
-  if (count > 0 && !window.confirm(t(question, { name: header.name, count }))) return;
+export async function deleteHeaderAsking(map: Pick<OpenMap, 'doc' | 'live'>, kind: 'stage' | 'lane', id: string): Promise<boolean> {
+  const find = () => {
+    const snapshot = map.live.getSnapshot();
+    return kind === 'stage' ? snapshot.stages.find((s) => s.id === id) : snapshot.lanes.find((l) => l.id === id);
+  };
+  const header = find();
+  if (!header) return false;
+  const count = map.live.getSnapshot().cards.filter((c) => (kind === 'stage' ? c.stageId : c.laneId) === id).length;
+  if (count > 0) {
+    const yes = await askConfirm({
+      title: t(kind === 'stage' ? 'canvas.deleteStage' : 'canvas.deleteLane'),
+      message: t(kind === 'stage' ? 'canvas.confirmDeleteStage' : 'canvas.confirmDeleteLane', { name: header.name, count }),
+      confirmLabel: t(kind === 'stage' ? 'canvas.deleteStage' : 'canvas.deleteLane'),
+      danger: true,
+    });
+    // While the question was open, someone else may have deleted it, or this user lost the right to edit.
+    if (!yes || !find() || !mayEdit(useSession.getState())) return false;
+  }
   (kind === 'stage' ? deleteStage : deleteLane)(map.doc, id);
+  return true;
 }
 
 /** Delete on a header: the stage or lane (deleteHeaderAsking), then the keyboard stays on the row of headers. */
 function deleteHeader(ctx: ActionContext, header: NonNullable<ReturnType<typeof headerAt>>) {
-  deleteHeaderAsking(ctx.map, header.kind, header.id);
-  ctx.canvas?.focusAfterChange((grid) => {
-    const { columns, rows } = grid.layout;
-    const list = header.kind === 'stage' ? columns.map((c) => `stage:${c.stageId}`) : rows.map((r) => `lane:${r.laneId}`);
-    return list[Math.min(header.index, list.length - 1)] ?? null;
+  const canvas = ctx.canvas;
+  // Said no: the question's dialog has given focus back to the header already.
+  void deleteHeaderAsking(ctx.map, header.kind, header.id).then((deleted) => {
+    if (!deleted) return;
+    canvas?.focusAfterChange((grid) => {
+      const { columns, rows } = grid.layout;
+      const list = header.kind === 'stage' ? columns.map((c) => `stage:${c.stageId}`) : rows.map((r) => `lane:${r.laneId}`);
+      return list[Math.min(header.index, list.length - 1)] ?? null;
+    });
   });
 }
 

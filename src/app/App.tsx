@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
+import { cancelQuestions } from '../ui/askConfirm';
+import { ConfirmHost } from '../ui/ConfirmHost';
 import { Dashboard } from './Dashboard';
 import { WorkspaceGate } from './WorkspaceGate';
 import { navigate, parseRoute, usePathname } from './router';
@@ -10,10 +12,17 @@ export const loadMapPage = () => import('./MapPage');
 const MapPage = lazy(() => loadMapPage().then((m) => ({ default: m.MapPage })));
 
 export function App() {
+  const pathname = usePathname();
+  // A question is about the page it was asked on: leaving the page (Back) answers it no.
+  useEffect(() => cancelQuestions, [pathname]);
   return (
-    <SignInLinkGate>
-      <Route />
-    </SignInLinkGate>
+    <>
+      <SignInLinkGate>
+        <Route />
+      </SignInLinkGate>
+      {/* After the page, so its dialog is over any dialog of the page's own. */}
+      <ConfirmHost />
+    </>
   );
 }
 

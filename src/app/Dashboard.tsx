@@ -12,6 +12,7 @@ import { MAP_SORTS } from '../model/choices';
 import type { MapSummary } from '../model/mapList';
 import type { MapSort } from '../model/schema';
 import { deleteMapApi, duplicateMapApi, getMapApi, renameMapApi } from './api';
+import { askConfirm } from '../ui/askConfirm';
 import { LanguageSwitch } from './LanguageSwitch';
 import { takeFreshMap } from './dashboard/freshMap';
 import { ImportMapButton } from './dashboard/ImportMap';
@@ -78,7 +79,13 @@ export function Dashboard() {
   );
   const remove = useCallback(
     async (map: MapSummary) => {
-      if (!window.confirm(t('dashboard.confirmDelete', { title: map.title }))) return;
+      const yes = await askConfirm({
+        title: t('dashboard.deleteMap'),
+        message: t('dashboard.confirmDelete', { title: map.title }),
+        confirmLabel: t('dashboard.deleteMap'),
+        danger: true,
+      });
+      if (!yes) return;
       try {
         await deleteMapApi(map.id);
         removeFromList(map.id);

@@ -9,6 +9,7 @@ import { useTranslation } from '../i18n/useTranslation';
 import { getLinks, getSession, rotateLinks, type ShareLinks } from './access';
 import { CopyableLink } from './CopyableLink';
 import { useSession } from '../state/session';
+import { askConfirm } from '../ui/askConfirm';
 import { Modal } from '../ui/Modal';
 
 const KINDS = ['edit', 'comment', 'view'] as const;
@@ -60,7 +61,13 @@ export function ShareDialog({ mapId, onClose }: { mapId: string; onClose(): void
             className="danger"
             data-testid="rotate-links"
             onClick={async () => {
-              if (!window.confirm(t('share.rotateConfirm'))) return;
+              const yes = await askConfirm({
+                title: t('share.rotate'),
+                message: t('share.rotateConfirm'),
+                confirmLabel: t('share.rotateOk'),
+                danger: true,
+              });
+              if (!yes) return;
               try {
                 setLinks(await rotateLinks(mapId));
               } catch (err) {

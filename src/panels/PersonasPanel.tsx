@@ -5,6 +5,7 @@ import { addPersona, deletePersona, followPersona, updatePersona } from '../mode
 import { ARCHETYPES, type Persona } from '../model/schema';
 import { fitText, LIST_LIMITS, TEXT_LIMITS } from '../model/limits';
 import { useMapSelector, useOpenMap } from '../state/mapContext';
+import { askConfirm } from '../ui/askConfirm';
 import { Avatar } from '../ui/Avatar';
 import { avatarFromFile } from './avatarImage';
 import { CommitText, Field } from '../ui/fields';
@@ -120,10 +121,14 @@ function PersonaForm({ persona }: { persona: Persona }) {
         <button
           type="button"
           className="danger"
-          onClick={() => {
-            if (window.confirm(t('personas.confirmDelete', { name: persona.name || t('personas.unnamed'), count: tiedCards }))) {
-              deletePersona(doc, persona.id);
-            }
+          onClick={async () => {
+            const yes = await askConfirm({
+              title: t('personas.delete'),
+              message: t('personas.confirmDelete', { name: persona.name || t('personas.unnamed'), count: tiedCards }),
+              confirmLabel: t('personas.delete'),
+              danger: true,
+            });
+            if (yes) deletePersona(doc, persona.id);
           }}
         >
           {t('personas.delete')}

@@ -1,7 +1,8 @@
 /**
- * The app's own "are you sure?" (instead of the browser's window.confirm,
- * which cannot be styled, translated or tested as the rest of the UI): a
- * small alert dialog with Cancel and the action named on its button.
+ * The app's own "are you sure?" (instead of the browser's confirm(), which
+ * cannot be styled, translated or tested as the rest of the UI): a small
+ * alert dialog with Cancel and the action named on its button. Asked for
+ * with askConfirm, shown by ConfirmHost.
  */
 import { Modal } from './Modal';
 import { useTranslation } from '../i18n/useTranslation';
@@ -11,7 +12,6 @@ export function ConfirmDialog({
   message,
   confirmLabel,
   danger = false,
-  testId = 'confirm-dialog',
   onConfirm,
   onCancel,
 }: {
@@ -19,13 +19,12 @@ export function ConfirmDialog({
   message: string;
   confirmLabel: string;
   danger?: boolean;
-  testId?: string;
   onConfirm(): void;
   onCancel(): void;
 }) {
   const { t } = useTranslation();
   return (
-    <Modal title={title} className="confirm-dialog" testId={testId} role="alertdialog" onClose={onCancel}>
+    <Modal title={title} className="confirm-dialog" testId="confirm-dialog" role="alertdialog" onClose={onCancel}>
       <p className="confirm-message">{message}</p>
       <div className="confirm-actions">
         {/* The safe answer has focus first, so Enter on a destructive question does not destroy. */}

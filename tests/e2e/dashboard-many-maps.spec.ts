@@ -179,8 +179,8 @@ test('2,000 maps: duplicate, rename and delete far down the list keep the userâ€
   await input.fill('Renamed far down');
   await input.press('Enter');
   await expect(titles(page).nth(141)).toHaveText('Renamed far down');
-  page.once('dialog', (d) => void d.accept());
   await rows(page).nth(131).getByRole('button', { name: 'Delete' }).click();
+  await page.getByTestId('confirm-ok').click();
   await expect(rows(page)).toHaveCount(150);
   await expect(page.getByTestId('map-count')).toHaveText('2,000 maps');
   const after = await titles(page).allTextContents();

@@ -48,8 +48,15 @@ test('dashboard: create from the Chinese template, open, rename, delete', async 
   await input.press('Enter');
   await expect(row(page, '会员复购旅程（终版）')).toBeVisible();
 
-  page.once('dialog', (d) => void d.accept());
-  await row(page, '会员复购旅程（终版）').getByRole('button', { name: 'Delete' }).click();
+  // Asked in the app's own dialog: Cancel keeps the map and the focus on its Delete button.
+  const remove = row(page, '会员复购旅程（终版）').getByRole('button', { name: 'Delete' });
+  await remove.click();
+  const ask = page.getByRole('alertdialog', { name: 'Delete map' });
+  await ask.getByTestId('confirm-cancel').click();
+  await expect(ask).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await ask.getByTestId('confirm-ok').click();
   await expect(row(page, /会员复购旅程/)).toHaveCount(0);
 
   // The deleted map's link now says so instead of showing an empty map.

@@ -49,6 +49,20 @@ test('history: save a version, preview it read-only, restore it while a colleagu
   await a.getByTestId('history').click();
   await expect(a.getByTestId('version').filter({ hasText: 'Before workshop' })).toBeVisible();
   await expect.poll(() => a.locator('[data-testid="version"][data-kind="auto"]').count()).toBeGreaterThanOrEqual(1);
+
+  // Deleting a version asks over the history: Esc answers the question only, and focus is back on the version's Delete.
+  const named = a.getByTestId('version').filter({ hasText: 'Before workshop' });
+  await named.getByRole('button', { name: 'Delete version' }).click();
+  const del = a.getByRole('alertdialog', { name: 'Delete version' });
+  await expect(del).toContainText('Delete the version “Before workshop”?');
+  await a.keyboard.press('Escape');
+  await expect(del).toHaveCount(0);
+  await expect(a.getByTestId('history-dialog')).toBeVisible();
+  await expect(named.getByRole('button', { name: 'Delete version' })).toBeFocused();
+  await a.keyboard.press('Enter');
+  await del.getByRole('button', { name: 'Delete version' }).click();
+  await expect(named).toHaveCount(0);
+  await expect(a.getByTestId('history-dialog')).toBeVisible();
 });
 
 test('history: while an editor previews a version, Enter and Ctrl+D edit nothing', async ({ browser, request }) => {

@@ -148,9 +148,11 @@ test('personas: add one, edit it, tie a card, and delete it while a colleague wa
   await a.getByRole('tab', { name: 'Inspector' }).click();
   await a.getByLabel('Persona').selectOption({ label: 'Lin Wei 林伟' });
   await b.getByRole('button', { name: 'Personas' }).click();
-  a.once('dialog', (d) => void d.accept());
   await a.getByRole('tab', { name: 'Personas' }).click();
   await a.getByRole('button', { name: 'Delete persona' }).click();
+  const ask = a.getByRole('alertdialog', { name: 'Delete persona' });
+  await expect(ask).toContainText('1 card is tied to this persona');
+  await ask.getByTestId('confirm-ok').click();
   await expect(b.getByTestId('persona-head')).toContainText('Add persona');
   await b.getByRole('tab', { name: 'Inspector' }).click();
   await cardByText(b, 'Reads reviews').click();

@@ -154,7 +154,7 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 });
 
-test('a card’s context menu opens with Shift+F10, runs the same actions as the keys, and gives focus back', async ({ page, request }) => {
+test('context menu (Shift+F10): the keys’ actions, focus back; Delete on a stage asks first', async ({ page, request }) => {
   const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
   const { id } = (await res.json()) as { id: string };
   await page.goto(`/m/${id}`);
@@ -182,4 +182,23 @@ test('a card’s context menu opens with Shift+F10, runs the same actions as the
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   expect(await focusedName(page)).toMatch(first);
+
+  // Delete on a stage that holds cards asks in the app's own dialog, the safe answer focused: Esc keeps the stage and the keyboard on it.
+  await pressUntil(page, 'ArrowUp', 'Stage Research');
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('alertdialog', { name: 'Delete stage' });
+  await expect(ask).toContainText(/Delete the stage “Research” and its \d+ cards\?/);
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Stage Research' })).toBeFocused();
+  // Yes is one Tab further: the stage goes, and the keyboard is on the stage that took its place.
+  await page.keyboard.press('Delete');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Delete stage' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Stage Research' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Stage Coming back' })).toBeFocused();
 });

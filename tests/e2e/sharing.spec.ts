@@ -66,8 +66,8 @@ test('replacing the links disconnects whoever came in through the old ones', asy
   await owner.getByTestId('share').click();
   const dialog = owner.getByTestId('share-dialog');
   await expect(dialog.getByTestId('share-link-view')).toHaveValue(links.view);
-  owner.once('dialog', (d) => void d.accept());
   await dialog.getByTestId('rotate-links').click();
+  await owner.getByRole('alertdialog', { name: 'Replace all three links' }).getByRole('button', { name: 'Replace links' }).click();
   await expect(dialog.getByTestId('share-link-view')).not.toHaveValue(links.view);
 
   await expect(guest.getByText('The links to this map were replaced')).toBeVisible();

@@ -8,6 +8,7 @@ import { useTranslation } from '../../i18n/useTranslation';
 import { usePresence } from '../../sync/presence';
 import { useSession } from '../../state/session';
 import { relativeTime } from '../../i18n/relativeTime';
+import { askConfirm } from '../../ui/askConfirm';
 import { Modal } from '../../ui/Modal';
 import { deleteVersion, listVersions, saveVersion, type Version } from './api';
 import type { VersionList } from '../../model/versions';
@@ -97,7 +98,13 @@ export function HistoryDialog({
                   className="icon-btn danger"
                   aria-label={t('history.delete')}
                   onClick={async () => {
-                    if (!window.confirm(t('history.confirmDelete', { name: v.name }))) return;
+                    const yes = await askConfirm({
+                      title: t('history.delete'),
+                      message: t('history.confirmDelete', { name: v.name }),
+                      confirmLabel: t('history.delete'),
+                      danger: true,
+                    });
+                    if (!yes) return;
                     await deleteVersion(mapId, token, v.id).catch((err: Error) => setError(err.message));
                     refresh();
                   }}

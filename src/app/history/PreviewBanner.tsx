@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { relativeTime } from '../../i18n/relativeTime';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { askConfirm } from '../../ui/askConfirm';
 import type { Version } from './api';
 
 export function PreviewBanner({
@@ -19,9 +19,13 @@ export function PreviewBanner({
   const { t, language } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const restore = async () => {
-    setConfirming(false);
+    const yes = await askConfirm({
+      title: t('history.restore'),
+      message: t('history.confirmRestore'),
+      confirmLabel: t('history.restoreConfirm'),
+    });
+    if (!yes) return;
     setBusy(true);
     try {
       await onRestore();
@@ -41,19 +45,9 @@ export function PreviewBanner({
       {error && <span className="error">{error}</span>}
       <span className="spacer" />
       {canRestore && (
-        <button type="button" className="primary" data-testid="restore-version" disabled={busy} onClick={() => setConfirming(true)}>
+        <button type="button" className="primary" data-testid="restore-version" disabled={busy} onClick={() => void restore()}>
           {t('history.restore')}
         </button>
-      )}
-      {confirming && (
-        <ConfirmDialog
-          title={t('history.restore')}
-          message={t('history.confirmRestore')}
-          confirmLabel={t('history.restoreConfirm')}
-          testId="confirm-restore"
-          onConfirm={() => void restore()}
-          onCancel={() => setConfirming(false)}
-        />
       )}
       <button type="button" data-testid="back-to-live" onClick={onClose}>
         {t('history.backToLive')}

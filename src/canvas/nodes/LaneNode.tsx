@@ -110,7 +110,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           count={data.count}
           onRename={() => setRenaming(lane.id)}
           onMove={(i) => moveLane(doc, lane.id, i)}
-          onDelete={() => deleteHeaderAsking(map, 'lane', lane.id)}
+          onDelete={() => void deleteHeaderAsking(map, 'lane', lane.id)}
         />
       )}
     </div>

@@ -46,7 +46,7 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           count={data.count}
           onRename={() => setRenaming(stage.id)}
           onMove={(i) => moveStage(doc, stage.id, i)}
-          onDelete={() => deleteHeaderAsking(map, 'stage', stage.id)}
+          onDelete={() => void deleteHeaderAsking(map, 'stage', stage.id)}
         />
       )}
     </div>

@@ -8,6 +8,8 @@ import type { ActionContext, KeyLike } from '../../../src/actions/types';
 import type { NavGrid } from '../../../src/canvas/navigation';
 import type { OpenMap } from '../../../src/state/mapContext';
 import { resetSession, useSession } from '../../../src/state/session';
+import { answerQuestion, cancelQuestions, pendingQuestion } from '../../../src/ui/askConfirm';
+import { deleteStage } from '../../../src/model/commands/stages';
 import { mapDoc } from '../../fixtures/model';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
@@ -140,5 +142,46 @@ describe('the actions table', () => {
     actionByName('escape').perform(ctx());
     expect(useSession.getState().selectedIds.size).toBe(0);
     expect(focused.at(-1)).toBe('canvas');
+  });
+
+  it('Delete on a stage with cards asks first: no keeps it and the keyboard where it was, yes deletes it and lands on its neighbour', async () => {
+    const { live, ctx, focused } = setup();
+    const [first, second] = live.getSnapshot().stages;
+    useSession.getState().setNavItem(`stage:${first!.id}`, false);
+    const answered = () => new Promise((resolve) => setTimeout(resolve));
+
+    actionByName('delete').perform(ctx());
+    expect(pendingQuestion()).toMatchObject({ title: 'Delete stage', confirmLabel: 'Delete stage', danger: true });
+    expect(pendingQuestion()!.message).toMatch(/^Delete the stage “.+” and its 1 card\?$/);
+    answerQuestion(pendingQuestion()!.id, false);
+    await answered();
+    expect(live.getSnapshot().stages[0]!.id).toBe(first!.id);
+    expect(focused).toEqual([]);
+
+    actionByName('delete').perform(ctx());
+    answerQuestion(pendingQuestion()!.id, true);
+    await answered();
+    expect(live.getSnapshot().stages[0]!.id).toBe(second!.id);
+    expect(focused.at(-1)).toBe(`stage:${second!.id}`);
+
+    // An empty stage goes at once, without a question.
+    useSession.getState().setNavItem(`stage:${second!.id}`, false);
+    actionByName('delete').perform(ctx());
+    expect(pendingQuestion()).toBeNull();
+    expect(live.getSnapshot().stages.some((s) => s.id === second!.id)).toBe(false);
+  });
+
+  it('a yes to a stage someone else deleted meanwhile deletes nothing', async () => {
+    const { doc, live, ctx, focused } = setup();
+    const [first] = live.getSnapshot().stages;
+    const count = live.getSnapshot().stages.length;
+    useSession.getState().setNavItem(`stage:${first!.id}`, false);
+    actionByName('delete').perform(ctx());
+    deleteStage(doc, first!.id);
+    answerQuestion(pendingQuestion()!.id, true);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(live.getSnapshot().stages).toHaveLength(count - 1);
+    expect(focused).toEqual([]);
+    cancelQuestions();
   });
 });
