@@ -9,8 +9,15 @@
  *
  * The layers move by writing their transform on each viewport change, with
  * no React render, so panning costs the same as without sticky headers.
+ *
+ * Where the two meet, as in a spreadsheet's frozen panes, the corner cell
+ * covers both: stage headers slide under it to the left, lane headers up.
+ * A lane is taller than a spreadsheet's row, though, so its title does not
+ * go under with it: it stays just below the stage row while the rest of its
+ * lane is on screen (one custom property per frame, --pinned-top, read by
+ * each lane header's CSS), and leaves with the lane's last LANE_TITLE_ROOM px.
  */
-import { memo, useEffect, useMemo, useRef, type WheelEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type WheelEvent } from 'react';
 import { useStoreApi, type NodeProps } from '@xyflow/react';
 import { GRID, type GridLayout } from './layout';
 import { LaneNode } from './nodes/LaneNode';
@@ -27,6 +34,9 @@ const StageHeader = memo(function StageHeader({ stageId, index, count, x }: { st
   );
 });
 
+/** A lane title's line and the header's padding: the last of its lane a pinned title rides down to. */
+const LANE_TITLE_ROOM = 40;
+
 const LaneHeader = memo(function LaneHeader({
   laneId,
   index,
@@ -42,7 +52,19 @@ const LaneHeader = memo(function LaneHeader({
 }) {
   const data = useMemo(() => ({ laneId, index, count }), [laneId, index, count]);
   return (
-    <div className="sticky-header" style={{ left: 0, top: y, width: GRID.laneHeaderWidth, height }}>
+    <div
+      className="sticky-header"
+      style={
+        {
+          left: 0,
+          top: y,
+          width: GRID.laneHeaderWidth,
+          height,
+          '--lane-top': `${y}px`,
+          '--lane-slide-max': `${Math.max(0, height - LANE_TITLE_ROOM)}px`,
+        } as CSSProperties
+      }
+    >
       <LaneNode {...({ id: `lane:${laneId}`, data } as NodeProps<LaneNodeType>)} />
     </div>
   );
@@ -58,7 +80,11 @@ function StickyHeadersView({ layout }: { layout: GridLayout }) {
     const place = ([x, y, zoom]: [number, number, number]) => {
       const { stageRowY, laneColumnX } = stickyOffsets({ x, y, zoom });
       if (stageRow.current) stageRow.current.style.transform = `translate(${x}px,${stageRowY}px) scale(${zoom})`;
-      if (laneColumn.current) laneColumn.current.style.transform = `translate(${laneColumnX}px,${y}px) scale(${zoom})`;
+      if (laneColumn.current) {
+        laneColumn.current.style.transform = `translate(${laneColumnX}px,${y}px) scale(${zoom})`;
+        // The stage row's lower edge in the lane layer's own (flow) units: where a pinned lane title sits.
+        laneColumn.current.style.setProperty('--pinned-top', `${(stageRowY - y) / zoom + GRID.stageHeaderHeight}px`);
+      }
       if (corner.current) {
         corner.current.style.transform = `translate(${laneColumnX}px,${stageRowY}px) scale(${zoom})`;
         // Only a frozen pane needs the corner that hides what slides under both.

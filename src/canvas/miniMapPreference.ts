@@ -1,7 +1,8 @@
 /**
  * Whether the mini map is open, remembered per browser (localStorage), as
- * Miro and FigJam remember it. Closed by default: the map opens at 100%,
- * where an open mini map would sit on cards.
+ * Miro remembers it. Closed by default, as in tldraw: a map opens at 100%,
+ * read card by card, and the open mini map takes a strip of the screen from
+ * the canvas (ViewBar.tsx).
  */
 import { useSyncExternalStore } from 'react';
 

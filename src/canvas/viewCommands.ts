@@ -5,11 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { isMiniMapOpen } from './miniMapPreference';
 import { MAX_ZOOM, MIN_ZOOM, FIT_MARGIN, clampZoom, steppedZoom } from './viewport';
-
-/** The open mini map's height plus its margin (view.css): fitting keeps the map above it. */
-export const MINI_MAP_RESERVE = 172;
 
 export interface ViewCommands {
   fit(): void;
@@ -27,12 +23,8 @@ export function useViewCommands(): ViewCommands {
     return {
       fit: () =>
         void flow.fitView({
-          padding: {
-            top: `${FIT_MARGIN}px`,
-            left: `${FIT_MARGIN}px`,
-            right: `${FIT_MARGIN}px`,
-            bottom: `${isMiniMapOpen() ? MINI_MAP_RESERVE : FIT_MARGIN}px`,
-          },
+          // The open mini map docks under the canvas (ViewBar.tsx): nothing to keep clear of but the edges.
+          padding: `${FIT_MARGIN}px`,
           minZoom: MIN_ZOOM,
           maxZoom: Math.min(1, MAX_ZOOM),
           duration: DURATION,

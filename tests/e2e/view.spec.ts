@@ -30,6 +30,30 @@ const shownText = (header: Locator) =>
     return words.join(' ');
   });
 
+/** What a press at (x, y) would reach, as a reader sees the headers: the corner, a lane's title, a stage or lane header, or else. */
+const drawnAt = (page: Page, x: number, y: number) =>
+  page.evaluate(
+    ([x, y]) => {
+      const e = document.elementFromPoint(x!, y!);
+      if (e?.closest('.sticky-corner')) return 'corner';
+      if (e?.closest('[data-testid="lane"] .lane-title')) return 'lane title';
+      if (e?.closest('[data-testid="stage"]')) return 'stage';
+      if (e?.closest('[data-testid="lane"]')) return 'lane';
+      return 'other';
+    },
+    [x, y],
+  );
+const centre = (b: Box) => [b.x + b.width / 2, b.y + b.height / 2] as const;
+
+/** The part of a box inside `clip` (a card half under the canvas's edge shows only its upper part), or null. */
+const clipped = (b: Box, clip: Box): Box | null => {
+  const x = Math.max(b.x, clip.x);
+  const y = Math.max(b.y, clip.y);
+  const width = Math.min(b.x + b.width, clip.x + clip.width) - x;
+  const height = Math.min(b.y + b.height, clip.y + clip.height) - y;
+  return width > 0 && height > 0 ? { x, y, width, height } : null;
+};
+
 const zoomLevel = (page: Page) => page.getByRole('combobox', { name: 'Zoom level' });
 const boxes = (items: Locator) =>
   items.evaluateAll((els) =>
@@ -82,9 +106,27 @@ test('stage headers stay at the top and lane headers at the left while the map i
   await open(page, mapId);
   const canvas = (await page.locator('.react-flow').boundingBox())!;
   const firstCard = page.getByText('Reads a review of the Ridgeline 40 pack');
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+
+  // Down until the first lane's top has gone under the pinned stage row, most of the lane still on screen.
+  const rowBottom = canvas.y + (await stageHeader(page, 0).boundingBox())!.height;
+  const firstLane = laneHeader(page, 0);
+  for (let i = 0; i < 30 && (await firstLane.boundingBox())!.y > rowBottom - 60; i++) await page.mouse.wheel(0, 20);
+  await expect.poll(async () => Math.round((await stageHeader(page, 0).boundingBox())!.y)).toBe(Math.round(canvas.y));
+  const lane = (await firstLane.boundingBox())!;
+  expect(lane.y).toBeLessThan(rowBottom - 40);
+  expect(lane.y + lane.height).toBeGreaterThan(rowBottom + 60);
+  // As in frozen panes the corner covers where the stage row and the lane column meet; the lane's title does not
+  // slide under the row with its lane but stays in sight just below it, and nothing draws over it.
+  const title = (await firstLane.locator('.lane-title').boundingBox())!;
+  expect(title.y).toBeGreaterThanOrEqual(rowBottom - 0.5);
+  expect(await drawnAt(page, ...centre(title))).toBe('lane title');
+  const corner = (await page.locator('.sticky-corner').boundingBox())!;
+  expect([corner.y, corner.y + corner.height]).toEqual([expect.closeTo(canvas.y, 0), expect.closeTo(rowBottom, 0)]);
+  expect(await drawnAt(page, ...centre(corner))).toBe('corner');
+  expect(await drawnAt(page, corner.x + corner.width + 20, rowBottom - 20)).toBe('stage');
 
   // Pan right and down, as with a trackpad, until the first card has left the screen.
-  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
   for (let i = 0; i < 12; i++) await page.mouse.wheel(60, 80);
   await expect(firstCard).not.toBeInViewport();
 
@@ -92,10 +134,12 @@ test('stage headers stay at the top and lane headers at the left while the map i
   await expect.poll(async () => Math.round((await stageHeader(page, 2).boundingBox())!.y)).toBe(Math.round(canvas.y));
   await expect(stageHeader(page, 2)).toContainText('Purchase');
   await expect(stageHeader(page, 2)).toBeInViewport({ ratio: 1 });
-  const lane = laneHeader(page, 3);
-  await expect.poll(async () => Math.round((await lane.boundingBox())!.x)).toBe(Math.round(canvas.x));
-  await expect(lane).toBeInViewport();
-  await expect(lane.getByRole('heading')).toHaveText('Emotion curve');
+  const emotionLane = laneHeader(page, 3);
+  await expect.poll(async () => Math.round((await emotionLane.boundingBox())!.x)).toBe(Math.round(canvas.x));
+  await expect(emotionLane).toBeInViewport();
+  await expect(emotionLane.getByRole('heading')).toHaveText('Emotion curve');
+  // Pinned at both edges, the corner still covers the meeting of the two.
+  expect(await drawnAt(page, canvas.x + 100, canvas.y + 38)).toBe('corner');
 
   // The headers still work: the rename button of a pinned stage header renames it.
   await stageHeader(page, 2).hover();
@@ -116,16 +160,28 @@ test('the mini map opens and closes, is remembered after a reload, and neither i
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByTestId('mini-map')).toHaveCount(0);
 
-  // At the opening view, the zoom control covers no card.
+  // At the opening view (100 %, 1440 × 900), no card, as far as it shows in the canvas, is under the zoom control or the mini map.
   const cards = page.getByTestId('card');
-  const control = (await page.getByTestId('view-bar').boundingBox())!;
-  for (const card of await boxes(cards)) expect(intersects(card, control)).toBe(false);
+  const uncovered = async (what: Locator[]) => {
+    await expect(zoomLevel(page)).toHaveValue('100%');
+    const canvas = (await page.locator('.react-flow').boundingBox())!;
+    const shown = (await boxes(cards)).flatMap((b) => clipped(b, canvas) ?? []);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const box of await Promise.all(what.map(async (l) => (await l.boundingBox())!)))
+      for (const card of shown) expect(intersects(card, box), JSON.stringify({ card, box })).toBe(false);
+  };
+  expect(page.viewportSize()).toEqual({ width: 1440, height: 900 });
+  await uncovered([page.getByTestId('zoom-control'), toggle]);
 
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByRole('img', { name: 'Mini map' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('img', { name: 'Mini map' })).toBeVisible();
+  // Open, it opens with the map again, still at 100 %, and covers no card: it takes its strip from the canvas.
+  await uncovered([page.getByTestId('zoom-control'), page.getByTestId('mini-map')]);
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  expect(intersects((await page.getByTestId('mini-map').boundingBox())!, canvas)).toBe(false);
 
   // Fitted, the map keeps clear of the open mini map.
   await fitMap(page);

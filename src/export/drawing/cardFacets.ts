@@ -2,21 +2,22 @@
  * The facets row at a card's foot, as CardFacets shows it: the facets of the
  * lane kind's fields (model/laneFields.ts: a touchpoint's channel, media,
  * emotion and importance, a pain point's severity, an opportunity's type and
- * impact/effort); tags on every card; at
- * the right end the persona chip, the open-comment badge and the votes.
+ * impact/effort), a KPI's off-target flag; tags on every card; at the right
+ * end the persona chip, the open-comment badge and the votes. The row wraps
+ * onto more lines rather than leave a facet out.
  */
 import type { LucideIcon } from 'lucide-react';
 import { voteTotal } from '../../model/commands/votes';
 import { laneFields, type LaneField, type LaneFieldName } from '../../model/laneFields';
 import type { Card, LaneKind } from '../../model/schema';
-import { CHANNEL_ICONS, CommentsIcon, EMOTION_ICONS, MEDIA_ICONS, PersonaIcon, TAG_ICONS } from '../../icons';
-import { emotionLevel } from '../../model/journey';
+import { CHANNEL_ICONS, CommentsIcon, EMOTION_ICONS, MEDIA_ICONS, OffTargetIcon, PersonaIcon, TAG_ICONS } from '../../icons';
+import { emotionLevel, kpiStatus } from '../../model/journey';
 import { avatarChip } from './avatarItems';
 import type { DrawContext } from './context';
 import { runItems, runWidth, type Piece } from './inlineRun';
-import { ACCENT, CARD, FAINT_ACCENT, INK, PILLS, WHITE } from './palette';
+import { ACCENT, CARD, DANGER, FAINT_ACCENT, INK, PILLS, WHITE } from './palette';
 import { baselineIn } from './textBlock';
-import type { DrawingItem } from './types';
+import type { DrawingItem, TextMeasure } from './types';
 
 const GAP = 4;
 const SIZE = CARD.facetSize;
@@ -71,6 +72,13 @@ function leftFacets(ctx: DrawContext, card: Card, laneKind: LaneKind): Piece[][]
     const facet = fieldFacet(ctx, card, field);
     if (facet) facets.push(facet);
   }
+  // A KPI's off-target flag sits with the facets, as on the canvas, so it wraps with them.
+  if (laneKind === 'kpis' && kpiStatus(card) === 'off-target') {
+    facets.push([
+      { kind: 'icon', icon: OffTargetIcon, size: 11, color: DANGER },
+      { kind: 'text', text: ` ${ctx.t('kpi.offTarget')}`, size: 11, weight: 700, color: DANGER },
+    ]);
+  }
   for (const tag of card.tags ?? []) facets.push([icon(TAG_ICONS[tag])]);
   return facets;
 }
@@ -108,31 +116,89 @@ export function facetRow(ctx: DrawContext, card: Card, laneKind: LaneKind, perso
   return left.length + right.length > 0 ? { left, right } : null;
 }
 
+/** One facet where it goes: `x` from the row's left edge, on line `line` (0 the top one). */
+export interface PlacedFacet {
+  pieces: Piece[];
+  x: number;
+  width: number;
+  line: number;
+}
+
+export interface FacetLines {
+  placed: PlacedFacet[];
+  lines: number;
+  /** what the lines take, ROW each and ROW_GAP between them */
+  height: number;
+}
+
+/** .card-facets' row-gap */
+const ROW_GAP = CARD.facetRowGap;
+
 /**
- * The row in the box from `left` to `right` with its top at `top`; left
- * facets that would run into the right ones are left out, as the canvas's
- * overflow hides them.
+ * The row laid out in `width` as the canvas's flex-wrap lays it out, so no
+ * facet is left out: facets in order, GAP apart, a facet that would pass
+ * the right edge starting a new line; persona, comments and votes together
+ * at the right end of the last line (.facets-end, margin-left: auto), on a
+ * line of their own when they don't fit beside the rest. Only a group wider
+ * than the whole card splits, each of its lines kept to the right.
  */
-export function facetItems(ctx: DrawContext, row: FacetRow, box: { left: number; right: number; top: number }): DrawingItem[] {
-  const { measure } = ctx;
-  const baseline = baselineIn(measure, SIZE, box.top, ROW);
-  const items: DrawingItem[] = [];
-  let rightStart = box.right;
+export function facetLayout(measure: TextMeasure, row: FacetRow, width: number): FacetLines {
+  const placed: PlacedFacet[] = [];
+  let line = 0;
+  let x = 0;
+  const put = (pieces: Piece[], w: number) => {
+    if (x > 0 && x + GAP + w > width + 0.01) {
+      line++;
+      x = 0;
+    }
+    const at = x > 0 ? x + GAP : 0;
+    placed.push({ pieces, x: at, width: w, line });
+    x = at + w;
+  };
+  for (const facet of row.left) put(facet, runWidth(measure, facet));
+
   if (row.right.length) {
     const widths = row.right.map((f) => runWidth(measure, f));
-    rightStart = box.right - widths.reduce((a, b) => a + b, 0) - GAP * (row.right.length - 1);
-    let x = Math.max(box.left, rightStart);
-    row.right.forEach((facet, i) => {
-      items.push(...runItems(measure, facet, x, baseline, 0, box.right).items);
-      x += widths[i]! + GAP;
-    });
+    const total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+    if (total <= width + 0.01) {
+      if (x > 0 && x + GAP + total > width + 0.01) line++;
+      let at = width - total;
+      row.right.forEach((facet, i) => {
+        placed.push({ pieces: facet, x: at, width: widths[i]!, line });
+        at += widths[i]! + GAP;
+      });
+    } else {
+      // Wider than the card: the group starts its own line and wraps, each line flush right.
+      if (x > 0) line++;
+      x = 0;
+      const first = placed.length;
+      row.right.forEach((facet, i) => put(facet, widths[i]!));
+      const group = placed.slice(first);
+      for (const l of new Set(group.map((p) => p.line))) {
+        const onLine = group.filter((p) => p.line === l);
+        const last = onLine[onLine.length - 1]!;
+        const shift = Math.max(0, width - (last.x + last.width));
+        for (const p of onLine) p.x += shift;
+      }
+    }
   }
-  let x = box.left;
-  for (const facet of row.left) {
-    const width = runWidth(measure, facet);
-    if (x + width > rightStart - (row.right.length ? GAP : 0) + 0.01) break;
-    items.push(...runItems(measure, facet, x, baseline).items);
-    x += width + GAP;
+  const lines = placed.length ? placed[placed.length - 1]!.line + 1 : 0;
+  return { placed, lines, height: lines ? lines * ROW + (lines - 1) * ROW_GAP : 0 };
+}
+
+/**
+ * The laid-out row in the box from `left` to `right` with its last line's
+ * foot at `bottom` (the canvas keeps the facets at the card's foot and gives
+ * the text what is left). A facet wider than the card, which only a very long
+ * label could make, is cut at the card's edge.
+ */
+export function facetItems(ctx: DrawContext, laid: FacetLines, box: { left: number; right: number; bottom: number }): DrawingItem[] {
+  const { measure } = ctx;
+  const top = box.bottom - laid.height;
+  const items: DrawingItem[] = [];
+  for (const p of laid.placed) {
+    const baseline = baselineIn(measure, SIZE, top + p.line * (ROW + ROW_GAP), ROW);
+    items.push(...runItems(measure, p.pieces, box.left + p.x, baseline, 0, box.right).items);
   }
   return items;
 }

@@ -2,13 +2,14 @@
  * One card as the canvas draws it (CardNode): its coloured body by lane kind,
  * the moment-of-truth frame and badge, a severe pain point's red edge, the
  * text wrapped to the card and clamped with "…" (three lines, fewer when the
- * badge takes room), a KPI's value against its target, and the facets row.
+ * badge or the facets take room), a KPI's value against its target, and the
+ * facets, wrapped onto as many lines as they need.
  */
 import { GRID } from '../../canvas/layout';
 import { formatKpiValue, kpiStatus } from '../../model/journey';
 import type { Card, LaneKind } from '../../model/schema';
-import { MomentOfTruthIcon, OffTargetIcon } from '../../icons';
-import { facetItems, facetRow } from './cardFacets';
+import { MomentOfTruthIcon } from '../../icons';
+import { facetItems, facetLayout, facetRow } from './cardFacets';
 import type { DrawContext } from './context';
 import { runItems, type Piece } from './inlineRun';
 import { CARD, CARD_COLORS, DANGER, GOLD, INK, MUTED, OK } from './palette';
@@ -72,8 +73,10 @@ export function cardItems(
   const contentWidth = contentRight - contentLeft;
   let top = y + border + CARD.paddingY;
   const bottom = y + h - border - CARD.paddingY;
-  const facets = facetRow(ctx, card, laneKind, personaAvatar);
-  const textBottom = facets ? bottom - CARD.facetRow - CARD.gap : bottom;
+  const row = facetRow(ctx, card, laneKind, personaAvatar);
+  // The card keeps its size: the facets take the lines they need at its foot and the text gives up lines, as on the canvas.
+  const facets = row && facetLayout(measure, row, contentWidth);
+  const textBottom = facets ? bottom - facets.height - CARD.gap : bottom;
 
   if (laneKind === 'kpis') items.push(...kpiItems(ctx, card, contentLeft, contentWidth, top, textBottom));
   else {
@@ -88,33 +91,39 @@ export function cardItems(
       top += lh + CARD.gap;
     }
     const spec = { size: CARD.textSize, color: card.text ? INK : MUTED, lineHeight: CARD.textLineHeight };
-    // A line that would show less than about 85% of itself is cut off in the canvas: not drawn.
-    const fitting = Math.floor((textBottom - top) / CARD.textLineHeight + 0.15);
-    const maxLines = Math.max(1, Math.min(CARD.maxTextLines, fitting));
-    items.push(
-      ...textBlock(measure, card.text || t('canvas.emptyCard'), spec, { x: contentLeft, top, width: contentWidth, maxLines }).items,
-    );
+    // A line that would show less than about 85% of itself is cut off in the canvas: not drawn. The first line
+    // is kept while three quarters of it show (a moment-of-truth badge above two lines of facets leaves 14 of its
+    // 17 px): what is lost is its leading and the descent, which the facets' own top padding takes. With less
+    // room the facets win, as on the canvas.
+    const room = textBottom - top;
+    const fitting = Math.floor(room / CARD.textLineHeight + 0.15);
+    const maxLines = Math.min(CARD.maxTextLines, fitting > 0 ? fitting : room >= 0.75 * CARD.textLineHeight ? 1 : 0);
+    if (maxLines > 0) {
+      items.push(
+        ...textBlock(measure, card.text || t('canvas.emptyCard'), spec, { x: contentLeft, top, width: contentWidth, maxLines }).items,
+      );
+    }
   }
-  if (facets) items.push(...facetItems(ctx, facets, { left: contentLeft, right: contentRight, top: bottom - CARD.facetRow }));
+  if (facets) items.push(...facetItems(ctx, facets, { left: contentLeft, right: contentRight, bottom }));
   return items;
 }
 
 const STATUS_COLOR = { 'on-target': OK, 'off-target': DANGER, 'no-target': INK } as const;
 
-/** KpiBody: the metric, the value against its target, and an off-target flag. */
+/** KpiBody: the metric and the value against its target (the off-target flag is a facet). */
 function kpiItems(ctx: DrawContext, card: Card, left: number, width: number, top: number, bottom: number): DrawingItem[] {
   const { t, measure } = ctx;
   const status = kpiStatus(card);
-  const rows = { metric: 12 * 1.45, value: 20 * 1.45, flag: 11 * 1.45 };
-  const natural = rows.metric + rows.value + (status === 'off-target' ? rows.flag : 0);
-  // The canvas lets a KPI's lines run under its facets; here they close up to fit the card instead.
+  const rows = { metric: 12 * 1.45, value: 20 * 1.45 };
+  const natural = rows.metric + rows.value;
+  // The canvas cuts a KPI's figures where its facets begin; here they close up to fit the card instead.
   const fit = Math.min(1, (bottom - top) / natural);
   const items: DrawingItem[] = [];
 
   const metricSpec = { size: 12, color: MUTED };
   const metric = oneLine(measure, card.metric || card.text || t('kpi.unnamed'), metricSpec, width);
   items.push(textItem(metric, left, baselineIn(measure, 12, top, rows.metric * fit), metricSpec));
-  let y = top + rows.metric * fit;
+  const y = top + rows.metric * fit;
 
   const valueBaseline = baselineIn(measure, 20, y, rows.value * fit);
   const value: Piece[] = [
@@ -126,14 +135,5 @@ function kpiItems(ctx: DrawContext, card: Card, left: number, width: number, top
     value.push({ kind: 'text', text: oneLine(measure, target, { size: 11, color: MUTED }, room), size: 11, color: MUTED });
   }
   items.push(...runItems(measure, value, left, valueBaseline, 0, left + width).items);
-  y += rows.value * fit;
-
-  if (status === 'off-target') {
-    const flag: Piece[] = [
-      { kind: 'icon', icon: OffTargetIcon, size: 11, color: DANGER },
-      { kind: 'text', text: ` ${t('kpi.offTarget')}`, size: 11, weight: 700, color: DANGER },
-    ];
-    items.push(...runItems(measure, flag, left, baselineIn(measure, 11, y, rows.flag * fit), 0, left + width).items);
-  }
   return items;
 }

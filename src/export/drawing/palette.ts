@@ -28,6 +28,8 @@ export const CARD = {
   maxTextLines: 3,
   facetSize: 12,
   facetRow: 16,
+  /** .card-node .card-facets' row-gap: between the facets' lines when they wrap */
+  facetRowGap: 2,
   gap: 2,
   /** .card-node.is-mot: a gold frame with a soft halo */
   motBorder: 2,

@@ -3,7 +3,9 @@ import { GRID, layoutGrid } from '../../../../src/canvas/layout';
 import { commentItems } from '../../../../src/export/comments';
 import { mapDrawing, PDF_MAX_SIDE, type MapDrawingInput } from '../../../../src/export/drawing/mapDrawing';
 import { drawingNeeds, drawingTexts } from '../../../../src/export/drawing/drawingTexts';
-import { CARD_COLORS, CURVE, GOLD } from '../../../../src/export/drawing/palette';
+import { CARD, CARD_COLORS, CURVE, GOLD, INK } from '../../../../src/export/drawing/palette';
+import { cardItems } from '../../../../src/export/drawing/cardItems';
+import { facetLayout, facetRow } from '../../../../src/export/drawing/cardFacets';
 import { paperMapLayout } from '../../../../src/export/drawing/paperMapPages';
 import { READABLE_SCALE } from '../../../../src/export/drawing/paperPlan';
 import type { DrawContext } from '../../../../src/export/drawing/context';
@@ -12,6 +14,7 @@ import { fullSpan, selectionSpan, SHEET, type GridSpan } from '../../../../src/e
 import { visibleFlowRect } from '../../../../src/export/scope';
 import { emotionPoints } from '../../../../src/model/journey';
 import type { MapSnapshot } from '../../../../src/model/live';
+import type { Card } from '../../../../src/model/schema';
 import { cardTarget, MAP_TARGET, readComments, startThread } from '../../../../src/model/comments';
 import { addCard, addStage, deleteLane, listEntities, type Locale, type TemplateId } from '../../../../src/model';
 import { createLiveMap } from '../../../../src/model/live';
@@ -347,6 +350,78 @@ describe('the map drawing as a PNG', () => {
       if (outside) expect(showsText(page, shownText(input, snapshot, card.id)), card.text).toBe(false);
     }
   });
+});
+
+describe("a card's facets in a picture (issue 14: votes and tags never hide)", () => {
+  for (const locale of LOCALES) {
+    it(`an opportunity with every facet, tags, a persona, comments and votes (${locale}): each facet placed inside the card, none left out`, async () => {
+      const snapshot = snapshotOf('backpack', locale);
+      const lane = snapshot.lanes.find((l) => l.kind === 'opportunities')!;
+      const base = snapshot.cards.find((c) => c.laneId === lane.id)!;
+      const card: Card = {
+        ...base,
+        text: 'Bundle a rain cover with every pack sold in the wet season, and say so on the product page',
+        type: 'quickWin',
+        impact: 4,
+        effort: 2,
+        tags: ['rose', 'bud', 'thorn'],
+        votes: { participantAnna0000001: 5, participantBen00000001: 4 },
+        personaId: snapshot.personas[0]!.id,
+      };
+      const options = { kind: 'png', region: spanOf(snapshot), background: 'white', comments: true } as const;
+      const input = await withFonts(inputFor(snapshot, locale, { commentCounts: new Map([[card.id, 12]]) }), options);
+      const { t } = input;
+      const impactEffort = t('fields.impactEffortShort', { impact: 4, effort: 2 });
+      await input.measure.load([t('opportunityTypes.quickWin'), impactEffort, '+4', '9', '12', card.text]);
+      const ctx = contextFor(input, true);
+      const at = { x: 400, y: 300 };
+      const box = { x: at.x, y: at.y, width: GRID.cardWidth, height: GRID.cardHeight };
+      const contentWidth = GRID.cardWidth - 2 * (1 + CARD.paddingX);
+
+      // The layout: every facet placed, each inside the row's width, none over another, on as many lines as they need.
+      const row = facetRow(ctx, card, lane.kind, snapshot.personas[0]!.avatar)!;
+      expect(row.left).toHaveLength(5); // type, impact · effort, three tags
+      expect(row.right).toHaveLength(3); // persona, comments, votes
+      const laid = facetLayout(input.measure, row, contentWidth);
+      expect(laid.placed).toHaveLength(8);
+      expect(laid.lines, 'the facets wrap').toBeGreaterThan(1);
+      for (const [i, p] of laid.placed.entries()) {
+        expect(p.x, `facet ${i}`).toBeGreaterThanOrEqual(0);
+        expect(p.x + p.width, `facet ${i}`).toBeLessThanOrEqual(contentWidth + 0.01);
+        for (const q of laid.placed.slice(i + 1)) if (q.line === p.line) expect(q.x >= p.x + p.width || q.x + q.width <= p.x).toBe(true);
+      }
+      // The votes stay together at the bottom-right corner.
+      const votes = laid.placed.at(-1)!;
+      expect([votes.line, votes.x + votes.width]).toEqual([laid.lines - 1, expect.closeTo(contentWidth, 2)]);
+
+      // The drawing: everything inside the card's box, every facet's words drawn, the card's text above the facets.
+      const items = cardItems(ctx, card, lane.kind, at, snapshot.personas[0]!.avatar);
+      for (const item of items) {
+        const b = boundsOf(item, input.measure);
+        expect(b.x, JSON.stringify(item).slice(0, 80)).toBeGreaterThanOrEqual(box.x - 0.5);
+        expect(b.y, JSON.stringify(item).slice(0, 80)).toBeGreaterThanOrEqual(box.y - 0.5);
+        expect(b.x + b.width, JSON.stringify(item).slice(0, 80)).toBeLessThanOrEqual(box.x + box.width + 0.5);
+        expect(b.y + b.height, JSON.stringify(item).slice(0, 80)).toBeLessThanOrEqual(box.y + box.height + 0.5);
+      }
+      const texts = items.filter((i) => i.kind === 'text');
+      for (const word of [t('opportunityTypes.quickWin'), impactEffort, '+4', '9', '12']) {
+        expect(
+          texts.map((i) => i.text),
+          word,
+        ).toContain(word);
+      }
+      const facetTop = box.y + box.height - 1 - CARD.paddingY - laid.height;
+      const cardLines = texts.filter((i) => i.style.size === CARD.textSize);
+      expect(cardLines.length, 'the text keeps a line').toBeGreaterThan(0);
+      for (const line of cardLines) {
+        const b = boundsOf(line, input.measure);
+        expect(b.y + b.height, line.text).toBeLessThanOrEqual(facetTop + 0.5);
+      }
+      // Each tag's icon is drawn: the only icons stroked in ink on this card.
+      const tagIcons = items.filter((i) => i.kind === 'path' && i.stroke === INK && boundsOf(i, input.measure).y >= facetTop - 0.5);
+      expect(tagIcons).toHaveLength(3);
+    });
+  }
 });
 
 describe('what a drawing needs first', () => {
