@@ -29,43 +29,53 @@ const KIND_FIELDS: Record<LaneKind, Partial<Card>> = {
   notes: {},
 };
 
-function mapWithOneCard(kind: LaneKind, locale: Locale): MapFile {
+/** One stage, a lane of each kind, and in each lane one card with every facet its kind can show. */
+function mapWithFullCards(locale: Locale): MapFile {
   const persona = (id: string, order: string, avatar: string) => ({ ...EMPTY_PERSONA, id, order, name: id, avatar });
-  return {
-    schemaVersion: 2,
-    meta: { schemaVersion: 2, title: `facets ${kind}`, description: '', locale, createdAt: 1, updatedAt: 1, votesPerParticipant: 20 },
-    // Two personas: a card's persona chip shows only when it tells cards apart.
-    personas: { p1: persona('p1', 'a0', '🧗'), p2: persona('p2', 'a1', '🐼') },
-    stages: { s1: { id: 's1', order: 'a0', name: 'Stage', description: '', color: '#4f7cff' } },
-    lanes: { l1: { id: 'l1', order: 'a0', kind, name: '', department: '' } },
-    cards: {
-      c1: {
-        id: 'c1',
+  const lanes = Object.fromEntries(CARD_KINDS.map((kind, i) => [`l${i}`, { id: `l${i}`, order: `a${i}`, kind, name: '', department: '' }]));
+  const cards = Object.fromEntries(
+    CARD_KINDS.map((kind, i) => [
+      `c${i}`,
+      {
+        id: `c${i}`,
         order: 'a0',
-        laneId: 'l1',
+        laneId: `l${i}`,
         stageId: 's1',
         text: LONG_TEXT[locale],
         personaId: 'p1',
-        tags: ['rose', 'bud', 'thorn'],
+        tags: ['rose', 'bud', 'thorn'] as Card['tags'],
         votes: { alice: 5, bob: 4, carol: 3 },
         ...KIND_FIELDS[kind],
       },
-    },
-    comments: {
-      threads: { t1: { id: 't1', target: 'card:c1', createdAt: 1, createdBy: 'alice', resolved: false } },
-      comments: {
-        k1: {
-          id: 'k1',
-          threadId: 't1',
-          authorId: 'alice',
-          authorName: 'Alice',
-          authorColor: '#e5484d',
-          text: 'Why?',
-          createdAt: 1,
-          mentions: [],
-        },
+    ]),
+  );
+  const threads = Object.fromEntries(
+    CARD_KINDS.map((_, i) => [`t${i}`, { id: `t${i}`, target: `card:c${i}`, createdAt: 1, createdBy: 'alice', resolved: false }]),
+  );
+  const comments = Object.fromEntries(
+    CARD_KINDS.map((_, i) => [
+      `k${i}`,
+      {
+        id: `k${i}`,
+        threadId: `t${i}`,
+        authorId: 'alice',
+        authorName: 'Alice',
+        authorColor: '#e5484d',
+        text: 'Why?',
+        createdAt: 1,
+        mentions: [],
       },
-    },
+    ]),
+  );
+  return {
+    schemaVersion: 2,
+    meta: { schemaVersion: 2, title: 'facets', description: '', locale, createdAt: 1, updatedAt: 1, votesPerParticipant: 20 },
+    // Two personas: a card's persona chip shows only when it tells cards apart.
+    personas: { p1: persona('p1', 'a0', '🧗'), p2: persona('p2', 'a1', '🐼') },
+    stages: { s1: { id: 's1', order: 'a0', name: 'Stage', description: '', color: '#4f7cff' } },
+    lanes,
+    cards,
+    comments: { threads, comments },
   };
 }
 
@@ -89,14 +99,14 @@ async function expectInside(inner: Locator, outer: Locator, what: string): Promi
 
 for (const locale of ['en', 'zh-CN'] as const) {
   test.describe(`card facets in ${locale}`, () => {
-    test.use({ locale });
+    // Tall enough for every lane at 100 %: one map to open instead of one per kind of lane.
+    test.use({ locale, viewport: { width: 1440, height: 3200 } });
 
     test('every facet of a full card shows wholly inside the card, in every kind of lane', async ({ page, request }) => {
-      for (const kind of CARD_KINDS) {
-        const id = await importMap(request, mapWithOneCard(kind, locale));
-        await openMap(page, id);
-        const card = page.getByTestId('card');
-        await expect(card).toHaveCount(1);
+      await openMap(page, await importMap(request, mapWithFullCards(locale)));
+      await expect(page.getByTestId('card')).toHaveCount(CARD_KINDS.length);
+      for (const [i, kind] of CARD_KINDS.entries()) {
+        const card = page.locator(`[data-testid="card"][data-card-id="c${i}"]`);
 
         // What every card shows: twelve votes, three tags, the persona, the open comment.
         const votes = card.getByTestId('card-votes');
