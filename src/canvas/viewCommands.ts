@@ -4,7 +4,7 @@
  * the control do the same thing.
  */
 import { useMemo } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { MAX_ZOOM, MIN_ZOOM, FIT_MARGIN, clampZoom, steppedZoom } from './viewport';
 
 export interface ViewCommands {
@@ -18,20 +18,22 @@ const DURATION = 160;
 
 export function useViewCommands(): ViewCommands {
   const flow = useReactFlow();
+  const store = useStoreApi();
   return useMemo(() => {
     const zoomTo = (zoom: number) => void flow.zoomTo(clampZoom(zoom), { duration: DURATION });
     return {
-      fit: () =>
-        void flow.fitView({
-          // The open mini map docks under the canvas (ViewBar.tsx): nothing to keep clear of but the edges.
-          padding: `${FIT_MARGIN}px`,
-          minZoom: MIN_ZOOM,
-          maxZoom: Math.min(1, MAX_ZOOM),
-          duration: DURATION,
-        }),
+      // The viewport for every node's declared size, set at once. React Flow's own fitView waits
+      // until every node is measured, and only the nodes on screen are ever mounted (projection.ts).
+      fit: () => {
+        const { width, height } = store.getState();
+        const bounds = flow.getNodesBounds(flow.getNodes());
+        // The open mini map docks under the canvas (ViewBar.tsx): nothing to keep clear of but the edges.
+        const viewport = getViewportForBounds(bounds, width, height, MIN_ZOOM, Math.min(1, MAX_ZOOM), `${FIT_MARGIN}px`);
+        void flow.setViewport(viewport, { duration: DURATION });
+      },
       zoomTo,
       zoomIn: () => zoomTo(steppedZoom(flow.getZoom(), 1)),
       zoomOut: () => zoomTo(steppedZoom(flow.getZoom(), -1)),
     };
-  }, [flow]);
+  }, [flow, store]);
 }
