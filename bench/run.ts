@@ -7,6 +7,8 @@
  *   - storage: database size after many edits, before and after compaction
  *   - browser to browser: a card saved in Chromium A until painted in Chromium B
  *   - attacks: the attacks of issue 10 against a real server (bench/attacks.ts)
+ *   - open: the 600-card map opened in Chromium until its first card shows,
+ *     turn about with BENCH_OPEN_BASELINE=<rev> (bench/browser-open.ts)
  *   - frames: the 600-card map in Chromium, frame intervals while panning,
  *     zooming, dragging an emotion point and receiving a colleague's edits
  *     (BENCH_PROFILE=file.cpuprofile also writes a CPU profile of the edits)
@@ -37,6 +39,7 @@ import { connectSynced, createMap, startServer, waitFor } from '../tests/fixture
 import { cardTextArrives, mapDoc } from '../tests/fixtures/model';
 import { browserLatency } from './browser-latency';
 import { browserFrames } from './browser-frames';
+import { browserOpen } from './browser-open';
 import { browserExport } from './browser-export';
 import { serverExport } from './server-export';
 import { browserCursors } from './browser-cursors';
@@ -143,6 +146,7 @@ const results = {
   projection600: projection600(),
   storage: await storage(),
   browserToBrowserMs: await browserLatency().then((s) => (s ? stats(s) : 'skipped: needs npm run build')),
+  open600: (await browserOpen()) ?? 'skipped: needs npm run build',
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs npm run build',
   export: (await browserExport()) ?? 'skipped: needs npm run build',
   serverExport: await serverExport(),
