@@ -98,4 +98,12 @@ test('what others change is told to screen readers politely, once per burst, and
   await expect(told).toHaveText('Ana edited a card', { timeout: 15_000 });
   // Ana's own screen tells her nothing of her own edits.
   await expect(ana.getByTestId('live-announcer')).toHaveText('');
+
+  // The same words again are said again: the sentence comes as a new node of the region, not as unchanged text.
+  await told.locator('span').evaluate((el) => el.setAttribute('data-told', 'before'));
+  await cardWithText(ana, 'Reads a review of the Ridgeline 40 pack').dblclick();
+  await ana.locator('textarea.inline-text').pressSequentially('Reads two reviews');
+  await ana.locator('textarea.inline-text').press('Enter');
+  await expect(told.locator('span:not([data-told])')).toHaveText('Ana edited a card', { timeout: 15_000 });
+  await expect(told).toHaveText('Ana edited a card');
 });
