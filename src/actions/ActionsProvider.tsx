@@ -30,6 +30,12 @@ export function useRegisterCanvas(controls: CanvasControls): void {
   }, [slot, controls]);
 }
 
+/** Put the keyboard on a place of the canvas (panned into view), from inside a node: a header's field handing focus back. */
+export function useFocusPlace(): (navId: string) => void {
+  const slot = useContext(CanvasSlot);
+  return useCallback((navId: string) => slot?.current?.focusItem(navId), [slot]);
+}
+
 /** A function that builds the context an action runs in, as things are at that moment. */
 export function useActionContext(): () => ActionContext {
   const map = useOpenMap();
@@ -66,15 +72,17 @@ const OWN_KEYS = 'input, textarea, select, [contenteditable="true"], [role="dial
 /**
  * The shortcut keys of the map page. Canvas actions apply when focus is on
  * the canvas itself or on one of its places (a card, a header, an empty
- * cell: `data-nav-id`), not on a button inside a header or on an emotion
- * point's slider, which have keys of their own.
+ * cell, the persona, an emotion point: `data-nav-id`), not on a field inside
+ * a header. An emotion point's slider keys (up, down) are its own and stop
+ * there (CurveNode); its other keys are the grid's.
  */
 export function useActionKeys(canvas: RefObject<HTMLElement | null>): void {
   const context = useActionContext();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
-      const target = e.target instanceof HTMLElement ? e.target : null;
+      // Element, not HTMLElement: an emotion point is an SVG element.
+      const target = e.target instanceof Element ? e.target : null;
       if (target?.closest(OWN_KEYS)) return;
       // Focus on the page body: the focused place left the screen (React Flow unmounts what is out of view); the keys still drive the map.
       const onCanvas =

@@ -9,6 +9,7 @@ import { addCard, defaultFieldsFor, deleteCard, duplicateCard, moveCards } from 
 import { castVote, retractVote } from '../model/commands/votes';
 import { deleteStage, moveStage } from '../model/commands/stages';
 import { deleteLane, moveLane } from '../model/commands/lanes';
+import { addPersona } from '../model/commands/personas';
 import { t } from '../i18n/language';
 import { cellKey } from '../canvas/layout';
 import { cellNodeId } from '../canvas/projection';
@@ -54,6 +55,23 @@ export function addCardIn(map: OpenMap, cell: { laneId: string; stageId: string 
     session.setPanel('inspector');
   } else session.startEditing(id);
   return id;
+}
+
+/**
+ * The persona card at the head of the map, opened: the personas panel, with
+ * focus on the persona's name, as "C" puts it in the comment box (a map
+ * without a persona gets one first). The card's click and Enter on it.
+ */
+export function openPersona(map: Pick<OpenMap, 'doc' | 'live'>): void {
+  const session = useSession.getState();
+  const snapshot = map.live.getSnapshot();
+  const followed = snapshot.personas.some((p) => p.id === snapshot.meta?.personaId);
+  if (!followed) {
+    if (!mayEdit(session)) return;
+    if (tryCommand(() => addPersona(map.doc, { name: t('personas.newName') })) === undefined) return;
+  }
+  session.setPanel('personas');
+  focusSoon('[data-testid="persona-name"]');
 }
 
 /** The stage or lane header the keyboard is on, if it is on one. */
@@ -202,6 +220,17 @@ const ACTIONS: readonly Action[] = [
     },
   },
   {
+    name: 'openPersona',
+    label: 'openPersona',
+    keys: ['Enter'],
+    keyTest: plain('Enter'),
+    // Opening the panel is reading; adding the first persona checks edit rights itself (openPersona).
+    edits: false,
+    scope: 'canvas',
+    enabled: (ctx) => !!ctx.canvas && ctx.session.navId === 'persona' && !!locate(ctx.canvas.grid(), 'persona'),
+    perform: (ctx) => openPersona(ctx.map),
+  },
+  {
     name: 'addCard',
     label: 'addCard',
     keys: ['N'],
@@ -243,7 +272,12 @@ const ACTIONS: readonly Action[] = [
     edits: true,
     scope: 'canvas',
     inContextMenu: true,
-    enabled: (ctx) => selectedCards(ctx).length > 0 || headerAt(ctx) !== null,
+    enabled: (ctx) => {
+      // On a touchpoint's point of the curve, Delete would take the whole touchpoint away: only the curve's own points go.
+      const item = ctx.canvas && ctx.session.navId ? locate(ctx.canvas.grid(), ctx.session.navId) : null;
+      if (item?.kind === 'point' && !isCurveCard(ctx, item.cardId)) return false;
+      return selectedCards(ctx).length > 0 || headerAt(ctx) !== null;
+    },
     perform: (ctx) => {
       const header = headerAt(ctx);
       if (header && selectedCards(ctx).length === 0) return deleteHeader(ctx, header);
@@ -256,6 +290,8 @@ const ACTIONS: readonly Action[] = [
         for (const id of ids) deleteCard(ctx.map.doc, id);
       });
       ctx.session.setSelection([]);
+      // A point gone: the keyboard stays in its stage of the curve, on the cell's "+ Add emotion point".
+      if (canvas && item?.kind === 'point' && cell) return canvas.focusAfterChange(() => cellNodeId(cell.laneId, cell.stageId));
       if (!canvas || item?.kind !== 'card' || !cell) return;
       // The keyboard stays where the card was: the card that took its place, the one above, or the empty cell.
       canvas.focusAfterChange((grid) => {

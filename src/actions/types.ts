@@ -51,6 +51,7 @@ export interface ActionContext {
 export type ActionName =
   | 'navigate'
   | 'edit'
+  | 'openPersona'
   | 'addCard'
   | 'duplicate'
   | 'delete'

@@ -42,7 +42,8 @@ import { ContextMenu, type ContextMenuState } from '../actions/ContextMenu';
 import type { CanvasControls } from '../actions/types';
 import '../actions/actions.css';
 import { cellAt, cellKey, dropIndex, isCurveLane, layoutGrid, GRID } from './layout';
-import { cellOf, locate, tabStop, type NavGrid } from './navigation';
+import { cardOfPlace, cellOf, locate, tabStop, type NavGrid } from './navigation';
+import { emotionPoints } from '../model/journey';
 import { RemoteCursors } from './RemoteCursors';
 import { usePresenceSync } from './usePresenceSync';
 import { usePresence } from '../sync/presence';
@@ -137,10 +138,12 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<ContextMenuState | null>(null);
 
-  const grid = useMemo<NavGrid>(
-    () => ({ layout, curveLaneIds: new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id)), canAdd: canEdit }),
-    [layout, snapshot.lanes, canEdit],
-  );
+  const personaShown = canEdit || snapshot.personas.some((p) => p.id === snapshot.meta?.personaId);
+  const grid = useMemo<NavGrid>(() => {
+    const curveLaneIds = new Set(snapshot.lanes.filter(isCurveLane).map((l) => l.id));
+    const curvePoints = curveLaneIds.size ? emotionPoints(snapshot.stages, snapshot.lanes, snapshot.cards) : [];
+    return { layout, curveLaneIds, canAdd: canEdit, persona: personaShown, curvePoints };
+  }, [layout, snapshot.stages, snapshot.lanes, snapshot.cards, canEdit, personaShown]);
   const gridRef = useRef(grid);
   useLayoutEffect(() => {
     gridRef.current = grid;
@@ -191,6 +194,11 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
       let target: { x: number; y: number } | null = null;
       if (pos) target = { x: pos.x + GRID.cardWidth / 2, y: pos.y + GRID.cardHeight / 2 };
       else if (col && row) target = { x: col.x + col.width / 2, y: row.y + row.height / 2 };
+      else if (item?.kind === 'point') {
+        const c = layout.columns[item.stage]!;
+        const r = layout.rows[item.lane]!;
+        target = { x: c.x + c.width / 2, y: r.y + r.height / 2 };
+      } else if (item?.kind === 'persona') target = { x: GRID.personaWidth / 2, y: -(GRID.personaGap + GRID.personaHeight / 2) };
       else if (item?.kind === 'stage') target = { x: layout.columns[item.stage]!.x + GRID.columnWidth / 2, y: GRID.stageHeaderHeight / 2 };
       else if (item?.kind === 'lane')
         target = { x: GRID.laneHeaderWidth / 2, y: layout.rows[item.lane]!.y + layout.rows[item.lane]!.height / 2 };
@@ -230,7 +238,7 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
 
   const focusItem = useCallback(
     (id: string) => {
-      setNavItem(id, locate(gridRef.current, id)?.kind === 'card');
+      setNavItem(id, cardOfPlace(gridRef.current, id));
       reveal(id);
       focusWhenRendered(id);
     },
@@ -307,17 +315,24 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
       }
       // A place focused by keyboard is the selection (a click selects through React Flow).
       const id = target.getAttribute('data-nav-id');
-      if (id && target.matches(':focus-visible')) setNavItem(id, locate(gridRef.current, id)?.kind === 'card');
+      if (id && target.matches(':focus-visible')) setNavItem(id, cardOfPlace(gridRef.current, id));
     },
     [focusItem, setNavItem],
   );
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Tab') return;
     // Shift+Tab from a place inside leaves the canvas: the canvas itself (a stop only on the way in) steps aside.
     const canvas = e.currentTarget;
-    if (e.key === 'Tab' && e.shiftKey && e.target !== canvas) {
+    if (e.shiftKey && e.target !== canvas) {
       canvas.tabIndex = -1;
       setTimeout(() => (canvas.tabIndex = 0));
+    }
+    // Tab from the canvas itself (after Esc) leaves it too: the place inside that is the tab stop steps aside.
+    const stop = !e.shiftKey && e.target === canvas ? canvas.querySelector<HTMLElement>('[data-nav-id][tabindex="0"]') : null;
+    if (stop) {
+      stop.tabIndex = -1;
+      setTimeout(() => (stop.tabIndex = 0));
     }
   }, []);
 
@@ -355,7 +370,7 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
     (e: MouseEvent, node: Node) => {
       if (node.type !== 'card' || !container.current) return;
       e.preventDefault();
-      if (!useSession.getState().selectedIds.has(node.id)) setNavItem(node.id, true);
+      if (!useSession.getState().selectedIds.has(node.id)) setNavItem(node.id, node.id);
       const box = container.current.getBoundingClientRect();
       setMenu({ cardId: node.id, x: e.clientX - box.left, y: e.clientY - box.top });
     },

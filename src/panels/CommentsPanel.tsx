@@ -3,7 +3,7 @@
  * then the open threads across the map, optionally the resolved ones, and a
  * box to comment on the whole map. Comments live in the map's comments doc.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { cardTarget, MAP_TARGET, openThreads, startThread, threadsFor, type CommentThread, type ThreadTarget } from '../model/comments';
 import { useMapSelector, useOpenMap } from '../state/mapContext';
@@ -20,11 +20,13 @@ function NewThread({
   placeholder,
   testId,
   autoFocus,
+  onStarted,
 }: {
   target: ThreadTarget;
   placeholder: string;
   testId: string;
   autoFocus?: boolean;
+  onStarted?(threadId: string): void;
 }) {
   const { t } = useTranslation();
   const { commentsDoc } = useOpenMap();
@@ -35,7 +37,11 @@ function NewThread({
         placeholder={placeholder}
         submitLabel={t('comments.send')}
         autoFocus={autoFocus}
-        onSubmit={(text, mentions) => startThread(commentsDoc, target, me, text, mentions) !== null}
+        onSubmit={(text, mentions) => {
+          const started = startThread(commentsDoc, target, me, text, mentions);
+          if (started) onStarted?.(started.threadId);
+          return started !== null;
+        }}
       />
     </div>
   );
@@ -46,7 +52,15 @@ function NewThread({
  * open thread, its reply box is the one to use (one text box per card, as in
  * Figma's and Miro's comment pins): another thread starts from a button.
  */
-function CardNewThread({ cardId, hasOpenThread }: { cardId: string; hasOpenThread: boolean }) {
+function CardNewThread({
+  cardId,
+  hasOpenThread,
+  onStarted,
+}: {
+  cardId: string;
+  hasOpenThread: boolean;
+  onStarted(threadId: string): void;
+}) {
   const { t } = useTranslation();
   const [asked, setAsked] = useState(false);
   if (hasOpenThread && !asked)
@@ -55,7 +69,15 @@ function CardNewThread({ cardId, hasOpenThread }: { cardId: string; hasOpenThrea
         {t('comments.newThread')}
       </button>
     );
-  return <NewThread target={cardTarget(cardId)} placeholder={t('comments.startPlaceholder')} testId="card-new-thread" autoFocus={asked} />;
+  return (
+    <NewThread
+      target={cardTarget(cardId)}
+      placeholder={t('comments.startPlaceholder')}
+      testId="card-new-thread"
+      autoFocus={asked}
+      onStarted={onStarted}
+    />
+  );
 }
 
 function ThreadList({ threads, showTarget, now }: { threads: readonly CommentThread[]; showTarget: boolean; now: number }) {
@@ -92,14 +114,29 @@ export function CommentsPanel() {
   const elsewhere = cardKey ? open.filter((th) => th.target !== cardKey) : open;
   const resolved = showResolved ? all.filter((th) => th.resolved && th.target !== cardKey) : [];
 
+  // The box that started a thread on the card gives way to the thread (one text box per card): focus goes on to the
+  // new thread's reply box, not to the page, once the thread is rendered.
+  const root = useRef<HTMLDivElement>(null);
+  const [started, setStarted] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (!started) return;
+    const reply = root.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(started)}"] textarea`);
+    if (!reply) return;
+    reply.focus();
+    setStarted(null);
+  }, [started, cardThreads]);
+  useLayoutEffect(() => setStarted(null), [cardId]);
+
   return (
-    <div className="comments-panel" data-testid="comments-panel">
+    <div className="comments-panel" data-testid="comments-panel" ref={root}>
       {cardId && (
         <section className="comments-section" data-testid="card-comments">
           <h3 className="comments-card-name">{cardName ? t('comments.onCard', { card: cardName }) : t('comments.onThisCard')}</h3>
           {onCard.length === 0 && <p className="muted panel-hint">{t('comments.noneOnCard')}</p>}
           <ThreadList threads={onCard} showTarget={false} now={now} />
-          {canComment && <CardNewThread key={cardId} cardId={cardId} hasOpenThread={onCard.some((th) => !th.resolved)} />}
+          {canComment && (
+            <CardNewThread key={cardId} cardId={cardId} hasOpenThread={onCard.some((th) => !th.resolved)} onStarted={setStarted} />
+          )}
         </section>
       )}
 

@@ -103,3 +103,33 @@ export function createChangeBatcher(
     },
   };
 }
+
+/**
+ * A sentence for the live region, numbered: the same words twice in a row
+ * (Ana edits a card, and a minute later another) are two announcements,
+ * told apart by `seq`, so the region can say the second one too.
+ */
+export interface Announcement {
+  text: string;
+  seq: number;
+}
+
+/** Never reused, so an announcer made anew (the language switched) cannot give a number the region already shows. */
+let announcementSeq = 0;
+
+/** Remote changes in, announcements out: the batches summarised in the reader's language, numbered, the empty ones left out. */
+export function createAnnouncer(
+  t: TFunction,
+  announce: (announcement: Announcement) => void,
+  clock?: Clock,
+  pacing: typeof PACING = PACING,
+) {
+  return createChangeBatcher(
+    (batch) => {
+      const text = summariseChanges(batch, t);
+      if (text) announce({ text, seq: ++announcementSeq });
+    },
+    clock,
+    pacing,
+  );
+}

@@ -39,8 +39,9 @@ export interface SelectionSlice {
   selectedIds: ReadonlySet<string>;
   /**
    * The keyboard's place on the canvas (a React Flow node id: a card, `stage:…`,
-   * `lane:…`, `cell:…`, `add:…`). On a card it is the selected card: focus and
-   * selection are one thing. It outlives Esc so Tab comes back to it.
+   * `lane:…`, `cell:…`, `add:…`, `persona`; or an emotion point, `point:…`).
+   * On a card it is the selected card: focus and selection are one thing (on
+   * a point, the point's card is selected). It outlives Esc so Tab comes back to it.
    */
   navId: string | null;
   /** the one canvas item Tab lands on (roving tabindex), set by the canvas from navId and the layout */
@@ -52,8 +53,8 @@ export interface SelectionSlice {
   renamingId: string | null;
   dropTarget: string | null;
   setSelection(ids: Iterable<string>): void;
-  /** Put the keyboard on a canvas item; a card becomes the selection, anything else clears it. */
-  setNavItem(navId: string, isCard: boolean): void;
+  /** Put the keyboard on a canvas item; `card` (the card it stands for, if any) becomes the selection, else it is cleared. */
+  setNavItem(navId: string, card: string | null): void;
   setTabStop(id: string | null): void;
   startEditing(cardId: string): void;
   stopEditing(): void;
@@ -126,8 +127,8 @@ const createSelectionSlice: StateCreator<SessionState, [], [], SelectionSlice> =
     if (next.size === prev.size && [...next].every((id) => prev.has(id))) return;
     set({ selectedIds: next, navId: next.size === 0 || (navId !== null && next.has(navId)) ? navId : [...next].at(-1)! });
   },
-  setNavItem: (navId, isCard) => {
-    get().setSelection(isCard ? [navId] : []);
+  setNavItem: (navId, card) => {
+    get().setSelection(card !== null ? [card] : []);
     if (get().navId !== navId) set({ navId });
   },
   setTabStop: (tabStopId) => {

@@ -12,7 +12,7 @@ import { collection } from '../model/doc';
 import { useTranslation } from '../i18n/useTranslation';
 import { usePresence } from '../sync/presence';
 import { useOpenMap } from './mapContext';
-import { createChangeBatcher, summariseChanges, type RemoteChange } from './remoteChanges';
+import { createAnnouncer, type Announcement, type RemoteChange } from './remoteChanges';
 
 /** A shared type a transaction changed. */
 type Changed = Transaction['changed'] extends Map<infer T, unknown> ? T : never;
@@ -57,15 +57,13 @@ export function describeTransaction(doc: Doc, tr: Transaction): RemoteChange | n
   return { author: authorOf(doc, tr), added: [...added], edited: [...edited], deleted: [...deleted], other };
 }
 
-export function useRemoteChangeMessage(): string {
+/** The latest announcement (null until there is one); a repeated sentence comes as a new one (its own seq). */
+export function useRemoteChangeMessage(): Announcement | null {
   const { doc } = useOpenMap();
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<Announcement | null>(null);
   useEffect(() => {
-    const batcher = createChangeBatcher((batch) => {
-      const text = summariseChanges(batch, t);
-      if (text) setMessage(text);
-    });
+    const batcher = createAnnouncer(t, setMessage);
     const onTransaction = (tr: Transaction) => {
       const change = describeTransaction(doc, tr);
       if (change) batcher.add(change);

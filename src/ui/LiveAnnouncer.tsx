@@ -9,7 +9,9 @@ export function LiveAnnouncer() {
   const message = useRemoteChangeMessage();
   return (
     <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-announcer">
-      {message}
+      {/* Each announcement is a new node (keyed by its number): the same words as the last time are still a change
+          of the region, so a screen reader says them again, where React would leave equal text untouched. */}
+      {message && <span key={message.seq}>{message.text}</span>}
     </div>
   );
 }

@@ -38,9 +38,11 @@ interface TextProps {
   placeholder?: string;
   list?: string;
   testId?: string;
+  /** -1 where the field is reached another way than Tab (a lane header's, canvas/nodes/headerFields.ts) */
+  tabIndex?: number;
 }
 
-export function CommitText({ id, value, onCommit, multiline, maxLength, placeholder, list, testId }: TextProps) {
+export function CommitText({ id, value, onCommit, multiline, maxLength, placeholder, list, testId, tabIndex }: TextProps) {
   const { t } = useTranslation();
   const shown = value === MIXED ? '' : value;
   const [draft, setDraft] = useState(shown);
@@ -57,6 +59,7 @@ export function CommitText({ id, value, onCommit, multiline, maxLength, placehol
     maxLength,
     placeholder: value === MIXED ? t('inspector.mixed') : placeholder,
     'data-testid': testId,
+    tabIndex,
     onFocus: () => {
       focused.current = true;
     },

@@ -38,6 +38,8 @@ test('a comment with an @mention reaches the other browser: marked for them, bad
   await expect(cardComments.getByRole('region', { name: `Thread on “${CARD}”` })).toHaveCount(1);
   await expect(cardComments.getByRole('combobox')).toHaveCount(1);
   await expect(cardComments.getByRole('combobox')).toHaveAttribute('placeholder', /^Reply/);
+  // Focus went on to that reply box with the thread, not to the page.
+  await expect(cardComments.getByRole('combobox')).toBeFocused();
   await expect(badge(anna)).toHaveText('1');
 
   // Bo sees it in his Comments panel, marked as mentioning him, and the badge on the card.

@@ -31,6 +31,9 @@ async function pressUntil(page: Page, key: string, name: string | RegExp, max = 
 
 const card = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
 
+/** Whether focus is inside React Flow's pane (the grid, its headers and the persona). */
+const focusInPane = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.react-flow'));
+
 test('the facilitator builds, moves, votes on, comments on and exports a map with the keyboard only', async ({ page }) => {
   // Dashboard: New map, a title, Enter.
   await page.goto('/');
@@ -49,9 +52,14 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Add card in Customer actions, Awareness' })).toBeFocused();
 
-  // Up into the stage headers, right past the last one to "Add stage"; the new stage is renamed in place.
+  // Up into the stage headers, and up again to the persona at the head of the map (a new map has none yet: "Add persona").
   await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('group', { name: 'Stage Awareness' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('persona-head').getByRole('button', { name: 'Add persona' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('group', { name: 'Stage Awareness' })).toBeFocused();
+  // Right past the last stage to "Add stage"; the new stage is renamed in place.
   await pressUntil(page, 'ArrowRight', 'Add stage');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Rename' })).toBeFocused();
@@ -75,7 +83,20 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
     if (kind === 'Emotion point') {
       await expect(page.getByRole('button', { name: 'Add emotion point' }).last()).toBeFocused();
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('slider', { name: /^Emotion point: / })).toBeVisible();
+      // Along the curve from the cell: the stage's points (the touchpoint's score, then the new point); ↑ and ↓ set a
+      // point's score, ← goes back to the cell.
+      const point = page.getByRole('slider', { name: /^Emotion point: / });
+      await expect(point).toBeVisible();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('slider', { name: 'Reorder e-mail: 0, neutral' })).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect(point).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect(point).toHaveAttribute('aria-valuenow', '2');
+      await expect(point).toHaveAttribute('aria-valuetext', '+2, pleased');
+      await pressUntil(page, 'ArrowLeft', 'Add emotion point', 2);
+      await expect(page.getByRole('button', { name: 'Add emotion point' }).last()).toBeFocused();
       continue;
     }
     await expect(page.getByRole('button', { name: `Add card in ${lane}, Repurchase` })).toBeFocused();
@@ -93,6 +114,19 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   await page.keyboard.press('Enter');
   await page.keyboard.type('Has to log in again on the phone');
   await page.keyboard.press('Enter');
+  await expect(card(page, 'Pain point in Repurchase: Has to log in again on the phone')).toBeFocused();
+  // The map is one Tab stop: from a card, Tab leaves it in one press, and Shift+Tab comes back to the card; from the
+  // map itself (Esc) too.
+  await page.keyboard.press('Tab');
+  expect(await focusInPane(page)).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(card(page, 'Pain point in Repurchase: Has to log in again on the phone')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Journey map' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('region', { name: 'Journey map' })).not.toBeFocused();
+  expect(await focusInPane(page)).toBe(false);
+  await page.keyboard.press('Shift+Tab');
   await expect(card(page, 'Pain point in Repurchase: Has to log in again on the phone')).toBeFocused();
 
   // The touchpoint's emotion, in the inspector beside the map.
@@ -123,6 +157,13 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
   await page.keyboard.type('Ask the CRM team about the timing');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('card-comments')).toContainText('Ask the CRM team about the timing');
+  // The box gives way to the new thread: focus is in its reply box, not lost to the page.
+  await expect(
+    page
+      .getByTestId('card-comments')
+      .getByTestId('thread')
+      .getByRole('combobox', { name: /^Reply/ }),
+  ).toBeFocused();
 
   // The shortcuts list ("?") from the map, closed with Esc.
   await pressUntil(page, 'Shift+Tab', /^Touchpoint in Advocacy/, 60);
@@ -162,7 +203,8 @@ test('context menu (Shift+F10): the keys’ actions, focus back; Delete on a sta
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
-  expect(await focusedName(page)).toMatch(first);
+  // The canvas hands focus on to its place once that is rendered: a frame or two.
+  await expect.poll(() => focusedName(page)).toMatch(first);
 
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: 'Card actions' });
@@ -201,4 +243,35 @@ test('context menu (Shift+F10): the keys’ actions, focus back; Delete on a sta
   await expect(ask).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Stage Research' })).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Stage Coming back' })).toBeFocused();
+
+  // A lane header's fields are not Tab stops: Enter goes in (the name first), Tab goes round the type and the
+  // department, Esc comes back to the header, and Tab from there leaves the map at once.
+  const backstage = 'Lane Backstage: marketing';
+  await page.keyboard.press('ArrowDown');
+  await pressUntil(page, 'ArrowLeft', 'Lane Customer actions');
+  await pressUntil(page, 'ArrowDown', backstage);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Rename' })).toBeFocused();
+  const backstageLane = page.getByTestId('lane').filter({ hasText: 'Backstage: marketing' });
+  await page.keyboard.press('Tab');
+  await expect(backstageLane.getByRole('combobox', { name: 'Lane type' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(backstageLane.getByTestId('lane-department')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(backstageLane.getByRole('combobox', { name: 'Lane type' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  expect(await focusedName(page)).toBe(backstage);
+  await page.keyboard.press('Tab');
+  expect(await focusInPane(page)).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName(page)).toBe(backstage);
+
+  // Up the first stage to its header, and past it to the persona at the head of the map; Enter opens it, its name
+  // ready to edit.
+  await page.keyboard.press('ArrowRight');
+  await pressUntil(page, 'ArrowUp', 'Stage Coming back', 20);
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('persona-head')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('personas-panel').getByTestId('persona-name')).toBeFocused();
 });

@@ -2,8 +2,11 @@
  * The emotion curve: a smooth line through every touchpoint's emotion score
  * (and every point placed in the emotion lane) in journey order, over a zero
  * line with positive and negative shading. A point is dragged up or down, or
- * moved with the arrow keys, in whole steps; each step is written to the
- * document at once, so everyone sees the curve move while it is dragged.
+ * moved with the up and down arrow keys, in whole steps; each step is written
+ * to the document at once, so everyone sees the curve move while it is
+ * dragged. A point is a place of the keyboard's (navigation.ts: left and
+ * right walk the curve) and a slider: up and down are its own, as in a
+ * spreadsheet cell holding a spinner, so they are not handed to the grid.
  */
 import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { NodeProps } from '@xyflow/react';
@@ -15,6 +18,7 @@ import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
 import { GRID } from '../layout';
 import { smoothSegments } from '../smoothCurve';
+import { pointNavId } from '../navigation';
 import { useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CurveNode as CurveNodeType } from '../projection';
 import { EMOTION_ICONS } from '../../icons';
@@ -48,7 +52,9 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   const lanes = useMapSelector((s) => s.lanes);
   const cards = useMapSelector((s) => s.cards);
   const selectedIds = useSession((s) => s.selectedIds);
-  const requestSelection = useSession((s) => s.requestSelection);
+  const setNavItem = useSession((s) => s.setNavItem);
+  // Only a tab stop on this curve re-renders it (the grid's stop moves with every arrow key).
+  const tabStopId = useSession((s) => (s.tabStopId?.startsWith(pointNavId(data.laneId, '')) ? s.tabStopId : null));
   const canEdit = useCanEdit();
   const svgRef = useRef<SVGSVGElement>(null);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -95,11 +101,12 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
 
   const onPointerDown = (e: PointerEvent, p: Placed) => {
     e.stopPropagation();
-    if (!canEdit) return requestSelection([p.cardId]);
+    // The keyboard goes on from the point clicked, as from a clicked card.
+    setNavItem(pointNavId(data.laneId, p.cardId), p.cardId);
+    if (!canEdit) return;
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
     setDragging(p.cardId);
     endGesture.current = beginGesture(undo); // the whole drag is one undo step
-    requestSelection([p.cardId]);
   };
   const onPointerMove = (e: PointerEvent, p: Placed) => {
     if (dragging !== p.cardId) return;
@@ -113,7 +120,8 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
     endGesture.current = null;
   };
   const onKeyDown = (e: KeyboardEvent, p: Placed) => {
-    if (!canEdit) return;
+    // A reader's point is read-only: up and down go on through the grid. Alt+arrow, Ctrl+arrow are the grid's too.
+    if (!canEdit || e.altKey || e.ctrlKey || e.metaKey) return;
     const step = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
     if (!step) return;
     e.preventDefault();
@@ -156,8 +164,9 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
             data-testid="emotion-point"
             data-card-id={p.cardId}
             data-emotion={p.emotion}
+            data-nav-id={pointNavId(data.laneId, p.cardId)}
             role="slider"
-            tabIndex={0}
+            tabIndex={tabStopId === pointNavId(data.laneId, p.cardId) ? 0 : -1}
             aria-label={pointName(t, p)}
             aria-valuetext={pointName(t, p, false)}
             aria-valuemin={EMOTION_MIN}

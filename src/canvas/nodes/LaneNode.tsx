@@ -13,8 +13,9 @@ import { deleteHeaderAsking } from '../../actions/actions';
 import { ChevronDown, Icon } from '../../icons';
 import '../view.css';
 import { useLane, useOpenMap } from '../../state/mapContext';
-import type { LaneNode as LaneNodeType } from '../projection';
+import { laneNodeId, type LaneNode as LaneNodeType } from '../projection';
 import { useLowDetail } from '../levelOfDetail';
+import { useHeaderFields } from './headerFields';
 
 /** "Customer actions" and "customer actions " say the same. */
 const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
@@ -30,6 +31,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   // Zoomed out the header's select and field would be a few pixels tall, too small to hit: they show as text until zoomed in.
   const lowDetail = useLowDetail();
   const controls = canEdit && !lowDetail;
+  const fieldKeys = useHeaderFields(laneNodeId(data.laneId));
   if (!lane) return null;
   const kindLabel = t(`laneKinds.${lane.kind}`);
   const typeRepeatsName = sameWords(lane.name, kindLabel);
@@ -43,6 +45,8 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
       <select
         className="lane-kind"
         aria-label={t('canvas.laneKind')}
+        // Not a Tab stop: reached from the header (headerFields.ts).
+        tabIndex={-1}
         value={lane.kind}
         onChange={(e) => updateLane(doc, lane.id, { kind: LaneKindSchema.parse(e.target.value) })}
       >
@@ -56,7 +60,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   );
 
   return (
-    <div className={`lane-node kind-${lane.kind}`} data-testid="lane" data-lane-id={lane.id}>
+    <div className={`lane-node kind-${lane.kind}`} data-testid="lane" data-lane-id={lane.id} {...fieldKeys}>
       <div className="lane-title">
         {renaming ? (
           <InlineText
@@ -65,7 +69,8 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
             ariaLabel={t('canvas.rename')}
             onSave={(name) => {
               setRenaming(null);
-              if (name.trim()) tryCommand(() => updateLane(doc, lane.id, { name: name.trim() }));
+              // Tabbing on to the type leaves the name box: an unchanged name is no edit.
+              if (name.trim() && name.trim() !== lane.name) tryCommand(() => updateLane(doc, lane.id, { name: name.trim() }));
             }}
             onCancel={() => setRenaming(null)}
           />
@@ -92,6 +97,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
             maxLength={TEXT_LIMITS.laneDepartment}
             placeholder={t('canvas.department')}
             testId="lane-department"
+            tabIndex={-1}
             onCommit={(department) => tryCommand(() => updateLane(doc, lane.id, { department: department.trim() }))}
           />
           <datalist id="departments">

@@ -1,31 +1,29 @@
-/** The persona the map follows, as a card at the head of the map. */
+/**
+ * The persona the map follows, as a card at the head of the map. A place of
+ * the keyboard's above the stage headers (navigation.ts): Enter on it is the
+ * actions table's openPersona, as a click is.
+ */
 import { memo } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
-import { addPersona } from '../../model/commands/personas';
+import { openPersona } from '../../actions/actions';
 import { useCanEdit, useSession } from '../../state/session';
-import { tryCommand } from '../../state/tryCommand';
 import { Avatar } from '../../ui/Avatar';
 import { useMapSelector, useOpenMap } from '../../state/mapContext';
 
 function PersonaNodeView() {
   const { t } = useTranslation();
-  const { doc } = useOpenMap();
+  const map = useOpenMap();
   const personaId = useMapSelector((s) => s.meta?.personaId);
   const persona = useMapSelector((s) => s.personas.find((p) => p.id === personaId));
-  const setPanel = useSession((s) => s.setPanel);
+  const isTabStop = useSession((s) => s.tabStopId === 'persona');
   const canEdit = useCanEdit();
+  const place = { 'data-nav-id': 'persona', tabIndex: isTabStop ? 0 : -1 };
 
   if (!persona && !canEdit) return null;
   if (!persona) {
     return (
       <div className="persona-node is-empty" data-testid="persona-head">
-        <button
-          type="button"
-          className="nodrag"
-          onClick={() => {
-            if (tryCommand(() => addPersona(doc, { name: t('personas.newName') })) !== undefined) setPanel('personas');
-          }}
-        >
+        <button type="button" className="nodrag" onClick={() => openPersona(map)} {...place}>
           + {t('personas.add')}
         </button>
         <span className="muted">{t('personas.emptyHint')}</span>
@@ -44,11 +42,15 @@ function PersonaNodeView() {
       className="persona-node"
       data-testid="persona-head"
       role="button"
-      tabIndex={0}
+      {...place}
       title={t('personas.openPanel')}
-      onClick={() => setPanel('personas')}
+      onClick={() => openPersona(map)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') setPanel('personas');
+        // Enter comes through the actions table; Space is a button's key too.
+        if (e.key === ' ') {
+          e.preventDefault();
+          openPersona(map);
+        }
       }}
     >
       <Avatar value={persona.avatar} size={64} />

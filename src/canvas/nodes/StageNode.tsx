@@ -30,7 +30,7 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           ariaLabel={t('canvas.rename')}
           onSave={(name) => {
             setRenaming(null);
-            if (name.trim()) tryCommand(() => updateStage(doc, stage.id, { name: name.trim() }));
+            if (name.trim() && name.trim() !== stage.name) tryCommand(() => updateStage(doc, stage.id, { name: name.trim() }));
           }}
           onCancel={() => setRenaming(null)}
         />

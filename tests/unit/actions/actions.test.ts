@@ -5,9 +5,11 @@ import { layoutGrid } from '../../../src/canvas/layout';
 import { actionByName, actionForKey, actions, isEnabled } from '../../../src/actions/actions';
 import { formatKeys } from '../../../src/actions/keys';
 import type { ActionContext, KeyLike } from '../../../src/actions/types';
-import type { NavGrid } from '../../../src/canvas/navigation';
+import { pointNavId, type NavGrid } from '../../../src/canvas/navigation';
+import { setEmotion } from '../../../src/model/commands/cards';
+import { emotionPoints } from '../../../src/model/journey';
 import type { OpenMap } from '../../../src/state/mapContext';
-import { resetSession, useSession } from '../../../src/state/session';
+import { mayEdit, resetSession, useSession } from '../../../src/state/session';
 import { answerQuestion, cancelQuestions, pendingQuestion } from '../../../src/ui/askConfirm';
 import { deleteStage } from '../../../src/model/commands/stages';
 import { mapDoc } from '../../fixtures/model';
@@ -31,7 +33,15 @@ function setup() {
   const map = { doc, live, undo: createUndo(doc) } as unknown as OpenMap;
   const grid = (): NavGrid => {
     const s = live.getSnapshot();
-    return { layout: layoutGrid(s.stages, s.lanes, s.cards), curveLaneIds: new Set(), canAdd: true };
+    // As the canvas builds it (JourneyCanvas.tsx).
+    const canAdd = mayEdit(useSession.getState());
+    return {
+      layout: layoutGrid(s.stages, s.lanes, s.cards),
+      curveLaneIds: new Set(s.lanes.filter((l) => l.kind === 'emotions').map((l) => l.id)),
+      canAdd,
+      persona: canAdd || s.personas.some((p) => p.id === s.meta?.personaId),
+      curvePoints: emotionPoints(s.stages, s.lanes, s.cards),
+    };
   };
   const ctx = (): ActionContext => ({
     map,
@@ -43,7 +53,7 @@ function setup() {
       grid,
       focusItem: (id) => {
         focused.push(id);
-        useSession.getState().setNavItem(id, live.getSnapshot().cardById.has(id));
+        useSession.getState().setNavItem(id, live.getSnapshot().cardById.has(id) ? id : null);
       },
       focusAfterChange: (pick) => {
         const id = pick(grid());
@@ -53,7 +63,7 @@ function setup() {
       openContextMenu: () => undefined,
     },
   });
-  useSession.getState().setNavItem(card, true);
+  useSession.getState().setNavItem(card, card);
   return { doc, live, card, ctx, focused };
 }
 
@@ -116,7 +126,7 @@ describe('the actions table', () => {
     expect(focused.at(-1)).toBe(copy.id);
     expect([...useSession.getState().selectedIds]).toEqual([copy.id]);
 
-    useSession.getState().setNavItem(card, true);
+    useSession.getState().setNavItem(card, card);
     actionByName('vote').perform(ctx());
     expect(live.getSnapshot().cardById.get(card)?.votes).toEqual({ me: 1 });
     expect(isEnabled(actionByName('unvote'), ctx())).toBe(true);
@@ -147,7 +157,7 @@ describe('the actions table', () => {
   it('Delete on a stage with cards asks first: no keeps it and the keyboard where it was, yes deletes it and lands on its neighbour', async () => {
     const { live, ctx, focused } = setup();
     const [first, second] = live.getSnapshot().stages;
-    useSession.getState().setNavItem(`stage:${first!.id}`, false);
+    useSession.getState().setNavItem(`stage:${first!.id}`, null);
     const answered = () => new Promise((resolve) => setTimeout(resolve));
 
     actionByName('delete').perform(ctx());
@@ -165,7 +175,7 @@ describe('the actions table', () => {
     expect(focused.at(-1)).toBe(`stage:${second!.id}`);
 
     // An empty stage goes at once, without a question.
-    useSession.getState().setNavItem(`stage:${second!.id}`, false);
+    useSession.getState().setNavItem(`stage:${second!.id}`, null);
     actionByName('delete').perform(ctx());
     expect(pendingQuestion()).toBeNull();
     expect(live.getSnapshot().stages.some((s) => s.id === second!.id)).toBe(false);
@@ -175,7 +185,7 @@ describe('the actions table', () => {
     const { doc, live, ctx, focused } = setup();
     const [first] = live.getSnapshot().stages;
     const count = live.getSnapshot().stages.length;
-    useSession.getState().setNavItem(`stage:${first!.id}`, false);
+    useSession.getState().setNavItem(`stage:${first!.id}`, null);
     actionByName('delete').perform(ctx());
     deleteStage(doc, first!.id);
     answerQuestion(pendingQuestion()!.id, true);
@@ -183,5 +193,34 @@ describe('the actions table', () => {
     expect(live.getSnapshot().stages).toHaveLength(count - 1);
     expect(focused).toEqual([]);
     cancelQuestions();
+  });
+
+  it('on an emotion point, Delete takes a point of the curve’s own away but never a touchpoint', () => {
+    const { doc, live, ctx, focused } = setup();
+    const { lanes, stages } = live.getSnapshot();
+    const curve = lanes.find((l) => l.kind === 'emotions')!.id;
+    const touch = addCard(doc, { laneId: lanes.find((l) => l.kind === 'touchpoints')!.id, stageId: stages[1]!.id, text: 'E-mail' });
+    setEmotion(doc, touch, -2);
+    const own = addCard(doc, { laneId: curve, stageId: stages[1]!.id, text: '', fields: { emotion: 3 } });
+
+    useSession.getState().setNavItem(pointNavId(curve, touch), touch);
+    expect([...useSession.getState().selectedIds]).toEqual([touch]);
+    expect(actionForKey(key('Delete'), ctx(), true)).toBeNull();
+
+    useSession.getState().setNavItem(pointNavId(curve, own), own);
+    expect(actionForKey(key('Delete'), ctx(), true)?.name).toBe('delete');
+    actionByName('delete').perform(ctx());
+    expect(live.getSnapshot().cardById.has(own)).toBe(false);
+    expect(live.getSnapshot().cardById.has(touch)).toBe(true);
+    // The keyboard stays in that stage of the curve, on its "+ Add emotion point".
+    expect(focused.at(-1)).toBe(`cell:${curve}:${stages[1]!.id}`);
+  });
+
+  it('opens the persona with Enter on it; a reader of a map without one has no persona to go to', () => {
+    const { ctx } = setup();
+    useSession.getState().setNavItem('persona', null);
+    expect(actionForKey(key('Enter'), ctx(), true)?.name).toBe('openPersona');
+    useSession.getState().setRole('viewer');
+    expect(actionForKey(key('Enter'), ctx(), true)).toBeNull();
   });
 });

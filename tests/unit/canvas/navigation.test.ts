@@ -3,13 +3,16 @@ import * as Y from 'yjs';
 import { addCard, createLiveMap } from '../../../src/model';
 import { layoutGrid } from '../../../src/canvas/layout';
 import { cellNodeId, laneNodeId, stageNodeId } from '../../../src/canvas/projection';
-import { locate, neighbourCell, nextNavId, tabStop, type NavGrid } from '../../../src/canvas/navigation';
+import { cardOfPlace, cellOf, locate, neighbourCell, nextNavId, pointNavId, tabStop, type NavGrid } from '../../../src/canvas/navigation';
+import { setEmotion } from '../../../src/model/commands/cards';
+import { emotionPoints } from '../../../src/model/journey';
 import { mapDoc } from '../../fixtures/model';
 
 function gridOf(doc: Y.Doc, canAdd = true): NavGrid {
   const s = createLiveMap(doc).getSnapshot();
   const layout = layoutGrid(s.stages, s.lanes, s.cards);
-  return { layout, curveLaneIds: new Set(s.lanes.filter((l) => l.kind === 'emotions').map((l) => l.id)), canAdd };
+  const curveLaneIds = new Set(s.lanes.filter((l) => l.kind === 'emotions').map((l) => l.id));
+  return { layout, curveLaneIds, canAdd, persona: true, curvePoints: emotionPoints(s.stages, s.lanes, s.cards) };
 }
 
 describe('keyboard navigation over the grid', () => {
@@ -26,7 +29,7 @@ describe('keyboard navigation over the grid', () => {
     expect(nextNavId(grid, stageNodeId(columns.at(-1)!.stageId), 'right')).toBe('add:stage');
     expect(nextNavId(grid, laneNodeId(rows.at(-1)!.laneId), 'down')).toBe('add:lane');
     expect(nextNavId(grid, 'add:stage', 'left')).toBe(stageNodeId(columns.at(-1)!.stageId));
-    expect(nextNavId(grid, stageNodeId(columns[0]!.stageId), 'up')).toBeNull();
+    expect(nextNavId(grid, stageNodeId(columns[0]!.stageId), 'up')).toBe('persona');
   });
 
   it('reaches every lane going down a stage, the emotion curve through its cell', () => {
@@ -72,5 +75,55 @@ describe('keyboard navigation over the grid', () => {
     expect(neighbourCell(grid, above, 'down')).toEqual({ laneId: rows[curve + 1]!.laneId, stageId: stage });
     expect(neighbourCell(grid, above, 'left')).toEqual({ laneId: rows[curve - 1]!.laneId, stageId: base.layout.columns[0]!.stageId });
     expect(neighbourCell(grid, above, 'up')).toEqual({ laneId: rows[curve - 2]!.laneId, stageId: stage });
+  });
+
+  it('goes up from the stage headers to the persona, and back down', () => {
+    const grid = gridOf(mapDoc());
+    const first = stageNodeId(grid.layout.columns[0]!.stageId);
+    expect(nextNavId(grid, stageNodeId(grid.layout.columns[2]!.stageId), 'up')).toBe('persona');
+    expect(nextNavId(grid, 'persona', 'down')).toBe(first);
+    expect(nextNavId(grid, 'persona', 'right')).toBeNull();
+    expect(locate({ ...grid, persona: false }, 'persona')).toBeNull();
+    expect(nextNavId({ ...grid, persona: false }, first, 'up')).toBeNull();
+  });
+
+  it('walks the emotion curve left and right through each stage’s cell and points; up and down leave it', () => {
+    const doc = mapDoc();
+    const base = gridOf(doc);
+    const { rows, columns } = base.layout;
+    const curve = rows.findIndex((r) => base.curveLaneIds.has(r.laneId));
+    const curveLane = rows[curve]!.laneId;
+    const touchLane = createLiveMap(doc)
+      .getSnapshot()
+      .lanes.find((l) => l.kind === 'touchpoints')!.id;
+    const [s0, s1, s2] = columns.map((c) => c.stageId);
+    // A touchpoint with a score and a point of the curve's own, both in the second stage.
+    const touch = addCard(doc, { laneId: touchLane, stageId: s1!, text: 'E-mail' });
+    setEmotion(doc, touch, -2);
+    const own = addCard(doc, { laneId: curveLane, stageId: s1!, text: '', fields: { emotion: 3 } });
+    const grid = gridOf(doc);
+    const [pTouch, pOwn] = [pointNavId(curveLane, touch), pointNavId(curveLane, own)];
+
+    const along: string[] = [];
+    let at: string | null = laneNodeId(curveLane);
+    while ((at = nextNavId(grid, at, 'right')) && along.length < 10) along.push(at);
+    expect(along.slice(0, 5)).toEqual([cellNodeId(curveLane, s0!), cellNodeId(curveLane, s1!), pTouch, pOwn, cellNodeId(curveLane, s2!)]);
+    expect(nextNavId(grid, cellNodeId(curveLane, s2!), 'left')).toBe(pOwn);
+    expect(nextNavId(grid, cellNodeId(curveLane, s0!), 'left')).toBe(laneNodeId(curveLane));
+    // Down a column the keyboard stops on the cell, never on a point (whose score the next press would change).
+    expect(nextNavId(grid, cellNodeId(rows[curve - 1]!.laneId, s1!), 'down')).toBe(cellNodeId(curveLane, s1!));
+    expect(nextNavId(grid, pOwn, 'down')).toBe(cellNodeId(rows[curve + 1]!.laneId, s1!));
+    // A point stands for its card (selected while the keyboard is on it), in its cell of the curve.
+    expect(cardOfPlace(grid, pTouch)).toBe(touch);
+    expect(cardOfPlace(grid, touch)).toBe(touch);
+    expect(cellOf(grid, pOwn)).toEqual({ laneId: curveLane, stageId: s1 });
+    expect(locate(grid, pointNavId(curveLane, 'gone'))).toBeNull();
+
+    // A reader has no cells to stop on: the points are the places, and up and down go through them.
+    const reader = gridOf(doc, false);
+    expect(nextNavId(reader, laneNodeId(curveLane), 'right')).toBe(pTouch);
+    expect(nextNavId(reader, touch, 'down')).toBe(pTouch);
+    expect(nextNavId(reader, pTouch, 'up')).toBe(touch);
+    expect(nextNavId(reader, pTouch, 'right')).toBe(pOwn);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createChangeBatcher, summariseChanges, type Clock, type RemoteChange } from '../../../src/state/remoteChanges';
+import {
+  createAnnouncer,
+  createChangeBatcher,
+  summariseChanges,
+  type Announcement,
+  type Clock,
+  type RemoteChange,
+} from '../../../src/state/remoteChanges';
 import { createTranslator } from '../../../src/i18n/translate';
 import { STRINGS } from '../../../src/i18n/strings';
 import * as Y from 'yjs';
@@ -113,6 +120,30 @@ describe('createChangeBatcher', () => {
     batcher.dispose();
     advance(10_000);
     expect(flushed).toEqual([]);
+  });
+});
+
+describe('createAnnouncer', () => {
+  it('makes the same sentence twice in a row two announcements, so a screen reader says it again', () => {
+    const { clock, advance } = fakeClock();
+    const told: Announcement[] = [];
+    const announcer = createAnnouncer(en, (a) => told.push(a), clock);
+    announcer.add(change('Ana', { edited: ['c1'] }));
+    advance(10_000);
+    announcer.add(change('Ana', { edited: ['c2'] }));
+    advance(10_000);
+    // Nothing to say is no announcement.
+    announcer.add(change('Ana', { added: ['c3'] }));
+    announcer.add(change('Ana', { deleted: ['c3'] }));
+    advance(10_000);
+    expect(told.map((a) => a.text)).toEqual(['Ana edited a card', 'Ana edited a card']);
+    expect(told[1]!.seq).not.toBe(told[0]!.seq);
+    // A new announcer (the language switched) never reuses a number.
+    const again: Announcement[] = [];
+    const next = createAnnouncer(zh, (a) => again.push(a), clock);
+    next.add(change('Ana', { edited: ['c1'] }));
+    advance(10_000);
+    expect(again[0]!.seq).toBeGreaterThan(told[1]!.seq);
   });
 });
 
