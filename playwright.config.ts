@@ -12,8 +12,11 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Two spec files at a time: a browser test mostly waits (on the server, on
+  // frames), so two of them share the two cores well; tests inside a file
+  // keep their order. Specs that need their own server start it on a free port.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',

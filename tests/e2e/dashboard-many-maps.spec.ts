@@ -215,8 +215,10 @@ test('2,000 maps: an older search answered late never replaces a newer one', asy
     },
   );
   const search = page.getByTestId('map-search');
+  // Listening before typing: the search may be asked before fill() returns.
+  const asked = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'Bulk map 1');
   await search.fill('Bulk map 1');
-  await page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'Bulk map 1');
+  await asked;
   await search.fill('Bulk map 0007');
   await expect(titles(page)).toHaveText([titleOf(7)]);
   release();
