@@ -15,8 +15,12 @@ export function twemojiName(emoji: string): string {
 }
 
 /** Whether `value` is one emoji (perhaps a ZWJ sequence, a flag, a skin tone): the only thing worth a picture. */
+let graphemes: Intl.Segmenter | null = null;
+
 export function isSingleEmoji(value: string): boolean {
-  const segments = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value)];
+  // One segmenter for all calls: making one costs more than segmenting an avatar (every card's persona chip asks).
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const segments = [...graphemes.segment(value)];
   return segments.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(value);
 }
 

@@ -14,10 +14,18 @@ const OWN_ARROWS = 'input, select, textarea';
 /** A dialog or menu a toolbar button opened may sit inside the toolbar's element: its controls are its own. */
 const POPUPS = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
 
+/**
+ * Whether a control is rendered (not inside display: none). checkVisibility
+ * needs only styles; getClientRects, the fallback for older browsers, forces
+ * a layout, which on a map's first render cost more than the render.
+ */
+const rendered = (el: HTMLElement): boolean =>
+  typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.getClientRects().length > 0;
+
 const controlsOf = (root: HTMLElement): HTMLElement[] =>
   [...root.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => {
     const popup = el.closest(POPUPS);
-    return (!popup || !root.contains(popup)) && !el.matches(':disabled') && el.getClientRects().length > 0;
+    return (!popup || !root.contains(popup)) && !el.matches(':disabled') && rendered(el);
   });
 
 export function useRovingFocus(ref: RefObject<HTMLElement | null>): void {
@@ -56,11 +64,17 @@ export function useRovingFocus(ref: RefObject<HTMLElement | null>): void {
       next.focus();
     };
     apply();
-    const observer = new MutationObserver(apply);
+    // Changes inside the toolbar (a counter ticking while others vote) come in bursts: one pass per frame.
+    let frame = 0;
+    const applySoon = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), apply()));
+    };
+    const observer = new MutationObserver(applySoon);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class'] });
     root.addEventListener('focusin', onFocusIn);
     root.addEventListener('keydown', onKeyDown);
     return () => {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('keydown', onKeyDown);
