@@ -14,11 +14,12 @@ export function twemojiName(emoji: string): string {
   return kept.map((cp) => cp.toString(16)).join('-');
 }
 
-/** Whether `value` is one emoji (perhaps a ZWJ sequence, a flag, a skin tone): the only thing worth a picture. */
 let graphemes: Intl.Segmenter | null = null;
 
+/** Whether `value` is one emoji (perhaps a ZWJ sequence, a flag, a skin tone): the only thing worth a picture. */
 export function isSingleEmoji(value: string): boolean {
-  // One segmenter for all calls: making one costs more than segmenting an avatar (every card's persona chip asks).
+  // Most avatars are one pictograph: said without a segmenter (every card's persona chip asks).
+  if (/^\p{Extended_Pictographic}\uFE0F?$/u.test(value)) return true;
   graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const segments = [...graphemes.segment(value)];
   return segments.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(value);

@@ -10,12 +10,18 @@ import './styles.css';
 initI18n();
 
 // A page that opens on a map asks the server for access while the map's code
-// loads, rather than after. Not when it opens through a sign-in link: the
-// answer must wait until the link has signed the browser in.
+// loads, rather than after, and once access is granted opens the map's
+// sockets while the page renders. Not when it opens through a sign-in link:
+// the answer must wait until the link has signed the browser in.
 const opening = parseRoute(window.location.pathname);
 if (opening.name === 'map' && !window.location.hash.startsWith('#signin=')) {
-  prefetchAccess(opening.mapId, pageToken());
+  const { mapId } = opening;
+  const token = pageToken();
+  const access = prefetchAccess(mapId, token);
   void loadMapPage();
+  void Promise.all([access, import('./sync/mapConnection')]).then(([answer, connection]) => {
+    if (answer.kind === 'granted') connection.openMapEarly(mapId, token);
+  });
 }
 
 // The app shell is cached by a service worker so a map opened before can be

@@ -14,7 +14,7 @@ import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../state/
 import { InlineText } from '../ui/InlineText';
 import { resetSession, useCanEdit, useSession } from '../state/session';
 import { tryCommand } from '../state/tryCommand';
-import { openMap } from '../sync/mapConnection';
+import { connectMap } from '../sync/mapConnection';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate } from './router';
@@ -114,7 +114,7 @@ export function MapPage({ mapId }: { mapId: string }) {
     if (access?.kind !== 'granted') return;
     resetSession();
     useSession.getState().setRole(access.role);
-    const connection = openMap(mapId, token);
+    const connection = connectMap(mapId, token);
     const live = createLiveMap(connection.doc);
     const undo = createUndo(connection.doc);
     const presence = bindPresence(connection.provider.awareness, translate('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));

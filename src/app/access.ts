@@ -43,8 +43,9 @@ export type AccessResult =
 let early: { key: string; answer: Promise<AccessResult> } | null = null;
 const accessKey = (mapId: string, token: string | null) => `${mapId}\n${token ?? ''}`;
 
-export function prefetchAccess(mapId: string, token: string | null): void {
+export function prefetchAccess(mapId: string, token: string | null): Promise<AccessResult> {
   early = { key: accessKey(mapId, token), answer: askAccess(mapId, token) };
+  return early.answer;
 }
 
 /** What this browser may do on `mapId`: the early answer if there is one for it, else asked now. */

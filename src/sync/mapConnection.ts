@@ -12,7 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { LOCAL_ORIGIN, metaMap } from '../model/doc';
 import { CLOSE } from '../model/closeCodes';
-import { useSession, type ConnectionStatus } from '../state/session';
+import { useSession, type ConnectionStatus, type MapAvailability } from '../state/session';
 import { presenceKey } from './participant';
 
 export interface MapConnection {
@@ -22,6 +22,8 @@ export interface MapConnection {
   /** the map's comments: a second doc and room (`<mapId>/comments`), so commenters can write comments and nothing else */
   commentsDoc: Y.Doc;
   commentsProvider: WebsocketProvider;
+  /** Tells the session again what this connection has told it (a session reset since the connection opened). */
+  retell(): void;
   destroy(): void;
 }
 
@@ -44,6 +46,16 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
   const localComments = new IndexeddbPersistence(`journeyboard:${mapId}/comments`, commentsDoc);
   const session = useSession.getState();
   let everConnected = false;
+  // What this connection has told the session, so it can tell it again (retell).
+  const told: { availability?: MapAvailability; localOnlyEdits?: boolean } = {};
+  const setAvailability = (availability: MapAvailability) => {
+    told.availability = availability;
+    session.setAvailability(availability);
+  };
+  const setLocalOnlyEdits = (localOnlyEdits: boolean) => {
+    told.localOnlyEdits = localOnlyEdits;
+    session.setLocalOnlyEdits(localOnlyEdits);
+  };
 
   const status = (): ConnectionStatus => {
     if (!navigator.onLine) return 'offline';
@@ -58,9 +70,9 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
   });
   provider.on('sync', (synced: boolean) => {
     if (!synced) return;
-    session.setAvailability('ready');
+    setAvailability('ready');
     // The server has answered our state with its own, and has ours in return.
-    session.setLocalOnlyEdits(false);
+    setLocalOnlyEdits(false);
   });
   // A map opened on this device before shows from its local copy at once,
   // even when the server cannot be reached.
@@ -73,10 +85,10 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
   void localComments.whenSynced.then(() => dropPending(commentsDoc));
   void localCopy.whenSynced.then(() => {
     dropPending(doc);
-    if (metaMap(doc).get('title') !== undefined && useSession.getState().availability === 'loading') session.setAvailability('ready');
+    if (metaMap(doc).get('title') !== undefined && told.availability === undefined) setAvailability('ready');
   });
   const onLocalEdit = (_update: Uint8Array, origin: unknown) => {
-    if (origin === LOCAL_ORIGIN && !(provider.wsconnected && provider.synced)) session.setLocalOnlyEdits(true);
+    if (origin === LOCAL_ORIGIN && !(provider.wsconnected && provider.synced)) setLocalOnlyEdits(true);
   };
   doc.on('update', onLocalEdit);
   provider.on('closed', ({ code }) => {
@@ -86,13 +98,13 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
     if (dropLocal.includes(code)) {
       void localCopy.clearData();
       void localComments.clearData();
-      session.setLocalOnlyEdits(false);
+      setLocalOnlyEdits(false);
     }
-    if (code === CLOSE.mapNotFound) session.setAvailability('notFound');
-    else if (code === CLOSE.mapDeleted) session.setAvailability('deleted');
-    else if (code === CLOSE.unauthorized) session.setAvailability('revoked');
-    else if (code === CLOSE.mapFull) session.setAvailability('full');
-    else if (code === CLOSE.missingDependencies) session.setAvailability('refused');
+    if (code === CLOSE.mapNotFound) setAvailability('notFound');
+    else if (code === CLOSE.mapDeleted) setAvailability('deleted');
+    else if (code === CLOSE.unauthorized) setAvailability('revoked');
+    else if (code === CLOSE.mapFull) setAvailability('full');
+    else if (code === CLOSE.missingDependencies) setAvailability('refused');
   });
   const onNetwork = () => {
     // Offline: stop retrying (and say so); back online: connect at once
@@ -113,6 +125,11 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
     provider,
     commentsDoc,
     commentsProvider,
+    retell() {
+      report();
+      if (told.availability !== undefined) session.setAvailability(told.availability);
+      if (told.localOnlyEdits !== undefined) session.setLocalOnlyEdits(told.localOnlyEdits);
+    },
     destroy() {
       window.removeEventListener('online', onNetwork);
       window.removeEventListener('offline', onNetwork);
@@ -125,4 +142,36 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
       doc.destroy();
     },
   };
+}
+
+/**
+ * A connection opened before the page that shows the map has rendered
+ * (main.tsx, once access is granted), so the sockets' round trips and the
+ * server's state arrive while the page is still being drawn.
+ */
+let early: { key: string; connection: MapConnection } | null = null;
+/** The map a page has connected to: an early opening for it comes too late and is not made. */
+let connectedKey: string | null = null;
+const connectionKey = (mapId: string, token: string | null) => `${mapId}\n${token ?? ''}`;
+
+export function openMapEarly(mapId: string, token: string | null): void {
+  const key = connectionKey(mapId, token);
+  if (connectedKey === key || early?.key === key) return;
+  early?.connection.destroy();
+  early = { key, connection: openMap(mapId, token) };
+}
+
+/** The map's connection for its page: the early one if it is for this map and link (taken once), else a new one. */
+export function connectMap(mapId: string, token: string | null): MapConnection {
+  const key = connectionKey(mapId, token);
+  connectedKey = key;
+  const taken = early;
+  early = null;
+  if (taken?.key === key) {
+    // The session was reset for the page after the connection opened: what it said, it says again.
+    taken.connection.retell();
+    return taken.connection;
+  }
+  taken?.connection.destroy();
+  return openMap(mapId, token);
 }

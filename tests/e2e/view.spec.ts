@@ -68,7 +68,11 @@ test('a map opens at 100 % on its persona and first stage; the zoom control show
   request,
 }) => {
   const mapId = await createMap(request, { template: 'backpack', locale: 'en' });
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname));
   await open(page, mapId);
+  // The sockets open early, while the page renders (main.tsx), and the page takes them: one per room, not two.
+  expect(sockets.sort()).toEqual([`/ws/${mapId}`, `/ws/${mapId}/comments`]);
   const canvas = (await page.locator('.react-flow').boundingBox())!;
 
   await expect(zoomLevel(page)).toHaveValue('100%');
