@@ -9,7 +9,7 @@ import { useOpenMap } from '../state/mapContext';
 import { useSession } from '../state/session';
 import { participantId } from '../sync/participant';
 import { useViewCommands } from '../canvas/viewCommands';
-import { actionByName, actionForKey, isEnabled, runAction, type ActionName } from './actions';
+import { actionByName, actionForKey, deleteHeader, isEnabled, runAction, type ActionName } from './actions';
 import type { ActionContext, CanvasControls } from './types';
 
 const CanvasSlot = createContext<MutableRefObject<CanvasControls | null> | null>(null);
@@ -53,6 +53,12 @@ export function useActionContext(): () => ActionContext {
     }),
     [map, view, slot],
   );
+}
+
+/** A header's ✕: as the Delete key on it (asks first; focus then on the neighbouring header, not lost to the page). */
+export function useDeleteHeader(): (kind: 'stage' | 'lane', id: string, index: number) => void {
+  const context = useActionContext();
+  return useCallback((kind, id, index) => deleteHeader(context(), { kind, id, index }), [context]);
 }
 
 /** One action for a button: run it, and whether it applies now. */

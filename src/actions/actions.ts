@@ -141,8 +141,11 @@ export async function deleteHeaderAsking(map: Pick<OpenMap, 'doc' | 'live'>, kin
   return true;
 }
 
-/** Delete on a header: the stage or lane (deleteHeaderAsking), then the keyboard stays on the row of headers. */
-function deleteHeader(ctx: ActionContext, header: NonNullable<ReturnType<typeof headerAt>>) {
+/**
+ * Delete on a header, or its ✕: the stage or lane (deleteHeaderAsking), then
+ * focus stays on the row of headers, on the one that took its place.
+ */
+export function deleteHeader(ctx: ActionContext, header: { kind: 'stage' | 'lane'; id: string; index: number }) {
   const canvas = ctx.canvas;
   // Said no: the question's dialog has given focus back to the header already.
   void deleteHeaderAsking(ctx.map, header.kind, header.id).then((deleted) => {

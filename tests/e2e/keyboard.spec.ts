@@ -274,4 +274,12 @@ test('context menu (Shift+F10): the keys’ actions, focus back; Delete on a sta
   await expect(page.getByTestId('persona-head')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('personas-panel').getByTestId('persona-name')).toBeFocused();
+
+  // A stage's ✕, clicked, asks the same question; after a yes, focus is on the stage that took its place, not lost.
+  const comingBack = page.getByTestId('stage').filter({ hasText: 'Coming back' });
+  await comingBack.hover();
+  await comingBack.getByRole('button', { name: 'Delete', exact: true }).click();
+  await ask.getByRole('button', { name: 'Delete stage' }).click();
+  await expect(page.getByRole('group', { name: 'Stage Coming back' })).toHaveCount(0);
+  await expect.poll(() => focusedName(page)).toMatch(/^Stage /);
 });

@@ -9,7 +9,7 @@ import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
-import { deleteHeaderAsking } from '../../actions/actions';
+import { useDeleteHeader } from '../../actions/ActionsProvider';
 import { ChevronDown, Icon } from '../../icons';
 import '../view.css';
 import { useLane, useOpenMap } from '../../state/mapContext';
@@ -22,8 +22,8 @@ const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.t
 
 function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const { t } = useTranslation();
-  const map = useOpenMap();
-  const { doc } = map;
+  const { doc } = useOpenMap();
+  const deleteHeader = useDeleteHeader();
   const lane = useLane(data.laneId);
   const renaming = useSession((s) => s.renamingId === data.laneId);
   const setRenaming = useSession((s) => s.setRenaming);
@@ -116,7 +116,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
           count={data.count}
           onRename={() => setRenaming(lane.id)}
           onMove={(i) => moveLane(doc, lane.id, i)}
-          onDelete={() => void deleteHeaderAsking(map, 'lane', lane.id)}
+          onDelete={() => deleteHeader('lane', lane.id, data.index)}
         />
       )}
     </div>

@@ -7,14 +7,14 @@ import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
-import { deleteHeaderAsking } from '../../actions/actions';
+import { useDeleteHeader } from '../../actions/ActionsProvider';
 import { useOpenMap, useStage } from '../../state/mapContext';
 import type { StageNode as StageNodeType } from '../projection';
 
 function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const { t } = useTranslation();
-  const map = useOpenMap();
-  const { doc } = map;
+  const { doc } = useOpenMap();
+  const deleteHeader = useDeleteHeader();
   const stage = useStage(data.stageId);
   const renaming = useSession((s) => s.renamingId === data.stageId);
   const setRenaming = useSession((s) => s.setRenaming);
@@ -46,7 +46,7 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           count={data.count}
           onRename={() => setRenaming(stage.id)}
           onMove={(i) => moveStage(doc, stage.id, i)}
-          onDelete={() => void deleteHeaderAsking(map, 'stage', stage.id)}
+          onDelete={() => deleteHeader('stage', stage.id, data.index)}
         />
       )}
     </div>
