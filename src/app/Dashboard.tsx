@@ -27,6 +27,21 @@ import './dashboard/dashboard.css';
 /** Typing pauses shorter than this do not each cost a request. */
 const SEARCH_DEBOUNCE_MS = 150;
 
+/**
+ * Where focus goes once a map's row is gone (with it the Delete button the
+ * question gave focus back to): the row that took its place, else the one
+ * before, else (the last map gone) the New map button; not the page.
+ */
+function focusAfterRemoving(mapId: string): () => void {
+  const rows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="map-row"]')];
+  const at = rows().findIndex((r) => r.dataset.mapId === mapId);
+  return () => {
+    const left = rows();
+    const link = left[Math.max(0, Math.min(at, left.length - 1))]?.querySelector<HTMLElement>('a.map-title');
+    (link ?? document.querySelector<HTMLElement>('[data-testid="new-map"]'))?.focus();
+  };
+}
+
 export function Dashboard() {
   const { t, language } = useTranslation();
   const [creating, setCreating] = useState(false);
@@ -86,9 +101,11 @@ export function Dashboard() {
         danger: true,
       });
       if (!yes) return;
+      const refocus = focusAfterRemoving(map.id);
       try {
         await deleteMapApi(map.id);
         removeFromList(map.id);
+        requestAnimationFrame(refocus);
       } catch (err) {
         setActionError((err as Error).message);
       }
@@ -120,7 +137,7 @@ export function Dashboard() {
           <div className="dashboard-actions">
             <ImportMapButton />
             {!creating && (
-              <button type="button" className="primary" onClick={() => setCreating(true)}>
+              <button type="button" className="primary" data-testid="new-map" onClick={() => setCreating(true)}>
                 + {t('dashboard.newMap')}
               </button>
             )}

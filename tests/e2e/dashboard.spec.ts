@@ -58,6 +58,8 @@ test('dashboard: create from the Chinese template, open, rename, delete', async 
   await remove.click();
   await ask.getByTestId('confirm-ok').click();
   await expect(row(page, /会员复购旅程/)).toHaveCount(0);
+  // Its row is gone with the button: focus is on the row that took its place (here none is left: New map), not the page.
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.matches('a.map-title, [data-testid="new-map"]'))).toBe(true);
 
   // The deleted map's link now says so instead of showing an empty map.
   await page.goto(mapUrl);
