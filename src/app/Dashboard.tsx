@@ -36,7 +36,8 @@ function focusAfterRemoving(mapId: string): () => void {
   const rows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="map-row"]')];
   const at = rows().findIndex((r) => r.dataset.mapId === mapId);
   return () => {
-    const left = rows();
+    // Whether or not React has taken the row out yet.
+    const left = rows().filter((r) => r.dataset.mapId !== mapId);
     const link = left[Math.max(0, Math.min(at, left.length - 1))]?.querySelector<HTMLElement>('a.map-title');
     (link ?? document.querySelector<HTMLElement>('[data-testid="new-map"]'))?.focus();
   };
