@@ -47,13 +47,21 @@ export function emotionPoints(stages: readonly Stage[], lanes: readonly Lane[], 
 
 export type KpiStatus = 'on-target' | 'off-target' | 'no-target';
 
-/** Whether a KPI card meets its target, given which way is better (higher by default). */
 /** A KPI's value as a card shows it ("42%", "3.5 days", "–" when unset): the canvas, the exports and the metrics import. */
 export function formatKpiValue(value: number | undefined, unit: string | undefined): string {
   if (value === undefined) return '–';
   return unit ? (unit === '%' ? `${value}%` : `${value} ${unit}`) : String(value);
 }
 
+/**
+ * A KPI's target as cards, exports and the summary page show it, after the
+ * UI's word for "target": "target ≤ 2 days" when lower is better.
+ */
+export function kpiTargetLabel(card: Pick<Card, 'target' | 'unit' | 'direction'>, targetWord: string): string {
+  return `${targetWord} ${card.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(card.target, card.unit)}`;
+}
+
+/** Whether a KPI card meets its target, given which way is better (higher by default). */
 export function kpiStatus(card: Pick<Card, 'value' | 'target' | 'direction'>): KpiStatus {
   if (card.value === undefined || card.target === undefined) return 'no-target';
   const ok = card.direction === 'lower' ? card.value <= card.target : card.value >= card.target;

@@ -120,10 +120,12 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
         // And every facet of the lane's own fields and badges.
         const facets = await card.locator('.card-facets .facet, .mot-badge, .kpi-flag').all();
-        const own = { touchpoints: 4 + 1, painPoints: 1, opportunities: 2, kpis: 1 }[kind as string] ?? 0;
+        const own = { touchpoints: 4 + 1, painPoints: 1, opportunities: 2, kpis: 2 }[kind as string] ?? 0;
         // persona, comment badge and three tags are .facet too
         expect(facets.length, `${kind}: facets shown`).toBe(own + 5);
         for (const facet of facets) await expectInside(facet, card, `${kind}: ${await facet.getAttribute('class')}`);
+        // A KPI's target is read whole, however wide its value.
+        if (kind === 'kpis') await expect(card.getByTestId('kpi-target')).toHaveText(locale === 'en' ? 'target ≤ 99 days' : '目标 ≤ 99 days');
       }
     });
   });

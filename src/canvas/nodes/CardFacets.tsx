@@ -2,13 +2,13 @@
  * What a card shows besides its text: the facets of its lane kind's fields
  * (model/laneFields.ts: a touchpoint's channel, media, emotion and
  * importance; a pain point's severity; an opportunity's type, impact and
- * effort), or a KPI against its target. Tags, the persona, votes and open
+ * effort), or a KPI's target and whether it is met. Tags, the persona, votes and open
  * comments show on every card.
  */
 import type { LucideIcon } from 'lucide-react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { voteTotal } from '../../model/commands/votes';
-import { formatKpiValue, kpiStatus } from '../../model/journey';
+import { formatKpiValue, kpiStatus, kpiTargetLabel } from '../../model/journey';
 import { laneFields, type LaneField, type LaneFieldName } from '../../model/laneFields';
 import type { Card, LaneKind } from '../../model/schema';
 import './cardFacets.css';
@@ -24,12 +24,6 @@ export function KpiBody({ card }: { card: Card }) {
       <p className="kpi-metric">{card.metric || card.text || t('kpi.unnamed')}</p>
       <p className="kpi-value">
         <span className="kpi-current">{formatKpiValue(card.value, card.unit)}</span>
-        {card.target !== undefined && (
-          <span className="kpi-target">
-            {' '}
-            / {t('kpi.target')} {card.direction === 'lower' ? '≤' : '≥'} {formatKpiValue(card.target, card.unit)}
-          </span>
-        )}
       </p>
     </div>
   );
@@ -102,7 +96,12 @@ export function CardFacets({ card, laneKind, personaAvatar }: { card: Card; lane
         .map((field) => (
           <FieldFacet key={field.name} card={card} field={field} />
         ))}
-      {/* A KPI's off-target flag sits with the facets, so it wraps with them instead of being pushed out of the card. */}
+      {/* A KPI's target and off-target flag sit with the facets, so they wrap with them instead of being cut off beside a wide value. */}
+      {laneKind === 'kpis' && card.target !== undefined && (
+        <span className="facet kpi-target" data-testid="kpi-target">
+          {kpiTargetLabel(card, t('kpi.target'))}
+        </span>
+      )}
       {laneKind === 'kpis' && kpiStatus(card) === 'off-target' && (
         <span className="facet kpi-flag">
           <Icon icon={OffTargetIcon} /> {t('kpi.offTarget')}

@@ -2,7 +2,7 @@
  * The facets row at a card's foot, as CardFacets shows it: the facets of the
  * lane kind's fields (model/laneFields.ts: a touchpoint's channel, media,
  * emotion and importance, a pain point's severity, an opportunity's type and
- * impact/effort), a KPI's off-target flag; tags on every card; at the right
+ * impact/effort), a KPI's target and off-target flag; tags on every card; at the right
  * end the persona chip, the open-comment badge and the votes. The row wraps
  * onto more lines rather than leave a facet out.
  */
@@ -11,11 +11,11 @@ import { voteTotal } from '../../model/commands/votes';
 import { laneFields, type LaneField, type LaneFieldName } from '../../model/laneFields';
 import type { Card, LaneKind } from '../../model/schema';
 import { CHANNEL_ICONS, CommentsIcon, EMOTION_ICONS, MEDIA_ICONS, OffTargetIcon, PersonaIcon, TAG_ICONS } from '../../icons';
-import { emotionLevel, kpiStatus } from '../../model/journey';
+import { emotionLevel, kpiStatus, kpiTargetLabel } from '../../model/journey';
 import { avatarChip } from './avatarItems';
 import type { DrawContext } from './context';
 import { runItems, runWidth, type Piece } from './inlineRun';
-import { ACCENT, CARD, DANGER, FAINT_ACCENT, INK, PILLS, WHITE } from './palette';
+import { ACCENT, CARD, DANGER, FAINT_ACCENT, INK, MUTED, PILLS, WHITE } from './palette';
 import { baselineIn } from './textBlock';
 import type { DrawingItem, TextMeasure } from './types';
 
@@ -72,7 +72,10 @@ function leftFacets(ctx: DrawContext, card: Card, laneKind: LaneKind): Piece[][]
     const facet = fieldFacet(ctx, card, field);
     if (facet) facets.push(facet);
   }
-  // A KPI's off-target flag sits with the facets, as on the canvas, so it wraps with them.
+  // A KPI's target and off-target flag sit with the facets, as on the canvas, so they wrap with them.
+  if (laneKind === 'kpis' && card.target !== undefined) {
+    facets.push([{ kind: 'text', text: kpiTargetLabel(card, ctx.t('kpi.target')), size: 11, color: MUTED }]);
+  }
   if (laneKind === 'kpis' && kpiStatus(card) === 'off-target') {
     facets.push([
       { kind: 'icon', icon: OffTargetIcon, size: 11, color: DANGER },

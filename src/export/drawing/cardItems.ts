@@ -110,7 +110,7 @@ export function cardItems(
 
 const STATUS_COLOR = { 'on-target': OK, 'off-target': DANGER, 'no-target': INK } as const;
 
-/** KpiBody: the metric and the value against its target (the off-target flag is a facet). */
+/** KpiBody: the metric and the value (the target and the off-target flag are facets). */
 function kpiItems(ctx: DrawContext, card: Card, left: number, width: number, top: number, bottom: number): DrawingItem[] {
   const { t, measure } = ctx;
   const status = kpiStatus(card);
@@ -129,11 +129,6 @@ function kpiItems(ctx: DrawContext, card: Card, left: number, width: number, top
   const value: Piece[] = [
     { kind: 'text', text: formatKpiValue(card.value, card.unit), size: 20, weight: 700, color: STATUS_COLOR[status] },
   ];
-  if (card.target !== undefined) {
-    const target = ` / ${t('kpi.target')} ${card.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(card.target, card.unit)}`;
-    const room = width - measure.width(formatKpiValue(card.value, card.unit), { size: 20, weight: 700 });
-    value.push({ kind: 'text', text: oneLine(measure, target, { size: 11, color: MUTED }, room), size: 11, color: MUTED });
-  }
   items.push(...runItems(measure, value, left, valueBaseline, 0, left + width).items);
   return items;
 }

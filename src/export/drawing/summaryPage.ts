@@ -8,7 +8,7 @@ import { reviewSummary } from '../../model/summary';
 import type { Card, Persona } from '../../model/schema';
 import { avatarItems } from './avatarItems';
 import type { DrawContext } from './context';
-import { formatKpiValue } from '../../model/journey';
+import { formatKpiValue, kpiTargetLabel } from '../../model/journey';
 import type { PageDraft } from './pageDraft';
 import { paperFrame, PT_PER_PX, type PaperSize } from './paperFrame';
 import { ACCENT, INK, LINE, MUTED, WHITE } from './palette';
@@ -94,7 +94,7 @@ export function summaryPage(ctx: DrawContext, paper: PaperSize): PageDraft {
   const persona = personaColumn(ctx, columnOf(ctx, x, widths[0]! - 21, y, bottom), summary.persona);
   const personaRule: DrawingItem = { kind: 'rect', x: x + widths[0]! - 1, y, width: 1, height, fill: LINE };
 
-  const target = (c: Card) => `${t('kpi.target')} ${c.direction === 'lower' ? '≤' : '≥'} ${formatKpiValue(c.target, c.unit)}`;
+  const target = (c: Card) => kpiTargetLabel(c, t('kpi.target'));
   const pains = cardList(ctx, column(1), t('export.summary.painPoints'), summary.painPoints, (c) =>
     c.severity ? t('export.summary.severity', { n: c.severity }) : '',
   );

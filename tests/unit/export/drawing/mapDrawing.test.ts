@@ -12,7 +12,7 @@ import type { DrawContext } from '../../../../src/export/drawing/context';
 import type { Drawing, DrawingPage, RectItem } from '../../../../src/export/drawing/types';
 import { fullSpan, selectionSpan, SHEET, type GridSpan } from '../../../../src/export/plan';
 import { visibleFlowRect } from '../../../../src/export/scope';
-import { emotionPoints } from '../../../../src/model/journey';
+import { emotionPoints, kpiTargetLabel } from '../../../../src/model/journey';
 import type { MapSnapshot } from '../../../../src/model/live';
 import type { Card } from '../../../../src/model/schema';
 import { cardTarget, MAP_TARGET, readComments, startThread } from '../../../../src/model/comments';
@@ -420,6 +420,31 @@ describe("a card's facets in a picture (issue 14: votes and tags never hide)", (
       // Each tag's icon is drawn: the only icons stroked in ink on this card.
       const tagIcons = items.filter((i) => i.kind === 'path' && i.stroke === INK && boundsOf(i, input.measure).y >= facetTop - 0.5);
       expect(tagIcons).toHaveLength(3);
+    });
+  }
+});
+
+describe("a KPI card in a picture (issue 14: its target was cut beside a wide value)", () => {
+  for (const locale of LOCALES) {
+    it(`draws the whole target as a facet, inside the card, however wide the value (${locale})`, async () => {
+      const snapshot = snapshotOf('backpack', locale);
+      const lane = snapshot.lanes.find((l) => l.kind === 'kpis')!;
+      const base = snapshot.cards.find((c) => c.laneId === lane.id)!;
+      const card: Card = { ...base, metric: 'First-contact resolution rate', value: 1234.5, target: 99, unit: 'days', direction: 'lower' };
+      const input = await withFonts(inputFor(snapshot, locale), { kind: 'png', region: spanOf(snapshot), background: 'white', comments: false });
+      const target = kpiTargetLabel(card, input.t('kpi.target'));
+      expect(target).toMatch(/ ≤ 99 days$/);
+      await input.measure.load([target, input.t('kpi.offTarget'), '1234.5 days', card.metric!]);
+      const ctx = contextFor(input, true);
+      const at = { x: 400, y: 300 };
+      const items = cardItems(ctx, card, lane.kind, at, undefined);
+      const texts = items.filter((i) => i.kind === 'text');
+      expect(texts.map((i) => i.text)).toContain(target);
+      for (const item of texts) {
+        const b = boundsOf(item, input.measure);
+        expect(b.x + b.width, item.text).toBeLessThanOrEqual(at.x + GRID.cardWidth + 0.5);
+        expect(b.y + b.height, item.text).toBeLessThanOrEqual(at.y + GRID.cardHeight + 0.5);
+      }
     });
   }
 });
