@@ -24,24 +24,37 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed: ReturnType<typeof parseArgs>;
+const OPTIONS = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  paper: { type: 'string' },
+  summary: { type: 'boolean' },
+  comments: { type: 'boolean' },
+  lang: { type: 'string' },
+  author: { type: 'string' },
+  scope: { type: 'string' },
+  cards: { type: 'string' },
+  view: { type: 'string' },
+  background: { type: 'string' },
+} as const;
+
+/**
+ * Map ids are nanoids, whose alphabet includes '-': one in 64 starts with it
+ * ("-k3…"), which parseArgs would read as a short option. The id comes first,
+ * so a first argument that is not one of our options is the id, whatever it
+ * starts with; it is passed after '--' where nothing is an option.
+ */
+function argsWithMapIdLast(args: string[]): string[] {
+  const [first, ...rest] = args;
+  if (first === undefined || first === '--') return args;
+  const name = first.startsWith('--') ? first.slice(2).split('=')[0] : undefined;
+  if (name !== undefined && name in OPTIONS) return args;
+  return [...rest, '--', first];
+}
+
+let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>>;
 try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      paper: { type: 'string' },
-      summary: { type: 'boolean' },
-      comments: { type: 'boolean' },
-      lang: { type: 'string' },
-      author: { type: 'string' },
-      scope: { type: 'string' },
-      cards: { type: 'string' },
-      view: { type: 'string' },
-      background: { type: 'string' },
-    },
-  });
+  parsed = parseArgs({ args: argsWithMapIdLast(process.argv.slice(2)), allowPositionals: true, options: OPTIONS });
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }

@@ -55,6 +55,9 @@ describe('npm run export', { timeout: 120_000 }, () => {
     const unknown = await exportCli(s.config.DATA_DIR, ['noSuchMap123', '--format', 'pdf', '--out', out]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no map noSuchMap123/);
+    // One nanoid in 64 starts with '-': still the map id, not an option.
+    const dashed = await exportCli(s.config.DATA_DIR, ['-kNoSuchMap', '--format', 'pdf', '--out', out]);
+    expect(dashed.stderr).toMatch(/no map -kNoSuchMap/);
     expect(fs.existsSync(out)).toBe(false);
   });
 });
