@@ -4,7 +4,7 @@
  * remembered per map so a map opened before still opens offline.
  */
 import * as z from 'zod/mini';
-import { RoleSchema, type Role } from '../model/roles';
+import { mapLinkKey, RoleSchema, type Role } from '../model/roles';
 import { ApiError } from './api';
 
 const AccessSchema = z.object({ mapId: z.string(), role: RoleSchema });
@@ -41,16 +41,15 @@ export type AccessResult =
  * it instead of asking again, so the two waits overlap instead of adding up.
  */
 let early: { key: string; answer: Promise<AccessResult> } | null = null;
-const accessKey = (mapId: string, token: string | null) => `${mapId}\n${token ?? ''}`;
 
 export function prefetchAccess(mapId: string, token: string | null): Promise<AccessResult> {
-  early = { key: accessKey(mapId, token), answer: askAccess(mapId, token) };
+  early = { key: mapLinkKey(mapId, token), answer: askAccess(mapId, token) };
   return early.answer;
 }
 
 /** What this browser may do on `mapId`: the early answer if there is one for it, else asked now. */
 export function resolveAccess(mapId: string, token: string | null): Promise<AccessResult> {
-  const key = accessKey(mapId, token);
+  const key = mapLinkKey(mapId, token);
   if (early?.key === key) {
     const { answer } = early;
     early = null; // taken once: a retry asks afresh

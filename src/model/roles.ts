@@ -10,6 +10,9 @@ export const ROLES = ['editor', 'commenter', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+/** One key for a map as opened through a share link (`token`), or without one: what early openings are matched by. */
+export const mapLinkKey = (mapId: string, token: string | null): string => `${mapId}\n${token ?? ''}`;
+
 /** The documents of a map a socket can be on: the map's own, or its comments. */
 export type MapDocKind = 'map' | 'comments';
 

@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { LOCAL_ORIGIN, metaMap } from '../model/doc';
 import { CLOSE } from '../model/closeCodes';
+import { mapLinkKey } from '../model/roles';
 import { useSession, type ConnectionStatus, type MapAvailability } from '../state/session';
 import { presenceKey } from './participant';
 
@@ -152,10 +153,9 @@ export function openMap(mapId: string, token: string | null = null): MapConnecti
 let early: { key: string; connection: MapConnection } | null = null;
 /** The map a page has connected to: an early opening for it comes too late and is not made. */
 let connectedKey: string | null = null;
-const connectionKey = (mapId: string, token: string | null) => `${mapId}\n${token ?? ''}`;
 
 export function openMapEarly(mapId: string, token: string | null): void {
-  const key = connectionKey(mapId, token);
+  const key = mapLinkKey(mapId, token);
   if (connectedKey === key || early?.key === key) return;
   early?.connection.destroy();
   early = { key, connection: openMap(mapId, token) };
@@ -163,7 +163,7 @@ export function openMapEarly(mapId: string, token: string | null): void {
 
 /** The map's connection for its page: the early one if it is for this map and link (taken once), else a new one. */
 export function connectMap(mapId: string, token: string | null): MapConnection {
-  const key = connectionKey(mapId, token);
+  const key = mapLinkKey(mapId, token);
   connectedKey = key;
   const taken = early;
   early = null;
