@@ -157,6 +157,8 @@ test('PDF of the whole map on one page (the default): the map at its own size, i
 });
 
 test('PDF for printing: A4 pages by groups of stages after a summary page, A3 the same way', async ({ page, request }, testInfo) => {
+  // Two PDFs made and each page drawn again through pdf.js.
+  test.slow();
   const { id, snapshot } = await backpack(request);
   await openMap(page, id);
   const span = fullSpan(gridOf(snapshot), true)!;

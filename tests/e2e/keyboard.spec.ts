@@ -35,6 +35,8 @@ const card = (page: Page, name: string | RegExp) => page.getByRole('group', { na
 const focusInPane = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.react-flow'));
 
 test('the facilitator builds, moves, votes on, comments on and exports a map with the keyboard only', async ({ page }) => {
+  // The whole job, dashboard to export, some hundred keys: a minute on a quiet machine.
+  test.slow();
   // Dashboard: New map, a title, Enter.
   await page.goto('/');
   await tabTo(page, page.getByRole('button', { name: /New map/ }));
