@@ -81,6 +81,21 @@ export function rebaseSplice(mine: Splice, theirs: Splice): Splice[] {
   return [{ index: afterTheirs, remove: after, insert: mine.insert }];
 }
 
+/**
+ * Where a caret at `index` ends up after `splices`: before or at a change it
+ * stays (a colleague typing right at my caret does not push it), after it
+ * it shifts, inside a deleted span it goes to the end of what replaced it.
+ */
+export function mapIndex(index: number, splices: readonly Splice[]): number {
+  let shift = 0;
+  for (const s of [...splices].sort((a, b) => a.index - b.index)) {
+    if (index <= s.index) break;
+    if (index >= s.index + s.remove) shift += s.insert.length - s.remove;
+    else return s.index + shift + s.insert.length;
+  }
+  return index + shift;
+}
+
 /** What writing `next` does to `current` when the writer started from `base` (omitted: from `current`). */
 export function splicesFor(current: string, next: string, base: string = current): Splice[] {
   const mine = diffText(base, next);

@@ -30,6 +30,22 @@ const ViewportSchema = z.object({
   width: z.number().positive().max(20_000),
   height: z.number().positive().max(20_000),
 });
+/** A Y.RelativePosition as JSON (Y.relativePositionToJSON): ids of items in the map's doc. */
+const YIdSchema = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
+const RelativePositionSchema = z.object({
+  type: YIdSchema.optional(),
+  tname: z.string().max(64).optional(),
+  item: YIdSchema.optional(),
+  assoc: z.number().int().optional(),
+});
+/** Where someone's caret and selection are in a card's text while they edit it (anchor = head: a caret). */
+const TextCursorSchema = z.object({
+  cardId: z.string().max(64),
+  anchor: RelativePositionSchema,
+  head: RelativePositionSchema,
+  /** they changed the text in the last moments ("… is typing") */
+  typing: z.boolean().optional(),
+});
 const PeerStateSchema = z.object({
   user: UserSchema,
   cursor: Point.nullable().optional(),
@@ -39,12 +55,15 @@ const PeerStateSchema = z.object({
   drag: z.record(z.string().max(64), Point).nullable().optional(),
   /** asks everyone to follow this user (the facilitator's "follow me") */
   followMe: z.boolean().optional(),
+  /** their caret in the card text they are editing */
+  textCursor: TextCursorSchema.nullable().optional(),
 });
 
 export type PresenceUser = z.infer<typeof UserSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
 export type PeerState = z.infer<typeof PeerStateSchema>;
 export type FlowPoint = z.infer<typeof Point>;
+export type TextCursor = z.infer<typeof TextCursorSchema>;
 /** Another client on the map; its pointer is in remoteCursors. */
 export interface Peer extends Omit<PeerState, 'cursor'> {
   clientId: number;
@@ -74,6 +93,7 @@ export function wireState(state: PeerState): PeerState {
     out.drag = Object.fromEntries(Object.entries(state.drag).map(([id, p]) => [id, roundPoint(p)]));
   }
   if (state.followMe) out.followMe = true;
+  if (state.textCursor) out.textCursor = state.textCursor;
   return out;
 }
 
@@ -209,6 +229,8 @@ export interface PresenceChannel {
   setViewport(viewport: Viewport): void;
   setDrag(positions: Record<string, { x: number; y: number }> | null): void;
   setFollowMe(on: boolean): void;
+  /** my caret in the card text I am editing; null when I stop */
+  setTextCursor(cursor: TextCursor | null): void;
   destroy(): void;
 }
 
@@ -220,6 +242,7 @@ export const silentPresence: PresenceChannel = {
   setViewport: () => undefined,
   setDrag: () => undefined,
   setFollowMe: () => undefined,
+  setTextCursor: () => undefined,
   destroy: () => undefined,
 };
 
@@ -330,6 +353,8 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     // The end of a drag goes out at once, so nobody sees a card hang in the air.
     setDrag: (positions) => send('drag', positions, positions === null),
     setFollowMe: (on) => send('followMe', on, true),
+    // Leaving the text goes out at once, so nobody sees a caret stay behind.
+    setTextCursor: (cursor) => send('textCursor', cursor, cursor === null),
     destroy() {
       if (timer) clearTimeout(timer);
       awareness.off('change', onChange);
