@@ -67,20 +67,26 @@ test('two people type into one card at once, one through an IME: both texts are 
   await expect(editorOf(bo)).toHaveValue(both);
   // Bo's caret followed his own text, not Ana's: it sits after "快速 ".
   expect(await editorOf(bo).evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe('快速 '.length);
-  await expect(ana.getByTestId('cotext-typing')).toContainText('Bo');
+
+  // Ana types on: Bo's editor says she is typing, and his caret stays where it was.
+  await ana.keyboard.insertText('!');
+  await expect(bo.getByTestId('cotext-typing')).toContainText('Ana is typing');
+  const final = `${both}!`;
+  await expect(editorOf(bo)).toHaveValue(final);
+  expect(await editorOf(bo).evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe('快速 '.length);
 
   // Enter leaves: nothing to save, the text is already everyone's.
   await editorOf(ana).press('Enter');
   await editorOf(bo).press('Enter');
   await expect(ana.getByTestId('card-editor')).toHaveCount(0);
-  await expect(ana.locator('.card-text', { hasText: both })).toBeVisible();
-  await expect(bo.locator('.card-text', { hasText: both })).toBeVisible();
+  await expect(ana.locator('.card-text', { hasText: final })).toBeVisible();
+  await expect(bo.locator('.card-text', { hasText: final })).toBeVisible();
 
   await ana.reload();
   await expect(ana.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
-  await expect(ana.locator('.card-text', { hasText: both })).toBeVisible();
+  await expect(ana.locator('.card-text', { hasText: final })).toBeVisible();
   const exported = await (await request.get(`/api/maps/${mapId}/export.json`)).json();
-  expect(Object.values(exported.cards as Record<string, { text: string }>).map((c) => c.text)).toEqual([both]);
+  expect(Object.values(exported.cards as Record<string, { text: string }>).map((c) => c.text)).toEqual([final]);
   expect(exported.schemaVersion).toBe(3);
 });
 

@@ -24,7 +24,7 @@ import { readableOn } from '../../ui/readableOn';
 /** How often typing is written to the shared text: often enough to feel live, seldom enough to batch a fast typist's keys. */
 const WRITE_INTERVAL_MS = 80;
 /** How long after a change a caret still says "typing". */
-const TYPING_MS = 1500;
+const TYPING_MS = 3000;
 
 interface Props {
   cardId: string;
