@@ -125,7 +125,9 @@ it('a caret in a card text travels as relative positions: the other side finds i
 
   // Anna's caret before "till" (index 11), with "the " selected backwards (head 7).
   const hers = bindCardText(docA, cardId);
-  anna.setLocalState(wireState({ user, textCursor: { cardId, anchor: hers.relative(11) as never, head: hers.relative(7) as never, typing: true } }));
+  anna.setLocalState(
+    wireState({ user, textCursor: { cardId, anchor: hers.relative(11) as never, head: hers.relative(7) as never, typing: true } }),
+  );
   const peer = usePresence.getState().peers.find((p) => p.clientId === anna.clientID)!;
   expect(peer.textCursor).toMatchObject({ cardId, typing: true });
 
