@@ -77,11 +77,9 @@ export function CommitText({ id, value, onCommit, multiline, maxLength, placehol
     onBlur: () => {
       focused.current = false;
       // Unchanged: show what arrived while focused. Changed: the commit changes `shown`, which brings it.
-      if (draft === base.current) {
-        setDraft(shown);
-        base.current = shown;
-      }
-      commit();
+      if (draft !== base.current) return commit();
+      setDraft(shown);
+      base.current = shown;
     },
   };
   return multiline ? (

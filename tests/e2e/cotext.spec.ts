@@ -111,3 +111,37 @@ test('undo in the card editor takes back my typing, not my colleague’s', async
   await expect(editorOf(ana)).toHaveValue('Quick Pay');
   await expect(editorOf(bo)).toHaveValue('Quick Pay');
 });
+
+test('the inspector’s Text field writes only its own change: what a colleague typed in the card meanwhile stays', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
+  const ana = await person(browser, mapId, 'Ana');
+  const bo = await person(browser, mapId, 'Bo');
+  await addCard(ana, 0, 0, 'Ask for help');
+
+  // Ana edits the text in the inspector: her field holds her draft until she commits.
+  await cardByText(ana, 'Ask for help').click();
+  const field = ana.getByTestId('inspector-text');
+  await expect(field).toHaveValue('Ask for help');
+  await field.click();
+  await field.press('End');
+  await field.pressSequentially(' online');
+
+  // Meanwhile Bo types into the same card on the canvas.
+  await cardByText(bo, 'Ask for help').dblclick();
+  await bo.keyboard.press('Control+End');
+  await editorOf(bo).pressSequentially(' now', { delay: 20 });
+  await editorOf(bo).press('Enter');
+  await expect(cardByText(ana, 'Ask for help now')).toBeVisible();
+  await expect(field).toHaveValue('Ask for help online');
+
+  // Ana commits: her words and Bo's are both in the card, for both of them.
+  await field.press('Enter');
+  for (const page of [ana, bo]) await expect(page.locator('.card-text', { hasText: 'Ask for help online now' })).toBeVisible();
+  // Leaving the field shows the merged text there too.
+  await field.blur();
+  await expect(field).toHaveValue('Ask for help online now');
+});
