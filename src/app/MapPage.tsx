@@ -9,6 +9,7 @@ import { createLiveMap } from '../model/live';
 import { createUndo } from '../model/undo';
 import { bindPresence } from '../sync/presence';
 import { PresenceBar } from '../panels/PresenceBar';
+import { TimerDisplay } from '../panels/timer/TimerDisplay';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../state/mapContext';
 import { InlineText } from '../ui/InlineText';
@@ -162,6 +163,7 @@ export function MapPage({ mapId }: { mapId: string }) {
         <span className="spacer" />
         {open && availability === 'ready' && (
           <MapProvider value={open}>
+            <TimerDisplay />
             <PresenceBar />
           </MapProvider>
         )}
