@@ -39,11 +39,20 @@ const PeerStateSchema = z.object({
   drag: z.record(z.string().max(64), Point).nullable().optional(),
   /** asks everyone to follow this user (the facilitator's "follow me") */
   followMe: z.boolean().optional(),
+  /** this user is presenting the map: the slide shown, and the cards walked (none: stage by stage) */
+  presenting: z
+    .object({
+      step: z.number().int().min(0).max(10_000),
+      path: z.array(z.string().max(64)).max(200).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type PresenceUser = z.infer<typeof UserSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
 export type PeerState = z.infer<typeof PeerStateSchema>;
+export type Presenting = NonNullable<PeerState['presenting']>;
 export type FlowPoint = z.infer<typeof Point>;
 /** Another client on the map; its pointer is in remoteCursors. */
 export interface Peer extends Omit<PeerState, 'cursor'> {
@@ -74,6 +83,7 @@ export function wireState(state: PeerState): PeerState {
     out.drag = Object.fromEntries(Object.entries(state.drag).map(([id, p]) => [id, roundPoint(p)]));
   }
   if (state.followMe) out.followMe = true;
+  if (state.presenting) out.presenting = state.presenting;
   return out;
 }
 
@@ -209,6 +219,8 @@ export interface PresenceChannel {
   setViewport(viewport: Viewport): void;
   setDrag(positions: Record<string, { x: number; y: number }> | null): void;
   setFollowMe(on: boolean): void;
+  /** the slide I am presenting (null: not presenting); followers show the same one */
+  setPresenting(presenting: Presenting | null): void;
   destroy(): void;
 }
 
@@ -220,6 +232,7 @@ export const silentPresence: PresenceChannel = {
   setViewport: () => undefined,
   setDrag: () => undefined,
   setFollowMe: () => undefined,
+  setPresenting: () => undefined,
   destroy: () => undefined,
 };
 
@@ -330,6 +343,8 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     // The end of a drag goes out at once, so nobody sees a card hang in the air.
     setDrag: (positions) => send('drag', positions, positions === null),
     setFollowMe: (on) => send('followMe', on, true),
+    // A step goes out at once: followers turn the slide with the presenter.
+    setPresenting: (presenting) => send('presenting', presenting, true),
     destroy() {
       if (timer) clearTimeout(timer);
       awareness.off('change', onChange);
