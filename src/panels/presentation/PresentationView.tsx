@@ -7,7 +7,7 @@
  * leaves with Esc; a follower sees the presenter's slide and may only stop
  * following.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { buildSlides, clampStep, presentedPersona, stageMoods, type Slide, type StageMood } from '../../model/presentation';
 import { EMOTION_MAX, EMOTION_MIN, type Card } from '../../model/schema';
@@ -94,7 +94,9 @@ export function PresentationView({ step, path, onStep, onLeave, presenter }: Pre
       <header className="presentation-head">
         {/* Announced on every turn, so a screen reader hears where the presentation is. */}
         <div aria-live="polite" aria-atomic="true">
-          <h2 data-testid="presentation-title">{slide ? slide.stage.name : t('present.noSlides')}</h2>
+          <h2 data-testid="presentation-title" style={slide ? ({ '--stage-color': slide.stage.color } as CSSProperties) : undefined}>
+            {slide ? slide.stage.name : t('present.noSlides')}
+          </h2>
           <p className="presentation-position" data-testid="presentation-position">
             {position}
           </p>
