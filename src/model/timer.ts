@@ -50,21 +50,24 @@ export function viewTimer(timer: Timer | null, now: number): TimerView {
   return { ...base, state: 'running', remainingMs, ended: remainingMs === 0 };
 }
 
+/** Times are stored in whole ms (TimerSchema): a clock estimate may come with a fraction. */
+const ms = Math.round;
+
 /** A new running time box of `durationMs` from `now`. */
 export function started(durationMs: number, startedBy: string, now: number): Timer {
-  return { state: 'running', endsAt: Math.round(now + durationMs), durationMs: Math.round(durationMs), startedBy: startedBy.slice(0, 60) };
+  return { state: 'running', endsAt: ms(now + durationMs), durationMs: ms(durationMs), startedBy: startedBy.slice(0, 60) };
 }
 
 /** Paused where it is; a timer that is not running is left as it is. */
 export function paused(timer: Timer, now: number): Timer {
   if (timer.state !== 'running') return timer;
-  return { ...timer, state: 'paused', endsAt: undefined, remainingMs: Math.max(0, (timer.endsAt ?? now) - now) };
+  return { ...timer, state: 'paused', endsAt: undefined, remainingMs: ms(Math.max(0, (timer.endsAt ?? now) - now)) };
 }
 
 /** Running again with the time it had left; only a paused timer resumes. */
 export function resumed(timer: Timer, now: number): Timer {
   if (timer.state !== 'paused') return timer;
-  return { ...timer, state: 'running', endsAt: now + (timer.remainingMs ?? 0), remainingMs: undefined };
+  return { ...timer, state: 'running', endsAt: ms(now + (timer.remainingMs ?? 0)), remainingMs: undefined };
 }
 
 /**
@@ -74,7 +77,7 @@ export function resumed(timer: Timer, now: number): Timer {
  */
 export function extended(timer: Timer, now: number, byMs = TIMER_MINUTE_MS): Timer {
   if (timer.state === 'stopped') return timer;
-  const left = timer.state === 'paused' ? (timer.remainingMs ?? 0) : Math.max(0, (timer.endsAt ?? now) - now);
+  const left = timer.state === 'paused' ? (timer.remainingMs ?? 0) : ms(Math.max(0, (timer.endsAt ?? now) - now));
   const room = Math.max(0, TIMER_MAX_MS - left);
   const add = Math.min(byMs, room);
   const durationMs = Math.min(TIMER_MAX_MS, timer.durationMs + add);

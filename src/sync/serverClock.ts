@@ -60,9 +60,9 @@ export class ServerClock {
     private readonly localNow: () => number = () => Date.now(),
   ) {}
 
-  /** The server's time now, as best known (this browser's clock until the first estimate). */
+  /** The server's time now, as best known (this browser's clock until the first estimate), in whole ms as the format stores times. */
   now(): number {
-    return this.localNow() + this.offset;
+    return Math.round(this.localNow() + this.offset);
   }
 
   /** The estimate in use, null before the first one. */

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { cardWithText, createMap, person } from './helpers';
 
@@ -9,6 +10,14 @@ async function shown(page: Page) {
     title: await p.getByTestId('presentation-title').textContent(),
     position: await p.getByTestId('presentation-position').textContent(),
   };
+}
+
+/** axe's critical and serious findings (WCAG A/AA), one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
 }
 
 /** B shows what A shows (polled: the step travels through presence). */
@@ -43,6 +52,8 @@ test('A presents stage by stage; B follows and sees the same step as A moves on 
   await expect(bo.getByTestId('presentation-following')).toContainText("Following Anna's presentation");
   const first = await expectSameSlide(anna, bo);
   expect(first.step).toBe('0');
+  expect.soft(await seriousViolations(anna), 'axe, presenting').toEqual([]);
+  expect.soft(await seriousViolations(bo), 'axe, following').toEqual([]);
 
   // → PageDown and Space move on; Bo's screen turns with Anna's.
   await anna.keyboard.press('ArrowRight');
@@ -95,6 +106,7 @@ test('presenting the selected cards walks them one by one; a follower can stop f
   await expect(bo.getByTestId('presentation-position')).toHaveText(/· 2 \/ 2$/);
   await expect(bo.getByTestId('presentation-card')).not.toHaveText(firstCard!);
 
+  expect.soft(await seriousViolations(bo), 'axe, following a path (zh-CN)').toEqual([]);
   await bo.getByTestId('presentation-following').getByRole('button', { name: '停止跟随' }).click();
   await expect(bo.getByTestId('presentation')).toHaveCount(0);
   await expect(anna.getByTestId('presentation')).toBeVisible();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { openMap, person } from './helpers';
 
@@ -18,6 +19,18 @@ async function secondsShown(page: Page): Promise<number> {
     .trim()
     .split(':')
     .reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/** axe's critical and serious findings (WCAG A/AA) on the timer's controls and display, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .include('.timer-control')
+    .include('[data-testid="timer-display"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
 }
 
 /** Both pages' time left, read at the same moment. */
@@ -110,6 +123,7 @@ test('a typed time box ends for everyone with "Time is up", announced politely; 
 });
 
 test('a viewer and a commenter see the timer but have no control to start one', async ({ browser, request }) => {
+  test.slow();
   const { id, links } = await createWithLinks(request);
   const anna = await person(browser, id, 'Anna');
   const viewer = await (await browser.newContext()).newPage();
@@ -129,4 +143,19 @@ test('a viewer and a commenter see the timer but have no control to start one', 
     await expect(page.getByTestId('timer-display')).toHaveAttribute('data-state', 'running');
     await expect(page.getByRole('timer')).toHaveAccessibleName(/Workshop timer: [23]:\d\d left/);
   }
+
+  // The controls pass axe, open and running, in English and in Chinese; the mute toggle is remembered.
+  await anna.getByTestId('timer-button').click();
+  await expect(anna.getByTestId('timer-popover')).toBeVisible();
+  expect.soft(await seriousViolations(anna), 'axe, the timer running (en)').toEqual([]);
+  await anna.keyboard.press('Escape');
+  await expect(anna.getByTestId('timer-popover')).toHaveCount(0);
+  await expect(anna.getByTestId('timer-button')).toBeFocused();
+  await viewer.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(viewer.getByRole('timer')).toHaveAccessibleName(/工作坊计时器：剩余 [23]:\d\d/);
+  await viewer.getByTestId('timer-mute').click();
+  await expect(viewer.getByTestId('timer-mute')).toHaveAttribute('aria-pressed', 'true');
+  expect.soft(await seriousViolations(viewer), 'axe, the timer for a viewer (zh-CN)').toEqual([]);
+  await viewer.reload();
+  await expect(viewer.getByTestId('timer-mute')).toHaveAttribute('aria-pressed', 'true');
 });

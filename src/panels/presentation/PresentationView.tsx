@@ -54,6 +54,7 @@ export function PresentationView({ step, path, onStep, onLeave, presenter }: Pre
         leave();
         return;
       }
+      if (e.key === 'Tab') return keepFocusInside(e, root.current);
       if (!turn) return;
       if (NEXT_KEYS.has(e.key)) next = now + 1;
       else if (PREVIOUS_KEYS.has(e.key)) next = now - 1;
@@ -170,6 +171,17 @@ export function PresentationView({ step, path, onStep, onLeave, presenter }: Pre
       </footer>
     </div>
   );
+}
+
+/** aria-modal: Tab and Shift+Tab go round the presentation's own controls. */
+function keepFocusInside(e: KeyboardEvent, root: HTMLElement | null): void {
+  if (!root) return;
+  const controls = [...root.querySelectorAll<HTMLElement>('button:not(:disabled)')];
+  if (controls.length === 0) return;
+  const at = controls.indexOf(document.activeElement as HTMLElement);
+  const next = e.shiftKey ? (at <= 0 ? controls.length - 1 : at - 1) : (at + 1) % controls.length;
+  e.preventDefault();
+  controls[next]!.focus();
 }
 
 function positionLabel(

@@ -125,7 +125,7 @@ function TimerMenu() {
                 <button
                   type="button"
                   data-testid="timer-add-minute"
-                  aria-label={t('timer.addMinuteLabel')}
+                  title={t('timer.addMinuteLabel')}
                   onClick={() => tryCommand(() => addTimerMinute(doc, serverClock.now()))}
                 >
                   {t('timer.addMinute')}

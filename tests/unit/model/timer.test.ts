@@ -77,6 +77,21 @@ describe('timer commands', () => {
     expect(readTimer(doc)?.state).toBe('stopped');
   });
 
+  it('a server time with a fraction of a millisecond (a clock estimate) still writes whole milliseconds', () => {
+    const doc = new Y.Doc();
+    startTimer(doc, 5 * MIN, 'Ana', T0 + 0.5);
+    expect(Number.isInteger(readTimer(doc)?.endsAt)).toBe(true);
+    pauseTimer(doc, T0 + MIN + 0.25);
+    const pausedLeft = readTimer(doc)?.remainingMs ?? NaN;
+    expect(readTimer(doc)?.state).toBe('paused');
+    expect(Number.isInteger(pausedLeft) && Math.abs(pausedLeft - 4 * MIN) <= 1).toBe(true);
+    addTimerMinute(doc, T0 + 2 * MIN + 0.5);
+    resumeTimer(doc, T0 + 3 * MIN + 0.5);
+    const endsAt = readTimer(doc)?.endsAt ?? NaN;
+    expect(readTimer(doc)?.state).toBe('running');
+    expect(Number.isInteger(endsAt) && Math.abs(endsAt - (T0 + 8 * MIN)) <= 2).toBe(true);
+  });
+
   it('a second browser sees the same time box; timer changes are not on anyone’s undo stack', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();

@@ -42,6 +42,13 @@ describe('ServerClock', () => {
     await clock.sync();
     expect(clock.current).toEqual({ offsetMs: 60_000, roundTripMs: 10 });
     expect(clock.now()).toBe(local + 60_000);
+    // A trip of an odd number of ms puts the estimate on half a millisecond; the clock reads whole ones.
+    const odd = new ServerClock(
+      async () => local + 7 + 1000,
+      () => ((local += 3), local),
+    );
+    await odd.sync();
+    expect(Number.isInteger(odd.now())).toBe(true);
     const offline = new ServerClock(
       async () => {
         throw new Error('offline');
