@@ -159,3 +159,27 @@ test('a viewer and a commenter see the timer but have no control to start one', 
   await viewer.reload();
   await expect(viewer.getByTestId('timer-mute')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('at 1280 px, in English and in Chinese, the running timer and its controls fit: nothing overflows sideways', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { id } = await createWithLinks(request);
+  await openMap(page, id);
+  await page.getByTestId('timer-button').click();
+  await page.getByTestId('timer-preset-15').click();
+  for (const locale of ['en', 'zh-CN']) {
+    await page.getByTestId('language-switch').selectOption(locale);
+    await page.getByTestId('timer-button').click();
+    await expect(page.getByTestId('timer-popover')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, locale).toBe(0);
+    for (const testId of ['timer-display', 'timer-popover', 'shortcuts-button', 'present-button']) {
+      const box = (await page.getByTestId(testId).boundingBox())!;
+      expect(box.x, `${testId} (${locale})`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${testId} (${locale})`).toBeLessThanOrEqual(1280);
+    }
+    await page.keyboard.press('Escape');
+  }
+});
