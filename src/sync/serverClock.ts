@@ -53,6 +53,7 @@ export class ServerClock {
   private estimate: ClockEstimate | null = null;
   private syncing: Promise<void> | null = null;
   private lastSync = 0;
+  private tried = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -63,6 +64,11 @@ export class ServerClock {
   /** The server's time now, as best known (this browser's clock until the first estimate), in whole ms as the format stores times. */
   now(): number {
     return Math.round(this.localNow() + this.offset);
+  }
+
+  /** Whether a first measurement has finished (well or not): before that, `now()` is only this browser's clock. */
+  get settled(): boolean {
+    return this.tried;
   }
 
   /** The estimate in use, null before the first one. */
@@ -94,6 +100,10 @@ export class ServerClock {
       }
     })().finally(() => {
       this.syncing = null;
+      if (!this.tried) {
+        this.tried = true;
+        if (!this.estimate) for (const listener of this.listeners) listener();
+      }
     });
     return this.syncing;
   }

@@ -53,6 +53,16 @@ test('A starts 5 minutes; B joins late with a clock 7 minutes off and sees the s
   await anna.waitForTimeout(2000);
   const boPage = await (await browser.newContext()).newPage();
   await boPage.clock.install({ time: Date.now() + 7 * 60_000 });
+  // Records every time the page's timer shows "ended": on Bo's clock the box ended two minutes ago.
+  await boPage.addInitScript(() => {
+    const seen = ((window as unknown as { timerStates: string[] }).timerStates = [] as string[]);
+    document.addEventListener('DOMContentLoaded', () =>
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="timer-display"]')?.getAttribute('data-state');
+        if (state && seen.at(-1) !== state) seen.push(state);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true }),
+    );
+  });
   await openMap(boPage, id);
   await expect(boPage.getByTestId('timer-display')).toHaveAttribute('data-state', 'running');
   // Within a second of each other, read at the same moment, however long Bo's page took to open.
@@ -62,6 +72,8 @@ test('A starts 5 minutes; B joins late with a clock 7 minutes off and sees the s
       return Math.abs(a - b);
     })
     .toBeLessThanOrEqual(1);
+  // Never a wrong time first: the display waits for the server's clock.
+  expect(await boPage.evaluate(() => (window as unknown as { timerStates: string[] }).timerStates)).toEqual(['running']);
   const [a] = await bothShown(anna, boPage);
   expect(a).toBeGreaterThan(280);
   expect(a).toBeLessThan(299);

@@ -31,7 +31,8 @@ export function TimerDisplay() {
     };
   }, []);
 
-  const { state, ended } = view;
+  const { ended, clockSettled } = view;
+  const state = clockSettled ? view.state : 'stopped';
   useEffect(() => {
     if (state !== 'running') {
       counting.current = false;

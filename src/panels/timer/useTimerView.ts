@@ -10,7 +10,12 @@ import { useOpenMap } from '../../state/mapContext';
 
 const TICK_MS = 250;
 
-export function useTimerView(): TimerView {
+/**
+ * `clockSettled` is false until the first measurement of the server's clock
+ * has finished: a browser whose clock is minutes off would otherwise flash
+ * a wrong time (or "Time is up") for the length of a round trip.
+ */
+export function useTimerView(): TimerView & { clockSettled: boolean } {
   const { doc } = useOpenMap();
   const [timer, setTimer] = useState(() => readTimer(doc));
   const [, tick] = useReducer((n: number) => n + 1, 0);
@@ -28,5 +33,5 @@ export function useTimerView(): TimerView {
     const id = setInterval(tick, TICK_MS);
     return () => clearInterval(id);
   }, [running]);
-  return viewTimer(timer, serverClock.now());
+  return { ...viewTimer(timer, serverClock.now()), clockSettled: serverClock.settled };
 }

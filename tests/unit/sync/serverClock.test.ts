@@ -55,7 +55,10 @@ describe('ServerClock', () => {
       },
       () => local,
     );
+    expect(offline.settled).toBe(false);
     await offline.sync();
     expect(offline.now()).toBe(local);
+    // Settled all the same: the timer shows this browser's clock rather than nothing.
+    expect(offline.settled).toBe(true);
   });
 });
