@@ -6,6 +6,10 @@
  * workshop toolbar and in an export's legend.
  */
 import {
+  Bell,
+  BellOff,
+  Presentation,
+  Timer as TimerGlyph,
   ArrowDown,
   ArrowLeft,
   ArrowRight,
@@ -81,6 +85,10 @@ export const ZoomOutIcon = Minus;
 export const FitIcon = Maximize;
 export const MiniMapIcon = MapIcon;
 export { ChevronDown };
+export const TimerIcon = TimerGlyph;
+export const SoundOnIcon = Bell;
+export const SoundOffIcon = BellOff;
+export const PresentIcon = Presentation;
 
 /** An icon the size of the text around it; decorative (hidden from screen readers) unless it has a label. */
 export function Icon({ icon: Glyph, label, className }: { icon: LucideIcon; label?: string; className?: string }) {

@@ -20,6 +20,7 @@ import { exchangeRoutes } from './exchangeRoutes';
 import { mapRoutes } from './mapRoutes';
 import { HttpError, sendJson } from './respond';
 import { createRouter, type Caps, type Route } from './router';
+import { timeRoutes } from './timeRoutes';
 import { sessionRoutes } from './sessionRoutes';
 import { createStaticFiles } from './static';
 import { versionRoutes } from './versionRoutes';
@@ -109,6 +110,7 @@ export function createHttpHandler(deps: HttpDeps) {
     ...mapRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
     ...versionRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
     ...exchangeRoutes({ ...deps, maxImportBytes: config.MAX_IMPORT_BYTES }),
+    ...timeRoutes(),
   ];
   return createRouter({
     routes,

@@ -9,6 +9,8 @@ import { createLiveMap } from '../model/live';
 import { createUndo } from '../model/undo';
 import { bindPresence } from '../sync/presence';
 import { PresenceBar } from '../panels/PresenceBar';
+import { TimerDisplay } from '../panels/timer/TimerDisplay';
+import { PresentationHost } from '../panels/presentation/PresentationHost';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { MapProvider, useMapSelector, useOpenMap, type OpenMap } from '../state/mapContext';
 import { InlineText } from '../ui/InlineText';
@@ -162,6 +164,7 @@ export function MapPage({ mapId }: { mapId: string }) {
         <span className="spacer" />
         {open && availability === 'ready' && (
           <MapProvider value={open}>
+            <TimerDisplay />
             <PresenceBar />
           </MapProvider>
         )}
@@ -237,6 +240,7 @@ export function MapPage({ mapId }: { mapId: string }) {
               </main>
               {matrixOpen && <OpportunityMatrix />}
               <ShortcutsDialog />
+              <PresentationHost />
             </ActionsProvider>
           </ReactFlowProvider>
         </MapProvider>

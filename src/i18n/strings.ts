@@ -1,7 +1,7 @@
 /**
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
- * `metrics.`, `keyboard.`, `view.`, `gallery.`). The areas have files of their own so the dashboard, comments,
+ * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -23,6 +23,10 @@ import viewEn from './view.en.json';
 import viewZhCN from './view.zh-CN.json';
 import galleryEn from './gallery.en.json';
 import galleryZhCN from './gallery.zh-CN.json';
+import timerEn from './timer.en.json';
+import timerZhCN from './timer.zh-CN.json';
+import presentEn from './present.en.json';
+import presentZhCN from './present.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -34,6 +38,8 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     keyboard: keyboardEn,
     view: viewEn,
     gallery: galleryEn,
+    timer: timerEn,
+    present: presentEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -44,5 +50,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     keyboard: keyboardZhCN,
     view: viewZhCN,
     gallery: galleryZhCN,
+    timer: timerZhCN,
+    present: presentZhCN,
   },
 };

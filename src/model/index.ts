@@ -12,6 +12,7 @@ export * from './commands/lanes';
 export * from './commands/cards';
 export * from './commands/personas';
 export * from './commands/votes';
+export * from './timer';
 export * from './journey';
 export * from './migrate';
 export * from './undo';

@@ -250,3 +250,23 @@ export type CreateMapRequest = z.infer<typeof CreateMapRequestSchema>;
 export const UpdateMapRequestSchema = z.object({
   title: text(200).trim().min(1),
 });
+
+/** Longest time box a facilitator may set (four hours: a long workshop session). */
+export const TIMER_MAX_MS = 240 * 60_000;
+export const TIMER_STATES = ['running', 'paused', 'stopped'] as const;
+
+/**
+ * The workshop timer: root Y.Map `timer` of the map doc (fields, no entries),
+ * an optional addition to the format. Times are the server's clock (ms since
+ * the epoch), so every browser counts down to the same instant. `endsAt` is
+ * set while running, `remainingMs` while paused; `durationMs` is the time box
+ * as set (plus any minutes added), `startedBy` the name of who started it.
+ */
+export const TimerSchema = z.object({
+  state: z.enum(TIMER_STATES),
+  endsAt: z.number().int().nonnegative().optional(),
+  remainingMs: z.number().int().min(0).max(TIMER_MAX_MS).optional(),
+  durationMs: z.number().int().min(1000).max(TIMER_MAX_MS),
+  startedBy: text(60),
+});
+export type Timer = z.infer<typeof TimerSchema>;

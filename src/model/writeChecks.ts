@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { ENTITY_SCHEMAS, MAP_LIMITS, MetaSchema, type CollectionName, type EntityByCollection } from './schema';
 
-export type WriteTarget = CollectionName | 'meta';
+export type WriteTarget = CollectionName | 'meta' | 'timer';
 
 /** A command refused to write; nothing was written. */
 export class WriteRefusedError extends Error {}
@@ -60,7 +60,7 @@ const NOT_PATCHABLE: ReadonlySet<string> = new Set(['id', 'votes']);
  * fields only. The rest of the entity is not judged: a bad field some other
  * program wrote must not stop anyone from editing the good ones.
  */
-export function checkFields(target: WriteTarget, fields: Readonly<Record<string, unknown>>): void {
+export function checkFields(target: CollectionName | 'meta', fields: Readonly<Record<string, unknown>>): void {
   const shape = (target === 'meta' ? MetaSchema.shape : ENTITY_SCHEMAS[target].shape) as Record<string, z.ZodType>;
   const issues: z.core.$ZodIssue[] = [];
   for (const [key, value] of Object.entries(fields)) {

@@ -74,7 +74,8 @@ export function PresenceBar() {
   const [followingMe, setFollowingMe] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set());
   const others = people(peers).filter((p) => p.user.id !== me.id);
-  const leader = peers.find((p) => p.followMe && following !== p.clientId && !dismissed.has(p.clientId));
+  // Someone presenting is followed the same way as someone asking to be followed.
+  const leader = peers.find((p) => (p.followMe || p.presenting) && following !== p.clientId && !dismissed.has(p.clientId));
 
   return (
     <div className="presence-bar" data-testid="presence-bar">
@@ -82,7 +83,11 @@ export function PresenceBar() {
       {!named && <NameForm inline onDone={() => undefined} />}
       {leader && (
         <div className="follow-banner" role="status" data-testid="follow-banner">
-          <span className="follow-banner-text">{t('presence.asksToFollow', { name: leader.user.name })}</span>
+          <span className="follow-banner-text">
+            {leader.presenting
+              ? t('present.isPresenting', { name: leader.user.name })
+              : t('presence.asksToFollow', { name: leader.user.name })}
+          </span>
           <button type="button" className="primary" onClick={() => setFollowing(leader.clientId)}>
             {t('presence.follow')}
           </button>

@@ -9,6 +9,7 @@ import { UndoButtons } from './UndoButtons';
 import { useAction } from '../actions/ActionsProvider';
 import { ExportButton } from '../export/ExportButton';
 import { MetricsImportButton } from './MetricsImportButton';
+import { FacilitationTools } from './FacilitationTools';
 import { Icon, TAG_ICONS, VotesIcon } from '../icons';
 
 export function WorkshopToolbar() {
@@ -50,6 +51,7 @@ export function WorkshopToolbar() {
         ))}
       </div>
       <span className="spacer" />
+      <FacilitationTools />
       <button type="button" data-testid="votes-left-badge" onClick={() => setPanel('votes')} title={t('votes.left', { left, budget })}>
         <Icon icon={VotesIcon} /> {left}/{budget}
       </button>

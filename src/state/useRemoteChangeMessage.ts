@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import type { Doc, Transaction } from 'yjs';
 import { collection } from '../model/doc';
+import { timerMap } from '../model/timer';
 import { useTranslation } from '../i18n/useTranslation';
 import { usePresence } from '../sync/presence';
 import { useOpenMap } from './mapContext';
@@ -45,7 +46,10 @@ export function describeTransaction(doc: Doc, tr: Transaction): RemoteChange | n
   const deleted = new Set<string>();
   const edited = new Set<string>();
   let other = false;
+  // The timer speaks for itself (the top bar's display and its own announcement of the end).
+  const timer = timerMap(doc);
   for (const [type, keys] of tr.changed) {
+    if ((type as unknown) === timer) continue;
     if ((type as unknown) === cards) {
       for (const key of keys) if (key !== null) (cards.has(key) ? added : deleted).add(key);
       continue;
@@ -54,6 +58,7 @@ export function describeTransaction(doc: Doc, tr: Transaction): RemoteChange | n
     if (card !== null) edited.add(card);
     else other = true;
   }
+  if (!other && added.size + edited.size + deleted.size === 0) return null;
   return { author: authorOf(doc, tr), added: [...added], edited: [...edited], deleted: [...deleted], other };
 }
 
@@ -70,6 +75,7 @@ export function useRemoteChangeMessage(): Announcement | null {
     };
     // Typed now: a root type first seen in a remote update would be a placeholder that getMap later replaces.
     collection(doc, 'cards');
+    timerMap(doc);
     doc.on('afterTransaction', onTransaction);
     return () => {
       doc.off('afterTransaction', onTransaction);

@@ -57,11 +57,20 @@ const PeerStateSchema = z.object({
   followMe: z.boolean().optional(),
   /** their caret in the card text they are editing */
   textCursor: TextCursorSchema.nullable().optional(),
+  /** this user is presenting the map: the slide shown, and the cards walked (none: stage by stage) */
+  presenting: z
+    .object({
+      step: z.number().int().min(0).max(10_000),
+      path: z.array(z.string().max(64)).max(200).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type PresenceUser = z.infer<typeof UserSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
 export type PeerState = z.infer<typeof PeerStateSchema>;
+export type Presenting = NonNullable<PeerState['presenting']>;
 export type FlowPoint = z.infer<typeof Point>;
 export type TextCursor = z.infer<typeof TextCursorSchema>;
 /** Another client on the map; its pointer is in remoteCursors. */
@@ -94,6 +103,7 @@ export function wireState(state: PeerState): PeerState {
   }
   if (state.followMe) out.followMe = true;
   if (state.textCursor) out.textCursor = state.textCursor;
+  if (state.presenting) out.presenting = state.presenting;
   return out;
 }
 
@@ -231,6 +241,8 @@ export interface PresenceChannel {
   setFollowMe(on: boolean): void;
   /** my caret in the card text I am editing; null when I stop */
   setTextCursor(cursor: TextCursor | null): void;
+  /** the slide I am presenting (null: not presenting); followers show the same one */
+  setPresenting(presenting: Presenting | null): void;
   destroy(): void;
 }
 
@@ -243,6 +255,7 @@ export const silentPresence: PresenceChannel = {
   setDrag: () => undefined,
   setFollowMe: () => undefined,
   setTextCursor: () => undefined,
+  setPresenting: () => undefined,
   destroy: () => undefined,
 };
 
@@ -355,6 +368,8 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     setFollowMe: (on) => send('followMe', on, true),
     // Leaving the text goes out at once, so nobody sees a caret stay behind.
     setTextCursor: (cursor) => send('textCursor', cursor, cursor === null),
+    // A step goes out at once: followers turn the slide with the presenter.
+    setPresenting: (presenting) => send('presenting', presenting, true),
     destroy() {
       if (timer) clearTimeout(timer);
       awareness.off('change', onChange);

@@ -9,6 +9,10 @@ import exportEn from '../../src/i18n/export.en.json';
 import exportZhCN from '../../src/i18n/export.zh-CN.json';
 import metricsEn from '../../src/i18n/metrics.en.json';
 import metricsZhCN from '../../src/i18n/metrics.zh-CN.json';
+import timerEn from '../../src/i18n/timer.en.json';
+import timerZhCN from '../../src/i18n/timer.zh-CN.json';
+import presentEn from '../../src/i18n/present.en.json';
+import presentZhCN from '../../src/i18n/present.zh-CN.json';
 
 /** Every leaf key, with plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
@@ -24,12 +28,22 @@ describe('UI strings', () => {
     expect(set(commentsZhCN)).toEqual(set(commentsEn));
     expect(set(exportZhCN)).toEqual(set(exportEn));
     expect(set(metricsZhCN)).toEqual(set(metricsEn));
+    expect(set(timerZhCN)).toEqual(set(timerEn));
+    expect(set(presentZhCN)).toEqual(set(presentEn));
   });
 
   it('Chinese strings are written in Chinese', () => {
     const leaves = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(leaves) : [];
-    const chinese = [...leaves(zhCN), ...leaves(dashboardZhCN), ...leaves(commentsZhCN), ...leaves(exportZhCN), ...leaves(metricsZhCN)];
+    const chinese = [
+      ...leaves(zhCN),
+      ...leaves(dashboardZhCN),
+      ...leaves(commentsZhCN),
+      ...leaves(exportZhCN),
+      ...leaves(metricsZhCN),
+      ...leaves(timerZhCN),
+      ...leaves(presentZhCN),
+    ];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
     const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;
     expect(withCJK / chinese.length).toBeGreaterThan(0.9);

@@ -148,3 +148,27 @@ it('a caret in a card text travels as relative positions: the other side finds i
   anna.setLocalState(wireState({ user, textCursor: null }));
   expect(usePresence.getState().peers.find((p) => p.clientId === anna.clientID)!.textCursor).toBeUndefined();
 });
+
+it("a presenter's step reaches the others at once, path included; a bad step is not presence", () => {
+  const mine = new Awareness(new Y.Doc());
+  channel = bindPresence(mine, 'Guest');
+  const anna = new Awareness(new Y.Doc());
+  anna.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) =>
+    applyAwarenessUpdate(mine, encodeAwarenessUpdate(anna, [...added, ...updated, ...removed]), 'wire'),
+  );
+  const annaChannel = bindPresence(anna, 'Anna');
+  try {
+    annaChannel.setPresenting({ step: 2, path: ['card-a', 'card-b'] });
+    expect(usePresence.getState().peers.find((p) => p.clientId === anna.clientID)?.presenting).toEqual({
+      step: 2,
+      path: ['card-a', 'card-b'],
+    });
+    annaChannel.setPresenting(null);
+    expect(usePresence.getState().peers.find((p) => p.clientId === anna.clientID)?.presenting).toBeUndefined();
+    expect(wireState({ user, presenting: null })).toEqual({ user });
+    anna.setLocalState({ user, presenting: { step: -1 } });
+    expect(usePresence.getState().peers.some((p) => p.clientId === anna.clientID)).toBe(false);
+  } finally {
+    annaChannel.destroy();
+  }
+});
