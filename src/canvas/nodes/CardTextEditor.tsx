@@ -55,6 +55,8 @@ export function CardTextEditor({ cardId, onLeave }: Props) {
     el.select();
     editor.publishCaret();
     return () => {
+      // Closed from outside (the card moved away, a route change): what was typed in the last 80 ms still goes in.
+      editor.flush();
       editor.destroy();
       presence.setTextCursor(null);
     };
