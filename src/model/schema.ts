@@ -140,6 +140,8 @@ export const CardSchema = z.object({
   tags: z.array(z.enum(TAGS)).max(3).optional(),
   /** participant id -> votes that participant put on this card. */
   votes: z.record(IdSchema, z.number().int().min(0).max(100)).optional(),
+  /** The workshop round whose reveal put this card on the map (rounds/schema.ts). */
+  roundId: IdSchema.optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 
