@@ -1,7 +1,7 @@
 /**
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
- * `metrics.`, `keyboard.`, `view.`, `gallery.`). The areas have files of their own so the dashboard, comments,
+ * `metrics.`, `keyboard.`, `view.`, `gallery.`, `rounds.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -23,6 +23,8 @@ import viewEn from './view.en.json';
 import viewZhCN from './view.zh-CN.json';
 import galleryEn from './gallery.en.json';
 import galleryZhCN from './gallery.zh-CN.json';
+import roundsEn from './rounds.en.json';
+import roundsZhCN from './rounds.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -34,6 +36,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     keyboard: keyboardEn,
     view: viewEn,
     gallery: galleryEn,
+    rounds: roundsEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -44,5 +47,6 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     keyboard: keyboardZhCN,
     view: viewZhCN,
     gallery: galleryZhCN,
+    rounds: roundsZhCN,
   },
 };

@@ -6,7 +6,8 @@
  */
 import { useTranslation } from '../i18n/useTranslation';
 import { deleteCard, duplicateCard, setTag, updateCardText, updateCards, type CardFields } from '../model/commands/cards';
-import { castVote, retractVote, voteTotal } from '../model/commands/votes';
+import { voteTotal } from '../model/commands/votes';
+import { voteOn } from '../actions/actions';
 import { TEXT_LIMITS } from '../model/limits';
 import { LANE_FIELDS } from '../model/laneFields';
 import { LANE_KINDS, TAGS, type Card, type LaneKind } from '../model/schema';
@@ -20,7 +21,8 @@ import { LaneFieldInputs } from './LaneFieldInputs';
 
 export function Inspector() {
   const { t } = useTranslation();
-  const { doc } = useOpenMap();
+  const map = useOpenMap();
+  const { doc } = map;
   const snapshot = useSnapshot();
   const selectedIds = useSession((s) => s.selectedIds);
   const requestSelection = useSession((s) => s.requestSelection);
@@ -125,10 +127,10 @@ export function Inspector() {
         <div className="field">
           <span className="label">{t('votes.title')}</span>
           <div className="vote-row">
-            <button type="button" data-testid="vote" onClick={() => castVote(doc, single.id, me)}>
+            <button type="button" data-testid="vote" onClick={() => voteOn(map, single.id, me, true)}>
               + {t('votes.vote')}
             </button>
-            <button type="button" data-testid="unvote" disabled={!single.votes?.[me]} onClick={() => retractVote(doc, single.id, me)}>
+            <button type="button" data-testid="unvote" disabled={!single.votes?.[me]} onClick={() => voteOn(map, single.id, me, false)}>
               − {t('votes.retract')}
             </button>
             <span data-testid="inspector-votes">{t('votes.summary', { total: voteTotal(single), mine: single.votes?.[me] ?? 0 })}</span>
