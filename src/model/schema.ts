@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
 import { ID_CHECKS } from './ids';
+import { MapRoundsSchema } from './rounds/schema';
 
 export const SCHEMA_VERSION = 2;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
@@ -193,6 +194,8 @@ export const MapDocumentSchema = z
     stages: keyedById(StageSchema),
     lanes: keyedById(LaneSchema),
     cards: keyedById(CardSchema),
+    /** Workshop rounds and their results (optional; docs/FORMAT.md, "Workshop rounds"). */
+    rounds: MapRoundsSchema.optional(),
   })
   .superRefine((map, ctx) => {
     // Dangling references would make cards invisible or crash consumers.

@@ -125,7 +125,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
         expect(facets.length, `${kind}: facets shown`).toBe(own + 5);
         for (const facet of facets) await expectInside(facet, card, `${kind}: ${await facet.getAttribute('class')}`);
         // A KPI's target is read whole, however wide its value.
-        if (kind === 'kpis') await expect(card.getByTestId('kpi-target')).toHaveText(locale === 'en' ? 'target ≤ 99 days' : '目标 ≤ 99 days');
+        if (kind === 'kpis')
+          await expect(card.getByTestId('kpi-target')).toHaveText(locale === 'en' ? 'target ≤ 99 days' : '目标 ≤ 99 days');
       }
     });
   });

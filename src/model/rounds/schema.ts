@@ -8,7 +8,10 @@
  * reveals it (docs/FORMAT.md, "Workshop rounds").
  */
 import { z } from 'zod';
-import { IdSchema } from '../schema';
+import { ID_CHECKS } from '../ids';
+
+// schema.ts builds on this file (a map's rounds in its JSON), so the id rule comes from ids.ts, as schema.ts's own does.
+const IdSchema = z.string().check(...ID_CHECKS);
 
 export const ROUND_KINDS = ['brainstorm', 'vote'] as const;
 export const ROUND_STATES = ['running', 'revealed'] as const;
@@ -90,3 +93,8 @@ export function parsePrivateVoteKey(key: string): { roundId: string; cardId: str
   if (rest.length > 0 || !IdSchema.safeParse(roundId).success || !IdSchema.safeParse(cardId).success) return null;
   return { roundId: roundId!, cardId: cardId! };
 }
+
+/** A map's rounds as the JSON export keeps them (revealed ones: a running round's work is in private documents no file carries). */
+export const MapRoundsSchema = z
+  .record(IdSchema, RoundSchema)
+  .refine((rounds) => Object.keys(rounds).length <= ROUND_LIMITS.rounds, `at most ${ROUND_LIMITS.rounds} rounds`);

@@ -424,14 +424,19 @@ describe("a card's facets in a picture (issue 14: votes and tags never hide)", (
   }
 });
 
-describe("a KPI card in a picture (issue 14: its target was cut beside a wide value)", () => {
+describe('a KPI card in a picture (issue 14: its target was cut beside a wide value)', () => {
   for (const locale of LOCALES) {
     it(`draws the whole target as a facet, inside the card, however wide the value (${locale})`, async () => {
       const snapshot = snapshotOf('backpack', locale);
       const lane = snapshot.lanes.find((l) => l.kind === 'kpis')!;
       const base = snapshot.cards.find((c) => c.laneId === lane.id)!;
       const card: Card = { ...base, metric: 'First-contact resolution rate', value: 1234.5, target: 99, unit: 'days', direction: 'lower' };
-      const input = await withFonts(inputFor(snapshot, locale), { kind: 'png', region: spanOf(snapshot), background: 'white', comments: false });
+      const input = await withFonts(inputFor(snapshot, locale), {
+        kind: 'png',
+        region: spanOf(snapshot),
+        background: 'white',
+        comments: false,
+      });
       const target = kpiTargetLabel(card, input.t('kpi.target'));
       expect(target).toMatch(/ ≤ 99 days$/);
       await input.measure.load([target, input.t('kpi.offTarget'), '1234.5 days', card.metric!]);
