@@ -45,6 +45,18 @@ export function RoundsBar() {
   const mine = usePrivate();
   const now = useNow(round?.endsAt !== undefined);
   const asked = useRef<string | null>(null);
+  // Said to screen readers when the round this page saw running ends (on every page, whoever revealed it).
+  const [revealed, setRevealed] = useState(false);
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (round) {
+      seen.current = round.id;
+      setRevealed(false);
+    } else if (seen.current !== null) {
+      seen.current = null;
+      setRevealed(true);
+    }
+  }, [round]);
 
   // Counts of my private cards per cell, for the others' placeholders.
   const cells = round?.kind === 'brainstorm' ? countByCell(mine.cards.filter((c) => c.roundId === round.id)) : null;
@@ -137,6 +149,9 @@ export function RoundsBar() {
           </button>
         </>
       )}
+      <span className="visually-hidden" role="status" data-testid="round-announcement">
+        {revealed ? t('rounds.revealedNotice') : ''}
+      </span>
       {starting && <StartRoundDialog kind={starting} onClose={() => setStarting(null)} />}
     </section>
   );

@@ -1,4 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startRound } from '../../src/model/rounds/commands';
+import { connectSynced } from '../fixtures/server';
 import { cardByText, cell, createMap, openMap } from './helpers';
 
 /** A participant in a context of their own, with every frame their websockets receive kept as text (what went over the wire). */
@@ -133,4 +136,31 @@ test('a commenter watches a round but cannot start, write in or reveal it', asyn
   await expect(commenter.getByTestId('round-reveal')).toHaveCount(0);
   await expect(commenter.getByTestId('start-brainstorm')).toHaveCount(0);
   await expect(commenter.getByRole('button', { name: /Add a private card/ })).toHaveCount(0);
+});
+
+test('a time-boxed round counts down and reveals itself when the time is up; the bar and the Rounds tab pass axe', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.slow();
+  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
+  await openMap(page, mapId);
+  // A round of 15 seconds, started by another client (as a facilitator's page would).
+  const facilitator = await connectSynced(baseURL!, mapId);
+  try {
+    startRound(facilitator.doc, { kind: 'brainstorm', laneIds: [], createdBy: 'Facilitator', minutes: 0.25 });
+    await expect(page.getByTestId('round-clock')).toHaveText(/^0:(1\d|0\d) left$/);
+    await addPrivateCard(page, 0, 0, 'Written against the clock');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(
+      violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes[0]?.target}`),
+    ).toEqual([]);
+    // Time is up: the editor's page reveals it, and says so.
+    await expect(cardByText(page, 'Written against the clock')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByTestId('round-announcement')).toHaveText('The round is revealed.');
+    await expect(page.getByTestId('round-clock')).toHaveCount(0);
+  } finally {
+    facilitator.close();
+  }
 });
