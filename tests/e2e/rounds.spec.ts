@@ -69,6 +69,14 @@ test('a private brainstorm then a secret vote: nobody sees the others’ cards o
   }
   await expect(a.page.getByTestId('card')).toHaveCount(0);
 
+  // A reload in the middle of the round: Bo's private card is still his, and Ann still sees its placeholder.
+  await b.page.reload();
+  await expect(b.page.getByTestId('round-status')).toBeVisible();
+  await b.page.getByTestId('rounds-bar').getByRole('button', { name: 'Your private cards' }).click();
+  await expect(b.page.getByTestId('private-card').locator('textarea')).toHaveValue('Bo private idea');
+  await expect(await drafts(a.page, 0, 0)).toHaveAttribute('data-others', '2');
+  expect(b.wire()).not.toContain('Cy private idea');
+
   // Reveal: everybody's cards appear on every screen, and the placeholders go.
   await a.page.getByTestId('round-reveal').click();
   for (const p of [a, b, c]) {

@@ -13,29 +13,25 @@ export interface Live<T> {
   getSnapshot(): T;
 }
 
-function observe<T>(read: () => T, watch: (onChange: () => void) => () => void): Live<T> {
+/**
+ * Watches its document from the first read for as long as the document
+ * lives (the view is kept per document in a WeakMap), so a snapshot read
+ * before anyone subscribes is the same object afterwards, as
+ * useSyncExternalStore needs.
+ */
+function observe<T>(read: () => T, watch: (onChange: () => void) => void): Live<T> {
   let snapshot = read();
   const listeners = new Set<() => void>();
-  let unwatch: (() => void) | null = null;
+  watch(() => {
+    snapshot = read();
+    for (const l of [...listeners]) l();
+  });
   return {
     subscribe(listener) {
       listeners.add(listener);
-      if (!unwatch) {
-        snapshot = read();
-        unwatch = watch(() => {
-          snapshot = read();
-          for (const l of [...listeners]) l();
-        });
-      }
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && unwatch) {
-          unwatch();
-          unwatch = null;
-        }
-      };
+      return () => listeners.delete(listener);
     },
-    getSnapshot: () => (unwatch ? snapshot : (snapshot = read())),
+    getSnapshot: () => snapshot,
   };
 }
 
@@ -47,11 +43,7 @@ export function liveRounds(doc: Y.Doc): Live<readonly Round[]> {
   if (!view) {
     view = observe(
       () => readRounds(doc),
-      (onChange) => {
-        const rounds = roundsMap(doc);
-        rounds.observeDeep(onChange);
-        return () => rounds.unobserveDeep(onChange);
-      },
+      (onChange) => roundsMap(doc).observeDeep(onChange),
     );
     roundViews.set(doc, view);
   }
@@ -83,9 +75,8 @@ export function livePrivate(doc: Y.Doc): Live<PrivateSnapshot> {
         };
       },
       (onChange) => {
-        const maps = [privateCards(doc), privateVotes(doc)];
-        for (const m of maps) m.observe(onChange);
-        return () => maps.forEach((m) => m.unobserve(onChange));
+        privateCards(doc).observe(onChange);
+        privateVotes(doc).observe(onChange);
       },
     );
     privateViews.set(doc, view);
