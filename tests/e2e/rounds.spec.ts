@@ -53,6 +53,10 @@ test('a private brainstorm then a secret vote: nobody sees the others’ cards o
   await expect(await drafts(a.page, 0, 0)).toHaveAttribute('data-others', '2');
   await expect(await drafts(a.page, 0, 0)).toContainText('2 cards being written here');
   await expect(await drafts(a.page, 0, 1)).toHaveAttribute('data-others', '1');
+  // …also for someone on the keyboard: the cell's button is described by the count.
+  await expect((await cell(a.page, 0, 0)).getByRole('button', { name: /Add a private card/ })).toHaveAccessibleDescription(
+    '2 cards being written here',
+  );
   // Bo sees his own card as his, and only Cy's count.
   await expect(await drafts(b.page, 0, 0)).toHaveAttribute('data-others', '1');
   await expect(await drafts(b.page, 0, 0)).toHaveAttribute('data-mine', '1');

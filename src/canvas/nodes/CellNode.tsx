@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { addCardIn } from '../../actions/actions';
@@ -30,6 +30,7 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
   const round = useCurrentRound();
   const inRound = round?.kind === 'brainstorm' && data.laneKind !== 'emotions' && laneInRound(round, data.laneId);
   const others = usePresence((s) => (inRound ? (s.draftCounts.get(`${round.id}|${data.laneId}:${data.stageId}`) ?? 0) : 0));
+  const draftsId = useId();
   const mine = usePrivate().cards.filter(
     (c) => inRound && c.roundId === round.id && c.laneId === data.laneId && c.stageId === data.stageId,
   ).length;
@@ -51,6 +52,8 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
           // An empty cell, and every cell of a curve lane, is a place of the keyboard's (navigation.ts); in a cell with cards, N adds one.
           tabIndex={isTabStop ? 0 : -1}
           data-nav-id={empty || isCurve ? navId : undefined}
+          // The placeholders' counts, for someone who reaches the cell with the keyboard.
+          aria-describedby={others > 0 || mine > 0 ? draftsId : undefined}
           aria-label={
             isCurve
               ? t('curve.addPoint')
@@ -64,7 +67,7 @@ function CellNodeView({ data }: NodeProps<CellNodeType>) {
       )}
       {(others > 0 || mine > 0) && (
         // Face down: how many cards are being written here, never what they say.
-        <div className="round-drafts" data-testid="round-drafts" data-others={others} data-mine={mine}>
+        <div className="round-drafts" id={draftsId} data-testid="round-drafts" data-others={others} data-mine={mine}>
           {others > 0 && (
             <span className="drafts-others" data-testid="drafts-others">
               <span className="face-down" aria-hidden="true" />
