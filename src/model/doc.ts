@@ -24,6 +24,7 @@ import { READ_DEFAULTS } from './readDefaults';
 import { checkEntity, checkFields } from './writeChecks';
 import { sortOrdered } from './order';
 import { readRounds, roundsMap } from './rounds/read';
+import { isSharedTextField, writeSharedText } from './sharedText';
 
 /** Origin of every change made by this replica's user: what undo tracks. */
 export const LOCAL_ORIGIN: unique symbol = Symbol('journeyboard.local');
@@ -132,6 +133,8 @@ export function createEntity<N extends CollectionName>(doc: Y.Doc, name: N, enti
       const votes = new Y.Map<number>();
       for (const [user, count] of Object.entries(value as Record<string, number>)) votes.set(user, count);
       entry.set(key, votes);
+    } else if (isSharedTextField(name, key)) {
+      entry.set(key, new Y.Text(value as string));
     } else {
       entry.set(key, value);
     }
@@ -151,14 +154,34 @@ export function updateEntity<N extends CollectionName>(
   id: string,
   patch: Partial<Omit<EntityByCollection[N], 'id' | 'votes'>>,
 ): boolean {
-  checkFields(name, patch);
+  const fields = Object.entries(patch);
+  const plainFields = fields.filter(([key]) => !isSharedTextField(name, key));
+  // A shared text's new string is checked by writeSharedText (a shortening write past the limit is allowed); anything else here.
+  checkFields(name, Object.fromEntries(fields.filter(([key, value]) => !isSharedTextField(name, key) || typeof value !== 'string')));
   const entry = collection(doc, name).get(id);
   if (!(entry instanceof Y.Map)) return false;
-  for (const [key, value] of Object.entries(patch)) {
+  // Shared text first: it checks its own result (sharedText.ts) and must refuse before anything is written.
+  for (const [key, value] of fields) {
+    if (!isSharedTextField(name, key)) continue;
+    if (value === undefined) entry.delete(key);
+    else writeSharedText(name, entry, key, value as string);
+  }
+  for (const [key, value] of plainFields) {
     if (value === undefined) entry.delete(key);
     else if (entry.get(key) !== value) entry.set(key, value);
   }
   return true;
+}
+
+/**
+ * Write a shared text field (a card's text) as the splice from `base`, the
+ * text the writer's edit started from, to `next`: what others typed since
+ * `base` stays (sharedText.ts). False if the entity is gone.
+ */
+export function editSharedText(doc: Y.Doc, name: CollectionName, id: string, key: string, next: string, base?: string): boolean {
+  const entry = collection(doc, name).get(id);
+  if (!(entry instanceof Y.Map)) return false;
+  return writeSharedText(name, entry, key, next, base);
 }
 
 /** Set (or, with `undefined`, delete) meta fields, each checked against its schema first (InvalidWriteError). */

@@ -6,6 +6,9 @@
  * v1 -> v2: meta gains `votesPerParticipant` (default 5) and may name the
  * persona the map follows; personas gain `segment`; cards may carry
  * `severity` and `direction`; every card gets its `votes` map up front.
+ *
+ * v2 -> v3: a card's `text` is a Y.Text in the doc (co-edited character by
+ * character); the JSON form is unchanged apart from the version.
  */
 import * as Y from 'yjs';
 import { collection, metaMap, type EntityMap } from './doc';
@@ -35,6 +38,7 @@ const JSON_STEPS: Record<number, (map: Json) => Json> = {
       : map.personas;
     return { ...map, schemaVersion: 2, meta, personas };
   },
+  2: (map) => ({ ...map, schemaVersion: 3, meta: isObject(map.meta) ? { ...map.meta, schemaVersion: 3 } : map.meta }),
 };
 
 /**
@@ -66,6 +70,13 @@ const DOC_STEPS: Record<number, (doc: Y.Doc) => void> = {
       if (card instanceof Y.Map && !(card.get('votes') instanceof Y.Map)) card.set('votes', new Y.Map<number>());
     });
     meta.set('schemaVersion', 2);
+  },
+  2: (doc) => {
+    collection(doc, 'cards').forEach((card: EntityMap) => {
+      // A text that is not a string is left for readers to repair; only a string has characters to share.
+      if (card instanceof Y.Map && typeof card.get('text') === 'string') card.set('text', new Y.Text(card.get('text') as string));
+    });
+    metaMap(doc).set('schemaVersion', 3);
   },
 };
 

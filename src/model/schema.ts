@@ -1,5 +1,5 @@
 /**
- * The open format, schema version 2: every entity Journeyboard stores, as zod
+ * The open format, schema version 3: every entity Journeyboard stores, as zod
  * schemas. Types are inferred from these so the wire, imports, the API and the
  * UI agree on one definition. docs/FORMAT.md documents the same shapes.
  */
@@ -8,9 +8,9 @@ import { LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
 import { ID_CHECKS } from './ids';
 import { MapRoundsSchema } from './rounds/schema';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
-export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
+export const READABLE_SCHEMA_VERSIONS = [1, 2, 3] as const;
 
 /** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones (ids.ts). */
 export const IdSchema = z.string().check(...ID_CHECKS);

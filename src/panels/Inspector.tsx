@@ -72,7 +72,7 @@ export function Inspector() {
               value={single.text}
               multiline
               maxLength={TEXT_LIMITS.cardText}
-              onCommit={(v) => tryCommand(() => updateCardText(doc, single.id, v))}
+              onCommit={(v, base) => tryCommand(() => updateCardText(doc, single.id, v, base))}
             />
           )}
         </Field>

@@ -30,6 +30,22 @@ const ViewportSchema = z.object({
   width: z.number().positive().max(20_000),
   height: z.number().positive().max(20_000),
 });
+/** A Y.RelativePosition as JSON (Y.relativePositionToJSON): ids of items in the map's doc. */
+const YIdSchema = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
+const RelativePositionSchema = z.object({
+  type: YIdSchema.optional(),
+  tname: z.string().max(64).optional(),
+  item: YIdSchema.optional(),
+  assoc: z.number().int().optional(),
+});
+/** Where someone's caret and selection are in a card's text while they edit it (anchor = head: a caret). */
+const TextCursorSchema = z.object({
+  cardId: z.string().max(64),
+  anchor: RelativePositionSchema,
+  head: RelativePositionSchema,
+  /** they changed the text in the last moments ("… is typing") */
+  typing: z.boolean().optional(),
+});
 const PeerStateSchema = z.object({
   user: UserSchema,
   cursor: Point.nullable().optional(),
@@ -48,12 +64,15 @@ const PeerStateSchema = z.object({
     .object({ round: z.string().max(64), cells: z.record(z.string().max(200), z.number().int().min(1).max(1000)) })
     .nullable()
     .optional(),
+  /** their caret in the card text they are editing */
+  textCursor: TextCursorSchema.nullable().optional(),
 });
 
 export type PresenceUser = z.infer<typeof UserSchema>;
 export type Viewport = z.infer<typeof ViewportSchema>;
 export type PeerState = z.infer<typeof PeerStateSchema>;
 export type FlowPoint = z.infer<typeof Point>;
+export type TextCursor = z.infer<typeof TextCursorSchema>;
 /** Another client on the map; its pointer is in remoteCursors. */
 export interface Peer extends Omit<PeerState, 'cursor'> {
   clientId: number;
@@ -84,6 +103,7 @@ export function wireState(state: PeerState): PeerState {
   }
   if (state.followMe) out.followMe = true;
   if (state.drafts && Object.keys(state.drafts.cells).length > 0) out.drafts = state.drafts;
+  if (state.textCursor) out.textCursor = state.textCursor;
   return out;
 }
 
@@ -224,6 +244,8 @@ export interface PresenceChannel {
   setFollowMe(on: boolean): void;
   /** this user's private card counts per cell in a round (null: none) */
   setDrafts(drafts: PeerState['drafts']): void;
+  /** my caret in the card text I am editing; null when I stop */
+  setTextCursor(cursor: TextCursor | null): void;
   destroy(): void;
 }
 
@@ -236,6 +258,7 @@ export const silentPresence: PresenceChannel = {
   setDrag: () => undefined,
   setFollowMe: () => undefined,
   setDrafts: () => undefined,
+  setTextCursor: () => undefined,
   destroy: () => undefined,
 };
 
@@ -355,6 +378,8 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     setDrag: (positions) => send('drag', positions, positions === null),
     setFollowMe: (on) => send('followMe', on, true),
     setDrafts: (drafts) => send('drafts', drafts, true),
+    // Leaving the text goes out at once, so nobody sees a caret stay behind.
+    setTextCursor: (cursor) => send('textCursor', cursor, cursor === null),
     destroy() {
       if (timer) clearTimeout(timer);
       awareness.off('change', onChange);

@@ -1,6 +1,7 @@
 /**
- * Inline text editor used by cards, stage and lane headers: Enter saves
- * (Shift+Enter is a newline where multi-line), Escape cancels, blur saves.
+ * Inline text editor of the stage and lane headers (a card has its own,
+ * co-edited live: canvas/nodes/CardTextEditor): Enter saves (Shift+Enter is
+ * a newline where multi-line), Escape cancels, blur saves.
  * IME-safe: Enter while composing Chinese text does not save.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';

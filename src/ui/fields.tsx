@@ -32,7 +32,12 @@ export function Field({ label, children, hint }: { label: string; children: (id:
 interface TextProps {
   id?: string;
   value: Mixed<string>;
-  onCommit(value: string): void;
+  /**
+   * The field's text, and `base`: the value it showed when this edit began.
+   * A co-edited field (a card's text) writes only the change from `base`,
+   * so what someone else wrote meanwhile is not overwritten.
+   */
+  onCommit(value: string, base: string): void;
   multiline?: boolean;
   maxLength: number;
   placeholder?: string;
@@ -47,11 +52,17 @@ export function CommitText({ id, value, onCommit, multiline, maxLength, placehol
   const shown = value === MIXED ? '' : value;
   const [draft, setDraft] = useState(shown);
   const focused = useRef(false);
+  // What the draft started from: while focused the field keeps the user's draft, whatever arrives meanwhile.
+  const base = useRef(shown);
   useEffect(() => {
-    if (!focused.current) setDraft(shown);
+    if (focused.current) return;
+    setDraft(shown);
+    base.current = shown;
   }, [shown]);
   const commit = () => {
-    if (draft !== shown) onCommit(draft);
+    if (draft === base.current) return;
+    onCommit(draft, base.current);
+    base.current = draft;
   };
   const common = {
     id,
@@ -65,7 +76,10 @@ export function CommitText({ id, value, onCommit, multiline, maxLength, placehol
     },
     onBlur: () => {
       focused.current = false;
-      commit();
+      // Unchanged: show what arrived while focused. Changed: the commit changes `shown`, which brings it.
+      if (draft !== base.current) return commit();
+      setDraft(shown);
+      base.current = shown;
     },
   };
   return multiline ? (
@@ -77,7 +91,7 @@ export function CommitText({ id, value, onCommit, multiline, maxLength, placehol
         if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
           e.preventDefault();
           commit();
-        } else if (e.key === 'Escape') setDraft(shown);
+        } else if (e.key === 'Escape') setDraft(base.current);
       }}
     />
   ) : (
@@ -87,7 +101,7 @@ export function CommitText({ id, value, onCommit, multiline, maxLength, placehol
       onChange={(e) => setDraft(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
-        else if (e.key === 'Escape') setDraft(shown);
+        else if (e.key === 'Escape') setDraft(base.current);
       }}
     />
   );

@@ -28,21 +28,32 @@ test('history: save a version, preview it read-only, restore it while a colleagu
   await expect(a.getByRole('button', { name: 'Add card' })).toHaveCount(0);
   await expect(cardWithText(b, 'One-click checkout')).toBeVisible();
 
-  // B keeps editing another card while A restores.
+  // B is in another card's editor while A restores (card text is saved as it is typed, so B types across the restore).
   await cardWithText(b, 'Support phone call').dblclick();
-  await b.locator('textarea.inline-text').fill('Support phone call (B was here)');
+  const bEditor = b.locator('textarea.inline-text');
+  await bEditor.press('End');
+  await bEditor.pressSequentially(' (B was');
+  // Already the map's text (A, previewing, sees the version): the server has it.
+  const texts = async () =>
+    Object.values(
+      ((await (await request.get(`/api/maps/${mapId}/export.json`)).json()) as { cards: Record<string, { text: string }> }).cards,
+    ).map((c) => c.text);
+  await expect.poll(texts).toContain('Support phone call (B was');
   await a.getByTestId('restore-version').click();
   // The app asks in its own dialog (not the browser's confirm), with focus on the answer.
   const ask = a.getByRole('alertdialog', { name: 'Restore this version' });
   await expect(ask).toContainText('Restore this version for everyone?');
   await expect(ask.getByRole('button', { name: 'Restore' })).toBeFocused();
   await ask.getByRole('button', { name: 'Restore' }).click();
-  await b.locator('textarea.inline-text').press('Enter');
-
   await expect(a.getByTestId('preview-banner')).toHaveCount(0);
+  // The restore takes the card back to the version's text, in B's open editor too; what B types next is kept.
+  await expect(bEditor).toHaveValue('Support phone call');
+  await bEditor.pressSequentially(' (B was here)');
+  await bEditor.press('Enter');
+
   for (const page of [a, b]) await expect(cardWithText(page, 'Guest checkout')).toBeVisible();
   await expect(cardWithText(a, 'One-click checkout')).toHaveCount(0);
-  // B's edit, made while the restore happened, is not lost.
+  // B's edit, made in an editor that stayed open through the restore, is not lost.
   await expect(cardWithText(a, 'Support phone call (B was here)')).toBeVisible();
 
   // The state before the restore was kept as a version.

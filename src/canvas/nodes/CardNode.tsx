@@ -1,14 +1,12 @@
 import { memo, useCallback, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
-import { deleteCard, updateCardText } from '../../model/commands/cards';
+import { deleteCard } from '../../model/commands/cards';
 import { voteTotal } from '../../model/commands/votes';
-import { TEXT_LIMITS } from '../../model/limits';
 import type { Card, LaneKind } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
-import { tryCommand } from '../../state/tryCommand';
 import { usePresence } from '../../sync/presence';
-import { InlineText } from '../../ui/InlineText';
+import { CardTextEditor } from './CardTextEditor';
 import { useCard, useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CardNode as CardNodeType } from '../projection';
 import { CardFacets, KpiBody } from './CardFacets';
@@ -34,20 +32,21 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const ranked = useRank(id);
   const justRevealed = useJustRevealed(card?.roundId);
 
-  const save = useCallback(
-    (text: string) => {
+  const leave = useCallback(
+    (text: string, opened: string) => {
       stopEditing();
-      const trimmed = text.trim();
-      // A card left empty right after it was added has no value: drop it.
-      if (!trimmed && !card?.text) deleteCard(doc, id);
-      else if (trimmed !== card?.text) tryCommand(() => updateCardText(doc, id, trimmed));
+      // A card left empty right after it was added has no value: drop it, unless someone else is writing in it.
+      const othersIn = usePresence.getState().peers.some((p) => p.textCursor?.cardId === id);
+      if (!text.trim() && !opened.trim() && !othersIn) deleteCard(doc, id);
     },
-    [doc, id, card?.text, stopEditing],
+    [doc, id, stopEditing],
   );
-  const cancel = useCallback(() => {
-    stopEditing();
-    if (!card?.text) deleteCard(doc, id);
-  }, [doc, id, card?.text, stopEditing]);
+  const typingHere = usePresence((s) =>
+    s.peers
+      .filter((p) => p.textCursor?.cardId === id)
+      .map((p) => p.user.name)
+      .join(t('keyboard.listSeparator')),
+  );
 
   if (!card) return null;
   return (
@@ -64,18 +63,10 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
         e.stopPropagation();
         if (canEdit) startEditing(id);
       }}
-      title={editing || !canEdit ? undefined : t('canvas.editHint')}
+      title={editing || !canEdit ? undefined : t('canvas.cardEditHint')}
     >
       {editing ? (
-        <InlineText
-          value={card.text}
-          multiline
-          maxLength={TEXT_LIMITS.cardText}
-          placeholder={t('canvas.cardPlaceholder')}
-          ariaLabel={t('canvas.cardPlaceholder')}
-          onSave={save}
-          onCancel={cancel}
-        />
+        <CardTextEditor cardId={id} onLeave={leave} />
       ) : data.laneKind === 'kpis' ? (
         <KpiBody card={card} />
       ) : (
@@ -87,6 +78,11 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
           )}
           <p className={`card-text${card.text ? '' : ' is-empty'}`}>{card.text || t('canvas.emptyCard')}</p>
         </>
+      )}
+      {!editing && typingHere && (
+        <p className="card-typing" data-testid="card-typing">
+          {t('canvas.editingCard', { names: typingHere })}
+        </p>
       )}
       {!editing && <CardFacets card={card} laneKind={data.laneKind} personaAvatar={personaAvatar} />}
       {ranked && <RankBadge ranked={ranked} />}

@@ -5,7 +5,7 @@
  * format allows (InvalidWriteError), a card past MAP_LIMITS (MapLimitError).
  */
 import type * as Y from 'yjs';
-import { change, collection, createEntity, deleteEntity, listEntities, newId, readEntity, updateEntity } from '../doc';
+import { change, collection, createEntity, deleteEntity, editSharedText, listEntities, newId, readEntity, updateEntity } from '../doc';
 import { defaultFields } from '../laneFields';
 import { placeAt } from '../order';
 import { EMOTION_MAX, EMOTION_MIN, TAGS, type Card, type LaneKind, type Tag } from '../schema';
@@ -53,8 +53,14 @@ export function addCard(doc: Y.Doc, args: AddCardArgs): string {
   });
 }
 
-export function updateCardText(doc: Y.Doc, id: string, text: string): boolean {
-  return change(doc, () => updateEntity(doc, 'cards', id, { text }));
+/**
+ * Set a card's text. With `base` (the text the editor started from), only
+ * the change from `base` to `text` is written, so what a colleague typed in
+ * the same card meanwhile is kept; without it, the splice from the current
+ * text. Either way only the changed span is touched (sharedText.ts).
+ */
+export function updateCardText(doc: Y.Doc, id: string, text: string, base?: string): boolean {
+  return change(doc, () => editSharedText(doc, 'cards', id, 'text', text, base));
 }
 
 export function updateCard(doc: Y.Doc, id: string, patch: Partial<Omit<Card, 'id' | 'votes'>>): boolean {

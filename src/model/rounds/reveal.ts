@@ -57,8 +57,17 @@ export function revealRound(doc: Y.Doc, roundId: string, privates: readonly Y.Do
       entry.set('participants', added);
       outcome = { status: 'revealed', kind: 'brainstorm', cards: added, leftOut };
     } else {
+      // In journey order (stage, then lane, then place in the cell), so tied cards are listed as the map reads.
+      const stageAt = new Map(listEntities(doc, 'stages').map((st, i) => [st.id, i]));
+      const laneAt = new Map(listEntities(doc, 'lanes').map((l, i) => [l.id, i]));
       const eligible = listEntities(doc, 'cards')
         .filter((c) => laneInRound(round, c.laneId))
+        .sort(
+          (a, b) =>
+            (stageAt.get(a.stageId) ?? 0) - (stageAt.get(b.stageId) ?? 0) ||
+            (laneAt.get(a.laneId) ?? 0) - (laneAt.get(b.laneId) ?? 0) ||
+            (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
+        )
         .map((c) => c.id);
       const ballots = privates.map((p) => ballotOf(p, round.id)).filter((b) => Object.keys(b).length > 0);
       const results = tally(ballots, eligible, round.budget ?? 0);

@@ -49,7 +49,7 @@ export function countedBallot(ballot: Ballot, eligible: ReadonlySet<string>, bud
 /**
  * The ranking of a vote round: every eligible card that got votes, most
  * first; cards with as many votes share a rank (competition ranking: 1, 1, 3)
- * and keep the map's order among themselves (`eligible` is in map order).
+ * and keep the order of `eligible` among themselves (the reveal passes journey order: stage, lane, place in the cell).
  */
 export function tally(ballots: readonly Ballot[], eligible: readonly string[], budget: number): RoundResult[] {
   const set = new Set(eligible);

@@ -148,15 +148,24 @@ describe('round trip: map -> JSON -> import', () => {
 describe('older files', () => {
   it('migrates a version 1 file to the current version', () => {
     const result = mapOf(parseMapFile(JSON.stringify(v1MapFile())));
-    expect(result.map.schemaVersion).toBe(2);
-    expect(result.map.meta).toMatchObject({ schemaVersion: 2, title: 'Old trip', votesPerParticipant: 5 });
+    expect(result.map.schemaVersion).toBe(3);
+    expect(result.map.meta).toMatchObject({ schemaVersion: 3, title: 'Old trip', votesPerParticipant: 5 });
     expect(result.map.personas.mia!.segment).toBe('');
     expect(result.map.cards.c1).toMatchObject({ text: 'Search', personaId: 'mia', votes: { alice: 2 } });
     expect(Object.keys(result.map.cards)).toEqual(['c1', 'c2']);
   });
 
+  it('migrates a version 2 file (card text was a plain string in the doc; the file form is the same)', () => {
+    const file = smallMapFile();
+    const v2 = { ...file, schemaVersion: 2, meta: { ...file.meta, schemaVersion: 2 } };
+    const result = mapOf(parseMapFile(JSON.stringify(v2)));
+    expect(result.map.schemaVersion).toBe(3);
+    expect(result.map.meta.schemaVersion).toBe(3);
+    expect(result.map.cards).toEqual(file.cards);
+  });
+
   it('refuses a version it does not know, and a file without one', () => {
-    expect(issuesOf(parseMapFile({ ...editable(), schemaVersion: 3 }))).toEqual([
+    expect(issuesOf(parseMapFile({ ...editable(), schemaVersion: 4 }))).toEqual([
       { path: 'schemaVersion', message: expect.stringMatching(/newer Journeyboard/) },
     ]);
     const { schemaVersion: _v, ...noVersion } = editable();

@@ -1,5 +1,5 @@
 /**
- * Migration of the open format from schema version 1 to 2: plain JSON maps
+ * Migration of the open format from schema versions 1 and 2 to 3: plain JSON maps
  * (import, API) and live Y.Docs (stored maps, migrated by the server).
  */
 import { describe, expect, it } from 'vitest';
@@ -16,9 +16,10 @@ import {
   readMeta,
   SCHEMA_VERSION,
   UnsupportedVersionError,
+  updateCardText,
   voteTotal,
 } from '../../../src/model';
-import { mapDoc, v1Doc } from '../../fixtures/model';
+import { mapDoc, v1Doc, v2Doc } from '../../fixtures/model';
 
 /** A map as Journeyboard 1 exported it: no votesPerParticipant, no segment, no severity/direction. */
 function v1MapJSON() {
@@ -64,14 +65,14 @@ function v1MapJSON() {
 }
 
 describe('migrateMapJSON', () => {
-  it('brings a v1 map to v2: valid, votesPerParticipant 5, personas get a segment, cards and votes kept', () => {
+  it('brings a v1 map to v3: valid, votesPerParticipant 5, personas get a segment, cards and votes kept', () => {
     const input = v1MapJSON();
     const original = structuredClone(input);
     const migrated = migrateMapJSON(input);
     const map = MapDocumentSchema.parse(migrated);
     expect(map.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
-    expect(map.meta).toEqual({ ...original.meta, schemaVersion: 2, votesPerParticipant: 5 });
+    expect(SCHEMA_VERSION).toBe(3);
+    expect(map.meta).toEqual({ ...original.meta, schemaVersion: 3, votesPerParticipant: 5 });
     expect(map.meta.personaId).toBeUndefined();
     expect(map.personas.mia).toEqual({ ...original.personas.mia, segment: '' });
     expect(map.stages).toEqual(original.stages);
@@ -100,7 +101,7 @@ describe('migrateMapJSON', () => {
   });
 
   it('refuses a map from a newer Journeyboard, saying so', () => {
-    const map = { ...v1MapJSON(), schemaVersion: 3 };
+    const map = { ...v1MapJSON(), schemaVersion: 4 };
     let error: unknown;
     try {
       migrateMapJSON(map);
@@ -108,7 +109,7 @@ describe('migrateMapJSON', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(UnsupportedVersionError);
-    expect((error as UnsupportedVersionError).version).toBe(3);
+    expect((error as UnsupportedVersionError).version).toBe(4);
     expect((error as Error).message).toMatch(/newer Journeyboard/);
     expect((error as Error).message).toMatch(/3/);
   });
@@ -153,13 +154,13 @@ const v1Map = () =>
 const MIGRATION: unique symbol = Symbol('test.migration');
 
 describe('migrateDoc', () => {
-  it('brings a v1 doc to v2: valid meta, every card has a votes map, existing votes kept', () => {
+  it('brings a v1 doc to v3: valid meta, every card has a votes map, existing votes kept', () => {
     const doc = v1Map();
     expect(readMeta(doc)).toBeNull();
     const keptVotes = collection(doc, 'cards').get('voted')!.get('votes');
     expect(migrateDoc(doc, MIGRATION)).toBe(true);
     expect(readMeta(doc)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       title: 'Old trip',
       description: '',
       locale: 'zh-CN',
@@ -207,7 +208,7 @@ describe('migrateDoc', () => {
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
-  it('leaves a v2 doc and an empty doc alone', () => {
+  it('leaves a current doc and an empty doc alone', () => {
     for (const doc of [mapDoc('subscription'), new Y.Doc()]) {
       const updates: Uint8Array[] = [];
       doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -225,12 +226,12 @@ describe('migrateDoc', () => {
     expect(collection(doc, 'personas').get('mia')!.get('segment')).toBe('SMB');
   });
 
-  it('the migrated doc replicates: a replica that syncs from it sees v2 and its votes maps', () => {
+  it('the migrated doc replicates: a replica that syncs from it sees the current version and its votes maps', () => {
     const server = v1Map();
     migrateDoc(server, MIGRATION);
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-    expect(readMeta(client)!.schemaVersion).toBe(2);
+    expect(readMeta(client)!.schemaVersion).toBe(SCHEMA_VERSION);
     collection(client, 'cards').forEach((card) => expect(card.get('votes')).toBeInstanceOf(Y.Map));
     expect(docToMapDocument(client)).toEqual(docToMapDocument(server));
   });
@@ -248,5 +249,78 @@ describe('migrateDoc', () => {
     const newer = v1Map();
     metaMap(newer).set('schemaVersion', 99);
     expect(() => migrateDoc(newer, MIGRATION)).toThrow(/newer Journeyboard/);
+  });
+});
+
+/** A map as Journeyboard 2 stored it: every card's text a plain string field. */
+const v2Map = () =>
+  v2Doc({ title: 'Trip', description: '', locale: 'en', createdAt: 1, updatedAt: 2, votesPerParticipant: 5 }, [
+    ['stages', 's1', { order: 'a0', name: 'Search', description: '', color: '#4f7cff' }],
+    ['lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' }],
+    ['cards', 'c1', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'Compare prices 比价', emotion: 2, votes: { alice: 1 } }],
+    ['cards', 'c2', { order: 'a1', laneId: 'tp', stageId: 's1', text: '', votes: {} }],
+    ['cards', 'odd', { order: 'a2', laneId: 'tp', stageId: 's1', text: 42, votes: {} }],
+  ]);
+
+describe('v2 -> v3: card text becomes a Y.Text', () => {
+  it('migrates a v2 doc: every string text becomes a Y.Text with the same characters, other fields and votes kept', () => {
+    const doc = v2Map();
+    const votes = collection(doc, 'cards').get('c1')!.get('votes');
+    expect(migrateDoc(doc, MIGRATION)).toBe(true);
+    expect(readMeta(doc)!.schemaVersion).toBe(3);
+    const c1 = collection(doc, 'cards').get('c1')!;
+    expect(c1.get('text')).toBeInstanceOf(Y.Text);
+    expect(String(c1.get('text'))).toBe('Compare prices 比价');
+    expect(c1.get('votes')).toBe(votes);
+    expect(collection(doc, 'cards').get('c2')!.get('text')).toBeInstanceOf(Y.Text);
+    // Not a string: left as it was, and read as readers repair it.
+    expect(collection(doc, 'cards').get('odd')!.get('text')).toBe(42);
+    const map = MapDocumentSchema.parse(docToMapDocument(doc));
+    expect(map.cards.c1).toMatchObject({ text: 'Compare prices 比价', emotion: 2, votes: { alice: 1 } });
+    expect(map.cards.odd!.text).toBe('');
+  });
+
+  it('is idempotent: a second run changes nothing, and a migrated doc merges with a copy of itself', () => {
+    const doc = v2Map();
+    migrateDoc(doc, MIGRATION);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    expect(migrateDoc(doc, MIGRATION)).toBe(false);
+    expect(updates).toHaveLength(0);
+  });
+
+  it('after the migration, typing in a migrated card edits it character by character from two replicas', () => {
+    const server = v2Map();
+    migrateDoc(server, MIGRATION);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(server));
+    updateCardText(a, 'c1', 'Compare prices online 比价');
+    updateCardText(b, 'c1', 'Compare prices 比价 twice');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(docToMapDocument(a).cards.c1!.text).toBe('Compare prices online 比价 twice');
+    expect(docToMapDocument(b)).toEqual(docToMapDocument(a));
+  });
+
+  it('a v3 reader given a v2 doc not migrated yet does not crash: no meta, cards readable, a write makes the text shared', () => {
+    const doc = v2Map();
+    expect(readMeta(doc)).toBeNull();
+    expect(listEntities(doc, 'cards').map((c) => c.text)).toEqual(['Compare prices 比价', '', '']);
+    updateCardText(doc, 'c2', 'New');
+    expect(collection(doc, 'cards').get('c2')!.get('text')).toBeInstanceOf(Y.Text);
+    expect(listEntities(doc, 'cards')[1]!.text).toBe('New');
+  });
+
+  it('migrates a v2 JSON map: only the version changes', () => {
+    const v2 = { ...docToMapDocument(mapDoc('subscription')), schemaVersion: 2 } as Record<string, unknown>;
+    v2.meta = { ...(v2.meta as object), schemaVersion: 2 };
+    const original = structuredClone(v2);
+    const map = MapDocumentSchema.parse(migrateMapJSON(v2));
+    expect(map.schemaVersion).toBe(3);
+    expect(map.meta).toEqual({ ...(original.meta as object), schemaVersion: 3 });
+    expect(map.cards).toEqual(original.cards);
+    expect(v2).toEqual(original);
   });
 });

@@ -45,7 +45,7 @@ it('kill -9 on an 8,000-card map while someone types: every edit another client 
   const witnessCards = collection(witness.doc, 'cards');
   witness.doc.on('update', () => {
     for (const cardId of cardIds) {
-      const n = editNumber((witnessCards.get(cardId) as Y.Map<unknown> | undefined)?.get('text') as string | undefined);
+      const n = editNumber((witnessCards.get(cardId) as Y.Map<unknown> | undefined)?.get('text')?.toString());
       if (n > (seen.get(cardId) ?? -1)) seen.set(cardId, n);
     }
   });

@@ -71,6 +71,9 @@ describe('the server', () => {
     // A change to an existing card still goes through for everyone else.
     const first = listEntities(other.doc, 'cards')[0]!.id;
     (collection(other.doc, 'cards').get(first) as Y.Map<unknown>).set('text', 'still editable');
-    await waitFor(() => (collection(room.doc, 'cards').get(first) as Y.Map<unknown>).get('text') === 'still editable', 'edit stored');
+    await waitFor(
+      () => (collection(room.doc, 'cards').get(first) as Y.Map<unknown>).get('text')?.toString() === 'still editable',
+      'edit stored',
+    );
   }, 60_000);
 });

@@ -1,14 +1,24 @@
 /**
- * A map stored by Journeyboard 1 (schema version 1), served by this server:
- * migrated once when first loaded, before any client syncs, and stored, so a
- * restart does not migrate it again; voting works on the migrated cards.
+ * Maps stored by Journeyboard 1 and 2 (schema versions 1 and 2), served by
+ * this server: migrated once when first loaded, before any client syncs, and
+ * stored, so a restart does not migrate it again; voting works on the
+ * migrated cards, and so does typing into one card from two clients at once.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { castVote, collection, docToMapDocument, MapDocumentSchema, readEntity, readMeta, voteTotal } from '../../../src/model';
+import {
+  castVote,
+  collection,
+  docToMapDocument,
+  MapDocumentSchema,
+  readEntity,
+  readMeta,
+  updateCardText,
+  voteTotal,
+} from '../../../src/model';
 import { serverHarness } from '../../fixtures/harness';
 import { createMap, memoryLogger, tempDir, waitFor } from '../../fixtures/server';
-import { v1Doc } from '../../fixtures/model';
+import { v1Doc, v2Doc } from '../../fixtures/model';
 
 const h = serverHarness();
 const { stop, client, openStore } = h;
@@ -74,12 +84,12 @@ describe('a map stored by Journeyboard 1', () => {
   it('is migrated when first loaded, before the client syncs, and not again after a restart', async () => {
     const dir = await dataDirWithV1Map();
 
-    // First load: the client sees v2 at once.
+    // First load: the client sees the current version at once.
     const first = await start(dir);
     const a = await client(first.s, V1_ID);
     const meta = readMeta(a.doc);
     expect(meta).not.toBeNull();
-    expect(meta!.schemaVersion).toBe(2);
+    expect(meta!.schemaVersion).toBe(3);
     expect(meta!.votesPerParticipant).toBe(5);
     expect(meta!.title).toBe('From version 1');
     collection(a.doc, 'cards').forEach((card) => expect(card.get('votes')).toBeInstanceOf(Y.Map));
@@ -153,10 +163,54 @@ describe('a map stored by Journeyboard 1', () => {
     const { s, log } = await start(dir);
     const id = await createMap(s.url, { template: 'backpack' });
     const a = await client(s, id);
-    expect(readMeta(a.doc)!.schemaVersion).toBe(2);
+    expect(readMeta(a.doc)!.schemaVersion).toBe(3);
     const b = await client(s, id);
     expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
     expect(migrations(log, id)).toHaveLength(0);
     expect(await s.store.logLength(id)).toBe(0);
+  });
+});
+
+const V2_ID = 'legacyMapFromV2xxxxxx';
+
+/** A DATA_DIR with a map as Journeyboard 2 stored it: card texts as plain strings. */
+async function dataDirWithV2Map(): Promise<string> {
+  const dir = tempDir();
+  const store = openStore(dir);
+  const v2 = v2Doc({ title: 'From version 2', description: '', locale: 'zh-CN', createdAt: 1, updatedAt: 1, votesPerParticipant: 5 }, [
+    ['stages', 's1', { order: 'a0', name: '到店', description: '', color: '#336699' }],
+    ['lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: '触点', department: '' }],
+    ['cards', 'c1', { order: 'a0', laneId: 'tp', stageId: 's1', text: '排队点餐', emotion: -1, votes: { alice: 1 } }],
+    ['cards', 'c2', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'Pay', votes: {} }],
+  ]);
+  await store.createMap({ id: V2_ID, title: 'From version 2', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(v2));
+  await store.close();
+  return dir;
+}
+
+describe('a map stored by Journeyboard 2', () => {
+  it('is migrated once on first load: card texts arrive as Y.Text, two clients typing into one card both keep their words, also after a restart', async () => {
+    const dir = await dataDirWithV2Map();
+    const first = await start(dir);
+    const a = await client(first.s, V2_ID);
+    const b = await client(first.s, V2_ID);
+    expect(readMeta(a.doc)!.schemaVersion).toBe(3);
+    for (const id of ['c1', 'c2']) expect(collection(a.doc, 'cards').get(id)!.get('text')).toBeInstanceOf(Y.Text);
+    expect(readEntity(a.doc, 'cards', 'c1')).toMatchObject({ text: '排队点餐', emotion: -1, votes: { alice: 1 } });
+    expect(migrations(first.log, V2_ID)).toHaveLength(1);
+
+    // Same event-loop turn: neither has seen the other's typing.
+    updateCardText(a.doc, 'c1', '排队很久点餐');
+    updateCardText(b.doc, 'c1', '排队点餐 with the app');
+    const both = (doc: Y.Doc) => readEntity(doc, 'cards', 'c1')?.text === '排队很久点餐 with the app';
+    await waitFor(() => both(a.doc) && both(b.doc), 'both edits in both clients');
+    await stop(first.s);
+
+    const second = await start(dir);
+    const c = await client(second.s, V2_ID);
+    expect(readEntity(c.doc, 'cards', 'c1')!.text).toBe('排队很久点餐 with the app');
+    expect(migrations(second.log, V2_ID)).toHaveLength(0);
+    MapDocumentSchema.parse(docToMapDocument(c.doc));
+    expect(second.log.records.filter((r) => r.level === 'error')).toEqual([]);
   });
 });

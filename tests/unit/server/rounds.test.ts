@@ -112,10 +112,12 @@ describe('workshop rounds', () => {
 
     expect(await (await reveal(s.url, id, vote)).json()).toEqual({ status: 'revealed', kind: 'vote', voters: 2, ranked: 2 });
     await waitFor(() => round(a.doc, vote)?.state === 'revealed', 'results reach A');
-    expect(round(a.doc, vote)!.results).toEqual([
-      { cardId: byText.x!.id, votes: 2, rank: 1 },
-      { cardId: byText.y!.id, votes: 2, rank: 1 },
-    ]);
+    // A tie: both first, listed in the order the cell shows them.
+    const cellOrder = listEntities(a.doc, 'cards')
+      .filter((card) => card.text === 'x' || card.text === 'y')
+      .sort((p, q) => (p.order < q.order ? -1 : 1))
+      .map((card) => card.id);
+    expect(round(a.doc, vote)!.results).toEqual(cellOrder.map((cardId) => ({ cardId, votes: 2, rank: 1 })));
     expect(round(a.doc, vote)!.participants).toBe(2);
   });
 

@@ -136,7 +136,7 @@ describe('automatic versions', () => {
 
     const s = await start({ DATA_DIR: dir, AUTO_VERSION_INTERVAL_MS: 10 });
     const c = await client(s, mapId);
-    await waitFor(() => readMeta(c.doc)?.schemaVersion === 2, 'migrated');
+    await waitFor(() => readMeta(c.doc)?.schemaVersion === 3, 'migrated');
     await sleep(100);
     expect(await versions(s, mapId)).toEqual([]);
 

@@ -7,6 +7,9 @@ import { afterEach, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { bindPresence, remoteCursors, usePresence, wireState, type PresenceChannel } from '../../../src/sync/presence';
+import { addCard, updateCardText } from '../../../src/model';
+import { bindCardText } from '../../../src/model/cardTextBinding';
+import { firstCell, mapDoc } from '../../fixtures/model';
 
 const user = { id: 'anna-participant-id-01', name: 'Anna', color: '#e5484d' };
 
@@ -107,4 +110,41 @@ it('ignores a state that is not valid presence, and forgets a client that leaves
   bo.setLocalState(null);
   expect(usePresence.getState().peers).toEqual([]);
   expect(remoteCursors.getIds()).toEqual([]);
+});
+
+it('a caret in a card text travels as relative positions: the other side finds it on the same character after edits before it', () => {
+  // Two replicas of one map, and their awareness linked as over the wire.
+  const docA = mapDoc();
+  const docB = new Y.Doc();
+  Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA));
+  const cardId = addCard(docA, { ...firstCell(docA), text: 'Pay at the till' });
+  Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA, Y.encodeStateVector(docB)));
+  const mine = new Awareness(docB);
+  channel = bindPresence(mine, 'Bo');
+  const anna = remoteClient(mine);
+
+  // Anna's caret before "till" (index 11), with "the " selected backwards (head 7).
+  const hers = bindCardText(docA, cardId);
+  anna.setLocalState(
+    wireState({ user, textCursor: { cardId, anchor: hers.relative(11) as never, head: hers.relative(7) as never, typing: true } }),
+  );
+  const peer = usePresence.getState().peers.find((p) => p.clientId === anna.clientID)!;
+  expect(peer.textCursor).toMatchObject({ cardId, typing: true });
+
+  // Bo (this side) types at the start; Anna's caret stays on its character.
+  const mineText = bindCardText(docB, cardId);
+  updateCardText(docB, cardId, 'Quick Pay at the till');
+  expect(mineText.absolute(peer.textCursor!.anchor)).toBe(17);
+  expect(mineText.absolute(peer.textCursor!.head)).toBe(13);
+  expect(mineText.text().slice(17)).toBe('till');
+
+  // Garbage is no caret; a state with a bad caret is not a valid peer.
+  expect(mineText.absolute({ item: { client: 1, clock: 999 } })).toBeNull();
+  expect(mineText.absolute('nonsense')).toBeNull();
+  anna.setLocalState({ user, textCursor: { cardId, anchor: 'x', head: 5 } });
+  expect(usePresence.getState().peers.some((p) => p.clientId === anna.clientID)).toBe(false);
+
+  // Leaving the editor clears it at once.
+  anna.setLocalState(wireState({ user, textCursor: null }));
+  expect(usePresence.getState().peers.find((p) => p.clientId === anna.clientID)!.textCursor).toBeUndefined();
 });
