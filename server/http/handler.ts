@@ -24,6 +24,7 @@ import { timeRoutes } from './timeRoutes';
 import { sessionRoutes } from './sessionRoutes';
 import { createStaticFiles } from './static';
 import { versionRoutes } from './versionRoutes';
+import { roundRoutes } from './roundRoutes';
 
 /** A store that does not answer /health's ping within this long is down for the load balancer. */
 const HEALTH_TIMEOUT_MS = 2000;
@@ -109,6 +110,7 @@ export function createHttpHandler(deps: HttpDeps) {
     ...sessionRoutes({ access, maxBodyBytes: config.MAX_BODY_BYTES, log }),
     ...mapRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
     ...versionRoutes({ ...deps, maxBodyBytes: config.MAX_BODY_BYTES }),
+    ...roundRoutes({ ...deps, log }),
     ...exchangeRoutes({ ...deps, maxImportBytes: config.MAX_IMPORT_BYTES }),
     ...timeRoutes(),
   ];

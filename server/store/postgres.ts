@@ -26,6 +26,7 @@ import type { Logger } from '../log';
 import { appendBatcher } from './appendBatcher';
 import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
 import {
+  PRIVATE_PREFIX,
   SUBDOCS,
   docId,
   parseDocId,
@@ -418,6 +419,15 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     },
     async logLength(doc) {
       return (await logLengths(pool, [doc])).get(doc)!;
+    },
+    async privateDocs(mapId) {
+      const prefix = `${docId(mapId, null)}/${PRIVATE_PREFIX}%`;
+      const { rows } = await pool.query<{ doc_id: string }>(
+        `SELECT doc_id FROM doc_snapshots WHERE map_id = $1 AND doc_id LIKE $2
+         UNION SELECT DISTINCT doc_id FROM doc_updates WHERE map_id = $1 AND doc_id LIKE $2 ORDER BY doc_id`,
+        [mapId, prefix],
+      );
+      return rows.map((r) => r.doc_id);
     },
 
     async listMapIndex() {

@@ -13,11 +13,13 @@ import { ensureDataDir, makePrivate } from '../dataDir';
 import type { Logger } from '../log';
 import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
 import {
+  PRIVATE_PREFIX,
   SUBDOCS,
   docId,
   parseDocId,
   type CreateVersionResult,
   type DocId,
+  type DocName,
   type MapIndexRow,
   type MapRecord,
   type MapTouch,
@@ -177,6 +179,12 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     ),
     clearLog: db.prepare('DELETE FROM subdoc_updates WHERE map_id = ? AND doc = ?'),
   };
+  const privateDocNames = db
+    .prepare(
+      `SELECT doc FROM subdoc_snapshots WHERE map_id = ? AND doc LIKE ?
+       UNION SELECT doc FROM subdoc_updates WHERE map_id = ? AND doc LIKE ? ORDER BY doc`,
+    )
+    .pluck();
   const statementsFor = (id: DocId): { s: typeof mapDoc; key: string[]; isMap: boolean } => {
     const { mapId, sub } = parseDocId(id);
     return sub === null ? { s: mapDoc, key: [mapId], isMap: true } : { s: subDoc, key: [mapId, sub], isMap: false };
@@ -338,6 +346,11 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     },
     async logLength(id) {
       return countLog(id);
+    },
+    async privateDocs(mapId) {
+      return (privateDocNames.all(mapId, `${PRIVATE_PREFIX}%`, mapId, `${PRIVATE_PREFIX}%`) as string[]).map((doc) =>
+        docId(mapId, doc as DocName),
+      );
     },
     async listVersions(mapId) {
       return (v.list.all(mapId) as VersionRow[]).map(toVersion);

@@ -18,20 +18,41 @@ export const SUBDOCS = ['comments'] as const;
 export type SubDoc = (typeof SUBDOCS)[number];
 
 /**
+ * One editor's private document of a map (workshop rounds: the cards they
+ * write and the votes they cast before the reveal), named by a hash the
+ * server derives from the socket's presence key: `private/<tag>`. There are
+ * as many as people who wrote in a round, so they are not in SUBDOCS (which
+ * lists the documents every map has); they are stored like subdocs and
+ * deleted with the map.
+ */
+export type PrivateDoc = `${typeof PRIVATE_PREFIX}${string}`;
+export const PRIVATE_PREFIX = 'private/';
+const PRIVATE_TAG = /^[A-Za-z0-9_-]{16,64}$/;
+export const privateDoc = (tag: string): PrivateDoc => {
+  if (!PRIVATE_TAG.test(tag)) throw new Error('invalid private document tag');
+  return `${PRIVATE_PREFIX}${tag}`;
+};
+
+/** Any document of a map other than its own. */
+export type DocName = SubDoc | PrivateDoc;
+
+/**
  * What the store keeps a Yjs document under: the map id for the map's own
  * document, `<mapId>/<subdoc>` for the others (which have no row of their
  * own: they exist while the map does and are deleted with it).
  */
 export type DocId = string;
 
-export const docId = (mapId: string, sub: SubDoc | null): DocId => (sub === null ? mapId : `${mapId}/${sub}`);
+export const docId = (mapId: string, sub: DocName | null): DocId => (sub === null ? mapId : `${mapId}/${sub}`);
 
-export function parseDocId(id: DocId): { mapId: string; sub: SubDoc | null } {
+export function parseDocId(id: DocId): { mapId: string; sub: DocName | null } {
   const slash = id.indexOf('/');
   if (slash < 0) return { mapId: id, sub: null };
   const sub = id.slice(slash + 1);
-  if (!(SUBDOCS as readonly string[]).includes(sub)) throw new Error(`unknown document ${JSON.stringify(id)}`);
-  return { mapId: id.slice(0, slash), sub: sub as SubDoc };
+  const known =
+    (SUBDOCS as readonly string[]).includes(sub) || (sub.startsWith(PRIVATE_PREFIX) && PRIVATE_TAG.test(sub.slice(PRIVATE_PREFIX.length)));
+  if (!known) throw new Error(`unknown document ${JSON.stringify(id)}`);
+  return { mapId: id.slice(0, slash), sub: sub as DocName };
 }
 
 /**
@@ -136,6 +157,8 @@ export interface DocStore {
   upgradeDoc(doc: DocId, upgrade: (stored: Uint8Array[]) => Uint8Array | null): Promise<void>;
   /** Rows in the update log of a document (for tests, benchmarks and monitoring). */
   logLength(doc: DocId): Promise<number>;
+  /** The private documents (PrivateDoc) of a map that have anything stored, as document ids. */
+  privateDocs(mapId: string): Promise<DocId[]>;
 }
 
 /** The maps of the workspace: their rows (title, summary, link version), created and deleted with their documents. */

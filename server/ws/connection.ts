@@ -8,10 +8,12 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE } from '../../src/model/closeCodes';
-import { canWrite, type Role } from '../../src/model/roles';
+import { canWrite, type MapDocKind, type Role } from '../../src/model/roles';
 import { TokenBucket } from '../limits';
 import type { Logger } from '../log';
-import { docId, type SubDoc } from '../store/types';
+import { docId, PRIVATE_PREFIX, type DocName } from '../store/types';
+
+const docKind = (sub: DocName | null): MapDocKind => (sub === null ? 'map' : sub.startsWith(PRIVATE_PREFIX) ? 'private' : 'comments');
 import { decodeClientMessage, encodePermissionDenied, type ClientMessage } from './protocol';
 import type { Participant } from './presenceClaims';
 import { CatchUp } from './catchUp';
@@ -108,8 +110,8 @@ export interface ConnectionOptions {
   role: Role;
   /** who is behind the socket, for presence: its presence key's hash, or a symbol of its own */
   participant: Participant;
-  /** which document of the map: null for the map's own, else a subdoc (its comments) */
-  sub: SubDoc | null;
+  /** which document of the map: null for the map's own, else a subdoc (its comments) or the socket's private document */
+  sub: DocName | null;
   /** a socket that has not answered the previous ping is terminated at the next */
   pingIntervalMs: number;
   maxMessagesPerSecond: number;
@@ -138,7 +140,7 @@ export interface Connection {
 /** Serves `ws` on the room of one document of `mapId` until it closes. The caller has checked that the map exists and the role. */
 export function serveConnection(ws: WebSocket, mapId: string, rooms: RoomRegistry, opts: ConnectionOptions): Connection {
   const { log } = opts;
-  const writable = canWrite(opts.role, opts.sub ?? 'map');
+  const writable = canWrite(opts.role, docKind(opts.sub));
   let deniedNoticeAt = -Infinity;
   const peer: RoomPeer = {
     participant: opts.participant,

@@ -35,10 +35,12 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE } from '../../src/model/closeCodes';
 import { MAP_LIMITS } from '../../src/model/schema';
+import { ROUNDS } from '../../src/model/rounds/commands';
+import { PRIVATE_CARDS, PRIVATE_VOTES, ROUND_LIMITS } from '../../src/model/rounds/schema';
 import type { DocChannel } from '../fanout/types';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
-import { parseDocId, type DocId, type DocStore, type SubDoc } from '../store/types';
+import { parseDocId, type DocId, type DocStore, type DocName, PRIVATE_PREFIX } from '../store/types';
 import { missingDependencies } from './dependencies';
 import { collectionOverLimit } from './entityLimits';
 import { PresenceClaims, type Participant } from './presenceClaims';
@@ -117,12 +119,21 @@ export type HandleResult = 'applied' | 'no-op' | 'refused';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** The entries each root collection of a document may hold: the map's (rounds included), a private document's; none for comments. */
+const MAP_DOC_LIMITS: Readonly<Record<string, number>> = { ...MAP_LIMITS, [ROUNDS]: ROUND_LIMITS.rounds };
+const PRIVATE_DOC_LIMITS: Readonly<Record<string, number>> = {
+  [PRIVATE_CARDS]: ROUND_LIMITS.privateEntries,
+  [PRIVATE_VOTES]: ROUND_LIMITS.privateEntries,
+};
+const limitsOf = (sub: DocName | null): Readonly<Record<string, number>> | null =>
+  sub === null ? MAP_DOC_LIMITS : sub.startsWith(PRIVATE_PREFIX) ? PRIVATE_DOC_LIMITS : null;
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   /** the map this document belongs to */
   readonly mapId: string;
   /** null: the map document itself */
-  readonly sub: SubDoc | null;
+  readonly sub: DocName | null;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly ready: Promise<void>;
   private readonly peers = new Set<RoomPeer>();
@@ -283,12 +294,13 @@ export class Room {
           : 'update refused: it deletes content this server never received',
       );
     }
-    const full = this.sub === null ? collectionOverLimit(this.doc, decoded, MAP_LIMITS) : null;
+    const limits = limitsOf(this.sub);
+    const full = limits ? collectionOverLimit(this.doc, decoded, limits) : null;
     if (full !== null) {
       this.opts.metrics?.updatesRefused.inc();
       throw new UpdateRefusedError(
         CLOSE.mapFull,
-        `update refused: the map would have more than ${MAP_LIMITS[full as keyof typeof MAP_LIMITS]} ${full}`,
+        `update refused: the ${this.sub === null ? 'map' : 'document'} would have more than ${limits![full]} ${full}`,
       );
     }
     Y.applyUpdate(this.doc, update, peer);

@@ -8,7 +8,9 @@
 import type { Fanout } from '../fanout/types';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
-import { SUBDOCS, docId, type DocId, type Store } from '../store/types';
+import { PRIVATE_PREFIX, SUBDOCS, docId, type DocId, type DocName, type Store } from '../store/types';
+
+const isPrivate = (sub: DocName | null): boolean => sub?.startsWith(PRIVATE_PREFIX) ?? false;
 import type { Versions } from '../versions';
 import { AutoVersions } from './autoVersions';
 import { MapRowKeeper } from './mapRow';
@@ -47,6 +49,11 @@ export class RoomRegistry {
   /** Maps with a document in memory here. */
   mapIds(): string[] {
     return [...new Set([...this.rooms.values()].map((r) => r.mapId))];
+  }
+
+  /** The private documents (workshop rounds) of a map that are in memory here. */
+  privateDocsInMemory(mapId: string): DocId[] {
+    return [...this.rooms.values()].filter((r) => r.mapId === mapId && isPrivate(r.sub)).map((r) => r.id);
   }
 
   /** Peers across all rooms. */
@@ -164,7 +171,8 @@ export class RoomRegistry {
 
   /** The map was deleted: close the sockets of all its documents with `code` and store nothing more. */
   evict(mapId: string, code: number, reason: string): void {
-    for (const id of [mapId, ...SUBDOCS.map((sub) => docId(mapId, sub))]) {
+    // Its private documents (workshop rounds) too: as many as there are people who wrote in a round.
+    for (const id of [mapId, ...SUBDOCS.map((sub) => docId(mapId, sub)), ...this.privateDocsInMemory(mapId)]) {
       this.cancelIdle(id);
       const room = this.rooms.get(id);
       this.rooms.delete(id);

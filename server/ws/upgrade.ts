@@ -17,7 +17,7 @@ import type { HostCheck } from '../hosts';
 import { ConnectionCounts } from '../limits';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import { SUBDOCS, type SubDoc } from '../store/types';
+import { SUBDOCS, privateDoc, type DocName, type PrivateDoc, type SubDoc } from '../store/types';
 import { CLOSE } from '../../src/model/closeCodes';
 import { serveConnection } from './connection';
 import type { Participant } from './presenceClaims';
@@ -34,9 +34,10 @@ export const WS_PREFIX = '/ws/';
  */
 export interface RoomAddress {
   mapId: string;
-  /** null: the map document itself */
-  doc: SubDoc | null;
+  /** null: the map document itself; 'private': the private document of whoever connects (resolved from the socket, privateDocOf) */
+  doc: SubDoc | typeof PRIVATE | null;
 }
+const PRIVATE = 'private';
 
 export function parseRoomPath(pathname: string): RoomAddress | 'invalid' | null {
   if (!pathname.startsWith(WS_PREFIX)) return null;
@@ -48,8 +49,8 @@ export function parseRoomPath(pathname: string): RoomAddress | 'invalid' | null 
   }
   if (parts.length > 2 || !IdSchema.safeParse(parts[0]).success) return 'invalid';
   const doc = parts[1] ?? null;
-  if (doc !== null && !(SUBDOCS as readonly string[]).includes(doc)) return 'invalid';
-  return { mapId: parts[0]!, doc: doc as SubDoc | null };
+  if (doc !== null && doc !== PRIVATE && !(SUBDOCS as readonly string[]).includes(doc)) return 'invalid';
+  return { mapId: parts[0]!, doc: doc as RoomAddress['doc'] };
 }
 
 /**
@@ -64,6 +65,19 @@ export function participantOf(query: URLSearchParams): Participant {
   return Symbol('socket');
 }
 const PRESENCE_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * The private document a socket is on (workshop rounds): named by a hash of
+ * its presence key, a secret only that browser holds, so which document a
+ * socket gets is the server's conclusion, never something the client names;
+ * salted apart from the presence hash, so the name says nothing about
+ * presence. Null without a valid key: nobody gets a private document then.
+ */
+export function privateDocOf(query: URLSearchParams): PrivateDoc | null {
+  const keys = query.getAll('presenceKey');
+  if (keys.length !== 1 || !PRESENCE_KEY.test(keys[0]!)) return null;
+  return privateDoc(crypto.createHash('sha256').update(`private-doc\n${keys[0]!}`).digest('base64url'));
+}
 
 export interface UpgradeDeps {
   wss: WebSocketServer;
@@ -128,12 +142,26 @@ export function createUpgradeHandler({ wss, rooms, access, hosts, shared, addres
       return refuse(req, socket, head, admission.status === 404 ? CLOSE.mapNotFound : CLOSE.unauthorized, admission.reason);
     }
     const { role } = admission;
+    let sub: DocName | null = doc === PRIVATE ? null : doc;
+    if (doc === PRIVATE) {
+      // Only editors write in rounds: nobody else has a private document to read.
+      const mine = role === 'editor' ? privateDocOf(url.searchParams) : null;
+      if (mine === null) {
+        log.info('socket refused', {
+          map: mapId,
+          doc,
+          reason: role === 'editor' ? 'no presence key' : `a ${role} has no private document`,
+        });
+        return refuse(req, socket, head, CLOSE.unauthorized, 'only editors have a private document');
+      }
+      sub = mine;
+    }
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = serveConnection(ws, mapId, rooms, {
         role,
         participant: participantOf(url.searchParams),
-        sub: doc,
+        sub,
         pingIntervalMs: config.PING_INTERVAL_MS,
         maxMessagesPerSecond: config.MAX_MESSAGES_PER_SECOND,
         maxMessageBurst: config.MAX_MESSAGE_BURST,

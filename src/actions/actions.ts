@@ -10,6 +10,10 @@ import { castVote, retractVote } from '../model/commands/votes';
 import { deleteStage, moveStage } from '../model/commands/stages';
 import { deleteLane, moveLane } from '../model/commands/lanes';
 import { addPersona } from '../model/commands/personas';
+import { readRounds } from '../model/rounds/commands';
+import { addPrivateCard, castPrivateVote, retractPrivateVote } from '../model/rounds/private';
+import { currentRound, laneInRound } from '../model/rounds/rules';
+import type { Round } from '../model/rounds/schema';
 import { t } from '../i18n/language';
 import { cellKey } from '../canvas/layout';
 import { cellNodeId } from '../canvas/projection';
@@ -46,6 +50,17 @@ export function addCardIn(map: OpenMap, cell: { laneId: string; stageId: string 
   const session = useSession.getState();
   if (!mayEdit(session)) return undefined;
   const kind = map.live.getSnapshot().lanes.find((l) => l.id === cell.laneId)?.kind;
+  const round = privateRoundFor(map, cell.laneId);
+  if (round && map.rounds?.privateDoc) {
+    // During a private brainstorm on this lane, a new card is private until the reveal.
+    const added = addPrivateCard(map.rounds.privateDoc, round, cell);
+    if (!added.ok) session.showNotice('rounds.tooMany');
+    else {
+      session.setPanel('rounds');
+      focusSoon(`[data-private-card-id="${added.id}"]`);
+    }
+    return undefined;
+  }
   const id = tryCommand(() => addCard(map.doc, { ...cell, index, text: '', fields: defaultFieldsFor(kind) }));
   if (id === undefined) return undefined; // refused (the map is full): the notice says so
   if (kind === 'emotions') {
@@ -160,8 +175,30 @@ export function deleteHeader(ctx: ActionContext, header: { kind: 'stage' | 'lane
 
 function vote(ctx: ActionContext, cast: boolean) {
   const id = singleCard(ctx)!;
-  const result = tryCommand(() => (cast ? castVote : retractVote)(ctx.map.doc, id, ctx.me));
+  const result = voteOn(ctx.map, id, ctx.me, cast);
   if (result === 'no-votes-left') ctx.session.showNotice('votes.noneLeft');
+}
+
+/** The running brainstorm round a new card in `laneId` belongs to (not on a curve: its points are not ideas), or null. */
+export function privateRoundFor(map: Pick<OpenMap, 'doc' | 'live'>, laneId: string): Round | null {
+  const round = currentRound(readRounds(map.doc));
+  const lane = map.live.getSnapshot().lanes.find((l) => l.id === laneId);
+  if (round?.kind !== 'brainstorm' || !lane || lane.kind === 'emotions' || !laneInRound(round, laneId)) return null;
+  return round;
+}
+
+/**
+ * A dot vote, or during a secret vote round on the card's lane a secret vote
+ * in this editor's private document: the keyboard's V and the inspector's
+ * buttons both vote through here.
+ */
+export function voteOn(map: OpenMap, cardId: string, me: string, cast: boolean): string | undefined {
+  const round = currentRound(readRounds(map.doc));
+  const card = map.live.getSnapshot().cardById.get(cardId);
+  if (round?.kind === 'vote' && card && laneInRound(round, card.laneId) && map.rounds?.privateDoc) {
+    return cast ? castPrivateVote(map.rounds.privateDoc, round, card) : retractPrivateVote(map.rounds.privateDoc, round, cardId);
+  }
+  return tryCommand(() => (cast ? castVote : retractVote)(map.doc, cardId, me));
 }
 
 /** After a zoom (animated, 150 ms), pan the keyboard's place back into view and give it focus again. */

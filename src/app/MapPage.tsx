@@ -31,6 +31,8 @@ import { usePresence } from '../sync/presence';
 import { SidePanel } from '../panels/SidePanel';
 import '../panels/panels.css';
 import { WorkshopToolbar } from '../panels/WorkshopToolbar';
+import { RoundsBar } from '../panels/RoundsBar';
+import { openPrivateDoc, requestReveal } from '../sync/privateDoc';
 import { OpportunityMatrix } from '../panels/OpportunityMatrix';
 import { RepairNotice } from '../panels/RepairNotice';
 import { CommandNotice } from '../panels/CommandNotice';
@@ -120,8 +122,12 @@ export function MapPage({ mapId }: { mapId: string }) {
     const live = createLiveMap(connection.doc);
     const undo = createUndo(connection.doc);
     const presence = bindPresence(connection.provider.awareness, translate('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
-    setOpen({ doc: connection.doc, live, undo, presence, commentsDoc: connection.commentsDoc });
+    // Only editors write in workshop rounds, so only they have a private document.
+    const privateConnection = access.role === 'editor' ? openPrivateDoc(mapId, token) : null;
+    const rounds = { privateDoc: privateConnection?.doc ?? null, reveal: (roundId: string) => requestReveal(mapId, token, roundId) };
+    setOpen({ doc: connection.doc, live, undo, presence, commentsDoc: connection.commentsDoc, rounds });
     return () => {
+      privateConnection?.destroy();
       presence.destroy();
       undo.destroy();
       live.destroy();
@@ -231,6 +237,7 @@ export function MapPage({ mapId }: { mapId: string }) {
             <ActionsProvider>
               <main className="map-main">
                 <WorkshopToolbar />
+                <RoundsBar />
                 <RepairNotice />
                 <LiveAnnouncer />
                 <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>

@@ -13,7 +13,7 @@ import { Icon, MomentOfTruthIcon } from '../icons';
 import { useCard } from '../state/mapContext';
 import { useCanEdit, useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
-import { CardNode, useCardPlace } from './nodes/CardNode';
+import { CardNode, RankBadge, useCardPlace, useJustRevealed, useRank } from './nodes/CardNode';
 import { CardMarks } from './nodes/CardFacets';
 import { formatKpiValue } from '../model/journey';
 import type { CardNode as CardNodeType } from './projection';
@@ -67,13 +67,17 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
   const place = useCardPlace(id, card, data.laneKind);
   const canEdit = useCanEdit();
   const startEditing = useSession((s) => s.startEditing);
+  const ranked = useRank(id);
+  const justRevealed = useJustRevealed(card?.roundId);
   if (!card) return null;
   const mot = card.momentOfTruth && data.laneKind === 'touchpoints';
   return (
     <div
       className={`card-node card-lite kind-${data.laneKind}${selected ? ' is-selected' : ''}${dimmed ? ' is-dimmed' : ''}${
         selectedBy ? ' is-peer-selected' : ''
-      }${mot ? ' is-mot' : ''}${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}`}
+      }${mot ? ' is-mot' : ''}${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${
+        justRevealed ? ' is-revealed' : ''
+      }${ranked ? ' is-top-ranked' : ''}`}
       style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
@@ -99,6 +103,7 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
       <div className="card-facets">
         <CardMarks card={card} />
       </div>
+      {ranked && <RankBadge ranked={ranked} />}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
- * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`). The areas have files of their own so the dashboard, comments,
+ * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`,
+ * `rounds.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -27,6 +28,8 @@ import timerEn from './timer.en.json';
 import timerZhCN from './timer.zh-CN.json';
 import presentEn from './present.en.json';
 import presentZhCN from './present.zh-CN.json';
+import roundsEn from './rounds.en.json';
+import roundsZhCN from './rounds.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -40,6 +43,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     gallery: galleryEn,
     timer: timerEn,
     present: presentEn,
+    rounds: roundsEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -52,5 +56,6 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     gallery: galleryZhCN,
     timer: timerZhCN,
     present: presentZhCN,
+    rounds: roundsZhCN,
   },
 };

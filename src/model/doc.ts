@@ -23,6 +23,7 @@ import { readRepaired } from './repair';
 import { READ_DEFAULTS } from './readDefaults';
 import { checkEntity, checkFields } from './writeChecks';
 import { sortOrdered } from './order';
+import { readRounds, roundsMap } from './rounds/read';
 import { isSharedTextField, writeSharedText } from './sharedText';
 
 /** Origin of every change made by this replica's user: what undo tracks. */
@@ -224,7 +225,10 @@ export function docToMapDocument(doc: Y.Doc): MapDocument {
   // Following a persona that someone deleted at the same moment: follow none.
   const { personaId, ...rest } = meta;
   const cleanMeta = personaId !== undefined && personas[personaId] ? meta : rest;
-  return { schemaVersion: SCHEMA_VERSION, meta: cleanMeta, personas, stages, lanes, cards };
+  // Revealed rounds only: a running one's cards and votes are in private documents, which no export carries.
+  const revealed = readRounds(doc).filter((r) => r.state === 'revealed');
+  const rounds = revealed.length > 0 ? { rounds: byId(revealed) } : {};
+  return { schemaVersion: SCHEMA_VERSION, meta: cleanMeta, personas, stages, lanes, cards, ...rounds };
 }
 
 /** Fill an empty doc from a (validated) map document, in one transaction. */
@@ -234,6 +238,11 @@ export function loadMapDocument(doc: Y.Doc, map: MapDocument, origin: unknown = 
     for (const [key, value] of Object.entries(map.meta)) meta.set(key, value);
     for (const name of COLLECTIONS) {
       for (const entity of Object.values(map[name])) createEntity(doc, name, entity as never);
+    }
+    for (const round of Object.values(map.rounds ?? {})) {
+      const entry = new Y.Map<unknown>();
+      for (const [key, value] of Object.entries(round)) if (value !== undefined) entry.set(key, value);
+      roundsMap(doc).set(round.id, entry);
     }
   }, origin);
 }

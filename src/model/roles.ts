@@ -13,10 +13,10 @@ export type Role = z.infer<typeof RoleSchema>;
 /** One key for a map as opened through a share link (`token`), or without one: what early openings are matched by. */
 export const mapLinkKey = (mapId: string, token: string | null): string => `${mapId}\n${token ?? ''}`;
 
-/** The documents of a map a socket can be on: the map's own, or its comments. */
-export type MapDocKind = 'map' | 'comments';
+/** The documents of a map a socket can be on: the map's own, its comments, or the editor's private one (workshop rounds). */
+export type MapDocKind = 'map' | 'comments' | 'private';
 
-/** Whether `role` may change the map document or its comments. */
+/** Whether `role` may change the map document, its comments, or a private document (only editors get one). */
 export function canWrite(role: Role, doc: MapDocKind): boolean {
   return doc === 'comments' ? role === 'editor' || role === 'commenter' : role === 'editor';
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
 import { ID_CHECKS } from './ids';
+import { MapRoundsSchema } from './rounds/schema';
 
 export const SCHEMA_VERSION = 3;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
@@ -140,6 +141,8 @@ export const CardSchema = z.object({
   tags: z.array(z.enum(TAGS)).max(3).optional(),
   /** participant id -> votes that participant put on this card. */
   votes: z.record(IdSchema, z.number().int().min(0).max(100)).optional(),
+  /** The workshop round whose reveal put this card on the map (rounds/schema.ts). */
+  roundId: IdSchema.optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 
@@ -191,6 +194,8 @@ export const MapDocumentSchema = z
     stages: keyedById(StageSchema),
     lanes: keyedById(LaneSchema),
     cards: keyedById(CardSchema),
+    /** Workshop rounds and their results (optional; docs/FORMAT.md, "Workshop rounds"). */
+    rounds: MapRoundsSchema.optional(),
   })
   .superRefine((map, ctx) => {
     // Dangling references would make cards invisible or crash consumers.

@@ -6,7 +6,10 @@
  */
 import { useTranslation } from '../i18n/useTranslation';
 import { deleteCard, duplicateCard, setTag, updateCardText, updateCards, type CardFields } from '../model/commands/cards';
-import { castVote, retractVote, voteTotal } from '../model/commands/votes';
+import { voteTotal } from '../model/commands/votes';
+import { voteOn } from '../actions/actions';
+import { laneInRound } from '../model/rounds/rules';
+import { useCurrentRound, usePrivate } from '../state/useRounds';
 import { TEXT_LIMITS } from '../model/limits';
 import { LANE_FIELDS } from '../model/laneFields';
 import { LANE_KINDS, TAGS, type Card, type LaneKind } from '../model/schema';
@@ -20,13 +23,16 @@ import { LaneFieldInputs } from './LaneFieldInputs';
 
 export function Inspector() {
   const { t } = useTranslation();
-  const { doc } = useOpenMap();
+  const map = useOpenMap();
+  const { doc } = map;
   const snapshot = useSnapshot();
   const selectedIds = useSession((s) => s.selectedIds);
   const requestSelection = useSession((s) => s.requestSelection);
   const canEdit = useCanEdit();
   const cards = [...selectedIds].map((id) => snapshot.cardById.get(id)).filter((c): c is Card => !!c);
   const laneKind = new Map(snapshot.lanes.map((l) => [l.id, l.kind]));
+  const round = useCurrentRound();
+  const ballot = usePrivate().ballot(round?.id ?? '');
 
   if (cards.length === 0) {
     return <p className="muted panel-hint">{t('inspector.empty')}</p>;
@@ -44,6 +50,9 @@ export function Inspector() {
     );
   const single = cards.length === 1 ? cards[0]! : null;
   const me = participantId();
+  // During a secret vote on this card's lane, its vote buttons vote secretly (voteOn): the row shows my secret votes.
+  const secret = round?.kind === 'vote' && single !== null && laneInRound(round, single.laneId);
+  const mine = single ? (secret ? (ballot[single.id] ?? 0) : (single.votes?.[me] ?? 0)) : 0;
 
   return (
     // Read-only roles see every field, disabled; the server would drop their writes anyway.
@@ -125,13 +134,15 @@ export function Inspector() {
         <div className="field">
           <span className="label">{t('votes.title')}</span>
           <div className="vote-row">
-            <button type="button" data-testid="vote" onClick={() => castVote(doc, single.id, me)}>
+            <button type="button" data-testid="vote" onClick={() => voteOn(map, single.id, me, true)}>
               + {t('votes.vote')}
             </button>
-            <button type="button" data-testid="unvote" disabled={!single.votes?.[me]} onClick={() => retractVote(doc, single.id, me)}>
+            <button type="button" data-testid="unvote" disabled={mine === 0} onClick={() => voteOn(map, single.id, me, false)}>
               − {t('votes.retract')}
             </button>
-            <span data-testid="inspector-votes">{t('votes.summary', { total: voteTotal(single), mine: single.votes?.[me] ?? 0 })}</span>
+            <span data-testid="inspector-votes">
+              {secret ? t('rounds.secretMine', { count: mine }) : t('votes.summary', { total: voteTotal(single), mine })}
+            </span>
           </div>
         </div>
       )}

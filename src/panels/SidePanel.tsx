@@ -11,11 +11,12 @@ import { CommentsTabLabel } from './comments/CommentsTabLabel';
 import { Inspector } from './Inspector';
 import { PersonasPanel } from './PersonasPanel';
 import { VotesPanel } from './VotesPanel';
+import { RoundsPanel } from './RoundsPanel';
 import { CloseIcon, Icon } from '../icons';
 
-const PANELS: Exclude<PanelName, null>[] = ['inspector', 'personas', 'votes', 'comments'];
-// The comments' strings live in their own file (i18n/comments.*.json).
-const label = (p: Exclude<PanelName, null>) => (p === 'comments' ? 'comments.tab' : `panels.${p}`);
+const PANELS: Exclude<PanelName, null>[] = ['inspector', 'personas', 'votes', 'comments', 'rounds'];
+// The comments' and rounds' strings live in their own files (i18n/comments.*.json, i18n/rounds.*.json).
+const label = (p: Exclude<PanelName, null>) => (p === 'comments' ? 'comments.tab' : p === 'rounds' ? 'rounds.tab' : `panels.${p}`);
 
 export function SidePanel() {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ export function SidePanel() {
         {panel === 'personas' && <PersonasPanel />}
         {panel === 'votes' && <VotesPanel />}
         {panel === 'comments' && <CommentsPanel />}
+        {panel === 'rounds' && <RoundsPanel />}
       </div>
     </aside>
   );

@@ -18,6 +18,14 @@ export interface OpenMap {
   presence: PresenceChannel;
   /** the map's comments document (room `<mapId>/comments`) */
   commentsDoc: Doc;
+  /** workshop rounds: this editor's private document (null for others, and for a version preview) and the reveal */
+  rounds?: RoundsAccess;
+}
+
+export interface RoundsAccess {
+  privateDoc: Doc | null;
+  /** asks the server to reveal or end a round; false if it refused */
+  reveal(roundId: string): Promise<boolean>;
 }
 
 const MapContext = createContext<OpenMap | null>(null);

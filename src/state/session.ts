@@ -63,7 +63,7 @@ export interface SelectionSlice {
 }
 
 export type WorkshopTag = 'rose' | 'bud' | 'thorn';
-export type SidePanel = 'inspector' | 'personas' | 'votes' | 'comments' | null;
+export type SidePanel = 'inspector' | 'personas' | 'votes' | 'comments' | 'rounds' | null;
 
 export interface WorkshopSlice {
   /** show only cards with this tag (others dimmed) */

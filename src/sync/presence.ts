@@ -55,6 +55,15 @@ const PeerStateSchema = z.object({
   drag: z.record(z.string().max(64), Point).nullable().optional(),
   /** asks everyone to follow this user (the facilitator's "follow me") */
   followMe: z.boolean().optional(),
+  /**
+   * How many private cards this user has in each cell (`<laneId>:<stageId>`)
+   * of a running brainstorm round: counts only, never text, so the others
+   * see face-down placeholders while the cards stay in the private document.
+   */
+  drafts: z
+    .object({ round: z.string().max(64), cells: z.record(z.string().max(200), z.number().int().min(1).max(1000)) })
+    .nullable()
+    .optional(),
   /** their caret in the card text they are editing */
   textCursor: TextCursorSchema.nullable().optional(),
   /** this user is presenting the map: the slide shown, and the cards walked (none: stage by stage) */
@@ -102,6 +111,7 @@ export function wireState(state: PeerState): PeerState {
     out.drag = Object.fromEntries(Object.entries(state.drag).map(([id, p]) => [id, roundPoint(p)]));
   }
   if (state.followMe) out.followMe = true;
+  if (state.drafts && Object.keys(state.drafts.cells).length > 0) out.drafts = state.drafts;
   if (state.textCursor) out.textCursor = state.textCursor;
   if (state.presenting) out.presenting = state.presenting;
   return out;
@@ -212,6 +222,8 @@ interface PresenceStore {
   selectedBy: ReadonlyMap<string, string[]>;
   /** card id -> where someone else is dragging it */
   remoteDrags: ReadonlyMap<string, { x: number; y: number }>;
+  /** `<roundId>|<laneId>:<stageId>` -> private cards other people have there (one count per person, however many tabs) */
+  draftCounts: ReadonlyMap<string, number>;
   /** the client whose view this one follows */
   following: number | null;
   /** a one-off "go to where they are looking" request, applied by the canvas */
@@ -226,6 +238,7 @@ export const usePresence = create<PresenceStore>()((set) => ({
   peers: [],
   selectedBy: new Map(),
   remoteDrags: new Map(),
+  draftCounts: new Map(),
   following: null,
   jump: null,
   setFollowing: (following) => set({ following }),
@@ -239,6 +252,8 @@ export interface PresenceChannel {
   setViewport(viewport: Viewport): void;
   setDrag(positions: Record<string, { x: number; y: number }> | null): void;
   setFollowMe(on: boolean): void;
+  /** this user's private card counts per cell in a round (null: none) */
+  setDrafts(drafts: PeerState['drafts']): void;
   /** my caret in the card text I am editing; null when I stop */
   setTextCursor(cursor: TextCursor | null): void;
   /** the slide I am presenting (null: not presenting); followers show the same one */
@@ -254,6 +269,7 @@ export const silentPresence: PresenceChannel = {
   setViewport: () => undefined,
   setDrag: () => undefined,
   setFollowMe: () => undefined,
+  setDrafts: () => undefined,
   setTextCursor: () => undefined,
   setPresenting: () => undefined,
   destroy: () => undefined,
@@ -326,6 +342,13 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
       for (const id of peer.selection ?? []) selectedBy.set(id, [...(selectedBy.get(id) ?? []), peer.user.color]);
       for (const [id, pos] of Object.entries(peer.drag ?? {})) remoteDrags.set(id, pos);
     }
+    // One count per person: their tabs share one private document. Never my own: I see my cards themselves.
+    const draftsBy = new Map<string, NonNullable<PeerState['drafts']>>();
+    for (const peer of peers) if (peer.drafts && peer.user.id !== store.getState().me.id) draftsBy.set(peer.user.id, peer.drafts);
+    const draftCounts = new Map<string, number>();
+    for (const { round, cells } of draftsBy.values()) {
+      for (const [cell, n] of Object.entries(cells)) draftCounts.set(`${round}|${cell}`, (draftCounts.get(`${round}|${cell}`) ?? 0) + n);
+    }
     const prev = store.getState();
     const following = prev.following;
     store.setState({
@@ -334,6 +357,7 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
       // everything that re-renders on them, like the 600-card canvas) unless they changed.
       selectedBy: sameEntries(prev.selectedBy, selectedBy) ? prev.selectedBy : selectedBy,
       remoteDrags: sameEntries(prev.remoteDrags, remoteDrags) ? prev.remoteDrags : remoteDrags,
+      draftCounts: sameEntries(prev.draftCounts, draftCounts) ? prev.draftCounts : draftCounts,
       following: following !== null && peers.some((p) => p.clientId === following) ? following : null,
     });
   };
@@ -366,6 +390,7 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     // The end of a drag goes out at once, so nobody sees a card hang in the air.
     setDrag: (positions) => send('drag', positions, positions === null),
     setFollowMe: (on) => send('followMe', on, true),
+    setDrafts: (drafts) => send('drafts', drafts, true),
     // Leaving the text goes out at once, so nobody sees a caret stay behind.
     setTextCursor: (cursor) => send('textCursor', cursor, cursor === null),
     // A step goes out at once: followers turn the slide with the presenter.
@@ -376,7 +401,7 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
       awareness.setLocalState(null);
       known.clear();
       remoteCursors.clear();
-      store.setState({ peers: [], selectedBy: new Map(), remoteDrags: new Map(), following: null });
+      store.setState({ peers: [], selectedBy: new Map(), remoteDrags: new Map(), draftCounts: new Map(), following: null });
     },
   };
 }

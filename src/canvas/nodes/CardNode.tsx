@@ -10,6 +10,8 @@ import { CardTextEditor } from './CardTextEditor';
 import { useCard, useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CardNode as CardNodeType } from '../projection';
 import { CardFacets, KpiBody } from './CardFacets';
+import type { RoundResult } from '../../model/rounds/schema';
+import { useLatestResults, useRounds } from '../../state/useRounds';
 import { Icon, MomentOfTruthIcon } from '../../icons';
 
 function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>) {
@@ -27,6 +29,8 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const canEdit = useCanEdit();
   const stopEditing = useSession((s) => s.stopEditing);
   const a11y = useCardPlace(id, card, data.laneKind);
+  const ranked = useRank(id);
+  const justRevealed = useJustRevealed(card?.roundId);
 
   const leave = useCallback(
     (text: string, opened: string) => {
@@ -50,7 +54,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       {...a11y}
       className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
         card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
-      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}`}
+      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}${justRevealed ? ' is-revealed' : ''}${ranked ? ' is-top-ranked' : ''}`}
       style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
@@ -81,11 +85,42 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
         </p>
       )}
       {!editing && <CardFacets card={card} laneKind={data.laneKind} personaAvatar={personaAvatar} />}
+      {ranked && <RankBadge ranked={ranked} />}
     </div>
   );
 }
 
 export const CardNode = memo(CardNodeView);
+
+/** A card's place in the top N of the latest secret vote: shown at every level of detail. */
+export function RankBadge({ ranked }: { ranked: RoundResult }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="rank-badge"
+      data-testid="rank-badge"
+      data-rank={ranked.rank}
+      title={t('rounds.rankLabel', { rank: ranked.rank, count: ranked.votes })}
+    >
+      {t('rounds.rank', { rank: ranked.rank })}
+    </span>
+  );
+}
+
+/** The card's place in the top N of the latest secret vote, if it is there. */
+export function useRank(id: string): RoundResult | null {
+  const latest = useLatestResults();
+  const result = latest?.results?.find((r) => r.cardId === id);
+  return result && result.rank <= (latest?.topN ?? 0) ? result : null;
+}
+
+/** How long after a reveal its cards animate in (and only on pages that were open then: a reload shows them still). */
+const REVEAL_ANIMATION_MS = 4000;
+
+export function useJustRevealed(roundId: string | undefined): boolean {
+  const revealedAt = useRounds().find((r) => r.id === roundId)?.revealedAt;
+  return revealedAt !== undefined && Date.now() - revealedAt < REVEAL_ANIMATION_MS;
+}
 
 /**
  * What makes a card a place of the keyboard and a thing a screen reader
@@ -98,6 +133,7 @@ export function useCardPlace(id: string, card: Card | undefined, laneKind: LaneK
   const isTabStop = useSession((s) => s.tabStopId === id);
   const stageName = useMapSelector((s) => (card ? s.stages.find((st) => st.id === card.stageId)?.name : undefined));
   const votes = card ? voteTotal(card) : 0;
+  const ranked = useRank(id);
   const label = [
     t('keyboard.cardLabel', {
       kind: t(`keyboard.cardKind.${laneKind}`),
@@ -106,6 +142,7 @@ export function useCardPlace(id: string, card: Card | undefined, laneKind: LaneK
     }),
     card?.momentOfTruth && laneKind === 'touchpoints' ? t('keyboard.momentOfTruth') : null,
     votes > 0 ? t('keyboard.votes', { count: votes }) : null,
+    ranked ? t('rounds.rankLabel', { rank: ranked.rank, count: ranked.votes }) : null,
   ]
     .filter(Boolean)
     .join(t('keyboard.listSeparator'));

@@ -33,6 +33,8 @@ export interface AddCardArgs extends Cell {
   /** Position within the cell; default: last. */
   index?: number;
   fields?: CardFields;
+  /** The new card's id; default: a new one (a revealed private card keeps its own, so a second reveal cannot add it twice). */
+  id?: string;
 }
 
 export function addCard(doc: Y.Doc, args: AddCardArgs): string {
@@ -40,7 +42,7 @@ export function addCard(doc: Y.Doc, args: AddCardArgs): string {
     checkRoom(doc, 'cards');
     const siblings = cellCards(doc, args);
     const { order, rekeyed } = placeAt(siblings, args.index ?? siblings.length);
-    const id = newId();
+    const id = args.id ?? newId();
     // The votes map is created with the card: created later, two first votes
     // at once would each create one and one of them would be lost. Created
     // before the siblings are re-keyed: creating checks the card, and a
