@@ -33,6 +33,8 @@ import '../panels/panels.css';
 import { WorkshopToolbar } from '../panels/WorkshopToolbar';
 import { RoundsBar } from '../panels/RoundsBar';
 import { openPrivateDoc, requestReveal } from '../sync/privateDoc';
+import { liveRounds } from '../model/rounds/live';
+import { currentRound } from '../model/rounds/rules';
 import { OpportunityMatrix } from '../panels/OpportunityMatrix';
 import { RepairNotice } from '../panels/RepairNotice';
 import { CommandNotice } from '../panels/CommandNotice';
@@ -124,9 +126,14 @@ export function MapPage({ mapId }: { mapId: string }) {
     const presence = bindPresence(connection.provider.awareness, translate('presence.guest', { n: Math.floor(100 + Math.random() * 900) }));
     // Only editors write in workshop rounds, so only they have a private document.
     const privateConnection = access.role === 'editor' ? openPrivateDoc(mapId, token) : null;
+    const roundsView = liveRounds(connection.doc);
+    const connectPrivate = () => privateConnection?.setActive(currentRound(roundsView.getSnapshot()) !== null);
+    connectPrivate();
+    const stopWatchingRounds = roundsView.subscribe(connectPrivate);
     const rounds = { privateDoc: privateConnection?.doc ?? null, reveal: (roundId: string) => requestReveal(mapId, token, roundId) };
     setOpen({ doc: connection.doc, live, undo, presence, commentsDoc: connection.commentsDoc, rounds });
     return () => {
+      stopWatchingRounds();
       privateConnection?.destroy();
       presence.destroy();
       undo.destroy();

@@ -4,6 +4,8 @@
  * presence key, from which the server decides whose document this is; no
  * other browser can reach it. Not kept in IndexedDB: private work is on the
  * server, which needs it for the reveal, and not left on a shared computer.
+ * The socket is open only while a round runs: thirty editors in a workshop
+ * should not hold thirty idle sockets on the server the rest of the day.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -12,6 +14,8 @@ import { presenceKey } from './participant';
 
 export interface PrivateConnection {
   doc: Y.Doc;
+  /** connects while a round runs, disconnects otherwise (the doc keeps what it has) */
+  setActive(active: boolean): void;
   destroy(): void;
 }
 
@@ -20,9 +24,14 @@ export function openPrivateDoc(mapId: string, token: string | null): PrivateConn
   const provider = new WebsocketProvider(websocketBaseUrl(), `${mapId}/private`, doc, {
     disableBc: true,
     params: { presenceKey: presenceKey(), ...(token ? { token } : {}) },
+    connect: false,
   });
   return {
     doc,
+    setActive(active) {
+      if (active && !provider.shouldConnect) provider.connect();
+      else if (!active && provider.shouldConnect) provider.disconnect();
+    },
     destroy() {
       provider.destroy();
       doc.destroy();

@@ -4,10 +4,19 @@
  * their words, on both screens and after a reload; each sees the other's
  * caret in the other's colour while typing.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { addCard, cardByText, createMap, person } from './helpers';
 
 const editorOf = (page: Page) => page.getByTestId('card-editor');
+
+/** Ana and Bo on a blank map, each in a browser of their own, with one card Ana wrote. */
+async function anaAndBoWithCard(browser: Browser, request: APIRequestContext, text: string) {
+  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
+  const ana = await person(browser, mapId, 'Ana');
+  const bo = await person(browser, mapId, 'Bo');
+  await addCard(ana, 0, 0, text);
+  return { mapId, ana, bo };
+}
 
 /** A pinyin composition through the browser's real IME path: composition events, then the chosen characters committed. */
 async function composePinyin(page: Page, steps: string[], result: string, duringEachStep: () => Promise<void>) {
@@ -26,10 +35,7 @@ test('two people type into one card at once, one through an IME: both texts are 
   request,
 }) => {
   test.slow();
-  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
-  const ana = await person(browser, mapId, 'Ana');
-  const bo = await person(browser, mapId, 'Bo');
-  await addCard(ana, 0, 0, 'Order online');
+  const { mapId, ana, bo } = await anaAndBoWithCard(browser, request, 'Order online');
 
   // Both open the same card: Ana's caret at the end, Bo's at the start.
   await cardByText(ana, 'Order online').dblclick();
@@ -92,10 +98,7 @@ test('two people type into one card at once, one through an IME: both texts are 
 
 test('undo in the card editor takes back my typing, not my colleague’s', async ({ browser, request }) => {
   test.slow();
-  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
-  const ana = await person(browser, mapId, 'Ana');
-  const bo = await person(browser, mapId, 'Bo');
-  await addCard(ana, 0, 0, 'Pay');
+  const { ana, bo } = await anaAndBoWithCard(browser, request, 'Pay');
   await cardByText(ana, 'Pay').dblclick();
   await ana.keyboard.press('Control+End');
   await cardByText(bo, 'Pay').dblclick();
@@ -117,10 +120,7 @@ test('the inspector’s Text field writes only its own change: what a colleague 
   request,
 }) => {
   test.slow();
-  const mapId = await createMap(request, { template: 'blank', locale: 'en' });
-  const ana = await person(browser, mapId, 'Ana');
-  const bo = await person(browser, mapId, 'Bo');
-  await addCard(ana, 0, 0, 'Ask for help');
+  const { ana, bo } = await anaAndBoWithCard(browser, request, 'Ask for help');
 
   // Ana edits the text in the inspector: her field holds her draft until she commits.
   await cardByText(ana, 'Ask for help').click();

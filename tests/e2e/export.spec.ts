@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { GRID } from '../../src/canvas/layout';
 import { fullSpan, selectionSpan, SHEET } from '../../src/export/plan';
 import { mapFileFromDocs } from '../../src/model/exchange/mapFile';
+import { SCHEMA_VERSION } from '../../src/model/schema';
 import { mapDoc } from '../fixtures/model';
 import { fillToCards } from '../fixtures/large-map';
 import { cardWithText, openMap, zoomInButton } from './helpers';
@@ -275,7 +276,7 @@ test('comments: counted on the PDF cards and listed on their own page; JSON and 
     cards: Record<string, { text: string }>;
     comments?: { comments: Record<string, { text: string }> };
   };
-  expect(file.schemaVersion).toBe(2);
+  expect(file.schemaVersion).toBe(SCHEMA_VERSION);
   expect(Object.values(file.cards).some((c) => c.text === '小红书测评笔记')).toBe(true);
   expect(Object.values(file.comments!.comments).map((c) => c.text)).toEqual(['测评链接要换成最新的笔记']);
 

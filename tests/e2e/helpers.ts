@@ -8,6 +8,24 @@ export async function createMap(request: APIRequestContext, body: Record<string,
 }
 
 /** Opens a map and fits it to the screen (a map opens at 100 % on its first stages; these tests work on the whole grid). */
+export interface MapWithLinks {
+  id: string;
+  links: { edit: string; comment: string; view: string };
+}
+
+/** A backpack map made through the API, with its share links (the creator's answer). */
+export async function createWithLinks(request: APIRequestContext): Promise<MapWithLinks> {
+  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as MapWithLinks;
+}
+
+/** A link's path and query, for page.goto against the test server. */
+export const pathOf = (url: string): string => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
 export async function openMap(page: Page, mapId: string): Promise<void> {
   await page.goto(`/m/${mapId}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');

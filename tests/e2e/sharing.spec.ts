@@ -1,15 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { cardWithText, fitMap, openMap } from './helpers';
-
-async function createWithLinks(request: APIRequestContext) {
-  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
-  expect(res.status()).toBe(201);
-  return (await res.json()) as { id: string; links: { edit: string; comment: string; view: string } };
-}
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return u.pathname + u.search;
-};
+import { expect, test } from '@playwright/test';
+import { createWithLinks, pathOf, cardWithText, fitMap, openMap } from './helpers';
 
 test('a view link shows a read-only map that cannot be changed, and follows the editor live', async ({ browser, request }) => {
   const { id, links } = await createWithLinks(request);

@@ -4,7 +4,7 @@
  * and while one runs pause or resume, one more minute and stop. Everyone sees
  * the time left in the top bar (TimerDisplay).
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import {
   addTimerMinute,
@@ -23,6 +23,7 @@ import { tryCommand } from '../../state/tryCommand';
 import { serverClock } from '../../sync/serverClock';
 import { usePresence } from '../../sync/presence';
 import { Icon, TimerIcon } from '../../icons';
+import { usePopover } from '../../ui/usePopover';
 import { useTimerView } from './useTimerView';
 
 export function TimerControl() {
@@ -34,29 +35,10 @@ function TimerMenu() {
   const { t } = useTranslation();
   const { doc } = useOpenMap();
   const view = useTimerView();
-  const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const popup = useRef<HTMLDivElement>(null);
+  const { open, toggle, close, buttonRef, popupRef, onPopupKeyDown } = usePopover('button, input', () => setInvalid(false));
   const ids = useId();
-
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    setInvalid(false);
-    if (refocus) button.current?.focus();
-  };
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!popup.current?.contains(target) && !button.current?.contains(target)) close(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    popup.current?.querySelector<HTMLElement>('button, input')?.focus();
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
 
   const start = (ms: number) => {
     tryCommand(() => startTimer(doc, ms, usePresence.getState().me.name, serverClock.now()));
@@ -75,12 +57,12 @@ function TimerMenu() {
     <div className="timer-control">
       <button
         type="button"
-        ref={button}
+        ref={buttonRef}
         data-testid="timer-button"
         aria-expanded={open}
         aria-haspopup="dialog"
         className={active ? 'is-on' : undefined}
-        onClick={() => (open ? close(false) : setOpen(true))}
+        onClick={toggle}
       >
         <Icon icon={TimerIcon} /> {t('timer.button')}
       </button>
@@ -89,14 +71,9 @@ function TimerMenu() {
           className="timer-popover"
           role="dialog"
           aria-label={t('timer.dialog')}
-          ref={popup}
+          ref={popupRef}
           data-testid="timer-popover"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              close(true);
-            }
-          }}
+          onKeyDown={onPopupKeyDown}
         >
           {active ? (
             <>
