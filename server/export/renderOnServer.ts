@@ -16,6 +16,8 @@ import { renderMapFile, type RenderedFile } from '../../src/export/renderMapFile
 import { translatorFor } from '../../src/i18n/language';
 import { createLiveComments } from '../../src/model/comments/live';
 import { createLiveMap } from '../../src/model/live';
+import { readRounds } from '../../src/model/rounds/read';
+import { rankByCard } from '../../src/model/rounds/rules';
 import { nodeFontBook } from './fontFiles';
 import type { PdfQuery, PngQuery } from './exportQuery';
 import { pageToPng } from './png';
@@ -80,7 +82,15 @@ export async function renderOnServer(request: ServerExport): Promise<ServerExpor
         message: png?.scope === 'selection' ? 'none of those cards is on the map' : 'the map has no stages or lanes to export',
       };
     const file = await renderMapFile(
-      { map, comments, t: translatorFor(locale), locale, author: query.author, now: new Date(request.now) },
+      {
+        map,
+        comments,
+        ranks: rankByCard(readRounds(mapDoc)),
+        t: translatorFor(locale),
+        locale,
+        author: query.author,
+        now: new Date(request.now),
+      },
       layout,
       { fonts: await nodeFontBook(), emojiSvg, png: pageToPng },
     );

@@ -7,6 +7,8 @@
  */
 import { layoutGrid } from '../canvas/layout';
 import { liveComments } from '../model/comments/live';
+import { readRounds } from '../model/rounds/read';
+import { rankByCard } from '../model/rounds/rules';
 import { browserRenderEnv } from './browserRenderEnv';
 import { fileNameFrom } from './download';
 import { pictureLayout, type PictureChoices } from './pictureLayout';
@@ -48,6 +50,7 @@ export async function exportPicture(choices: PictureChoices, context: ExportCont
   const request = {
     map: snapshot,
     comments: choices.comments ? liveComments(map.commentsDoc).getSnapshot() : null,
+    ranks: rankByCard(readRounds(map.doc)),
     t,
     locale: context.locale,
     author: context.author,

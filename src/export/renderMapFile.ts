@@ -27,6 +27,8 @@ export interface RenderRequest {
   map: MapSnapshot;
   /** null: no comment badges and no thread pages */
   comments: CommentsSnapshot | null;
+  /** the top N of the newest secret vote, card id -> rank (rounds/rules.ts topRanked): drawn as badges, as on the canvas */
+  ranks?: ReadonlyMap<string, number>;
   t: TFunction;
   locale: string;
   author: string;
@@ -66,6 +68,7 @@ export async function renderMapFile(
     snapshot: map,
     threads: withComments && layout.kind === 'pdf' ? commentItems(map, comments) : [],
     commentCounts: withComments ? openThreadsPerCard(comments) : new Map(),
+    ranks: request.ranks ?? new Map(),
     t: request.t,
     locale: request.locale,
     author: request.author,

@@ -5,8 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { liveRounds, livePrivate, type PrivateSnapshot } from '../model/rounds/live';
-import { currentRound } from '../model/rounds/rules';
-import type { Round } from '../model/rounds/schema';
+import { currentRound, topRanked } from '../model/rounds/rules';
+import type { Round, RoundResult } from '../model/rounds/schema';
 import { useOpenMap } from './mapContext';
 
 const EMPTY_PRIVATE: PrivateSnapshot = { cards: [], ballot: () => ({}) };
@@ -29,9 +29,12 @@ export function usePrivate(): PrivateSnapshot {
   return useSyncExternalStore(live ? live.subscribe : noop, live ? live.getSnapshot : () => EMPTY_PRIVATE);
 }
 
-/** The newest revealed vote round (its ranking shows on the cards), or null. */
-export function useLatestResults(): Round | null {
+const topRankedOf = new WeakMap<readonly Round[], ReadonlyMap<string, RoundResult>>();
+
+/** The top N of the newest revealed vote by card id (worked out once per rounds snapshot, not once per card). */
+export function useTopRanked(): ReadonlyMap<string, RoundResult> {
   const rounds = useRounds();
-  for (let i = rounds.length - 1; i >= 0; i--) if (rounds[i]!.kind === 'vote' && rounds[i]!.state === 'revealed') return rounds[i]!;
-  return null;
+  let top = topRankedOf.get(rounds);
+  if (!top) topRankedOf.set(rounds, (top = topRanked(rounds)));
+  return top;
 }

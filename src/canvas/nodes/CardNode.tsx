@@ -11,7 +11,7 @@ import { useCard, useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CardNode as CardNodeType } from '../projection';
 import { CardFacets, KpiBody } from './CardFacets';
 import type { RoundResult } from '../../model/rounds/schema';
-import { useLatestResults, useRounds } from '../../state/useRounds';
+import { useRounds, useTopRanked } from '../../state/useRounds';
 import { Icon, MomentOfTruthIcon } from '../../icons';
 
 function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>) {
@@ -109,9 +109,7 @@ export function RankBadge({ ranked }: { ranked: RoundResult }) {
 
 /** The card's place in the top N of the latest secret vote, if it is there. */
 export function useRank(id: string): RoundResult | null {
-  const latest = useLatestResults();
-  const result = latest?.results?.find((r) => r.cardId === id);
-  return result && result.rank <= (latest?.topN ?? 0) ? result : null;
+  return useTopRanked().get(id) ?? null;
 }
 
 /** How long after a reveal its cards animate in (and only on pages that were open then: a reload shows them still). */

@@ -3,7 +3,8 @@
  * lane kind's fields (model/laneFields.ts: a touchpoint's channel, media,
  * emotion and importance, a pain point's severity, an opportunity's type and
  * impact/effort), a KPI's target and off-target flag; tags on every card; at the right
- * end the persona chip, the open-comment badge and the votes. The row wraps
+ * end the rank in the last secret vote, the persona chip, the open-comment
+ * badge and the votes. The row wraps
  * onto more lines rather than leave a facet out.
  */
 import type { LucideIcon } from 'lucide-react';
@@ -88,6 +89,8 @@ function leftFacets(ctx: DrawContext, card: Card, laneKind: LaneKind): Piece[][]
 
 function rightFacets(ctx: DrawContext, card: Card, personaAvatar: string | undefined): Piece[][] {
   const facets: Piece[][] = [];
+  const rank = ctx.ranks.get(card.id);
+  if (rank !== undefined) facets.push([pill(ctx.t('rounds.rank', { rank }), PILLS.rank)]);
   if (personaAvatar !== undefined) {
     const chip = avatarChip(ctx, personaAvatar);
     facets.push([chip ? { kind: 'image', svg: chip.svg, size: 16 } : icon(PersonaIcon)]);

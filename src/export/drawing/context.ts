@@ -17,6 +17,8 @@ export interface DrawContext {
   /** open comment threads per card id, drawn as badges when `comments` is on */
   commentCounts: ReadonlyMap<string, number>;
   comments: boolean;
+  /** the newest secret vote's top N, card id -> rank, drawn as a badge on the card */
+  ranks: ReadonlyMap<string, number>;
   /** the persona the map follows, shown at its head (as the canvas does: only meta.personaId's) */
   persona: Persona | null;
 }

@@ -34,6 +34,8 @@ export interface MapDrawingInput {
   threads: readonly CommentItem[];
   /** open threads per card id, for the badges */
   commentCounts: ReadonlyMap<string, number>;
+  /** the newest secret vote's top N, card id -> rank (none: no badges) */
+  ranks?: ReadonlyMap<string, number>;
   t: TFunction;
   /** BCP 47: the reader's language, for dates and the PDF's language */
   locale: string;
@@ -77,6 +79,7 @@ export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayou
     locale,
     emoji: input.emoji,
     commentCounts: input.commentCounts,
+    ranks: input.ranks ?? new Map(),
     comments: options.comments,
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
   };

@@ -65,6 +65,8 @@ export const PILLS = {
   strategic: { fill: '#e0e6ff', color: '#2f3a9e' },
   innovation: { fill: '#f6e3ff', color: '#7a2a99' },
   comments: { fill: '#eef0ff', color: '#2f3a9e' },
+  /** .rank-badge */
+  rank: { fill: '#7a5b00', color: WHITE },
 } as const;
 
 /** .facet.importance / .facet .faint (opacity 0.25) */

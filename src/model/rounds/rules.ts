@@ -21,6 +21,22 @@ export function currentRound(rounds: readonly Round[]): Round | null {
   return current;
 }
 
+/** The newest revealed secret vote: its top N show on the map and in its pictures. */
+export function latestResults(rounds: readonly Round[]): Round | null {
+  for (let i = rounds.length - 1; i >= 0; i--) if (rounds[i]!.kind === 'vote' && rounds[i]!.state === 'revealed') return rounds[i]!;
+  return null;
+}
+
+/** The cards in the top N of the newest revealed vote, by card id (ties at the edge included). */
+export function topRanked(rounds: readonly Round[]): Map<string, RoundResult> {
+  const latest = latestResults(rounds);
+  return new Map(latest ? topResults(latest.results ?? [], latest.topN ?? 0).map((r) => [r.cardId, r]) : []);
+}
+
+/** topRanked as card id -> rank, what a picture of the map draws. */
+export const rankByCard = (rounds: readonly Round[]): Map<string, number> =>
+  new Map([...topRanked(rounds)].map(([cardId, result]) => [cardId, result.rank]));
+
 /** Whether a running round's time box is over at `now`. */
 export const timeIsUp = (round: Pick<Round, 'state' | 'endsAt'>, now: number): boolean =>
   round.state === 'running' && round.endsAt !== undefined && now >= round.endsAt;

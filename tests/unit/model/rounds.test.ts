@@ -13,6 +13,7 @@ import {
   countedBallot,
   currentRound,
   laneInRound,
+  rankByCard,
   tally,
   timeIsUp,
   topResults,
@@ -74,6 +75,33 @@ describe('the secret vote count', () => {
     // A tie at the edge of the top N keeps every tied card.
     expect(topResults(results, 1).map((r) => r.cardId)).toEqual([ID(1), ID(2)]);
     expect(topResults(results, 3)).toHaveLength(3);
+  });
+
+  it('badges the top N of the newest revealed vote only, ties at the edge included', () => {
+    const vote = (id: string, startedAt: number, state: Round['state'], results: Round['results']): Round => ({
+      id,
+      kind: 'vote',
+      state,
+      laneIds: [],
+      createdBy: 'Ana',
+      startedAt,
+      budget: 3,
+      topN: 1,
+      ...(results ? { results } : {}),
+    });
+    const older = vote(ID(7), 1, 'revealed', [{ cardId: ID(9), votes: 4, rank: 1 }]);
+    const newer = vote(ID(8), 2, 'revealed', [
+      { cardId: ID(1), votes: 2, rank: 1 },
+      { cardId: ID(2), votes: 2, rank: 1 },
+      { cardId: ID(3), votes: 1, rank: 3 },
+    ]);
+    expect([...rankByCard([older, newer])]).toEqual([
+      [ID(1), 1],
+      [ID(2), 1],
+    ]);
+    // A vote still running has no results yet: the last revealed one's stay.
+    expect([...rankByCard([older, newer, vote(ID(6), 3, 'running', undefined)]).keys()]).toEqual([ID(1), ID(2)]);
+    expect(rankByCard([])).toEqual(new Map());
   });
 
   it('counts only cards of the round’s lanes, and no ballot past its budget', () => {

@@ -8,9 +8,14 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { TEMPLATE_IDS } from '../../../src/model/choices';
 import { listEntities, updateCardText } from '../../../src/model';
+import { SERVER_ORIGIN } from '../../../src/model/doc';
 import { mapFileFromDocs } from '../../../src/model/exchange/mapFile';
+import { readRounds, startRound } from '../../../src/model/rounds/commands';
+import { castPrivateVote } from '../../../src/model/rounds/private';
+import { revealRound } from '../../../src/model/rounds/reveal';
 import { mapDoc } from '../../fixtures/model';
 import { serverHarness } from '../../fixtures/harness';
 import { createMapWithLinks, jsonRequest, tokenOf } from '../../fixtures/server';
@@ -127,6 +132,24 @@ describe('GET /api/maps/:id/export.pdf and .png', { timeout: 90_000 }, () => {
         }
       }
     }
+  });
+
+  it('badges the winners of the last secret vote in the PDF, as on the map', async () => {
+    const s = await start();
+    const cookie = await cookieFor(s.url);
+    const doc = mapDoc('backpack', 'zh-CN');
+    const [winner] = listEntities(doc, 'cards');
+    const roundId = startRound(doc, { kind: 'vote', laneIds: [], createdBy: '主持人', budget: 1, topN: 1 });
+    const ballot = new Y.Doc();
+    castPrivateVote(ballot, readRounds(doc).find((r) => r.id === roundId)!, winner!);
+    revealRound(doc, roundId, [ballot], SERVER_ORIGIN);
+    const imported = await fetch(`${s.url}/api/maps/import`, jsonRequest('POST', mapFileFromDocs(doc), { cookie }));
+    expect(imported.status).toBe(201);
+    const { id } = (await imported.json()) as { id: string };
+    const res = await fetch(`${s.url}/api/maps/${id}/export.pdf`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const text = compact((await pdfText(new Uint8Array(await res.arrayBuffer()))).text);
+    expect(text.match(/第1名/g)).toHaveLength(1);
   });
 
   it('makes a PNG of the map, and answers 400 for options it does not know', async () => {

@@ -71,6 +71,7 @@ function contextFor(input: MapDrawingInput, comments = false): DrawContext {
     emoji: input.emoji,
     commentCounts: input.commentCounts,
     comments,
+    ranks: input.ranks ?? new Map(),
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
   };
 }
@@ -264,6 +265,27 @@ describe('the map drawing on paper', () => {
       textsOf(mapDrawing(input, { kind: 'png', region: span, background: 'white', comments }).pages[0]!).map((t) => t.text);
     expect(texts(true)).toContain('7');
     expect(texts(false)).not.toContain('7');
+  });
+
+  it('marks the top cards of the last secret vote with their rank, as the canvas does, in both languages', () => {
+    for (const locale of LOCALES) {
+      const snapshot = snapshotOf('backpack', locale);
+      const [first, second] = cardsOnGrid(snapshot);
+      const input = {
+        ...inputFor(snapshot, locale),
+        ranks: new Map([
+          [first!.id, 1],
+          [second!.id, 2],
+        ]),
+      };
+      const texts = textsOf(
+        mapDrawing(input, { kind: 'png', region: spanOf(snapshot), background: 'white', comments: false }).pages[0]!,
+      ).map((t) => t.text);
+      expect(texts).toContain(input.t('rounds.rank', { rank: 1 }));
+      expect(texts).toContain(input.t('rounds.rank', { rank: 2 }));
+      expect(texts).not.toContain(input.t('rounds.rank', { rank: 3 }));
+    }
+    expect(inputFor(snapshotOf('backpack', 'zh-CN'), 'zh-CN').t('rounds.rank', { rank: 1 })).toBe('第 1 名');
   });
 });
 
