@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useOpenMap } from '../state/mapContext';
 import { usePresence, type Peer, type PresenceUser } from '../sync/presence';
+import { enterFullscreen } from './presentation/presentationState';
 import { CloseIcon, Icon } from '../icons';
 import { initials } from '../ui/initials';
 import { readableOn } from '../ui/readableOn';
@@ -88,7 +89,15 @@ export function PresenceBar() {
               ? t('present.isPresenting', { name: leader.user.name })
               : t('presence.asksToFollow', { name: leader.user.name })}
           </span>
-          <button type="button" className="primary" onClick={() => setFollowing(leader.clientId)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              // The click is the gesture full screen needs: a follower watches the slides as the presenter does.
+              if (leader.presenting) enterFullscreen();
+              setFollowing(leader.clientId);
+            }}
+          >
             {t('presence.follow')}
           </button>
           <button type="button" onClick={() => setDismissed(new Set([...dismissed, leader.clientId]))}>

@@ -12,6 +12,8 @@ async function shown(page: Page) {
   };
 }
 
+const inFullScreen = (page: Page) => page.evaluate(() => document.fullscreenElement !== null);
+
 /** axe's critical and serious findings (WCAG A/AA), one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -37,6 +39,7 @@ test('A presents stage by stage; B follows and sees the same step as A moves on 
   await anna.getByTestId('present-stages').click();
   const presentation = anna.getByTestId('presentation');
   await expect(presentation).toBeVisible();
+  await expect.poll(() => inFullScreen(anna)).toBe(true);
   await expect(presentation.getByTestId('presentation-position')).toHaveText(/^Stage 1 of \d+$/);
   // The persona is on the left and the curve at the bottom, with this stage highlighted.
   await expect(presentation.getByRole('complementary', { name: 'Persona' })).toBeVisible();
@@ -50,6 +53,8 @@ test('A presents stage by stage; B follows and sees the same step as A moves on 
   await expect(bo.getByTestId('follow-banner')).toContainText('Anna is presenting');
   await bo.getByTestId('follow-banner').getByRole('button', { name: 'Follow' }).click();
   await expect(bo.getByTestId('presentation-following')).toContainText("Following Anna's presentation");
+  // The Follow click puts Bo in full screen too.
+  await expect.poll(() => inFullScreen(bo)).toBe(true);
   const first = await expectSameSlide(anna, bo);
   expect(first.step).toBe('0');
   expect.soft(await seriousViolations(anna), 'axe, presenting').toEqual([]);
@@ -79,6 +84,8 @@ test('A presents stage by stage; B follows and sees the same step as A moves on 
   await anna.keyboard.press('Escape');
   await expect(anna.getByTestId('presentation')).toHaveCount(0);
   await expect(bo.getByTestId('presentation')).toHaveCount(0);
+  await expect.poll(() => inFullScreen(anna)).toBe(false);
+  await expect.poll(() => inFullScreen(bo)).toBe(false);
 });
 
 test('presenting the selected cards walks them one by one; a follower can stop following (zh-CN)', async ({ browser, request }) => {

@@ -1,8 +1,9 @@
 /**
  * Shows a presentation: mine (I drive it, and my step goes out as presence)
  * or the one of the person I follow (the existing follow feature: their step
- * is shown here, with a banner to stop following). Leaving full screen (Esc
- * in the browser's full screen) leaves my presentation.
+ * is shown here, with a banner to stop following). Either is in full screen
+ * where the browser allowed it; leaving full screen (Esc in the browser's
+ * full screen) leaves my presentation, or stops following.
  */
 import { useEffect, useRef } from 'react';
 import { useOpenMap } from '../../state/mapContext';
@@ -28,15 +29,18 @@ export function PresentationHost() {
   useEffect(() => () => presence.setPresenting(null), [presence]);
   useEffect(() => () => usePresentation.getState().leave(), []);
 
-  const presenting = mine !== null;
+  // Mine, or the presenter's I follow (the Follow click asked for full screen): leaving full screen leaves it, and its end leaves full screen.
+  const watching = following !== null && Boolean(leader?.presenting);
+  const shown = mine !== null || watching;
   const wasFullscreen = useRef(false);
   useEffect(() => {
-    if (!presenting) return;
+    if (!shown) return;
     const onChange = () => {
       if (document.fullscreenElement) wasFullscreen.current = true;
       else if (wasFullscreen.current) {
         wasFullscreen.current = false;
-        usePresentation.getState().leave();
+        if (usePresentation.getState().mine) usePresentation.getState().leave();
+        else usePresence.getState().setFollowing(null);
       }
     };
     document.addEventListener('fullscreenchange', onChange);
@@ -45,7 +49,7 @@ export function PresentationHost() {
       wasFullscreen.current = false;
       exitFullscreen();
     };
-  }, [presenting]);
+  }, [shown]);
 
   if (mine) return <PresentationView step={mine.step} path={mine.path} onStep={go} onLeave={leave} />;
   if (following !== null && leader?.presenting) {
