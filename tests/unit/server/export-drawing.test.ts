@@ -141,7 +141,11 @@ describe('GET /api/maps/:id/export.pdf and .png', { timeout: 90_000 }, () => {
     const [winner] = listEntities(doc, 'cards');
     const roundId = startRound(doc, { kind: 'vote', laneIds: [], createdBy: '主持人', budget: 1, topN: 1 });
     const ballot = new Y.Doc();
-    castPrivateVote(ballot, readRounds(doc).find((r) => r.id === roundId)!, winner!);
+    castPrivateVote(
+      ballot,
+      readRounds(doc).find((r) => r.id === roundId)!,
+      winner!,
+    );
     revealRound(doc, roundId, [ballot], SERVER_ORIGIN);
     const imported = await fetch(`${s.url}/api/maps/import`, jsonRequest('POST', mapFileFromDocs(doc), { cookie }));
     expect(imported.status).toBe(201);
