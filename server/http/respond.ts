@@ -34,17 +34,33 @@ export const noContent = (res: ServerResponse, headers: Record<string, string> =
   res.writeHead(204, { 'cache-control': 'no-store', ...headers }).end();
 };
 
+/**
+ * A body past its limit is still read, and thrown away, up to this many
+ * times the limit (64 MiB at most) before the 413 goes out: a browser still
+ * uploading a file when the server closes the connection sees a reset, not
+ * the answer, and can only say "network error". Beyond that the connection
+ * is closed at once: nobody gets to make the server read without end.
+ */
+const DRAIN_FACTOR = 4;
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
 /** The body's bytes. 413 past `limit` bytes (declared or actual). */
 export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, `request body larger than ${limit} bytes`, undefined, { connection: 'close' });
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
+  const drainBudget = Math.max(limit, Math.min(limit * DRAIN_FACTOR, DRAIN_MAX_BYTES));
+  const tooLarge = (drained: boolean) =>
+    new HttpError(413, `request body larger than ${limit} bytes`, undefined, drained ? {} : { connection: 'close' });
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > drainBudget) throw tooLarge(false);
   const chunks: Buffer[] = [];
   let size = 0;
+  let over = declared > limit;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
+    if (size > drainBudget) throw tooLarge(false);
+    if (size > limit) over = true;
+    if (!over) chunks.push(chunk);
   }
+  if (over) throw tooLarge(true);
   return Buffer.concat(chunks);
 }
 

@@ -1,5 +1,6 @@
 /** The REST API, /health and the static app, over real HTTP. */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docToMapDocument, listEntities, MapDocumentSchema, MapListSchema, MapSummarySchema, readMeta } from '../../../src/model';
@@ -139,6 +140,39 @@ describe('REST API', () => {
     const huge = await api('/api/maps', json('POST', { title: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { error: string }).error).toMatch(/larger than/);
+    expect((await api('/health')).status).toBe(200);
+  });
+
+  it('reads a body a few times too large to its end before the 413, so an uploading browser gets the answer; a far larger one is cut off', async () => {
+    // A browser uploads the whole file while the server answers: answered before the end and closed, it would see a reset.
+    const post = (bytes: number) =>
+      new Promise<{ status: number; connection: string | undefined; sentAll: boolean }>((resolve, reject) => {
+        const req = http.request(`${server.url}/api/maps`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': bytes },
+        });
+        let sent = 0;
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        const write = () => {
+          while (sent < bytes) {
+            const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+            sent += part.length;
+            if (!req.write(part)) return void req.once('drain', write);
+          }
+          req.end();
+        };
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, sentAll: sent === bytes }));
+        });
+        req.on('error', reject);
+        write();
+      });
+    const twice = await post(2 * 1024 * 1024);
+    expect(twice).toEqual({ status: 413, connection: 'keep-alive', sentAll: true });
+    const far = await post(100 * 1024 * 1024);
+    expect(far.status).toBe(413);
+    expect(far.connection).toBe('close');
     expect((await api('/health')).status).toBe(200);
   });
 
