@@ -11,6 +11,7 @@ import { mapFileFromDocs, parseMapFile } from '../../../src/model/exchange/mapFi
 import { DAY_MS, freshness, isStale, ownerKey, relativeDays, reviewDueAt, reviewSpan, spanText } from '../../../src/model/review';
 import { mapStats, mapReview } from '../../../src/model/stats';
 import { smallMapFile } from '../../fixtures/mapFile';
+import { restoreContent } from '../../../src/model/restore';
 
 const baseMeta = smallMapFile().meta;
 
@@ -123,5 +124,23 @@ describe('wording', () => {
     expect(spanText(21 * DAY_MS, 'en')).toBe('3 weeks');
     expect(spanText(21 * DAY_MS, 'zh-CN')).toBe('3周');
     expect(spanText(2 * 3600e3, 'en')).toBe('1 day');
+  });
+});
+
+describe('restoring a version', () => {
+  it('leaves the owner, the cadence and the last review as they are (they are about the map, not its content)', () => {
+    const version = new Y.Doc();
+    loadMapDocument(
+      version,
+      MapDocumentSchema.parse({ ...smallMapFile(), meta: { ...baseMeta, owner: 'Old owner', reviewEveryDays: 30 } }),
+    );
+    const target = docToMapDocument(version);
+    const live = new Y.Doc();
+    loadMapDocument(live, MapDocumentSchema.parse(smallMapFile() as unknown));
+    metaMap(live).set('owner', 'Mei');
+    metaMap(live).set('lastReviewedAt', 1_700_000_900_000);
+    restoreContent(live, target, null);
+    expect(readMeta(live)).toMatchObject({ owner: 'Mei', lastReviewedAt: 1_700_000_900_000 });
+    expect(readMeta(live)?.reviewEveryDays).toBeUndefined();
   });
 });
