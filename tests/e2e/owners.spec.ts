@@ -24,6 +24,7 @@ test('owners and freshness: a stale map is marked reviewed, leaves the stale lis
   const { id, links } = (await res.json()) as { id: string; links: { view: string } };
   const fresh = await request.post('/api/maps', { data: { title: `Fresh map ${Date.now().toString(36)}` } });
   expect(fresh.status()).toBe(201);
+  const freshId = ((await fresh.json()) as { id: string }).id;
 
   // The dashboard: the stale map first, with a badge; the owner and freshness filters find it.
   const lead = await (await browser.newContext()).newPage();
@@ -90,4 +91,7 @@ test('owners and freshness: a stale map is marked reviewed, leaves the stale lis
   await expect(rows).toHaveCount(1);
   await expect(row.getByTestId('stale-badge')).toHaveCount(0);
   await expect(row.getByTestId('map-review')).toHaveText('Last reviewed today · Review due in 3 months');
+
+  // Leave no overdue map behind for the specs that share this server.
+  for (const map of [id, freshId]) expect((await request.delete(`/api/maps/${map}`)).status()).toBe(204);
 });
