@@ -15,10 +15,10 @@
  */
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
-import { SERVER_ORIGIN, docToMapDocument, newId } from '../src/model/doc';
+import { SERVER_ORIGIN, docToMapDocument, metaMap, newId } from '../src/model/doc';
 import { migrateDoc } from '../src/model/migrate';
 import { restoreContent } from '../src/model/restore';
-import { type VersionKind, type VersionList, type VersionSummary } from '../src/model/versions';
+import { type MarkReviewedResult, type VersionKind, type VersionList, type VersionSummary } from '../src/model/versions';
 import { IdSchema, MapDocumentSchema, type MapDocument } from '../src/model/schema';
 import type { Logger } from './log';
 import type { NewVersion, Store, VersionRecord } from './store/types';
@@ -121,6 +121,39 @@ export class Versions {
     room.noteVersion(version.createdAt, edits);
     this.log.info('version saved', { map: room.mapId, version: version.id, bytes: result.version.bytes });
     return versionSummary(result.version);
+  }
+
+  /**
+   * "Mark as reviewed": sets the map's `lastReviewedAt` to the server's clock
+   * (a server change, broadcast and stored like any edit, so everyone on the
+   * map sees it at once) and saves a named version that includes it. If the
+   * version cannot be saved (named version or storage limit), the mark is
+   * taken back and the error thrown: a review is always in the history. The
+   * map's row is written at once, so the dashboard shows the map as reviewed
+   * on its next load rather than a few seconds later.
+   */
+  async markReviewed(room: Room, name: string, createdBy: string): Promise<MarkReviewedResult> {
+    const meta = metaMap(room.doc);
+    const before = meta.get('lastReviewedAt');
+    const at = Date.now();
+    room.quietly(() => room.doc.transact(() => meta.set('lastReviewedAt', at), SERVER_ORIGIN));
+    let version: VersionSummary;
+    try {
+      version = await this.saveNamed(room, name, createdBy);
+    } catch (err) {
+      if (!room.isDestroyed && meta.get('lastReviewedAt') === at) {
+        room.quietly(() =>
+          room.doc.transact(
+            () => (before === undefined ? meta.delete('lastReviewedAt') : meta.set('lastReviewedAt', before)),
+            SERVER_ORIGIN,
+          ),
+        );
+      }
+      throw err;
+    }
+    await room.flush();
+    this.log.info('map marked reviewed', { map: room.mapId, version: version.id });
+    return { lastReviewedAt: at, version };
   }
 
   /** When the map's newest version was saved (null: never). */

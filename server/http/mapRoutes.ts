@@ -102,13 +102,28 @@ export function mapRoutes({ store, rooms, access, fanout, maxBodyBytes, log }: M
    * (with their stats), so the answer and its cost stay bounded by `limit`.
    */
   const listMaps = async ({ res, query }: RequestContext) => {
-    const { q, sort, locale, limit, cursor } = validate(MapListQuerySchema, Object.fromEntries(query), 'query');
+    const { q, sort, locale, limit, cursor, owner, freshness } = validate(MapListQuerySchema, Object.fromEntries(query), 'query');
     const after = cursor === undefined ? null : decodeCursor(sort, cursor);
     if (cursor !== undefined && after === null) {
       throw new HttpError(400, 'invalid query', [{ path: 'cursor', message: `not a nextCursor of a sort=${sort} list` }]);
     }
-    const page = pageOfMaps(await store.listMapIndex(), { q, sort, locale, limit, after });
-    const body: MapList = { maps: (await store.getMaps(page.ids)).map(summary), nextCursor: page.nextCursor, total: page.total };
+    const page = pageOfMaps(await store.listMapIndex(), {
+      q,
+      sort,
+      locale,
+      limit,
+      after,
+      owner,
+      ...(freshness !== undefined ? { freshness } : {}),
+      now: Date.now(),
+    });
+    const body: MapList = {
+      maps: (await store.getMaps(page.ids)).map(summary),
+      nextCursor: page.nextCursor,
+      total: page.total,
+      owners: page.owners,
+      stale: page.stale,
+    };
     sendJson(res, 200, body);
   };
 

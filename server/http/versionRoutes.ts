@@ -3,7 +3,7 @@
  * link of the map may list and preview; saving, restoring and deleting need
  * an edit link (or the workspace).
  */
-import { CreateVersionRequestSchema, RestoreVersionRequestSchema } from '../../src/model/versions';
+import { CreateVersionRequestSchema, MarkReviewedRequestSchema, RestoreVersionRequestSchema } from '../../src/model/versions';
 import type { Versions } from '../versions';
 import type { RoomRegistry } from '../ws/rooms';
 import type { Store } from '../store/types';
@@ -43,7 +43,15 @@ export function versionRoutes({ store, rooms, versions, maxBodyBytes }: VersionR
     sendJson(res, 200, await withRoom(record.id, (room) => versions.restore(room, params.versionId ?? '', body.createdBy ?? '')));
   };
 
+  /** POST /api/maps/:id/review { name, createdBy? }: "Mark as reviewed" (lastReviewedAt now, and a named version). */
+  const review = async ({ req, res, params }: RequestContext) => {
+    const record = await findMap(store, params.id);
+    const body = validate(MarkReviewedRequestSchema, await readJson(req, maxBodyBytes));
+    sendJson(res, 200, await withRoom(record.id, (room) => versions.markReviewed(room, body.name, body.createdBy ?? '')));
+  };
+
   return [
+    { method: 'POST', path: '/api/maps/:id/review', access: { link: 'editor' }, handle: review },
     {
       method: 'GET',
       path: '/api/maps/:id/versions',

@@ -24,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../log';
 import { appendBatcher } from './appendBatcher';
-import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
+import { VERSION_COLUMNS, reviewColumn, toIndexRow, toRecord, toVersion, type IndexRow, type MapRow, type VersionRow } from './rows';
 import {
   PRIVATE_PREFIX,
   SUBDOCS,
@@ -92,6 +92,9 @@ const MIGRATIONS: readonly string[] = [
      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION doc_log_added();
    CREATE TRIGGER doc_log_removed AFTER DELETE ON doc_updates
      REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION doc_log_removed();`,
+  // 4: the owner and review fields of the summary (JSON, MapReview), copied out of `stats` so the
+  // map list filters and orders by freshness reading only the light index (reviewColumn, rows.ts)
+  `ALTER TABLE maps ADD COLUMN review text;`,
 ];
 
 /** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
@@ -237,13 +240,14 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
 
   /** A map's row; a new map's links are at version 1, an imported one keeps its own. */
   const insertMapRow = (c: pg.PoolClient, { id, title, createdAt, updatedAt, stats }: MapRecord, linkVersion = 1) =>
-    c.query('INSERT INTO maps (id, title, created_at, updated_at, stats, link_version) VALUES ($1, $2, $3, $4, $5, $6)', [
+    c.query('INSERT INTO maps (id, title, created_at, updated_at, stats, link_version, review) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       id,
       title,
       createdAt,
       updatedAt,
       stats ? JSON.stringify(stats) : null,
       linkVersion,
+      reviewColumn(stats),
     ]);
 
   /** Each document's log length (0 for one without a log), kept by the log's triggers (migration 3). */
@@ -431,8 +435,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     },
 
     async listMapIndex() {
-      const { rows } = await pool.query<{ id: string; title: string; updated_at: string }>('SELECT id, title, updated_at FROM maps');
-      return rows.map((r): MapIndexRow => ({ id: r.id, title: r.title, updatedAt: num(r.updated_at) }));
+      const { rows } = await pool.query<Numeric<IndexRow>>('SELECT id, title, updated_at, review FROM maps');
+      return rows.map((r): MapIndexRow => toIndexRow({ ...r, updated_at: num(r.updated_at) }));
     },
     async getMaps(ids) {
       if (ids.length === 0) return [];
@@ -466,8 +470,15 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     },
     async updateMap(id, fields) {
       await pool.query(
-        `UPDATE maps SET title = COALESCE($2, title), updated_at = COALESCE($3, updated_at), stats = COALESCE($4, stats) WHERE id = $1`,
-        [id, fields.title ?? null, fields.updatedAt ?? null, fields.stats ? JSON.stringify(fields.stats) : null],
+        `UPDATE maps SET title = COALESCE($2, title), updated_at = COALESCE($3, updated_at), stats = COALESCE($4, stats),
+           review = CASE WHEN $4::text IS NULL THEN review ELSE $5 END WHERE id = $1`,
+        [
+          id,
+          fields.title ?? null,
+          fields.updatedAt ?? null,
+          fields.stats ? JSON.stringify(fields.stats) : null,
+          reviewColumn(fields.stats),
+        ],
       );
     },
     async deleteMap(id) {

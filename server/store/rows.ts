@@ -2,8 +2,8 @@
  * Rows as both stores hold them, and how they become records: the same
  * column names in SQLite and PostgreSQL, so one reading serves both.
  */
-import { MapStatsSchema } from '../../src/model/mapList';
-import type { MapRecord, MapStats, VersionRecord } from './types';
+import { MapReviewSchema, MapStatsSchema, type MapReview } from '../../src/model/mapList';
+import type { MapIndexRow, MapRecord, MapStats, VersionRecord } from './types';
 
 export interface MapRow {
   id: string;
@@ -58,4 +58,32 @@ export const toRecord = (r: MapRow): MapRecord => {
   const stats = parseStats(r.stats);
   if (stats) record.stats = stats;
   return record;
+};
+
+/** What listing maps reads of every row: the `review` column is the summary's owner and review fields (JSON, or null). */
+export interface IndexRow {
+  id: string;
+  title: string;
+  updated_at: number;
+  review: string | null;
+}
+
+/** The `review` column of a row whose summary is `stats`: null without one (the map list then treats the map as unscheduled). */
+export const reviewColumn = (stats: MapStats | undefined): string | null => (stats?.review ? JSON.stringify(stats.review) : null);
+
+function parseReview(text: string | null): MapReview | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed = MapReviewSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const toIndexRow = (r: IndexRow): MapIndexRow => {
+  const row: MapIndexRow = { id: r.id, title: r.title, updatedAt: r.updated_at };
+  const review = parseReview(r.review);
+  if (review) row.review = review;
+  return row;
 };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureDataDir, makePrivate } from '../dataDir';
 import type { Logger } from '../log';
-import { VERSION_COLUMNS, toRecord, toVersion, type MapRow, type VersionRow } from './rows';
+import { VERSION_COLUMNS, reviewColumn, toIndexRow, toRecord, toVersion, type IndexRow, type MapRow, type VersionRow } from './rows';
 import {
   PRIVATE_PREFIX,
   SUBDOCS,
@@ -20,7 +20,6 @@ import {
   type CreateVersionResult,
   type DocId,
   type DocName,
-  type MapIndexRow,
   type MapRecord,
   type MapTouch,
   type NewVersion,
@@ -72,6 +71,9 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: 'maps', column: 'stats', type: 'TEXT' },
   // the version share links must carry; rotating the links bumps it (revokes every older link)
   { table: 'maps', column: 'link_version', type: 'INTEGER NOT NULL DEFAULT 1' },
+  // the owner and review fields of the summary (JSON, MapReview), copied out of `stats` so the
+  // map list filters and orders by freshness reading only the light index (reviewColumn, rows.ts)
+  { table: 'maps', column: 'review', type: 'TEXT' },
 ];
 
 function migrate(db: Database.Database): void {
@@ -117,15 +119,15 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
   );
 
   const q = {
-    index: db.prepare('SELECT id, title, updated_at AS updatedAt FROM maps'),
+    index: db.prepare('SELECT id, title, updated_at, review FROM maps'),
     get: db.prepare('SELECT * FROM maps WHERE id = ?'),
     // One statement for any number of ids: they travel as a JSON array.
     getMany: db.prepare('SELECT * FROM maps WHERE id IN (SELECT value FROM json_each(?))'),
     insertMap: db.prepare(
-      'INSERT INTO maps (id, title, created_at, updated_at, stats) VALUES (@id, @title, @createdAt, @updatedAt, @stats)',
+      'INSERT INTO maps (id, title, created_at, updated_at, stats, review) VALUES (@id, @title, @createdAt, @updatedAt, @stats, @review)',
     ),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
-    setStats: db.prepare('UPDATE maps SET stats = ? WHERE id = ?'),
+    setStats: db.prepare('UPDATE maps SET stats = ?, review = ? WHERE id = ?'),
     setUpdated: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
     del: db.prepare('DELETE FROM maps WHERE id = ?'),
     linkVersion: db.prepare('SELECT link_version FROM maps WHERE id = ?').pluck(),
@@ -200,11 +202,11 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
   const updateMap = (id: string, fields: Partial<MapTouch>) => {
     if (fields.title !== undefined) q.setTitle.run(fields.title, id);
     if (fields.updatedAt !== undefined) q.setUpdated.run(fields.updatedAt, id);
-    if (fields.stats !== undefined) q.setStats.run(JSON.stringify(fields.stats), id);
+    if (fields.stats !== undefined) q.setStats.run(JSON.stringify(fields.stats), reviewColumn(fields.stats), id);
   };
   const createMap = db.transaction((record: MapRecord, state: Uint8Array, subdocs: Partial<Record<SubDoc, Uint8Array>>) => {
     const { id, title, createdAt, updatedAt, stats } = record;
-    q.insertMap.run({ id, title, createdAt, updatedAt, stats: stats ? JSON.stringify(stats) : null });
+    q.insertMap.run({ id, title, createdAt, updatedAt, stats: stats ? JSON.stringify(stats) : null, review: reviewColumn(stats) });
     mapDoc.putSnapshot.run(record.id, toBuffer(state));
     for (const sub of SUBDOCS) {
       const subState = subdocs[sub];
@@ -297,7 +299,7 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
 
   return {
     async listMapIndex() {
-      return q.index.all() as MapIndexRow[];
+      return (q.index.all() as IndexRow[]).map(toIndexRow);
     },
     async getMaps(ids) {
       if (ids.length === 0) return [];

@@ -8,7 +8,7 @@
  * by the size of the document rather than the length of its history.
  */
 import type { VersionKind } from '../../src/model/versions';
-import type { MapStats } from '../../src/model/mapList';
+import type { MapReview, MapStats } from '../../src/model/mapList';
 
 /**
  * A map's other documents, each its own room and its own stored state:
@@ -78,6 +78,8 @@ export interface MapIndexRow {
   id: string;
   title: string;
   updatedAt: number;
+  /** owner and review cadence (the summary's), to filter and order by freshness; absent: none known */
+  review?: MapReview;
 }
 
 /** Row fields a room keeps current while people edit. */

@@ -11,6 +11,8 @@ import { useTranslation } from '../i18n/useTranslation';
 import { MAP_SORTS } from '../model/choices';
 import type { MapSummary } from '../model/mapList';
 import type { MapSort } from '../model/schema';
+import { FRESHNESS, type Freshness } from '../model/review';
+import { isOneOf } from '../model/choices';
 import { deleteMapApi, duplicateMapApi, getMapApi, renameMapApi } from './api';
 import { askConfirm } from '../ui/askConfirm';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -56,12 +58,14 @@ export function Dashboard() {
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<MapSort>(savedSort);
+  const [owner, setOwner] = useState('');
+  const [freshness, setFreshness] = useState<Freshness | ''>('');
 
   const q = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   // The UI language's collation orders titles (pinyin for zh-CN); the edited order needs none,
   // so switching language refetches only a title-sorted list.
   const locale = sort === 'title' ? language : undefined;
-  const list = useMapList({ q, sort, locale });
+  const list = useMapList({ q, sort, locale, owner, ...(freshness ? { freshness } : {}) });
   const { replace, remove: removeFromList, insert } = list;
 
   const rename = useCallback(
@@ -121,8 +125,12 @@ export function Dashboard() {
 
   const ready = list.status === 'ready';
   const searched = list.request.q !== '';
+  const filtered = (list.request.owner ?? '') !== '' || list.request.freshness !== undefined;
   // No maps at all (not merely none matching): nothing to search or sort.
-  const noMaps = ready && !searched && list.total === 0;
+  const noMaps = ready && !searched && !filtered && list.total === 0;
+  // An owner chosen before their last map was deleted or handed over stays a choice until changed.
+  const owners =
+    owner && !list.owners.some((o) => o.toLocaleLowerCase() === owner.toLocaleLowerCase()) ? [...list.owners, owner] : list.owners;
 
   return (
     <div className="dashboard">
@@ -185,10 +193,41 @@ export function Dashboard() {
                 ))}
               </select>
             </label>
+            <label className="dashboard-sort">
+              {t('review.filterOwner')}
+              <select data-testid="owner-filter" value={owner} onChange={(e) => setOwner(e.target.value)}>
+                <option value="">{t('review.allOwners')}</option>
+                {owners.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="dashboard-sort">
+              {t('review.filterFreshness')}
+              <select
+                data-testid="freshness-filter"
+                value={freshness}
+                onChange={(e) => setFreshness(isOneOf(FRESHNESS, e.target.value) ? e.target.value : '')}
+              >
+                <option value="">{t('review.freshness.all')}</option>
+                {FRESHNESS.map((key) => (
+                  <option key={key} value={key}>
+                    {t(`review.freshness.${key}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
             {ready && (
               <span className="muted" aria-live="polite" data-testid="map-count" data-total={list.total}>
-                {t(searched ? 'dashboard.matchCount' : 'dashboard.mapCount', { count: list.total })}
+                {t(searched || filtered ? 'dashboard.matchCount' : 'dashboard.mapCount', { count: list.total })}
               </span>
+            )}
+            {ready && list.stale > 0 && freshness !== 'stale' && (
+              <button type="button" className="stale-count" data-testid="stale-count" onClick={() => setFreshness('stale')}>
+                {t('review.staleCount', { count: list.stale })}
+              </button>
             )}
           </div>
         )}
@@ -204,9 +243,9 @@ export function Dashboard() {
           </p>
         )}
         {noMaps && <p className="muted empty">{t('dashboard.empty')}</p>}
-        {ready && searched && list.total === 0 && (
+        {ready && (searched || filtered) && list.total === 0 && (
           <p className="muted empty" data-testid="no-matches">
-            {t('dashboard.noMatches', { query: list.request.q })}
+            {searched ? t('dashboard.noMatches', { query: list.request.q }) : t('review.noMatches')}
           </p>
         )}
         {list.maps.length > 0 && (

@@ -41,6 +41,7 @@ import { CommandNotice } from '../panels/CommandNotice';
 import { ActionsProvider } from '../actions/ActionsProvider';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
+import { ReviewStatus } from './review/ReviewStatus';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -172,6 +173,7 @@ export function MapPage({ mapId }: { mapId: string }) {
         {open && availability === 'ready' && (
           <MapProvider value={open}>
             <MapTitle />
+            <ReviewStatus mapId={mapId} token={token} />
           </MapProvider>
         )}
         <span className="spacer" />

@@ -2,7 +2,7 @@
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
  * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`,
- * `rounds.`). The areas have files of their own so the dashboard, comments,
+ * `rounds.`, `review.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -30,6 +30,8 @@ import presentEn from './present.en.json';
 import presentZhCN from './present.zh-CN.json';
 import roundsEn from './rounds.en.json';
 import roundsZhCN from './rounds.zh-CN.json';
+import reviewEn from './review.en.json';
+import reviewZhCN from './review.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -44,6 +46,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     timer: timerEn,
     present: presentEn,
     rounds: roundsEn,
+    review: reviewEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -57,5 +60,6 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     timer: timerZhCN,
     present: presentZhCN,
     rounds: roundsZhCN,
+    review: reviewZhCN,
   },
 };

@@ -6,12 +6,27 @@
 import * as z from 'zod/mini';
 import { ID_CHECKS } from './ids';
 
+/**
+ * A map's owner and review cadence as its meta holds them (src/model/review.ts),
+ * with the meta's createdAt, which the freshness rule reads for a map never
+ * reviewed. Absent fields are unset.
+ */
+export const MapReviewSchema = z.object({
+  owner: z.optional(z.string()),
+  reviewEveryDays: z.optional(z.int().check(z.positive())),
+  lastReviewedAt: z.optional(z.number()),
+  createdAt: z.number(),
+});
+export type MapReview = z.infer<typeof MapReviewSchema>;
+
 /** What the dashboard shows of a map's content (src/model/stats.ts reads it from the doc). */
 export const MapStatsSchema = z.object({
   stages: z.int().check(z.nonnegative()),
   cards: z.int().check(z.nonnegative()),
   persona: z.string(),
   stageNames: z.array(z.string()).check(z.maxLength(20)),
+  /** owner and freshness; absent on rows written before they existed */
+  review: z.optional(MapReviewSchema),
 });
 export type MapStats = z.infer<typeof MapStatsSchema>;
 
@@ -31,5 +46,9 @@ export const MapListSchema = z.object({
   maps: z.array(MapSummarySchema),
   nextCursor: z.nullable(z.string()),
   total: z.int().check(z.nonnegative()),
+  /** every owner named on a map of the workspace, once each (any case), sorted: the owner filter's choices */
+  owners: z.optional(z.array(z.string())),
+  /** maps overdue for review in the whole workspace (whatever the filters) */
+  stale: z.optional(z.int().check(z.nonnegative())),
 });
 export type MapList = z.infer<typeof MapListSchema>;

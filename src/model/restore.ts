@@ -17,6 +17,14 @@ import { COLLECTIONS, SCHEMA_VERSION, type CollectionName, type EntityByCollecti
 
 /** Meta fields a restore leaves as they are: when the map was made, and the format the live document is in. */
 const KEPT_META = new Set(['createdAt', 'schemaVersion']);
+/**
+ * Meta fields a restore never touches: who owns the map, its review cadence
+ * and when it was last reviewed are about the map, not its content
+ * (docs/FORMAT.md, "Owners and freshness"); restoring the content from
+ * before a review does not take the review back, nor hand the map back to
+ * a former owner.
+ */
+const LIVE_META = new Set(['owner', 'reviewEveryDays', 'lastReviewedAt']);
 
 const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : v);
 
@@ -39,10 +47,10 @@ function restoreMeta(doc: Y.Doc, target: MapDocument['meta'], now: number): void
   const meta = metaMap(doc);
   const wanted: Record<string, unknown> = { ...target, updatedAt: now };
   for (const key of [...meta.keys()]) {
-    if (!KEPT_META.has(key) && wanted[key] === undefined) meta.delete(key);
+    if (!KEPT_META.has(key) && !LIVE_META.has(key) && wanted[key] === undefined) meta.delete(key);
   }
   for (const [key, value] of Object.entries(wanted)) {
-    if (value === undefined) continue;
+    if (value === undefined || LIVE_META.has(key)) continue;
     // Kept, unless missing altogether (a document some other program wrote).
     if (KEPT_META.has(key) && meta.get(key) !== undefined) continue;
     const next = key === 'schemaVersion' ? SCHEMA_VERSION : value;

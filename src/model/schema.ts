@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
 import { ID_CHECKS } from './ids';
 import { MapRoundsSchema } from './rounds/schema';
+import { FRESHNESS, REVIEW_DAYS_RANGE } from './review';
 
 export const SCHEMA_VERSION = 3;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
@@ -50,6 +51,14 @@ export const MetaSchema = z.object({
   personaId: IdSchema.optional(),
   /** Dot-voting budget: votes each participant may cast on this map. v2. */
   votesPerParticipant: z.number().int().min(0).max(100),
+  /**
+   * Owners and freshness (src/model/review.ts), optional v3 additions: who
+   * owns the map (a name), how often it should be reviewed (days; none: never
+   * stale), and when it was last marked as reviewed (ms since the epoch).
+   */
+  owner: text(100).optional(),
+  reviewEveryDays: z.number().int().min(REVIEW_DAYS_RANGE.min).max(REVIEW_DAYS_RANGE.max).optional(),
+  lastReviewedAt: z.number().int().nonnegative().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -239,6 +248,13 @@ export const MapListQuerySchema = z.object({
     .max(4096)
     .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be a nextCursor of this API')
     .optional(),
+  /** only maps of this owner (trimmed, any case); '' for every map */
+  owner: z
+    .string()
+    .max(MetaSchema.shape.owner.unwrap().maxLength ?? 100)
+    .default(''),
+  /** only maps that are overdue for review, on schedule, or without a cadence (src/model/review.ts) */
+  freshness: z.enum(FRESHNESS).optional(),
 });
 export type MapListQuery = z.infer<typeof MapListQuerySchema>;
 

@@ -50,3 +50,10 @@ export const RestoreVersionRequestSchema = z.object({ createdBy: author });
 
 /** POST …/restore answers this: the version restored, and the automatic version that keeps what was there before. */
 export const RestoreResultSchema = z.object({ restored: z.string(), backup: z.string() });
+
+/** POST /api/maps/:id/review: marks the map reviewed now and saves a named version `name` (the client's words, in its language). */
+export const MarkReviewedRequestSchema = CreateVersionRequestSchema;
+
+/** POST /api/maps/:id/review answers this: when (the server's clock) and the named version saved. */
+export const MarkReviewedResultSchema = z.object({ lastReviewedAt: z.number().int().nonnegative(), version: VersionSummarySchema });
+export type MarkReviewedResult = z.infer<typeof MarkReviewedResultSchema>;

@@ -40,7 +40,8 @@ test('dashboard: create from the Chinese template, open, rename, delete', async 
   // Back on the dashboard the map is listed first; rename and delete it.
   await page.getByRole('link', { name: /All maps/ }).click();
   await expect(row(page, '会员复购旅程')).toBeVisible();
-  await expect(page.getByTestId('map-row').first()).toHaveText(/会员复购旅程/);
+  // (First of the maps not overdue for review: another spec's overdue map, if any, comes before it.)
+  await expect(page.locator('[data-testid="map-row"]:not(.is-stale)').first()).toHaveText(/会员复购旅程/);
   await expect(row(page, '会员复购旅程')).toHaveClass(/is-fresh/); // the map this tab just made
   await row(page, '会员复购旅程').getByRole('button', { name: 'Rename' }).click();
   const input = page.getByTestId('map-list').locator('input.inline-text');

@@ -13,6 +13,8 @@ import timerEn from '../../src/i18n/timer.en.json';
 import timerZhCN from '../../src/i18n/timer.zh-CN.json';
 import presentEn from '../../src/i18n/present.en.json';
 import presentZhCN from '../../src/i18n/present.zh-CN.json';
+import reviewEn from '../../src/i18n/review.en.json';
+import reviewZhCN from '../../src/i18n/review.zh-CN.json';
 
 /** Every leaf key, with plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
@@ -30,6 +32,7 @@ describe('UI strings', () => {
     expect(set(metricsZhCN)).toEqual(set(metricsEn));
     expect(set(timerZhCN)).toEqual(set(timerEn));
     expect(set(presentZhCN)).toEqual(set(presentEn));
+    expect(set(reviewZhCN)).toEqual(set(reviewEn));
   });
 
   it('Chinese strings are written in Chinese', () => {
@@ -43,6 +46,7 @@ describe('UI strings', () => {
       ...leaves(metricsZhCN),
       ...leaves(timerZhCN),
       ...leaves(presentZhCN),
+      ...leaves(reviewZhCN),
     ];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
     const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;

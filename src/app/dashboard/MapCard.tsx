@@ -13,6 +13,7 @@ import { InlineText } from '../../ui/InlineText';
 import { readableOn } from '../../ui/readableOn';
 import { relativeTime } from '../../i18n/relativeTime';
 import { mapPath, navigate } from '../router';
+import { reviewWords } from '../review/reviewText';
 
 interface Props {
   map: MapSummary;
@@ -79,9 +80,21 @@ export const MapCard = memo(function MapCard({
 }: Props) {
   const { t, language } = useTranslation();
   const stats = map.stats;
+  const review = stats?.review ? reviewWords(t, language, stats.review, now) : null;
+  const stale = review?.freshness === 'stale';
   return (
-    <li className={`map-card${fresh ? ' is-fresh' : ''}`} data-testid="map-row" data-map-id={map.id}>
+    <li
+      className={`map-card${fresh ? ' is-fresh' : ''}${stale ? ' is-stale' : ''}`}
+      data-testid="map-row"
+      data-map-id={map.id}
+      data-freshness={review?.freshness ?? 'unscheduled'}
+    >
       <StageStrip map={map} t={t} />
+      {stale && (
+        <span className="stale-badge" data-testid="stale-badge">
+          {t('review.staleBadge')}
+        </span>
+      )}
       <div className="map-card-body">
         {renaming ? (
           <InlineText
@@ -105,6 +118,16 @@ export const MapCard = memo(function MapCard({
         {stats?.persona && (
           <p className="map-card-persona" title={stats.persona} data-testid="map-persona">
             {t('dashboard.stats.persona', { name: stats.persona })}
+          </p>
+        )}
+        {stats?.review?.owner && (
+          <p className="map-card-owner" title={stats.review.owner} data-testid="map-owner">
+            {t('review.ownedBy', { name: stats.review.owner })}
+          </p>
+        )}
+        {review && (review.due !== null || stats?.review?.lastReviewedAt !== undefined) && (
+          <p className={`map-card-review${stale ? ' is-stale' : ''}`} data-testid="map-review">
+            {[review.last, review.due].filter(Boolean).join(' · ')}
           </p>
         )}
         <p className="muted map-card-edited">{t('dashboard.edited', { time: relativeTime(map.updatedAt, now, language) })}</p>

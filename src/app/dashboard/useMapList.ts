@@ -12,6 +12,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MapSummary } from '../../model/mapList';
+import type { Freshness } from '../../model/review';
 import type { Locale, MapSort } from '../../model/schema';
 import { listMaps } from '../api';
 
@@ -20,6 +21,10 @@ export interface MapListRequest {
   sort: MapSort;
   /** only for sort=title: the edited order is the same in every language */
   locale?: Locale;
+  /** only this owner's maps ('' or absent: everyone's) */
+  owner?: string;
+  /** only maps of this freshness */
+  freshness?: Freshness;
 }
 
 export interface MapListState {
@@ -29,8 +34,12 @@ export interface MapListState {
   status: 'loading' | 'ready' | 'error';
   error: string;
   maps: MapSummary[];
-  /** maps matching `request.q` on the server */
+  /** maps matching `request.q` (and the filters) on the server */
   total: number;
+  /** every owner named on a map of the workspace (the owner filter's choices) */
+  owners: string[];
+  /** maps of the workspace overdue for review */
+  stale: number;
   nextCursor: string | null;
   /** a newer request is on its way: `maps` answer the previous one */
   pending: boolean;
@@ -59,13 +68,15 @@ function newOnes(shown: readonly MapSummary[], page: readonly MapSummary[]): Map
 }
 
 export function useMapList(request: MapListRequest): MapList {
-  const { q, sort, locale } = request;
+  const { q, sort, locale, owner, freshness } = request;
   const [list, setList] = useState<MapListState>(() => ({
     request,
     status: 'loading',
     error: '',
     maps: [],
     total: 0,
+    owners: [],
+    stale: 0,
     nextCursor: null,
     pending: true,
     more: 'idle',
@@ -77,7 +88,13 @@ export function useMapList(request: MapListRequest): MapList {
   const moreRequest = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    const wanted: MapListRequest = { q, sort, ...(locale ? { locale } : {}) };
+    const wanted: MapListRequest = {
+      q,
+      sort,
+      ...(locale ? { locale } : {}),
+      ...(owner ? { owner } : {}),
+      ...(freshness ? { freshness } : {}),
+    };
     const controller = new AbortController();
     let current = true;
     moreRequest.current?.abort();
@@ -92,6 +109,8 @@ export function useMapList(request: MapListRequest): MapList {
           error: '',
           maps: page.maps,
           total: page.total,
+          owners: page.owners ?? [],
+          stale: page.stale ?? 0,
           nextCursor: page.nextCursor,
           pending: false,
           more: 'idle',
@@ -118,7 +137,7 @@ export function useMapList(request: MapListRequest): MapList {
       current = false;
       controller.abort();
     };
-  }, [q, sort, locale]);
+  }, [q, sort, locale, owner, freshness]);
 
   const loadMore = useCallback(() => {
     const { request: listed, nextCursor: cursor, status, pending, more } = list;

@@ -93,7 +93,9 @@ export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayou
     created: now,
   };
   const scene = mapScene(ctx);
-  const details = t('export.details', { stages: snapshot.stages.length, cards: snapshot.cards.length, date });
+  const details = [t('export.details', { stages: snapshot.stages.length, cards: snapshot.cards.length, date }), reviewLine(input)]
+    .filter(Boolean)
+    .join(' · ');
 
   if (options.kind === 'png') {
     const sheet = mapSheet(ctx, scene, options.region, { title, details });
@@ -122,4 +124,13 @@ function fitPage(ctx: DrawContext, scene: MapScene, span: GridSpan, header: { ti
     bookmarks: sheet.bookmarks,
     details: header.details,
   };
+}
+
+/** "Owner: Ana Li · last reviewed 4 December 2026" for the header's details (owners and freshness, src/model/review.ts); '' if neither is set. */
+export function reviewLine({ snapshot, t, locale }: Pick<MapDrawingInput, 'snapshot' | 't' | 'locale'>): string {
+  const owner = snapshot.meta?.owner?.trim();
+  const reviewed = snapshot.meta?.lastReviewedAt;
+  const date = reviewed === undefined ? '' : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(reviewed);
+  if (owner) return reviewed === undefined ? t('review.exportLineNever', { owner }) : t('review.exportLine', { owner, date });
+  return reviewed === undefined ? '' : t('review.exportReviewed', { date });
 }

@@ -58,7 +58,13 @@ describe('map summaries (stats)', () => {
     const client = await open(server, id);
     const stageNames = listEntities(client.doc, 'stages').map((s) => s.name);
     expect(stageNames.length).toBeGreaterThan(0);
-    expect((await summaryOf(server, id))?.stats).toEqual({ stages: stageNames.length, cards: 0, persona: '', stageNames });
+    expect((await summaryOf(server, id))?.stats).toEqual({
+      stages: stageNames.length,
+      cards: 0,
+      persona: '',
+      stageNames,
+      review: { createdAt: expect.any(Number) as number },
+    });
 
     addFirstCellCard(client, 'one');
     addFirstCellCard(client, 'two');

@@ -73,7 +73,7 @@ describe('pageOfMaps', () => {
     const second = pageOfMaps(index, request({ after: decodeCursor('edited', first.nextCursor!) }));
     expect(second).toMatchObject({ ids: ['m3', 'm2', 'm1'], total: 7 });
     const last = pageOfMaps(index, request({ after: decodeCursor('edited', second.nextCursor!) }));
-    expect(last).toEqual({ ids: ['m0'], total: 7, nextCursor: null });
+    expect(last).toEqual({ ids: ['m0'], total: 7, nextCursor: null, owners: [], stale: 0 });
   });
 
   it('has no next page when the page ends exactly at the last map', () => {
@@ -83,12 +83,62 @@ describe('pageOfMaps', () => {
 
   it('searches titles as the dashboard box does: total counts the matches', () => {
     expect(pageOfMaps(index, request({ q: 'ＣＨＥＣＫＯＵＴ', sort: 'title', limit: 2 }))).toMatchObject({ ids: ['m1', 'm3'], total: 3 });
-    expect(pageOfMaps(index, request({ q: 'nothing' }))).toEqual({ ids: [], total: 0, nextCursor: null });
+    expect(pageOfMaps(index, request({ q: 'nothing' }))).toEqual({ ids: [], total: 0, nextCursor: null, owners: [], stale: 0 });
   });
 
   it('does not reorder the index it was given', () => {
     const copy = [...index];
     pageOfMaps(index, request({ sort: 'title' }));
     expect(index).toEqual(copy);
+  });
+});
+
+describe('pageOfMaps: owners and freshness', () => {
+  const DAY = 24 * 3600e3;
+  const now = 1_750_000_000_000;
+  // m0..m5, m5 edited last; m1 and m4 overdue (30-day cadence, reviewed 31 days ago), m3 due in one day.
+  const reviewOf = (i: number) =>
+    i === 1 || i === 4
+      ? { owner: i === 1 ? 'Ana' : 'Bo', reviewEveryDays: 30, lastReviewedAt: now - 31 * DAY, createdAt: 0 }
+      : i === 3
+        ? { owner: ' ana ', reviewEveryDays: 30, lastReviewedAt: now - 29 * DAY, createdAt: 0 }
+        : { createdAt: 0 };
+  const index: MapIndexRow[] = Array.from({ length: 6 }, (_, i) => ({ ...row(`m${i}`, `Map ${i}`, 100 + i), review: reviewOf(i) }));
+  const request = (over: Partial<PageRequest> = {}): PageRequest => ({
+    q: '',
+    sort: 'edited',
+    locale: 'en',
+    limit: 50,
+    after: null,
+    now,
+    ...over,
+  });
+
+  it('puts overdue maps first, then the sort order; counts them; lists owners once each', () => {
+    const page = pageOfMaps(index, request());
+    expect(page.ids).toEqual(['m4', 'm1', 'm5', 'm3', 'm2', 'm0']);
+    expect(page.stale).toBe(2);
+    expect(page.owners).toEqual(['ana', 'Bo']); // " ana " (m3) is the newer spelling of Ana
+    expect(pageOfMaps(index, request({ sort: 'title' })).ids).toEqual(['m1', 'm4', 'm0', 'm2', 'm3', 'm5']);
+  });
+
+  it('filters by owner (any case) and freshness', () => {
+    expect(pageOfMaps(index, request({ owner: 'ANA' })).ids).toEqual(['m1', 'm3']);
+    expect(pageOfMaps(index, request({ freshness: 'stale' })).ids).toEqual(['m4', 'm1']);
+    expect(pageOfMaps(index, request({ freshness: 'current' })).ids).toEqual(['m3']);
+    expect(pageOfMaps(index, request({ freshness: 'unscheduled' }))).toMatchObject({ ids: ['m5', 'm2', 'm0'], total: 3 });
+    // a row with no review fields (written before they existed) is unscheduled
+    expect(pageOfMaps([row('old', 'Old', 1)], request({ freshness: 'unscheduled' })).ids).toEqual(['old']);
+  });
+
+  it('judges later pages as of the first page: a map turning overdue meanwhile is neither repeated nor skipped', () => {
+    const first = pageOfMaps(index, request({ limit: 3 }));
+    expect(first.ids).toEqual(['m4', 'm1', 'm5']);
+    const after = decodeCursor('edited', first.nextCursor!);
+    expect(after).toMatchObject({ id: 'm5', stale: false, asOf: now });
+    // Two days later m3 is overdue too; the rest of this listing still orders as of `now`.
+    const second = pageOfMaps(index, request({ limit: 3, after, now: now + 2 * DAY }));
+    expect(second.ids).toEqual(['m3', 'm2', 'm0']);
+    expect(second.stale).toBe(3); // the count is of the present
   });
 });

@@ -67,6 +67,23 @@ const version = (mapId: string, id: string, kind: 'named' | 'auto', createdAt: n
 });
 
 describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
+  it('lists each map’s owner and review fields (the summary’s) in the light index, kept as the summary changes', async (ctx) => {
+    const { store } = await open(ctx, backend);
+    const stats = { stages: 1, cards: 0, persona: '', stageNames: ['s'] };
+    const review = { owner: 'Ana', reviewEveryDays: 30, lastReviewedAt: 5, createdAt: 1 };
+    await store.createMap({ ...record('r1'), stats: { ...stats, review } }, initial());
+    await store.createMap({ ...record('r2'), stats }, initial());
+    await store.createMap(record('r3'), initial());
+    const index = async () => Object.fromEntries((await store.listMapIndex()).map((r) => [r.id, r.review]));
+    expect(await index()).toEqual({ r1: review, r2: undefined, r3: undefined });
+    expect((await store.getMap('r1'))?.stats?.review).toEqual(review);
+    await store.updateMap('r2', { updatedAt: 2, stats: { ...stats, review: { owner: 'Mei', createdAt: 1 } } });
+    await store.updateMap('r1', { updatedAt: 3, title: 'renamed' }); // no summary: the review stays
+    expect(await index()).toEqual({ r1: review, r2: { owner: 'Mei', createdAt: 1 }, r3: undefined });
+    await store.updateMap('r1', { updatedAt: 4, stats });
+    expect((await index()).r1).toBeUndefined();
+  });
+
   it('keeps maps, their documents and rows; deletes everything of a map', async (ctx) => {
     const { store } = await open(ctx, backend);
     await store.createMap({ ...record('m1'), stats: { stages: 1, cards: 2, persona: 'p', stageNames: ['s'] } }, initial(), {

@@ -512,3 +512,31 @@ describe('a large map', () => {
     expect(READABLE_SCALE).toBeGreaterThan(0);
   });
 });
+
+describe('the header line: owner and last review', () => {
+  const withReview = (meta: Partial<NonNullable<MapSnapshot['meta']>>): MapSnapshot => {
+    const snapshot = snapshotOf('backpack', 'en');
+    return { ...snapshot, meta: { ...snapshot.meta!, ...meta } };
+  };
+  const headerOf = (snapshot: MapSnapshot, locale: Locale = 'en') => {
+    const input = inputFor(snapshot, locale);
+    const texts = (drawing: Drawing) => textsOf(drawing.pages.at(-1)!).map((t) => t.text);
+    return {
+      png: texts(mapDrawing(input, { kind: 'png', region: spanOf(snapshot), background: 'white', comments: false })),
+      pdf: texts(mapDrawing(input, { kind: 'pdf', paper: 'fit', span: spanOf(snapshot), summary: false, comments: false })),
+    };
+  };
+  const reviewed = Date.UTC(2026, 7, 4, 12);
+
+  it('says who owns the map and when it was last reviewed, on PNG and PDF', () => {
+    const { png, pdf } = headerOf(withReview({ owner: 'Ana Li', lastReviewedAt: reviewed }));
+    for (const texts of [png, pdf]) expect(texts.some((t) => t.endsWith(' · Owner: Ana Li · last reviewed August 4, 2026'))).toBe(true);
+    const zh = headerOf(withReview({ owner: '王芳', lastReviewedAt: reviewed }), 'zh-CN');
+    expect(zh.png.some((t) => t.endsWith(' · 负责人：王芳 · 上次评审：2026年8月4日'))).toBe(true);
+  });
+
+  it('says "never reviewed" for an owned map never reviewed, and nothing when neither is set', () => {
+    expect(headerOf(withReview({ owner: 'Ana Li' })).png.some((t) => t.endsWith('Owner: Ana Li · never reviewed'))).toBe(true);
+    expect(headerOf(withReview({})).png.some((t) => /Owner|reviewed/.test(t))).toBe(false);
+  });
+});
