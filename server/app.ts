@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { ensureDataDir } from './dataDir';
 import { HostCheck } from './hosts';
 import { createHttpHandler } from './http/handler';
+import { indexUnsearchableMaps } from './cardIndex';
 import { MapExporter } from './export/mapExporter';
 import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
@@ -196,6 +197,8 @@ export async function createJourneyboardServer(
     config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
   let closing: Promise<void> | null = null;
+  // Maps saved last before card search existed become searchable in the background.
+  void indexUnsearchableMaps(store, log, () => closing !== null).catch((err: unknown) => log.warn('maps not indexed for search', { err }));
   return {
     nodeId,
     url: `http://${host}:${port}`,

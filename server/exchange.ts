@@ -10,6 +10,8 @@ import { loadMapFileComments, mapFileFromDocs, type MapFile, type MapFileComment
 import type { MapDocument } from '../src/model/schema';
 import type { MapStats } from '../src/model/mapList';
 import { mapStats } from '../src/model/stats';
+import type { SearchCard } from '../src/model/cardSearch';
+import { searchCardsOf } from '../src/model/cardSearchIndex';
 import { fileStem } from '../src/model/fileName';
 import { docId } from './store/types';
 import type { RoomRegistry } from './ws/rooms';
@@ -90,11 +92,11 @@ export const importedMap = (map: MapDocument, now: number): MapDocument => ({
  * no history) and the summary its row stores: what creating, duplicating and
  * importing a map all store.
  */
-export function newMapState(map: MapDocument): { state: Uint8Array; stats: MapStats } {
+export function newMapState(map: MapDocument): { state: Uint8Array; stats: MapStats; search: SearchCard[] } {
   const doc = new Y.Doc();
   try {
     loadMapDocument(doc, map, SERVER_ORIGIN);
-    return { state: Y.encodeStateAsUpdate(doc), stats: mapStats(doc) };
+    return { state: Y.encodeStateAsUpdate(doc), stats: mapStats(doc), search: searchCardsOf(doc) };
   } finally {
     doc.destroy();
   }

@@ -8,6 +8,7 @@
 import type { MapFileIssue } from '../src/model/exchange/mapFile';
 import { parseMapFile } from '../src/model/exchange/mapFile';
 import type { MapStats } from '../src/model/mapList';
+import type { SearchCard } from '../src/model/cardSearch';
 import { commentsState, fileCounts, importedMap, newMapState } from './exchange';
 
 /** What the store needs to create the imported map, and what the log says about it. */
@@ -15,6 +16,8 @@ export interface PreparedImport {
   ok: true;
   title: string;
   stats: MapStats;
+  /** the map's searchable copy of its cards */
+  search: SearchCard[];
   /** the map document's initial state (one update) */
   state: Uint8Array;
   /** the comments document's initial state, when the file carries comments */
@@ -43,11 +46,12 @@ export function prepareImport(input: Uint8Array | string, now: number): ImportPr
   const parsed = parseMapFile(text);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const map = importedMap(parsed.map, now);
-  const { state, stats } = newMapState(map);
+  const { state, stats, search } = newMapState(map);
   return {
     ok: true,
     title: map.meta.title,
     stats,
+    search,
     state,
     ...(parsed.comments ? { comments: commentsState(parsed.comments) } : {}),
     counts: fileCounts(parsed.map, parsed.comments),

@@ -21,6 +21,7 @@ import { mapRoutes } from './mapRoutes';
 import { HttpError, sendJson } from './respond';
 import { createRouter, type Caps, type Route } from './router';
 import { timeRoutes } from './timeRoutes';
+import { searchRoutes } from './searchRoutes';
 import { sessionRoutes } from './sessionRoutes';
 import { createStaticFiles } from './static';
 import { versionRoutes } from './versionRoutes';
@@ -113,6 +114,7 @@ export function createHttpHandler(deps: HttpDeps) {
     ...roundRoutes({ ...deps, log }),
     ...exchangeRoutes({ ...deps, maxImportBytes: config.MAX_IMPORT_BYTES }),
     ...timeRoutes(),
+    ...searchRoutes({ store: deps.store }),
   ];
   return createRouter({
     routes,

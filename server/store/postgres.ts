@@ -24,7 +24,19 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../log';
 import { appendBatcher } from './appendBatcher';
-import { VERSION_COLUMNS, reviewColumn, toIndexRow, toRecord, toVersion, type IndexRow, type MapRow, type VersionRow } from './rows';
+import {
+  VERSION_COLUMNS,
+  reviewColumn,
+  searchColumns,
+  toIndexRow,
+  toRecord,
+  toSearchedMap,
+  toVersion,
+  type IndexRow,
+  type MapRow,
+  type SearchRow,
+  type VersionRow,
+} from './rows';
 import {
   PRIVATE_PREFIX,
   SUBDOCS,
@@ -95,6 +107,10 @@ const MIGRATIONS: readonly string[] = [
   // 4: the owner and review fields of the summary (JSON, MapReview), copied out of `stats` so the
   // map list filters and orders by freshness reading only the light index (reviewColumn, rows.ts)
   `ALTER TABLE maps ADD COLUMN review text;`,
+  // 5: each map's searchable copy of its cards (JSON, SearchCardsSchema) and their folded text,
+  // which a card search matches with strpos() (src/model/cardSearch.ts); a table of its own so
+  // reading map rows never reads it
+  `CREATE TABLE map_search (map_id text PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, cards text NOT NULL, folded text NOT NULL);`,
 ];
 
 /** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
@@ -480,6 +496,30 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
           reviewColumn(fields.stats),
         ],
       );
+    },
+    async putSearchCards(id, cards) {
+      const { cards: json, folded } = searchColumns(cards);
+      await pool.query(
+        `INSERT INTO map_search (map_id, cards, folded) SELECT id, $2, $3 FROM maps WHERE id = $1
+         ON CONFLICT (map_id) DO UPDATE SET cards = excluded.cards, folded = excluded.folded`,
+        [id, json, folded],
+      );
+    },
+    async findCards(folded) {
+      // strpos() is an exact substring test: both sides are folded already (foldText), so any
+      // character (Chinese, %, _) is matched as itself, with no LIKE escaping.
+      const { rows } = await pool.query<Numeric<SearchRow>>(
+        `SELECT m.id, m.title, m.updated_at, s.cards FROM map_search s JOIN maps m ON m.id = s.map_id
+         WHERE strpos(s.folded, $1) > 0 ORDER BY m.updated_at DESC, m.id`,
+        [folded],
+      );
+      return rows.map((r) => toSearchedMap({ ...r, updated_at: num(r.updated_at) }));
+    },
+    async unsearchableMaps() {
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM maps m WHERE NOT EXISTS (SELECT 1 FROM map_search s WHERE s.map_id = m.id)',
+      );
+      return rows.map((r) => r.id);
     },
     async deleteMap(id) {
       // Its documents and versions go with it (ON DELETE CASCADE).

@@ -3,7 +3,8 @@
  * column names in SQLite and PostgreSQL, so one reading serves both.
  */
 import { MapReviewSchema, MapStatsSchema, type MapReview } from '../../src/model/mapList';
-import type { MapIndexRow, MapRecord, MapStats, VersionRecord } from './types';
+import { SearchCardsSchema, foldedCards, type SearchCard } from '../../src/model/cardSearch';
+import type { MapIndexRow, MapRecord, MapStats, SearchedMap, VersionRecord } from './types';
 
 export interface MapRow {
   id: string;
@@ -87,3 +88,28 @@ export const toIndexRow = (r: IndexRow): MapIndexRow => {
   if (review) row.review = review;
   return row;
 };
+
+/** A row of `map_search` joined with its map's: the searchable copy as stored (JSON, SearchCardsSchema). */
+export interface SearchRow {
+  id: string;
+  title: string;
+  updated_at: number;
+  cards: string;
+}
+
+/** The `map_search` columns for `cards`: the copy as JSON (checked: a write never stores what a read would drop), and the folded text the database matches. */
+export function searchColumns(cards: readonly SearchCard[]): { cards: string; folded: string } {
+  return { cards: JSON.stringify(SearchCardsSchema.parse(cards)), folded: foldedCards(cards) };
+}
+
+/** The map a search found; its copy is empty if it does not validate (a bad row must not break the search). */
+export function toSearchedMap(r: SearchRow): SearchedMap {
+  let cards: SearchCard[] = [];
+  try {
+    const parsed = SearchCardsSchema.safeParse(JSON.parse(r.cards));
+    if (parsed.success) cards = parsed.data;
+  } catch {
+    // left empty
+  }
+  return { id: r.id, title: r.title, updatedAt: r.updated_at, cards };
+}

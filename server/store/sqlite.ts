@@ -11,7 +11,19 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureDataDir, makePrivate } from '../dataDir';
 import type { Logger } from '../log';
-import { VERSION_COLUMNS, reviewColumn, toIndexRow, toRecord, toVersion, type IndexRow, type MapRow, type VersionRow } from './rows';
+import {
+  VERSION_COLUMNS,
+  reviewColumn,
+  searchColumns,
+  toIndexRow,
+  toRecord,
+  toSearchedMap,
+  toVersion,
+  type IndexRow,
+  type MapRow,
+  type SearchRow,
+  type VersionRow,
+} from './rows';
 import {
   PRIVATE_PREFIX,
   SUBDOCS,
@@ -76,6 +88,19 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: 'maps', column: 'review', type: 'TEXT' },
 ];
 
+/**
+ * Tables added beside the numbered migrations, ensured on every open, for
+ * the reason ADDED_COLUMNS are: an older server (or `migrate-store`, which
+ * reads schema versions it knows) still opens the database; it never names
+ * them, and a map it deletes takes its rows along (ON DELETE CASCADE).
+ */
+const ADDED_TABLES: readonly string[] = [
+  // each map's searchable copy of its cards (JSON, SearchCardsSchema) and their folded text,
+  // which a card search matches with instr() (src/model/cardSearch.ts); a table of its own so
+  // reading map rows never reads it
+  `CREATE TABLE IF NOT EXISTS map_search (map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, cards TEXT NOT NULL, folded TEXT NOT NULL)`,
+];
+
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
@@ -93,6 +118,7 @@ function migrate(db: Database.Database): void {
       record.run(version);
     })();
   });
+  for (const sql of ADDED_TABLES) db.exec(sql);
   for (const { table, column, type } of ADDED_COLUMNS) {
     // IMMEDIATE: two servers opening the database at once do not both add it.
     db.transaction(() => {
@@ -133,6 +159,19 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     linkVersion: db.prepare('SELECT link_version FROM maps WHERE id = ?').pluck(),
     count: db.prepare('SELECT COUNT(*) FROM maps').pluck(),
     rotateLinks: db.prepare('UPDATE maps SET link_version = link_version + 1 WHERE id = ? RETURNING link_version').pluck(),
+  };
+  // instr() is an exact substring test: both sides are folded already (foldText), so case and
+  // width do not matter, and any character (Chinese, %, _) is matched as itself.
+  const search = {
+    put: db.prepare(
+      `INSERT INTO map_search (map_id, cards, folded) SELECT id, @cards, @folded FROM maps WHERE id = @id
+       ON CONFLICT(map_id) DO UPDATE SET cards = excluded.cards, folded = excluded.folded`,
+    ),
+    find: db.prepare(
+      `SELECT m.id, m.title, m.updated_at, s.cards FROM map_search s JOIN maps m ON m.id = s.map_id
+       WHERE instr(s.folded, ?) > 0 ORDER BY m.updated_at DESC, m.id`,
+    ),
+    missing: db.prepare('SELECT id FROM maps WHERE id NOT IN (SELECT map_id FROM map_search)').pluck(),
   };
   // Newest first; rowid breaks ties within one millisecond (insertion order).
   const v = {
@@ -318,6 +357,15 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     },
     async updateMap(id, fields) {
       updateMap(id, fields);
+    },
+    async putSearchCards(id, cards) {
+      search.put.run({ id, ...searchColumns(cards) });
+    },
+    async findCards(folded) {
+      return (search.find.all(folded) as SearchRow[]).map(toSearchedMap);
+    },
+    async unsearchableMaps() {
+      return search.missing.all() as string[];
     },
     async deleteMap(id) {
       logCount.delete(id);

@@ -9,6 +9,7 @@
  */
 import type { VersionKind } from '../../src/model/versions';
 import type { MapReview, MapStats } from '../../src/model/mapList';
+import type { SearchCard } from '../../src/model/cardSearch';
 
 /**
  * A map's other documents, each its own room and its own stored state:
@@ -195,6 +196,32 @@ export interface MapCatalog {
   rotateLinks(id: string): Promise<number | null>;
 }
 
+/** A map found by a card search: its row's title and last edit, and its whole searchable copy. */
+export interface SearchedMap {
+  id: string;
+  title: string;
+  updatedAt: number;
+  cards: SearchCard[];
+}
+
+/**
+ * Each map's searchable copy of its cards (src/model/cardSearch.ts), in a
+ * table of its own rather than on the map's row: it is as large as the map's
+ * text, and reading rows (the map list) must not read it.
+ */
+export interface CardSearchStore {
+  /** Replaces the map's searchable copy; nothing for a map that does not exist (deleted meanwhile). */
+  putSearchCards(mapId: string, cards: readonly SearchCard[]): Promise<void>;
+  /**
+   * The maps with a card whose folded text (foldedCards) contains `folded`,
+   * already folded (foldText), most recently edited first. The database
+   * finds them by substring, so only maps that match are read and parsed.
+   */
+  findCards(folded: string): Promise<SearchedMap[]>;
+  /** The maps that have no searchable copy (saved last before search existed), for indexing them (server/cardIndex.ts). */
+  unsearchableMaps(): Promise<string[]>;
+}
+
 /** Saved versions of maps (version history). */
 export interface VersionStore {
   /** The map's saved versions, newest first (without their state). */
@@ -273,7 +300,7 @@ export interface MapImporter {
 }
 
 /** Everything a server stores, in one backend (SQLite or PostgreSQL). */
-export interface Store extends DocStore, MapCatalog, VersionStore, SignInTokenStore {
+export interface Store extends DocStore, MapCatalog, CardSearchStore, VersionStore, SignInTokenStore {
   /** PostgreSQL only: the secret the nodes share */
   sharedSecret?: SecretStore['sharedSecret'];
   /** Resolves if the store can be used right now (/health); rejects with why not. */

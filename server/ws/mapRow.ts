@@ -1,6 +1,7 @@
 /**
- * Keeps a map's row (its title, last edit and dashboard summary) up to date
- * with its document, so listing maps never loads documents. The summary
+ * Keeps a map's row (its title, last edit and dashboard summary) and its
+ * searchable copy of card texts up to date with its document, so listing and
+ * searching maps never load documents. The summary and the copy
  * walks the whole map, so it is written shortly after a batch is stored, not
  * on the path from one client to another, and at once when the room unloads.
  * In a cluster every node that stores edits of the map does this; all read
@@ -10,7 +11,8 @@ import * as Y from 'yjs';
 import { MetaSchema } from '../../src/model/schema';
 import { metaMap } from '../../src/model/doc';
 import { mapStats } from '../../src/model/stats';
-import type { MapCatalog, MapRecord, MapTouch } from '../store/types';
+import { searchCardsOf } from '../../src/model/cardSearchIndex';
+import type { CardSearchStore, MapCatalog, MapRecord, MapTouch } from '../store/types';
 import type { Room, RoomExtension } from './room';
 
 /**
@@ -32,11 +34,17 @@ export class MapRowKeeper implements RoomExtension {
   private storedTitle: string | undefined;
   /** the summary on the row, as JSON (undefined: none yet) */
   private storedStats: string | undefined;
+  /**
+   * the searchable copy this keeper last stored, as JSON (undefined: none
+   * since the room loaded, so the first save writes it: a map saved last
+   * before search existed becomes searchable that way too)
+   */
+  private storedSearch: string | undefined;
   private dirty = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly catalog: MapCatalog,
+    private readonly catalog: MapCatalog & CardSearchStore,
     record: MapRecord,
   ) {
     this.storedTitle = record.title;
@@ -71,6 +79,13 @@ export class MapRowKeeper implements RoomExtension {
     await this.catalog.updateMap(room.mapId, touch);
     if (touch.title !== undefined) this.storedTitle = touch.title;
     if (touch.stats !== undefined) this.storedStats = statsJson;
+    // Most batches move cards, vote or tag: the copy is rewritten only when what a search reads changed.
+    const search = searchCardsOf(room.doc);
+    const searchJson = JSON.stringify(search);
+    if (searchJson !== this.storedSearch) {
+      await this.catalog.putSearchCards(room.mapId, search);
+      this.storedSearch = searchJson;
+    }
   }
 
   destroy(): void {

@@ -6,6 +6,19 @@
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 
+/** The kinds of swimlane a map has (LaneSchema.kind). */
+export const LANE_KINDS = [
+  'actions',
+  'thoughts',
+  'touchpoints',
+  'emotions',
+  'painPoints',
+  'opportunities',
+  'backstage',
+  'kpis',
+  'notes',
+] as const;
+
 export const TEMPLATE_IDS = ['blank', 'backpack', 'subscription', 'b2b'] as const;
 
 /** How `GET /api/maps` orders maps: last edited first, or by title in the UI language's collation. */

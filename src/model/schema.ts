@@ -4,7 +4,7 @@
  * UI agree on one definition. docs/FORMAT.md documents the same shapes.
  */
 import { z } from 'zod';
-import { LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
+import { LANE_KINDS, LOCALES, MAP_SORTS, TEMPLATE_IDS } from './choices';
 import { ID_CHECKS } from './ids';
 import { MapRoundsSchema } from './rounds/schema';
 import { FRESHNESS, REVIEW_DAYS_RANGE } from './review';
@@ -21,17 +21,7 @@ export const OrderSchema = z.string().min(1).max(256);
 
 const text = (max: number) => z.string().max(max);
 
-export const LANE_KINDS = [
-  'actions',
-  'thoughts',
-  'touchpoints',
-  'emotions',
-  'painPoints',
-  'opportunities',
-  'backstage',
-  'kpis',
-  'notes',
-] as const;
+export { LANE_KINDS };
 export const LaneKindSchema = z.enum(LANE_KINDS);
 export type LaneKind = z.infer<typeof LaneKindSchema>;
 

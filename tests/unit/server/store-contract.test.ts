@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { openPostgresStore } from '../../../server/store/postgres';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import type { NewVersion, Store } from '../../../server/store/types';
+import type { SearchCard } from '../../../src/model/cardSearch';
 import { TEST_DATABASE_URL, dropSchema, needServices, uniqueName } from '../../fixtures/services';
 import { tempDir } from '../../fixtures/server';
 
@@ -82,6 +83,48 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     expect(await index()).toEqual({ r1: review, r2: { owner: 'Mei', createdAt: 1 }, r3: undefined });
     await store.updateMap('r1', { updatedAt: 4, stats });
     expect((await index()).r1).toBeUndefined();
+  });
+
+  it('keeps each map’s searchable copy of its cards and finds maps by a folded substring of a card, any character as itself', async (ctx) => {
+    const { store } = await open(ctx, backend);
+    const card = (id: string, text: string, kind: SearchCard['kind'] = 'painPoints'): SearchCard => ({
+      id,
+      kind,
+      lane: '痛点',
+      stage: '配送',
+      text,
+    });
+    await store.createMap(record('old', 1), initial());
+    await store.createMap(record('new', 2), initial());
+    await store.createMap(record('none', 3), initial());
+    expect((await store.unsearchableMaps()).sort()).toEqual(['new', 'none', 'old']);
+    await store.putSearchCards('old', [card('a', '配送太慢'), card('b', 'Late DELIVERY'), card('c', '100% off_sale')]);
+    await store.putSearchCards('new', [card('d', '顺丰配送', 'touchpoints')]);
+    await store.putSearchCards('gone', [card('x', '配送')]); // no such map: nothing stored
+    expect(await store.unsearchableMaps()).toEqual(['none']);
+
+    const found = async (q: string) => (await store.findCards(q)).map((m) => m.id);
+    // Most recently edited first, each with its whole copy.
+    expect(await store.findCards('配送')).toEqual([
+      { id: 'new', title: 'new', updatedAt: 2, cards: [card('d', '顺丰配送', 'touchpoints')] },
+      { id: 'old', title: 'old', updatedAt: 1, cards: [card('a', '配送太慢'), card('b', 'Late DELIVERY'), card('c', '100% off_sale')] },
+    ]);
+    // The folded text is matched: a folded query finds any case; LIKE's wildcards are plain characters.
+    expect(await found('delivery')).toEqual(['old']);
+    expect(await found('% off_')).toEqual(['old']);
+    expect(await found('0_o')).toEqual([]);
+    // The stage and lane names are not searched, only card text.
+    expect(await found('痛点')).toEqual([]);
+
+    // Replaced on the next write; the row's edit time orders the maps.
+    await store.putSearchCards('old', [card('a', '物流')]);
+    await store.updateMap('old', { updatedAt: 9 });
+    expect(await found('配送')).toEqual(['new']);
+    expect(await found('物流')).toEqual(['old']);
+    // Deleted with its map.
+    await store.deleteMap('new');
+    expect(await found('配送')).toEqual([]);
+    expect(await store.unsearchableMaps()).toEqual(['none']);
   });
 
   it('keeps maps, their documents and rows; deletes everything of a map', async (ctx) => {
