@@ -6,7 +6,7 @@
  * starts (indexUnsearchableMaps), once, from its stored state.
  */
 import * as Y from 'yjs';
-import { MAX_SEARCH_CARDS, foldCardText, foldText, type CardSearchQuery, type CardSearchResult } from '../src/model/cardSearch';
+import { MAX_SEARCH_CARDS, foldText, type CardSearchQuery, type CardSearchResult } from '../src/model/cardSearch';
 import { searchCardsOf } from '../src/model/cardSearchIndex';
 import type { Logger } from './log';
 import type { Store } from './store/types';
@@ -14,14 +14,14 @@ import type { Store } from './store/types';
 /**
  * The cards matching `q` (and of lanes of `kind`, if given) in every map,
  * maps most recently edited first, at most MAX_SEARCH_CARDS cards. The store
- * finds the maps that have a match; only their copies are read.
+ * finds the maps and their matching cards (CardSearchStore.findCards).
  */
 export async function searchCards(store: Store, { q, kind }: CardSearchQuery): Promise<CardSearchResult> {
   const folded = foldText(q.trim());
   const [found, unsearchable] = await Promise.all([store.findCards(folded), store.unsearchableMaps()]);
   const result: CardSearchResult = { maps: [], cards: 0, capped: false, unindexed: unsearchable.length };
   for (const map of found) {
-    const cards = map.cards.filter((c) => (kind === undefined || c.kind === kind) && foldCardText(c.text).includes(folded));
+    const cards = kind === undefined ? map.cards : map.cards.filter((c) => c.kind === kind);
     if (cards.length === 0) continue;
     const room = MAX_SEARCH_CARDS - result.cards;
     if (cards.length > room) result.capped = true;

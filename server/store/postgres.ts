@@ -107,7 +107,7 @@ const MIGRATIONS: readonly string[] = [
   // 4: the owner and review fields of the summary (JSON, MapReview), copied out of `stats` so the
   // map list filters and orders by freshness reading only the light index (reviewColumn, rows.ts)
   `ALTER TABLE maps ADD COLUMN review text;`,
-  // 5: each map's searchable copy of its cards (JSON, SearchCardsSchema) and their folded text,
+  // 5: each map's searchable copy of its cards (a line of JSON per card) and their folded text,
   // which a card search matches with strpos() (src/model/cardSearch.ts); a table of its own so
   // reading map rows never reads it
   `CREATE TABLE map_search (map_id text PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, cards text NOT NULL, folded text NOT NULL);`,
@@ -509,11 +509,11 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       // strpos() is an exact substring test: both sides are folded already (foldText), so any
       // character (Chinese, %, _) is matched as itself, with no LIKE escaping.
       const { rows } = await pool.query<Numeric<SearchRow>>(
-        `SELECT m.id, m.title, m.updated_at, s.cards FROM map_search s JOIN maps m ON m.id = s.map_id
+        `SELECT m.id, m.title, m.updated_at, s.cards, s.folded FROM map_search s JOIN maps m ON m.id = s.map_id
          WHERE strpos(s.folded, $1) > 0 ORDER BY m.updated_at DESC, m.id`,
         [folded],
       );
-      return rows.map((r) => toSearchedMap({ ...r, updated_at: num(r.updated_at) }));
+      return rows.map((r) => toSearchedMap({ ...r, updated_at: num(r.updated_at) }, folded));
     },
     async unsearchableMaps() {
       const { rows } = await pool.query<{ id: string }>(

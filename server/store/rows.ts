@@ -3,7 +3,7 @@
  * column names in SQLite and PostgreSQL, so one reading serves both.
  */
 import { MapReviewSchema, MapStatsSchema, type MapReview } from '../../src/model/mapList';
-import { SearchCardsSchema, foldedCards, type SearchCard } from '../../src/model/cardSearch';
+import { SearchCardSchema, SearchCardsSchema, foldedCards, type SearchCard } from '../../src/model/cardSearch';
 import type { MapIndexRow, MapRecord, MapStats, SearchedMap, VersionRecord } from './types';
 
 export interface MapRow {
@@ -89,27 +89,50 @@ export const toIndexRow = (r: IndexRow): MapIndexRow => {
   return row;
 };
 
-/** A row of `map_search` joined with its map's: the searchable copy as stored (JSON, SearchCardsSchema). */
+/** A row of `map_search` joined with its map's: the copy as stored (searchColumns). */
 export interface SearchRow {
   id: string;
   title: string;
   updated_at: number;
   cards: string;
+  folded: string;
 }
 
-/** The `map_search` columns for `cards`: the copy as JSON (checked: a write never stores what a read would drop), and the folded text the database matches. */
+/**
+ * The `map_search` columns for `cards`: each card as one line of JSON
+ * (JSON escapes line breaks, so a card is one line), checked on the way in;
+ * and, line for line, each card's folded text (foldedCards), which the
+ * database matches. Line n of one is card n of the other, so a search parses
+ * only the cards whose folded line matches, not a map's whole copy.
+ */
 export function searchColumns(cards: readonly SearchCard[]): { cards: string; folded: string } {
-  return { cards: JSON.stringify(SearchCardsSchema.parse(cards)), folded: foldedCards(cards) };
+  return {
+    cards: SearchCardsSchema.parse(cards)
+      .map((c) => JSON.stringify(c))
+      .join('\n'),
+    folded: foldedCards(cards),
+  };
 }
 
-/** The map a search found; its copy is empty if it does not validate (a bad row must not break the search). */
-export function toSearchedMap(r: SearchRow): SearchedMap {
-  let cards: SearchCard[] = [];
+function parseCard(line: string | undefined): SearchCard | null {
+  if (line === undefined) return null;
   try {
-    const parsed = SearchCardsSchema.safeParse(JSON.parse(r.cards));
-    if (parsed.success) cards = parsed.data;
+    const parsed = SearchCardSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
   } catch {
-    // left empty
+    return null;
   }
+}
+
+/** The map a search found, with the cards whose folded text contains `folded`; a line that does not validate is left out. */
+export function toSearchedMap(r: SearchRow, folded: string): SearchedMap {
+  const lines = r.folded.split('\n');
+  const json = r.cards.split('\n');
+  const cards: SearchCard[] = [];
+  lines.forEach((line, i) => {
+    if (!line.includes(folded)) return;
+    const card = parseCard(json[i]);
+    if (card) cards.push(card);
+  });
   return { id: r.id, title: r.title, updatedAt: r.updated_at, cards };
 }

@@ -95,7 +95,7 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
  * them, and a map it deletes takes its rows along (ON DELETE CASCADE).
  */
 const ADDED_TABLES: readonly string[] = [
-  // each map's searchable copy of its cards (JSON, SearchCardsSchema) and their folded text,
+  // each map's searchable copy of its cards (a line of JSON per card) and their folded text,
   // which a card search matches with instr() (src/model/cardSearch.ts); a table of its own so
   // reading map rows never reads it
   `CREATE TABLE IF NOT EXISTS map_search (map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, cards TEXT NOT NULL, folded TEXT NOT NULL)`,
@@ -168,7 +168,7 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
        ON CONFLICT(map_id) DO UPDATE SET cards = excluded.cards, folded = excluded.folded`,
     ),
     find: db.prepare(
-      `SELECT m.id, m.title, m.updated_at, s.cards FROM map_search s JOIN maps m ON m.id = s.map_id
+      `SELECT m.id, m.title, m.updated_at, s.cards, s.folded FROM map_search s JOIN maps m ON m.id = s.map_id
        WHERE instr(s.folded, ?) > 0 ORDER BY m.updated_at DESC, m.id`,
     ),
     missing: db.prepare('SELECT id FROM maps WHERE id NOT IN (SELECT map_id FROM map_search)').pluck(),
@@ -362,7 +362,7 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
       search.put.run({ id, ...searchColumns(cards) });
     },
     async findCards(folded) {
-      return (search.find.all(folded) as SearchRow[]).map(toSearchedMap);
+      return (search.find.all(folded) as SearchRow[]).map((r) => toSearchedMap(r, folded));
     },
     async unsearchableMaps() {
       return search.missing.all() as string[];

@@ -196,7 +196,7 @@ export interface MapCatalog {
   rotateLinks(id: string): Promise<number | null>;
 }
 
-/** A map found by a card search: its row's title and last edit, and its whole searchable copy. */
+/** A map found by a card search: its row's title and last edit, and its cards that matched, in journey order. */
 export interface SearchedMap {
   id: string;
   title: string;
@@ -213,9 +213,10 @@ export interface CardSearchStore {
   /** Replaces the map's searchable copy; nothing for a map that does not exist (deleted meanwhile). */
   putSearchCards(mapId: string, cards: readonly SearchCard[]): Promise<void>;
   /**
-   * The maps with a card whose folded text (foldedCards) contains `folded`,
-   * already folded (foldText), most recently edited first. The database
-   * finds them by substring, so only maps that match are read and parsed.
+   * The maps with a card whose folded text (foldCardText) contains `folded`,
+   * already folded (foldText), most recently edited first, each with those
+   * cards. The database finds the maps by substring, so only maps that match
+   * are read, and of them only the matching cards are parsed.
    */
   findCards(folded: string): Promise<SearchedMap[]>;
   /** The maps that have no searchable copy (saved last before search existed), for indexing them (server/cardIndex.ts). */

@@ -98,17 +98,25 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     await store.createMap(record('new', 2), initial());
     await store.createMap(record('none', 3), initial());
     expect((await store.unsearchableMaps()).sort()).toEqual(['new', 'none', 'old']);
-    await store.putSearchCards('old', [card('a', '配送太慢'), card('b', 'Late DELIVERY'), card('c', '100% off_sale')]);
+    await store.putSearchCards('old', [
+      card('m', 'Multi\n  line'),
+      card('a', '配送太慢'),
+      card('b', 'Late DELIVERY'),
+      card('c', '100% off_sale'),
+    ]);
     await store.putSearchCards('new', [card('d', '顺丰配送', 'touchpoints')]);
     await store.putSearchCards('gone', [card('x', '配送')]); // no such map: nothing stored
     expect(await store.unsearchableMaps()).toEqual(['none']);
 
     const found = async (q: string) => (await store.findCards(q)).map((m) => m.id);
-    // Most recently edited first, each with its whole copy.
+    // Most recently edited first, each with its matching cards.
     expect(await store.findCards('配送')).toEqual([
       { id: 'new', title: 'new', updatedAt: 2, cards: [card('d', '顺丰配送', 'touchpoints')] },
-      { id: 'old', title: 'old', updatedAt: 1, cards: [card('a', '配送太慢'), card('b', 'Late DELIVERY'), card('c', '100% off_sale')] },
+      { id: 'old', title: 'old', updatedAt: 1, cards: [card('a', '配送太慢')] },
     ]);
+    // Only the matching cards: a card of several lines is one card (the lines after it stay aligned).
+    expect((await store.findCards('a')).map((m) => [m.id, m.cards.map((c) => c.id)])).toEqual([['old', ['b', 'c']]]);
+    expect((await store.findCards('multi line')).map((m) => [m.id, m.cards.map((c) => c.text)])).toEqual([['old', ['Multi\n  line']]]);
     // The folded text is matched: a folded query finds any case; LIKE's wildcards are plain characters.
     expect(await found('delivery')).toEqual(['old']);
     expect(await found('% off_')).toEqual(['old']);
