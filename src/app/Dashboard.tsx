@@ -2,7 +2,8 @@
  * The dashboard: the maps on this server as cards, a page at a time (the
  * next one comes as the user scrolls near the end), searchable by title as
  * you type and sorted by last edit or by title; create, import, rename,
- * duplicate and delete maps. The server searches, sorts and counts
+ * duplicate and delete maps; search the cards of every map by text
+ * (CardSearch). The server searches, sorts and counts
  * (`GET /api/maps`), so a workspace of thousands of maps costs the browser
  * one page, not the whole list.
  */
@@ -17,6 +18,7 @@ import { deleteMapApi, duplicateMapApi, getMapApi, renameMapApi } from './api';
 import { askConfirm } from '../ui/askConfirm';
 import { LanguageSwitch } from './LanguageSwitch';
 import { takeFreshMap } from './dashboard/freshMap';
+import { CardSearch } from './dashboard/CardSearch';
 import { ImportMapButton } from './dashboard/ImportMap';
 import { LoadMore } from './dashboard/LoadMore';
 import { MapCard } from './dashboard/MapCard';
@@ -153,6 +155,7 @@ export function Dashboard() {
           </div>
         </div>
         {creating && <NewMapForm onCancel={() => setCreating(false)} />}
+        {list.status !== 'loading' && !noMaps && <CardSearch />}
         {list.status !== 'loading' && !noMaps && (
           <div className="dashboard-tools" role="search">
             <input

@@ -42,6 +42,7 @@ import { ActionsProvider } from '../actions/ActionsProvider';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { ReviewStatus } from './review/ReviewStatus';
+import { useLinkedCard } from './useLinkedCard';
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function MapPage({ mapId }: { mapId: string }) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const { preview, show: showPreview, close: closePreview, error: previewError } = usePreview(mapId, token);
   const shown = preview?.open ?? open;
+  useLinkedCard(open?.doc ?? null, availability === 'ready' && !preview);
 
   useEffect(() => {
     let current = true;

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { MapListSchema, MapSummarySchema, type MapList, type MapSummary } from '../model/mapList';
 import type { CreateMapRequest, MapListQuery } from '../model/schema';
+import { CardSearchResultSchema, type CardSearchQuery, type CardSearchResult } from '../model/cardSearch';
 
 // An answer that fails its schema is shown with zod's issue messages: in English, as zod's full API (which loads
 // this locale itself) writes them, rather than zod/mini's bare "Invalid input".
@@ -53,6 +54,13 @@ export function listMaps(query: Partial<MapListQuery>, signal?: AbortSignal): Pr
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return request(search ? `/api/maps?${search}` : '/api/maps', MapListSchema, { signal });
+}
+
+/** The cards whose text contains `q` in every map (GET /api/search), optionally only those of one lane kind. */
+export function searchCardsApi({ q, kind }: CardSearchQuery, signal?: AbortSignal): Promise<CardSearchResult> {
+  const params = new URLSearchParams({ q });
+  if (kind) params.set('kind', kind);
+  return request(`/api/search?${params.toString()}`, CardSearchResultSchema, { signal });
 }
 
 /** One map's summary (title, times, stats). */
