@@ -28,6 +28,8 @@
  *     to the first card (bench/a11y.ts)
  *   - cluster: three nodes on PostgreSQL and Redis against one: latency across
  *     nodes, held rate, store append time, recovery from kill -9 (bench/cluster.ts)
+ *   - cardSearch: GET /api/search over 200 maps of 600 cards on SQLite, and what
+ *     keeping each map's searchable copy costs (bench/card-search.ts)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +45,7 @@ import { browserOpen } from './browser-open';
 import { browserExport } from './browser-export';
 import { serverExport } from './server-export';
 import { browserCursors } from './browser-cursors';
+import { cardSearchBench } from './card-search';
 import { a11y } from './a11y';
 import { attacks } from './attacks';
 import { cluster } from './cluster';
@@ -150,6 +153,7 @@ const results = {
   frames600: (await browserFrames({ profile: process.env.BENCH_PROFILE })) ?? 'skipped: needs npm run build',
   export: (await browserExport()) ?? 'skipped: needs npm run build',
   serverExport: await serverExport(),
+  cardSearch: await cardSearchBench(),
   pageWeight: (await pageWeight()) ?? 'skipped: needs npm run build',
   a11y: (await a11y()) ?? 'skipped: needs npm run build',
   cursors600: (await browserCursors()) ?? 'skipped: needs npm run build',
