@@ -1,24 +1,31 @@
 /**
- * A map's version history: list, save, preview, restore, delete. Any share
- * link of the map may list and preview; saving, restoring and deleting need
- * an edit link (or the workspace).
+ * A map's version history: list, save, preview, compare, restore, delete.
+ * Any share link of the map may list, preview and compare; saving, restoring
+ * and deleting need an edit link (or the workspace).
  */
+import * as Y from 'yjs';
 import { CreateVersionRequestSchema, RestoreVersionRequestSchema } from '../../src/model/versions';
+import { COMPARE_NOW, type CompareResult } from '../../src/model/compare/wire';
+import type { MapComparer } from '../compare/mapComparer';
+import type { Logger } from '../log';
+import { TaskWorkerError } from '../taskWorker';
 import type { Versions } from '../versions';
 import type { RoomRegistry } from '../ws/rooms';
 import type { Store } from '../store/types';
 import { findMap } from './mapRoutes';
-import { noContent, readJson, sendJson, validate } from './respond';
+import { HttpError, noContent, readJson, sendJson, taskFailureError, validate } from './respond';
 import type { RequestContext, Route } from './router';
 
 export interface VersionRouteDeps {
   store: Store;
   rooms: RoomRegistry;
   versions: Versions;
+  comparer: MapComparer;
   maxBodyBytes: number;
+  log: Logger;
 }
 
-export function versionRoutes({ store, rooms, versions, maxBodyBytes }: VersionRouteDeps): Route[] {
+export function versionRoutes({ store, rooms, versions, comparer, maxBodyBytes, log }: VersionRouteDeps): Route[] {
   /** Runs `fn` on the map's room (loaded for it if need be: edits not yet stored are in what it reads). */
   const withRoom = async <T>(mapId: string, fn: (room: Awaited<ReturnType<RoomRegistry['get']>>) => Promise<T>): Promise<T> => {
     const room = await rooms.get(mapId);
@@ -41,6 +48,39 @@ export function versionRoutes({ store, rooms, versions, maxBodyBytes }: VersionR
     const record = await findMap(store, params.id);
     const body = validate(RestoreVersionRequestSchema, await readJson(req, maxBodyBytes));
     sendJson(res, 200, await withRoom(record.id, (room) => versions.restore(room, params.versionId ?? '', body.createdBy ?? '')));
+  };
+
+  /**
+   * GET /api/maps/:id/versions/:versionId/compare/:to: what changed from a
+   * version to another (`to` a version id) or to the map now (`to` = now, as
+   * the server holds it this instant, edits not yet stored included). Worked
+   * out in the compare worker from the stored states, so it is the same for
+   * everyone and no request waits for it.
+   */
+  const compare = async ({ res, params }: RequestContext) => {
+    const record = await findMap(store, params.id);
+    const from = await versions.compareSide(record.id, params.versionId ?? '');
+    const to =
+      params.to === COMPARE_NOW
+        ? await withRoom(record.id, async (room) => ({
+            ref: { id: COMPARE_NOW, kind: COMPARE_NOW, name: '', createdAt: Date.now() } as const,
+            stored: { state: Y.encodeStateAsUpdate(room.doc), deflated: false },
+          }))
+        : await versions.compareSide(record.id, params.to ?? '');
+    let result;
+    try {
+      result = await comparer.compare({ before: from.stored, after: to.stored });
+    } catch (err) {
+      if (!(err instanceof TaskWorkerError)) throw err;
+      log.warn('version compare failed', { map: record.id, reason: err.reason, err: err.cause });
+      throw taskFailureError(err);
+    }
+    if (!result.ok) {
+      log.warn('version compare: content not valid', { map: record.id, side: result.side, message: result.message });
+      throw new HttpError(422, `${result.side === 'before' ? 'the first' : 'the second'} version’s content is not a valid map`);
+    }
+    const body: CompareResult = { from: from.ref, to: to.ref, diff: result.diff, view: result.view };
+    sendJson(res, 200, body, { 'cache-control': 'no-store' });
   };
 
   return [
@@ -68,5 +108,6 @@ export function versionRoutes({ store, rooms, versions, maxBodyBytes }: VersionR
       },
     },
     { method: 'POST', path: '/api/maps/:id/versions/:versionId/restore', access: { link: 'editor' }, handle: restore },
+    { method: 'GET', path: '/api/maps/:id/versions/:versionId/compare/:to', access: { link: 'viewer' }, handle: compare },
   ];
 }

@@ -18,6 +18,7 @@ import {
   deleteStage,
   docToMapDocument,
   listEntities,
+  MapDocumentSchema,
   moveCard,
   moveLane,
   moveStage,
@@ -38,6 +39,7 @@ import {
   sideOfDocument,
   type CompareSide,
 } from '../../../src/model/compare/diff';
+import { compareView } from '../../../src/model/compare/view';
 import { fillToCards } from '../../fixtures/large-map';
 import { mapDoc } from '../../fixtures/model';
 
@@ -304,5 +306,32 @@ describe('diffMaps on the 600-card map', () => {
     const d = diffMaps(a, b);
     expect(d.counts.cards).toMatchObject({ removed: 5, moved: 1 });
     expect(d.counts.cards.changed).toBe(11);
+  });
+});
+
+describe('compareView: the map a compare shows', () => {
+  it('is the after map with removed cards, stages and lanes back where they were', () => {
+    const doc = mapDoc('blank');
+    const stages = stagesOf(doc);
+    const actions = laneOfKind(doc, 'actions').id;
+    const cell = { laneId: actions, stageId: stages[0]!.id };
+    const [one, two, three] = ['one', 'two', 'three'].map((text) => addCard(doc, { ...cell, text }));
+    const inStage2 = addCard(doc, { laneId: actions, stageId: stages[1]!.id, text: 'in stage 2' });
+    const notes = addLane(doc, { kind: 'notes', name: 'Notes' });
+    const before = fork(doc);
+    deleteCard(doc, two!);
+    deleteStage(doc, stages[1]!.id);
+    deleteLane(doc, notes);
+    moveCard(doc, three!, { laneId: actions, stageId: stages[2]!.id });
+    const added = addCard(doc, { ...cell, text: 'added' });
+    const view = MapDocumentSchema.parse(compareView(docToMapDocument(before), docToMapDocument(doc)));
+    const side = sideOfDocument(view);
+    expect(side.stages.map((s) => s.id)).toEqual(stages.map((s) => s.id));
+    expect(side.lanes.map((l) => l.id)).toEqual(lanesOf(before).map((l) => l.id));
+    const inCell = side.cards.filter((c) => c.laneId === actions && c.stageId === stages[0]!.id).map((c) => c.id);
+    // The removed card where it was; the moved one only in its new cell.
+    expect(inCell).toEqual([one, two, added]);
+    expect(view.cards[three!]!.stageId).toBe(stages[2]!.id);
+    expect(view.cards[inStage2]!.stageId).toBe(stages[1]!.id);
   });
 });

@@ -1,0 +1,30 @@
+/**
+ * Version compares off the event loop: inflating two versions of a
+ * 600-card map, loading them into docs, validating and diffing them takes
+ * tens of milliseconds of CPU (bench: `compare600`), which no socket or
+ * request should wait for. A TaskWorker of compareWorker.ts.
+ */
+import { TaskWorker, type TaskWorkerOptions } from '../taskWorker';
+import type { CompareRequest, CompareStatesResult } from './compareStates';
+
+export class MapComparer {
+  readonly #tasks: TaskWorker<CompareRequest, CompareStatesResult>;
+
+  constructor(opts: TaskWorkerOptions = {}) {
+    // Two 10,000-card maps side by side at most (MAP_LIMITS); versions are within MAX_MAP_STORAGE_BYTES.
+    this.#tasks = new TaskWorker(
+      new URL('./compareWorker.ts', import.meta.url),
+      { task: 'compare', input: 'the map' },
+      { maxMemoryMb: 512, ...opts },
+    );
+  }
+
+  /** The diff and the view, or which side is not a valid map; rejects with TaskWorkerError when the worker cannot answer. */
+  compare(request: CompareRequest): Promise<CompareStatesResult> {
+    return this.#tasks.run(request);
+  }
+
+  close(): Promise<void> {
+    return this.#tasks.close();
+  }
+}
