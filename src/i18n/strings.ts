@@ -30,6 +30,8 @@ import presentEn from './present.en.json';
 import presentZhCN from './present.zh-CN.json';
 import roundsEn from './rounds.en.json';
 import roundsZhCN from './rounds.zh-CN.json';
+import compareEn from './compare.en.json';
+import compareZhCN from './compare.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -44,6 +46,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     timer: timerEn,
     present: presentEn,
     rounds: roundsEn,
+    compare: compareEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -57,5 +60,6 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     timer: timerZhCN,
     present: presentZhCN,
     rounds: roundsZhCN,
+    compare: compareZhCN,
   },
 };
