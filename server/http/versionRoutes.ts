@@ -7,6 +7,10 @@ import * as Y from 'yjs';
 import { CreateVersionRequestSchema, RestoreVersionRequestSchema } from '../../src/model/versions';
 import { COMPARE_NOW, type CompareResult } from '../../src/model/compare/wire';
 import type { MapComparer } from '../compare/mapComparer';
+import type { ComparePdfOptions } from '../compare/comparePdf';
+import { attachmentDisposition } from '../exchange';
+import { LOCALES } from '../../src/model/choices';
+import { z } from 'zod';
 import type { Logger } from '../log';
 import { TaskWorkerError } from '../taskWorker';
 import type { Versions } from '../versions';
@@ -15,6 +19,13 @@ import type { Store } from '../store/types';
 import { findMap } from './mapRoutes';
 import { HttpError, noContent, readJson, sendJson, taskFailureError, validate } from './respond';
 import type { RequestContext, Route } from './router';
+
+/** The compare PDF's options: the language of its words (the map's when absent), the author it names. */
+const ComparePdfQuerySchema = z.object({
+  lang: z.enum(LOCALES).optional(),
+  author: z.string().max(100).default(''),
+  token: z.string().optional(),
+});
 
 export interface VersionRouteDeps {
   store: Store;
@@ -57,7 +68,7 @@ export function versionRoutes({ store, rooms, versions, comparer, maxBodyBytes, 
    * out in the compare worker from the stored states, so it is the same for
    * everyone and no request waits for it.
    */
-  const compare = async ({ res, params }: RequestContext) => {
+  const compute = async ({ params }: RequestContext, pdf?: ComparePdfOptions) => {
     const record = await findMap(store, params.id);
     const from = await versions.compareSide(record.id, params.versionId ?? '');
     const to =
@@ -69,7 +80,12 @@ export function versionRoutes({ store, rooms, versions, comparer, maxBodyBytes, 
         : await versions.compareSide(record.id, params.to ?? '');
     let result;
     try {
-      result = await comparer.compare({ before: from.stored, after: to.stored });
+      result = await comparer.compare({
+        before: from.stored,
+        after: to.stored,
+        refs: { from: from.ref, to: to.ref },
+        ...(pdf ? { pdf } : {}),
+      });
     } catch (err) {
       if (!(err instanceof TaskWorkerError)) throw err;
       log.warn('version compare failed', { map: record.id, reason: err.reason, err: err.cause });
@@ -79,8 +95,27 @@ export function versionRoutes({ store, rooms, versions, comparer, maxBodyBytes, 
       log.warn('version compare: content not valid', { map: record.id, side: result.side, message: result.message });
       throw new HttpError(422, `${result.side === 'before' ? 'the first' : 'the second'} version’s content is not a valid map`);
     }
-    const body: CompareResult = { from: from.ref, to: to.ref, diff: result.diff, view: result.view };
-    sendJson(res, 200, body, { 'cache-control': 'no-store' });
+    return { record, from: from.ref, to: to.ref, result };
+  };
+  const compare = async (ctx: RequestContext) => {
+    const { from, to, result } = await compute(ctx);
+    const body: CompareResult = { from, to, diff: result.diff, view: result.view };
+    sendJson(ctx.res, 200, body);
+  };
+
+  /** …/compare/:to/export.pdf?lang=&author=: the compare as a PDF page, "What changed since the last review". */
+  const comparePdf = async (ctx: RequestContext) => {
+    const options = validate(ComparePdfQuerySchema, Object.fromEntries(ctx.query.entries()), 'export options');
+    const record = await findMap(store, ctx.params.id);
+    const { result } = await compute(ctx, { ...(options.lang ? { lang: options.lang } : {}), author: options.author, now: Date.now() });
+    if (!('pdf' in result)) throw new HttpError(500, 'the compare gave no PDF');
+    ctx.res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': String(result.pdf.byteLength),
+      'cache-control': 'no-store',
+      'content-disposition': attachmentDisposition(record.title, `journey-map-${record.id}-changes`, 'pdf'),
+    });
+    ctx.res.end(result.pdf);
   };
 
   return [
@@ -109,5 +144,6 @@ export function versionRoutes({ store, rooms, versions, comparer, maxBodyBytes, 
     },
     { method: 'POST', path: '/api/maps/:id/versions/:versionId/restore', access: { link: 'editor' }, handle: restore },
     { method: 'GET', path: '/api/maps/:id/versions/:versionId/compare/:to', access: { link: 'viewer' }, handle: compare },
+    { method: 'GET', path: '/api/maps/:id/versions/:versionId/compare/:to/export.pdf', access: { link: 'viewer' }, handle: comparePdf },
   ];
 }

@@ -27,7 +27,7 @@ import { HistoryDialog } from './history/HistoryDialog';
 import { PreviewBanner } from './history/PreviewBanner';
 import { usePreview } from './history/usePreview';
 import { useComparison } from './history/useComparison';
-import { CompareBanner } from './history/CompareBanner';
+import { CompareBanner, comparePdfUrl } from './history/CompareBanner';
 import { ComparePanel } from './history/ComparePanel';
 import { CompareProvider } from '../state/compareContext';
 import { COMPARE_NOW } from '../model/compare/wire';
@@ -96,7 +96,7 @@ function Unavailable({ message, reload = false }: { message: string; reload?: bo
 }
 
 export function MapPage({ mapId }: { mapId: string }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const [open, setOpen] = useState<OpenMap | null>(null);
   const [access, setAccess] = useState<AccessResult | null>(null);
   /** bumped to ask the server again (after signing in) */
@@ -237,7 +237,13 @@ export function MapPage({ mapId }: { mapId: string }) {
         </p>
       )}
       {comparing.loading && <p className="muted centered">{t('compare.loading')}</p>}
-      {comparison && <CompareBanner state={comparison.state} onClose={comparing.close} />}
+      {comparison && (
+        <CompareBanner
+          state={comparison.state}
+          onClose={comparing.close}
+          pdfUrl={comparePdfUrl(mapId, token, comparison.state, language)}
+        />
+      )}
       {previewError && (
         <p className="error centered" role="alert">
           {previewError}

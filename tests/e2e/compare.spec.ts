@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addCard, cardWithText, createMap, openMap } from './helpers';
+import { readPdf } from './pdf';
 
 /** History → tick the version named `name` → Compare with now. */
 async function compareWithNow(page: Page, name: string) {
@@ -9,7 +10,10 @@ async function compareWithNow(page: Page, name: string) {
   await expect(page.getByTestId('compare-banner')).toBeVisible();
 }
 
-test('compare: a saved version with the map now, on the canvas and in the list, in English and Chinese', async ({ page, request }) => {
+test('compare: a saved version with the map now, on the canvas and in the list, in English and Chinese', async ({
+  page,
+  request,
+}, testInfo) => {
   const mapId = await createMap(request, { template: 'blank', locale: 'en', title: 'Review map' });
   await openMap(page, mapId);
   // One card a cell: the next cell's "Add card" is not under a card.
@@ -100,4 +104,16 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
   await expect(page.getByTestId('compare-panel').getByRole('heading')).toHaveText('变更');
   await cardWithText(page, 'Edited after review').hover();
   await expect(page.getByTestId('compare-tip')).toContainText('内容：Edit me → Edited after review');
+
+  // The PDF page, in Chinese: "What changed since the last review", the counts, the changes.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('compare-export-pdf').click();
+  const file = testInfo.outputPath('changes.pdf');
+  await (await download).saveAs(file);
+  const pdf = await readPdf(file);
+  const text = pdf.text.join(' ').replace(/\s+/g, '');
+  expect(pdf.title).toBe('自上次评审以来的变化');
+  expect(text).toContain('自上次评审以来的变化');
+  expect(text).toContain('新增1·删除1·修改1·移动1');
+  for (const card of ['Brandnew', 'Dropme', 'Editedafterreview', 'Shiftme']) expect(text).toContain(card);
 });

@@ -9,7 +9,14 @@ import type { TFunction } from '../../i18n/translate';
 export const sideName = (t: TFunction, side: CompareSideRef): string =>
   side.kind === 'now' ? t('compare.now') : side.name || t('history.auto');
 
-export function CompareBanner({ state, onClose, exportPdf }: { state: CompareState; onClose(): void; exportPdf?: () => void }) {
+/** The compare's PDF page ("What changed since the last review"), made by the server in the UI's language. */
+export function comparePdfUrl(mapId: string, token: string | null, state: CompareState, lang: string): string {
+  const { from, to } = state.result;
+  const query = new URLSearchParams({ lang, ...(token ? { token } : {}) });
+  return `/api/maps/${encodeURIComponent(mapId)}/versions/${encodeURIComponent(from.id)}/compare/${encodeURIComponent(to.id)}/export.pdf?${query}`;
+}
+
+export function CompareBanner({ state, onClose, pdfUrl }: { state: CompareState; onClose(): void; pdfUrl?: string }) {
   const { t, language } = useTranslation();
   const { from, to, diff } = state.result;
   return (
@@ -26,10 +33,10 @@ export function CompareBanner({ state, onClose, exportPdf }: { state: CompareSta
         {summaryLine(t, diff)}
       </span>
       <span className="spacer" />
-      {exportPdf && (
-        <button type="button" data-testid="compare-export-pdf" onClick={exportPdf}>
+      {pdfUrl && (
+        <a className="button-link" data-testid="compare-export-pdf" href={pdfUrl} download>
           {t('compare.exportPdf')}
-        </button>
+        </a>
       )}
       <button type="button" data-testid="back-to-live" onClick={onClose}>
         {t('history.backToLive')}

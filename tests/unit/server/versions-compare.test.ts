@@ -3,6 +3,7 @@
  * worked out on the server from stored versions, or a version and the map
  * now (edits not yet stored included), for any share link of the map.
  */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { addCard, deleteCard, listEntities, moveCard, updateCardText } from '../../../src/model';
 import { CompareResultSchema } from '../../../src/model/compare/wire';
@@ -64,7 +65,23 @@ describe('version compare', () => {
     expect(stored.diff).toEqual(now.diff);
     // Nothing changed since the last version.
     expect((await compare(s, id, v2, 'now')).diff.cards).toEqual([]);
-  });
+
+    // The PDF page, in Chinese: its title, the counts, the cards' texts.
+    const pdf = await api(s, `${id}/versions/${v1}/compare/now/export.pdf?lang=zh-CN&author=Ana`);
+    expect(pdf.status, pdf.status === 200 ? '' : await pdf.text()).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const doc = await getDocument({ data: new Uint8Array(await pdf.arrayBuffer()), isEvalSupported: false }).promise;
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n++) {
+      text += (await (await doc.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+    }
+    await doc.destroy();
+    const compact = text.replace(/\s+/g, '');
+    expect(compact).toContain('自上次评审以来的变化');
+    expect(compact).toContain('新增1·删除1');
+    expect(compact).toContain('anewcard');
+    expect(compact).toContain('editedaftertheversion');
+  }, 60_000);
 
   it('answers 404 for an unknown version, and any share link of the map may compare', async () => {
     const s = await start({ JOURNEYBOARD_PASSWORD: 'a-workspace-password' });
