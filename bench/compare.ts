@@ -9,8 +9,10 @@
  * 20 ms) meanwhile: whether a compare held the event loop. `inProcessMs`:
  * the compare's own CPU (compareStates: inflate, load, validate, diff, view)
  * in this process, without the worker or HTTP. `npx tsx bench/compare.ts`
- * runs it alone.
+ * runs it alone (and writes `compare600` into bench/results/latest.json).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { addCard, deleteCard, listEntities, moveCard, updateCardText } from '../src/model';
 import { compareStates } from '../server/compare/compareStates';
@@ -117,4 +119,11 @@ export async function compareBench() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await compareBench(), null, 2));
+// Run alone, it also writes its figures into bench/results/latest.json as `compare600` (the other figures stay).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await compareBench();
+  console.log(JSON.stringify(result, null, 2));
+  const out = path.join(import.meta.dirname, 'results', 'latest.json');
+  const latest = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(out, JSON.stringify({ ...latest, compare600: { ...result, at: new Date().toISOString() } }, null, 2) + '\n');
+}

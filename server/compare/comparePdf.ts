@@ -10,6 +10,8 @@ import { translatorFor } from '../../src/i18n/language';
 import type { CompareResult } from '../../src/model/compare/wire';
 import type { Locale } from '../../src/model/schema';
 import { nodeFontBook } from '../export/fontFiles';
+import { emojiSvg } from '../export/renderOnServer';
+import { emojiInTexts, pictureEmoji } from '../../src/export/drawing/emojiPictures';
 
 export interface ComparePdfOptions {
   /** the language of the page's own words; the map's when absent */
@@ -30,6 +32,10 @@ export async function comparePdf(result: CompareResult, options: ComparePdfOptio
     now: new Date(options.now),
   };
   const fonts = await nodeFontBook();
-  await fonts.load(comparePdfTexts(input));
-  return drawingToPdf(comparePages(input, fonts), fonts);
+  const texts = comparePdfTexts(input);
+  await fonts.load(texts);
+  // Emoji in card texts, which no face draws: Twemoji's pictures, as the map exports have them.
+  const svgOf = new Map(await Promise.all(emojiInTexts(texts, fonts).map(async (e) => [e, await emojiSvg(e)] as const)));
+  const drawing = pictureEmoji(comparePages(input, fonts), fonts, (e) => svgOf.get(e) ?? null);
+  return drawingToPdf(drawing, fonts);
 }

@@ -1,7 +1,7 @@
 /**
  * What a compare shows on a card or a header: its change in words, for
  * screen readers always (a hidden description the element points to) and
- * on screen while it is hovered or has the keyboard (a tip drawn above the
+ * on screen while it is hovered or has the keyboard (a tip drawn over the
  * nodes, React Flow's NodeToolbar, so neighbouring cards never cover it).
  */
 import { useId, useState } from 'react';
@@ -46,7 +46,7 @@ export function CardChangeTip({ change, open, descriptionId }: { change: CardCha
       <span id={descriptionId} className="visually-hidden">
         {lines.join('. ')}
       </span>
-      <NodeToolbar isVisible={open} position={Position.Top} offset={6}>
+      <NodeToolbar isVisible={open} position={Position.Bottom} offset={6}>
         <div className={`compare-tip compare-${change.change}`} data-testid="compare-tip" aria-hidden="true">
           <strong>{lines[0]}</strong>
           {lines.slice(1).map((line, i) => (
