@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCard, cardWithText, createMap, openMap } from './helpers';
+import AxeBuilder from '@axe-core/playwright';
+import { addCard, cardWithText, createMap, openMap, stageHeader } from './helpers';
 import { readPdf } from './pdf';
 
 /** History → tick the version named `name` → Compare with now. */
@@ -36,6 +37,12 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
   await page.locator('textarea.inline-text').press('Enter');
   await cardWithText(page, 'Shift me').click();
   await page.keyboard.press('Alt+ArrowRight');
+  // And the last stage renamed.
+  await stageHeader(page, 5).locator('.stage-name').dblclick();
+  const rename = page.getByRole('textbox', { name: 'Rename' });
+  await rename.fill('Loyalty');
+  await rename.press('Enter');
+  await expect(stageHeader(page, 5).locator('.stage-name')).toHaveText('Loyalty');
   // The server has every change before the compare asks it.
   await expect
     .poll(async () => {
@@ -50,7 +57,7 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
   const banner = page.getByTestId('compare-banner');
   await expect(banner).toContainText('Comparing “Before review”');
   await expect(banner).toContainText('“Now”');
-  await expect(page.getByTestId('compare-summary')).toHaveText('1 added · 1 removed · 1 changed · 1 moved');
+  await expect(page.getByTestId('compare-summary')).toHaveText('1 added · 1 removed · 2 changed · 1 moved');
 
   // On the canvas: added green, removed a red ghost in its old cell, changed outlined, moved outlined dashed.
   await expect(cardWithText(page, 'Brand new')).toHaveAttribute('data-compare', 'added');
@@ -65,6 +72,17 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
   await expect(cardWithText(page, 'Shift me')).toHaveAttribute('data-compare', 'changed');
   await expect(cardWithText(page, 'Shift me')).toHaveClass(/compare-moved/);
   await expect(cardWithText(page, 'Keep me')).not.toHaveAttribute('data-compare');
+  // The renamed stage carries a badge, its old name in it for screen readers.
+  const badge = stageHeader(page, 5).getByTestId('compare-badge');
+  await expect(badge).toHaveAttribute('data-compare', 'changed');
+  await expect(badge).toContainText('Name: Advocacy → Loyalty');
+  // Nothing a screen reader or a keyboard user would trip on.
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
   // Read-only, like a preview.
   await expect(page.getByRole('button', { name: 'Add card' })).toHaveCount(0);
 
@@ -76,7 +94,9 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
 
   // The changes list; an entry puts the keyboard on its card, and the tip shows for the keyboard too.
   const panel = page.getByTestId('compare-panel');
-  await expect(panel.getByTestId('compare-entry')).toHaveCount(4);
+  await expect(panel.getByTestId('compare-entry')).toHaveCount(5);
+  await expect(panel.getByTestId('compare-entry').first()).toContainText('Stage “Loyalty”');
+  await expect(panel.getByTestId('compare-entry').first()).toContainText('Name: Advocacy → Loyalty');
   await expect(panel.locator('[data-compare="removed"]')).toContainText('Drop me');
   await expect(panel.locator('[data-compare="added"]')).toContainText('Brand new');
   const moved = panel.getByTestId('compare-entry').filter({ hasText: 'Shift me' });
@@ -100,7 +120,7 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await compareWithNow(page, 'Before review');
   await expect(page.getByTestId('compare-banner')).toContainText('正在对比“Before review”');
-  await expect(page.getByTestId('compare-summary')).toHaveText('新增 1 · 删除 1 · 修改 1 · 移动 1');
+  await expect(page.getByTestId('compare-summary')).toHaveText('新增 1 · 删除 1 · 修改 2 · 移动 1');
   await expect(page.getByTestId('compare-panel').getByRole('heading')).toHaveText('变更');
   await cardWithText(page, 'Edited after review').hover();
   await expect(page.getByTestId('compare-tip')).toContainText('内容：Edit me → Edited after review');
@@ -114,6 +134,6 @@ test('compare: a saved version with the map now, on the canvas and in the list, 
   const text = pdf.text.join(' ').replace(/\s+/g, '');
   expect(pdf.title).toBe('自上次评审以来的变化');
   expect(text).toContain('自上次评审以来的变化');
-  expect(text).toContain('新增1·删除1·修改1·移动1');
+  expect(text).toContain('新增1·删除1·修改2·移动1');
   for (const card of ['Brandnew', 'Dropme', 'Editedafterreview', 'Shiftme']) expect(text).toContain(card);
 });
