@@ -40,6 +40,8 @@ import {
   type CompareSide,
 } from '../../../src/model/compare/diff';
 import { compareView } from '../../../src/model/compare/view';
+import { describeCardChange, namesOf, summaryLine } from '../../../src/model/compare/describe';
+import { translatorFor } from '../../../src/i18n/language';
 import { fillToCards } from '../../fixtures/large-map';
 import { mapDoc } from '../../fixtures/model';
 
@@ -300,7 +302,9 @@ describe('diffMaps on the 600-card map', () => {
     const stage2 = stagesOf(doc)[1]!.id;
     for (let i = 0; i < 10; i++) updateCardText(doc, cards[i * 7]!.id, `edited ${i}`);
     for (let i = 0; i < 5; i++) deleteCard(doc, cards[100 + i]!.id);
-    const movedCard = cards.find((c) => c.stageId !== stage2 && c.laneId === laneOfKind(doc, 'actions').id)!;
+    // A card neither edited nor removed (ids are random, so the journey order of the filled cards is too).
+    const touched = new Set([...Array.from({ length: 10 }, (_, i) => cards[i * 7]!.id), ...cards.slice(100, 105).map((c) => c.id)]);
+    const movedCard = cards.find((c) => !touched.has(c.id) && c.stageId !== stage2 && c.laneId === laneOfKind(doc, 'actions').id)!;
     moveCard(doc, movedCard.id, { laneId: movedCard.laneId, stageId: stage2 });
     const [a, b] = [snap(before), snap(doc)];
     const d = diffMaps(a, b);
@@ -333,5 +337,31 @@ describe('compareView: the map a compare shows', () => {
     expect(inCell).toEqual([one, two, added]);
     expect(view.cards[three!]!.stageId).toBe(stages[2]!.id);
     expect(view.cards[inStage2]!.stageId).toBe(stages[1]!.id);
+  });
+});
+
+describe('describe: a compare in words', () => {
+  it('says old → new in the reader’s language, moves with their cells', () => {
+    const doc = mapDoc('blank');
+    const [s1, s2] = stagesOf(doc);
+    const touch = laneOfKind(doc, 'touchpoints');
+    const card = addCard(doc, { laneId: touch.id, stageId: s1!.id, text: 'Website' });
+    const before = fork(doc);
+    updateCard(doc, card, { channel: 'digital', momentOfTruth: true });
+    setTag(doc, [card], 'rose', true);
+    moveCard(doc, card, { laneId: touch.id, stageId: s2!.id });
+    const view = compareView(docToMapDocument(before), docToMapDocument(doc));
+    const d = diffMaps(snap(before), snap(doc));
+    const names = namesOf(view);
+    expect(describeCardChange(translatorFor('en'), d.cards[0]!, names)).toEqual([
+      'Channel: – → Digital',
+      'Moment of truth: – → yes',
+      'Tags: – → Rose',
+      `Moved from ${s1!.name} / ${touch.name} to ${s2!.name} / ${touch.name}`,
+    ]);
+    const zh = describeCardChange(translatorFor('zh-CN'), d.cards[0]!, names);
+    expect(zh[0]).toBe('渠道：– → 线上');
+    expect(zh.at(-1)).toMatch(/^从 .+ 移到 .+$/);
+    expect(summaryLine(translatorFor('en'), d)).toBe('0 added · 0 removed · 1 changed · 1 moved');
   });
 });
