@@ -106,8 +106,11 @@ export function versionRoutes({ store, rooms, versions, comparer, maxBodyBytes, 
   /** …/compare/:to/export.pdf?lang=&author=: the compare as a PDF page, "What changed since the last review". */
   const comparePdf = async (ctx: RequestContext) => {
     const options = validate(ComparePdfQuerySchema, Object.fromEntries(ctx.query.entries()), 'export options');
-    const record = await findMap(store, ctx.params.id);
-    const { result } = await compute(ctx, { ...(options.lang ? { lang: options.lang } : {}), author: options.author, now: Date.now() });
+    const { record, result } = await compute(ctx, {
+      ...(options.lang ? { lang: options.lang } : {}),
+      author: options.author,
+      now: Date.now(),
+    });
     if (!('pdf' in result)) throw new HttpError(500, 'the compare gave no PDF');
     ctx.res.writeHead(200, {
       'content-type': 'application/pdf',
