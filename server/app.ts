@@ -13,6 +13,7 @@ import { ensureDataDir } from './dataDir';
 import { HostCheck } from './hosts';
 import { createHttpHandler } from './http/handler';
 import { MapExporter } from './export/mapExporter';
+import { MapComparer } from './compare/mapComparer';
 import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
@@ -89,6 +90,7 @@ export async function createJourneyboardServer(
   const addresses = new ClientAddresses(config.TRUST_PROXY);
   const importer = new MapImporter({ maxMemoryMb: importMemoryMb(config.MAX_IMPORT_BYTES) });
   const exporter = new MapExporter();
+  const comparer = new MapComparer();
   const shared = new SharedSockets();
   const versions = new Versions(
     store,
@@ -106,6 +108,7 @@ export async function createJourneyboardServer(
   } catch (err) {
     await importer.close();
     await exporter.close();
+    await comparer.close();
     await store.close();
     throw err;
   }
@@ -136,6 +139,7 @@ export async function createJourneyboardServer(
     versions,
     importer,
     exporter,
+    comparer,
     clientAddress,
     metrics,
     log,
@@ -186,6 +190,7 @@ export async function createJourneyboardServer(
   } catch (err) {
     await importer.close();
     await exporter.close();
+    await comparer.close();
     await fanout.close();
     await store.close();
     throw err;
@@ -218,6 +223,7 @@ export async function createJourneyboardServer(
         await stopped;
         await importer.close();
         await exporter.close();
+        await comparer.close();
         await fanout.close();
         await store.close();
       })();
