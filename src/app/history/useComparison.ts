@@ -4,15 +4,11 @@
  * (never connected), read-only like a version preview, with the diff for
  * the canvas's marks, the changes list and the banner.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { namesOf } from '../../model/compare/describe';
-import { docFromMapDocument } from '../../model/doc';
-import { createLiveMap } from '../../model/live';
-import { createUndo } from '../../model/undo';
-import { silentPresence } from '../../sync/presence';
-import { useSession } from '../../state/session';
 import type { CompareState } from '../../state/compareContext';
 import type { OpenMap } from '../../state/mapContext';
+import { openReadOnlyMap, useReadOnlyMap } from './readOnlyMap';
 import { compareVersions } from './api';
 
 export interface Comparison {
@@ -31,14 +27,7 @@ export function useComparison(mapId: string, token: string | null) {
       setLoading(true);
       try {
         const result = await compareVersions(mapId, token, from, to);
-        const doc = docFromMapDocument(result.view);
-        const open: OpenMap = {
-          doc,
-          live: createLiveMap(doc),
-          undo: createUndo(doc),
-          presence: silentPresence,
-          commentsDoc: docFromMapDocument(null),
-        };
+        const open = openReadOnlyMap(result.view);
         const { diff } = result;
         const state: CompareState = {
           result,
@@ -49,7 +38,6 @@ export function useComparison(mapId: string, token: string | null) {
         };
         setComparison({ state, open });
         setError(null);
-        useSession.getState().setPreviewing(true);
       } catch (err) {
         setError((err as Error).message);
       } finally {
@@ -61,16 +49,7 @@ export function useComparison(mapId: string, token: string | null) {
 
   const close = useCallback(() => setComparison(null), []);
 
-  useEffect(() => {
-    if (!comparison) return;
-    return () => {
-      useSession.getState().setPreviewing(false);
-      comparison.open.live.destroy();
-      comparison.open.undo.destroy();
-      comparison.open.doc.destroy();
-      comparison.open.commentsDoc.destroy();
-    };
-  }, [comparison]);
+  useReadOnlyMap(comparison?.open ?? null);
 
   return { comparison, show, close, error, loading };
 }
