@@ -22,6 +22,9 @@
  *   - serverExport: PDF and PNG of the 63-card template and a 600-card map
  *     made by the server's endpoints, and /health's worst wait meanwhile
  *     (bench/server-export.ts)
+ *   - compare600: version compare of two versions of a 600-card map (and of a
+ *     version and now) through the server's endpoint, and /health meanwhile
+ *     (bench/compare.ts)
  *   - pageWeight: initial JavaScript of the dashboard and a map page, font bytes
  *     to open the zh-CN and en backpack maps, first and next visit (bench/page-weight.ts)
  *   - a11y: axe-core on the dashboard, the maps and their dialogs; Tab presses
@@ -44,6 +47,7 @@ import { browserFrames } from './browser-frames';
 import { browserOpen } from './browser-open';
 import { browserExport } from './browser-export';
 import { serverExport } from './server-export';
+import { compareBench } from './compare';
 import { browserCursors } from './browser-cursors';
 import { cardSearchBench } from './card-search';
 import { a11y } from './a11y';
@@ -154,6 +158,7 @@ const results = {
   export: (await browserExport()) ?? 'skipped: needs npm run build',
   serverExport: await serverExport(),
   cardSearch: await cardSearchBench(),
+  compare600: await compareBench(),
   pageWeight: (await pageWeight()) ?? 'skipped: needs npm run build',
   a11y: (await a11y()) ?? 'skipped: needs npm run build',
   cursors600: (await browserCursors()) ?? 'skipped: needs npm run build',

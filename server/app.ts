@@ -14,6 +14,7 @@ import { HostCheck } from './hosts';
 import { createHttpHandler } from './http/handler';
 import { indexUnsearchableMaps } from './cardIndex';
 import { MapExporter } from './export/mapExporter';
+import { MapComparer } from './compare/mapComparer';
 import { MapImporter, importMemoryMb } from './importer';
 import { ConnectionCounts } from './limits';
 import { createLogger, type Logger } from './log';
@@ -90,6 +91,7 @@ export async function createJourneyboardServer(
   const addresses = new ClientAddresses(config.TRUST_PROXY);
   const importer = new MapImporter({ maxMemoryMb: importMemoryMb(config.MAX_IMPORT_BYTES) });
   const exporter = new MapExporter();
+  const comparer = new MapComparer();
   const shared = new SharedSockets();
   const versions = new Versions(
     store,
@@ -107,6 +109,7 @@ export async function createJourneyboardServer(
   } catch (err) {
     await importer.close();
     await exporter.close();
+    await comparer.close();
     await store.close();
     throw err;
   }
@@ -137,6 +140,7 @@ export async function createJourneyboardServer(
     versions,
     importer,
     exporter,
+    comparer,
     clientAddress,
     metrics,
     log,
@@ -187,6 +191,7 @@ export async function createJourneyboardServer(
   } catch (err) {
     await importer.close();
     await exporter.close();
+    await comparer.close();
     await fanout.close();
     await store.close();
     throw err;
@@ -221,6 +226,7 @@ export async function createJourneyboardServer(
         await stopped;
         await importer.close();
         await exporter.close();
+        await comparer.close();
         await fanout.close();
         await store.close();
       })();

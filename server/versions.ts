@@ -24,6 +24,8 @@ import type { Logger } from './log';
 import type { NewVersion, Store, VersionRecord } from './store/types';
 import type { Room } from './ws/room';
 import { mapStats } from '../src/model/stats';
+import type { CompareSideRef } from '../src/model/compare/wire';
+import type { StoredState } from './compare/compareStates';
 
 export interface VersionPolicy {
   /** MAX_VERSIONS_PER_MAP: named versions per map */
@@ -223,6 +225,15 @@ export class Versions {
     } finally {
       doc.destroy();
     }
+  }
+
+  /** A version as one side of a compare: what it is, and its state as stored (the compare worker reads it). 404 if there is none. */
+  async compareSide(mapId: string, versionId: string): Promise<{ ref: CompareSideRef; stored: StoredState }> {
+    const record = await this.find(mapId, versionId);
+    return {
+      ref: { id: record.id, kind: record.kind, name: record.name, createdAt: record.createdAt },
+      stored: { state: record.state, deflated: true },
+    };
   }
 
   /** GET …/versions/:versionId: the summary and the content, for a read-only preview. */

@@ -40,7 +40,7 @@ export type ServerExportResult = ({ ok: true } & RenderedFile) | { ok: false; me
 const require = createRequire(import.meta.url);
 const TWEMOJI = path.dirname(require.resolve('@twemoji/svg/package.json'));
 
-async function emojiSvg(emoji: string): Promise<string | null> {
+export async function emojiSvg(emoji: string): Promise<string | null> {
   const file = path.join(TWEMOJI, `${twemojiName(emoji)}.svg`);
   return fs.promises.readFile(file, 'utf8').catch(() => null);
 }

@@ -8,6 +8,7 @@ import type { Access } from '../auth';
 import type { Config } from '../config';
 import type { HostCheck } from '../hosts';
 import type { MapExporter } from '../export/mapExporter';
+import type { MapComparer } from '../compare/mapComparer';
 import type { MapImporter } from '../importer';
 import { KeyedRateLimit } from '../limits';
 import type { Logger } from '../log';
@@ -48,6 +49,7 @@ export interface HttpDeps {
   versions: Versions;
   importer: MapImporter;
   exporter: MapExporter;
+  comparer: MapComparer;
   clientAddress(req: IncomingMessage): string;
   metrics: ServerMetrics;
   log: Logger;

@@ -26,6 +26,11 @@ import { ShareButton } from './ShareDialog';
 import { HistoryDialog } from './history/HistoryDialog';
 import { PreviewBanner } from './history/PreviewBanner';
 import { usePreview } from './history/usePreview';
+import { useComparison } from './history/useComparison';
+import { CompareBanner, comparePdfUrl } from './history/CompareBanner';
+import { ComparePanel } from './history/ComparePanel';
+import { CompareProvider } from '../state/compareContext';
+import { COMPARE_NOW } from '../model/compare/wire';
 import { restoreVersion } from './history/api';
 import { usePresence } from '../sync/presence';
 import { SidePanel } from '../panels/SidePanel';
@@ -95,7 +100,7 @@ function Unavailable({ message, reload = false }: { message: string; reload?: bo
 }
 
 export function MapPage({ mapId }: { mapId: string }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const [open, setOpen] = useState<OpenMap | null>(null);
   const [access, setAccess] = useState<AccessResult | null>(null);
   /** bumped to ask the server again (after signing in) */
@@ -107,8 +112,15 @@ export function MapPage({ mapId }: { mapId: string }) {
   const token = pageToken();
   const [historyOpen, setHistoryOpen] = useState(false);
   const { preview, show: showPreview, close: closePreview, error: previewError } = usePreview(mapId, token);
-  const shown = preview?.open ?? open;
-  useLinkedCard(open?.doc ?? null, availability === 'ready' && !preview);
+  const comparing = useComparison(mapId, token);
+  const comparison = comparing.comparison;
+  const shown = comparison?.open ?? preview?.open ?? open;
+  const shownKey = comparison
+    ? `compare:${comparison.state.result.from.id}:${comparison.state.result.to.id}:${comparison.state.result.to.createdAt}`
+    : preview
+      ? preview.version.id
+      : 'live';
+  useLinkedCard(open?.doc ?? null, availability === 'ready' && !preview && !comparison);
 
   useEffect(() => {
     let current = true;
@@ -220,8 +232,27 @@ export function MapPage({ mapId }: { mapId: string }) {
           onClose={() => setHistoryOpen(false)}
           onPreview={(v) => {
             setHistoryOpen(false);
+            comparing.close();
             void showPreview(v);
           }}
+          onCompare={(from, to) => {
+            setHistoryOpen(false);
+            closePreview();
+            void comparing.show(from.id, to ? to.id : COMPARE_NOW);
+          }}
+        />
+      )}
+      {comparing.error && (
+        <p className="error centered" role="alert">
+          {t('compare.error', { message: comparing.error })}
+        </p>
+      )}
+      {comparing.loading && <p className="muted centered">{t('compare.loading')}</p>}
+      {comparison && (
+        <CompareBanner
+          state={comparison.state}
+          onClose={comparing.close}
+          pdfUrl={comparePdfUrl(mapId, token, comparison.state, language)}
         />
       )}
       {previewError && (
@@ -229,7 +260,7 @@ export function MapPage({ mapId }: { mapId: string }) {
           {previewError}
         </p>
       )}
-      {preview && (
+      {preview && !comparison && (
         <PreviewBanner
           version={preview.version}
           canRestore={role === 'editor'}
@@ -241,26 +272,28 @@ export function MapPage({ mapId }: { mapId: string }) {
         />
       )}
       {shown && availability === 'ready' && (
-        <MapProvider value={shown} key={preview ? preview.version.id : 'live'}>
-          {/* One React Flow store for the canvas and the toolbar: Export reads the viewport. */}
-          <ReactFlowProvider>
-            {/* The toolbar, the canvas and the context menu run the same actions table (src/actions). */}
-            <ActionsProvider>
-              <main className="map-main">
-                <WorkshopToolbar />
-                <RoundsBar />
-                <RepairNotice />
-                <LiveAnnouncer />
-                <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
-                  <JourneyCanvas mapKey={mapId} />
-                  <SidePanel />
-                </div>
-              </main>
-              {matrixOpen && <OpportunityMatrix />}
-              <ShortcutsDialog />
-              <PresentationHost />
-            </ActionsProvider>
-          </ReactFlowProvider>
+        <MapProvider value={shown} key={shownKey}>
+          <CompareProvider value={comparison?.state ?? null}>
+            {/* One React Flow store for the canvas and the toolbar: Export reads the viewport. */}
+            <ReactFlowProvider>
+              {/* The toolbar, the canvas and the context menu run the same actions table (src/actions). */}
+              <ActionsProvider>
+                <main className="map-main">
+                  <WorkshopToolbar />
+                  <RoundsBar />
+                  <RepairNotice />
+                  <LiveAnnouncer />
+                  <div className={`map-body${canEdit ? '' : ' is-read-only'}`}>
+                    <JourneyCanvas mapKey={mapId} />
+                    {comparison ? <ComparePanel state={comparison.state} /> : <SidePanel />}
+                  </div>
+                </main>
+                {matrixOpen && <OpportunityMatrix />}
+                <ShortcutsDialog />
+                <PresentationHost />
+              </ActionsProvider>
+            </ReactFlowProvider>
+          </CompareProvider>
         </MapProvider>
       )}
       <CommandNotice />

@@ -13,7 +13,7 @@ import { Icon, MomentOfTruthIcon } from '../icons';
 import { useCard } from '../state/mapContext';
 import { useCanEdit, useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
-import { CardNode, RankBadge, useCardPlace, useJustRevealed, useRank } from './nodes/CardNode';
+import { CardNode, RankBadge, useCardPlace, useCompareMarks, useJustRevealed, useRank } from './nodes/CardNode';
 import { CardMarks } from './nodes/CardFacets';
 import { formatKpiValue } from '../model/journey';
 import type { CardNode as CardNodeType } from './projection';
@@ -69,6 +69,7 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
   const startEditing = useSession((s) => s.startEditing);
   const ranked = useRank(id);
   const justRevealed = useJustRevealed(card?.roundId);
+  const compare = useCompareMarks(id);
   if (!card) return null;
   const mot = card.momentOfTruth && data.laneKind === 'touchpoints';
   return (
@@ -77,12 +78,13 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
         selectedBy ? ' is-peer-selected' : ''
       }${mot ? ' is-mot' : ''}${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${
         justRevealed ? ' is-revealed' : ''
-      }${ranked ? ' is-top-ranked' : ''}`}
+      }${ranked ? ' is-top-ranked' : ''}${compare.className}`}
       style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
       data-detail="low"
       {...place}
+      {...compare.attributes}
       onDoubleClick={(e) => {
         e.stopPropagation();
         if (canEdit) startEditing(id);
@@ -104,6 +106,7 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
         <CardMarks card={card} />
       </div>
       {ranked && <RankBadge ranked={ranked} />}
+      {compare.tip}
     </div>
   );
 }

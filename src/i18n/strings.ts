@@ -2,7 +2,7 @@
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
  * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`,
- * `rounds.`, `review.`). The areas have files of their own so the dashboard, comments,
+ * `rounds.`, `review.`, `compare.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -32,6 +32,8 @@ import roundsEn from './rounds.en.json';
 import roundsZhCN from './rounds.zh-CN.json';
 import reviewEn from './review.en.json';
 import reviewZhCN from './review.zh-CN.json';
+import compareEn from './compare.en.json';
+import compareZhCN from './compare.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -47,6 +49,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     present: presentEn,
     rounds: roundsEn,
     review: reviewEn,
+    compare: compareEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -61,5 +64,6 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     present: presentZhCN,
     rounds: roundsZhCN,
     review: reviewZhCN,
+    compare: compareZhCN,
   },
 };

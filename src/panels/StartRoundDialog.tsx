@@ -69,43 +69,18 @@ export function StartRoundDialog({ kind, onClose }: { kind: Round['kind']; onClo
             </label>
           ))}
         </fieldset>
-        <label className="field">
-          {t('rounds.minutes')}
-          <input
-            type="number"
-            min={1}
-            max={ROUND_LIMITS.minutes}
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-            data-testid="round-minutes"
-          />
-        </label>
+        <WholeNumber label={t('rounds.minutes')} max={ROUND_LIMITS.minutes} value={minutes} onChange={setMinutes} testId="round-minutes" />
         {kind === 'vote' && (
           <>
-            <label className="field">
-              {t('rounds.budget')}
-              <input
-                type="number"
-                min={1}
-                max={ROUND_LIMITS.budget}
-                required
-                value={budget}
-                onChange={(e) => setBudget(e.target.value)}
-                data-testid="round-budget"
-              />
-            </label>
-            <label className="field">
-              {t('rounds.topN')}
-              <input
-                type="number"
-                min={1}
-                max={ROUND_LIMITS.topN}
-                required
-                value={topN}
-                onChange={(e) => setTopN(e.target.value)}
-                data-testid="round-topn"
-              />
-            </label>
+            <WholeNumber
+              label={t('rounds.budget')}
+              max={ROUND_LIMITS.budget}
+              required
+              value={budget}
+              onChange={setBudget}
+              testId="round-budget"
+            />
+            <WholeNumber label={t('rounds.topN')} max={ROUND_LIMITS.topN} required value={topN} onChange={setTopN} testId="round-topn" />
           </>
         )}
         {refused && (
@@ -128,5 +103,30 @@ export function StartRoundDialog({ kind, onClose }: { kind: Round['kind']; onClo
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** A labelled number from 1 to `max`, kept as typed until the form is sent. */
+function WholeNumber(props: {
+  label: string;
+  max: number;
+  required?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  return (
+    <label className="field">
+      {props.label}
+      <input
+        type="number"
+        min={1}
+        max={props.max}
+        required={props.required}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }

@@ -8,6 +8,7 @@ import { useMyVotes } from './useMyVotes';
 import { UndoButtons } from './UndoButtons';
 import { useAction } from '../actions/ActionsProvider';
 import { ExportButton } from '../export/ExportButton';
+import { useCompare } from '../state/compareContext';
 import { MetricsImportButton } from './MetricsImportButton';
 import { FacilitationTools } from './FacilitationTools';
 import { Icon, TAG_ICONS, VotesIcon } from '../icons';
@@ -21,6 +22,7 @@ export function WorkshopToolbar() {
   const setMatrixOpen = useSession((s) => s.setMatrixOpen);
   const { left, budget } = useMyVotes();
   const shortcuts = useAction('shortcuts');
+  const comparing = useCompare() !== null;
   // One Tab stop for the whole toolbar, arrows inside it: the map is a few Tab presses from the top.
   const toolbar = useRef<HTMLDivElement>(null);
   useRovingFocus(toolbar);
@@ -55,7 +57,8 @@ export function WorkshopToolbar() {
       <button type="button" data-testid="votes-left-badge" onClick={() => setPanel('votes')} title={t('votes.left', { left, budget })}>
         <Icon icon={VotesIcon} /> {left}/{budget}
       </button>
-      <ExportButton />
+      {/* A comparison is not a map to send: its removed cards are ghosts only the canvas marks. The compare banner exports it as a page of changes. */}
+      {!comparing && <ExportButton />}
       <MetricsImportButton />
       <button type="button" onClick={() => setMatrixOpen(true)}>
         {t('matrix.open')}

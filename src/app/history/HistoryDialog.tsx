@@ -20,11 +20,14 @@ export function HistoryDialog({
   mapId,
   token,
   onPreview,
+  onCompare,
   onClose,
 }: {
   mapId: string;
   token: string | null;
   onPreview(version: Version): void;
+  /** compare `from` with `to`, or with the map now when `to` is null (`from` is the older) */
+  onCompare(from: Version, to: Version | null): void;
   onClose(): void;
 }) {
   const { t, language } = useTranslation();
@@ -34,6 +37,14 @@ export function HistoryDialog({
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const canSave = role === 'editor';
+  /** versions ticked for a compare, at most two (a third tick lets go of the first) */
+  const [ticked, setTicked] = useState<string[]>([]);
+  const toggle = (id: string) => setTicked((now) => (now.includes(id) ? now.filter((x) => x !== id) : [...now, id].slice(-2)));
+  const compare = () => {
+    const chosen = (list?.versions ?? []).filter((v) => ticked.includes(v.id)).sort((a, b) => a.createdAt - b.createdAt);
+    if (chosen.length === 1) onCompare(chosen[0]!, null);
+    else if (chosen.length === 2) onCompare(chosen[0]!, chosen[1]!);
+  };
 
   const refresh = useCallback(() => {
     listVersions(mapId, token).then(setList, (err: Error) => setError(err.message));
@@ -79,9 +90,25 @@ export function HistoryDialog({
       {!list && !error && <p className="muted">{t('map.loading')}</p>}
       {list && list.versions.length === 0 && <p className="muted">{t('history.empty')}</p>}
       {list && list.versions.length > 0 && (
+        <div className="compare-bar">
+          <span className="muted">{t('compare.hint')}</span>
+          <button type="button" data-testid="compare-versions" className="primary" disabled={ticked.length === 0} onClick={compare}>
+            {ticked.length === 2 ? t('compare.selected') : t('compare.withNow')}
+          </button>
+        </div>
+      )}
+      {list && list.versions.length > 0 && (
         <ul className="version-list">
           {list.versions.map((v) => (
             <li key={v.id} data-testid="version" data-kind={v.kind}>
+              <input
+                type="checkbox"
+                className="compare-tick"
+                data-testid="compare-tick"
+                checked={ticked.includes(v.id)}
+                aria-label={t('compare.selectVersion', { name: v.kind === 'named' ? v.name : t('history.auto') })}
+                onChange={() => toggle(v.id)}
+              />
               <div className="version-main">
                 <strong>{v.kind === 'named' ? v.name : v.beforeRestoreOf ? t('history.beforeRestore') : t('history.auto')}</strong>
                 <span className="muted">

@@ -4,6 +4,7 @@ import { MapDocumentSchema } from '../../model/schema';
 import { RestoreResultSchema, VersionListSchema, VersionSummarySchema, type VersionSummary } from '../../model/versions';
 import { migrateMapJSON } from '../../model/migrate';
 import { ApiError } from '../api';
+import { CompareResultSchema } from '../../model/compare/wire';
 
 export type Version = VersionSummary;
 
@@ -42,3 +43,7 @@ export const restoreVersion = (mapId: string, token: string | null, versionId: s
 
 export const deleteVersion = (mapId: string, token: string | null, versionId: string) =>
   call(url(mapId, `/${encodeURIComponent(versionId)}`, token), z.unknown(), { method: 'DELETE' });
+
+/** What changed from version `from` to version `to` (or COMPARE_NOW: the map now), worked out by the server. */
+export const compareVersions = (mapId: string, token: string | null, from: string, to: string) =>
+  call(url(mapId, `/${encodeURIComponent(from)}/compare/${encodeURIComponent(to)}`, token), CompareResultSchema);

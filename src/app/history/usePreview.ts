@@ -3,13 +3,9 @@
  * Y.Doc of its own (never connected), read-only, with a banner to restore it
  * or go back.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { docFromMapDocument } from '../../model/doc';
-import { createLiveMap } from '../../model/live';
-import { createUndo } from '../../model/undo';
-import { silentPresence } from '../../sync/presence';
-import { useSession } from '../../state/session';
+import { useCallback, useState } from 'react';
 import type { OpenMap } from '../../state/mapContext';
+import { openReadOnlyMap, useReadOnlyMap } from './readOnlyMap';
 import { previewVersion, type Version } from './api';
 
 export interface Preview {
@@ -25,17 +21,8 @@ export function usePreview(mapId: string, token: string | null) {
     async (version: Version) => {
       try {
         const content = await previewVersion(mapId, token, version.id);
-        const doc = docFromMapDocument(content);
-        const open: OpenMap = {
-          doc,
-          live: createLiveMap(doc),
-          undo: createUndo(doc),
-          presence: silentPresence,
-          commentsDoc: docFromMapDocument(null),
-        };
-        setPreview({ version, open });
+        setPreview({ version, open: openReadOnlyMap(content) });
         setError(null);
-        useSession.getState().setPreviewing(true);
       } catch (err) {
         setError((err as Error).message);
       }
@@ -45,16 +32,7 @@ export function usePreview(mapId: string, token: string | null) {
 
   const close = useCallback(() => setPreview(null), []);
 
-  useEffect(() => {
-    if (!preview) return;
-    return () => {
-      useSession.getState().setPreviewing(false);
-      preview.open.live.destroy();
-      preview.open.undo.destroy();
-      preview.open.doc.destroy();
-      preview.open.commentsDoc.destroy();
-    };
-  }, [preview]);
+  useReadOnlyMap(preview?.open ?? null);
 
   return { preview, show, close, error };
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback, type CSSProperties } from 'react';
+import { memo, useCallback, useId, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { deleteCard } from '../../model/commands/cards';
@@ -13,6 +13,8 @@ import { CardFacets, KpiBody } from './CardFacets';
 import type { RoundResult } from '../../model/rounds/schema';
 import { useRounds, useTopRanked } from '../../state/useRounds';
 import { Icon, MomentOfTruthIcon } from '../../icons';
+import { compareClass, useCardChange } from '../../state/compareContext';
+import { CardChangeTip, useTipTrigger } from '../compare/CompareMarks';
 
 function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>) {
   const { t } = useTranslation();
@@ -31,6 +33,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
   const a11y = useCardPlace(id, card, data.laneKind);
   const ranked = useRank(id);
   const justRevealed = useJustRevealed(card?.roundId);
+  const compare = useCompareMarks(id);
 
   const leave = useCallback(
     (text: string, opened: string) => {
@@ -54,11 +57,12 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       {...a11y}
       className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
         card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
-      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}${justRevealed ? ' is-revealed' : ''}${ranked ? ' is-top-ranked' : ''}`}
+      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}${justRevealed ? ' is-revealed' : ''}${ranked ? ' is-top-ranked' : ''}${compare.className}`}
       style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
       data-mot={card.momentOfTruth ? 'true' : undefined}
+      {...compare.attributes}
       onDoubleClick={(e) => {
         e.stopPropagation();
         if (canEdit) startEditing(id);
@@ -86,11 +90,29 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       )}
       {!editing && <CardFacets card={card} laneKind={data.laneKind} personaAvatar={personaAvatar} />}
       {ranked && <RankBadge ranked={ranked} />}
+      {compare.tip}
     </div>
   );
 }
 
 export const CardNode = memo(CardNodeView);
+
+/**
+ * In a version compare: the card's class (compare-added, -removed as a
+ * ghost, -changed outlined), its attributes (data-compare, the description,
+ * the tip's hover and focus) and the tip; nothing outside a compare.
+ */
+export function useCompareMarks(id: string) {
+  const change = useCardChange(id);
+  const tip = useTipTrigger();
+  const descriptionId = useId();
+  if (!change) return { className: '', attributes: {}, tip: null };
+  return {
+    className: `${compareClass(change)}${change.moved ? ' compare-moved' : ''}`,
+    attributes: { 'data-compare': change.change, 'aria-describedby': descriptionId, ...tip.handlers },
+    tip: <CardChangeTip change={change} open={tip.open} descriptionId={descriptionId} />,
+  };
+}
 
 /** A card's place in the top N of the latest secret vote: shown at every level of detail. */
 export function RankBadge({ ranked }: { ranked: RoundResult }) {

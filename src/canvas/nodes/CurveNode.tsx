@@ -24,6 +24,8 @@ import type { CurveNode as CurveNodeType } from '../projection';
 import { EMOTION_ICONS } from '../../icons';
 import { placeCurveLabels } from '../curveLabels';
 import { CurveTable, pointName } from './CurveTable';
+import { compareClass, useCompare } from '../../state/compareContext';
+import type { CurvePoint } from '../../model/compare/diff';
 
 const PAD = 30;
 /** the box of a scale label (+5, −5) at the lane's left edge, by its baseline */
@@ -63,21 +65,22 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   const unit = (height / 2 - PAD) / EMOTION_MAX;
   const yOf = (score: number) => zeroY - score * unit;
 
-  const placed: Placed[] = useMemo(() => {
-    const points = emotionPoints(stages, lanes, cards);
-    const byStage = new Map<string, EmotionPoint[]>();
-    for (const p of points) byStage.set(p.stageId, [...(byStage.get(p.stageId) ?? []), p]);
-    const out: Placed[] = [];
-    stages.forEach((stage, i) => {
-      const inStage = byStage.get(stage.id) ?? [];
-      inStage.forEach((p, k) => {
-        out.push({ ...p, x: Math.round(i * GRID.columnWidth + ((k + 1) / (inStage.length + 1)) * GRID.columnWidth), y: yOf(p.emotion) });
-      });
-    });
-    return out;
+  const placed: Placed[] = useMemo(
+    () => placePoints(stages, emotionPoints(stages, lanes, cards), yOf),
     // yOf depends only on height
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stages, lanes, cards, height]);
+    [stages, lanes, cards, height],
+  );
+  // In a version compare: the curve runs through the points that are there now (removed ones stay as
+  // ghosts), and the curve as it was is drawn dashed beside it.
+  const compare = useCompare();
+  const beforePath = useMemo(() => {
+    if (!compare) return null;
+    const before = compare.result.diff.curve.before.map((p: CurvePoint) => ({ ...p, text: '', touchpoint: false, momentOfTruth: false }));
+    return smoothPath(placePoints(stages, before, yOf));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [compare, stages, height]);
+  const current = compare ? placed.filter((p) => compare.cards.get(p.cardId)?.change !== 'removed') : placed;
 
   // Labels for points placed in the emotion lane itself (a touchpoint's text is on its card), clear of each other and the edges.
   const labels = useMemo(
@@ -89,8 +92,8 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
     [placed, width, height],
   );
 
-  const curve = smoothPath(placed);
-  const area = placed.length > 1 ? `${curve} L${placed.at(-1)!.x},${zeroY} L${placed[0]!.x},${zeroY} Z` : '';
+  const curve = smoothPath(current);
+  const area = current.length > 1 ? `${curve} L${current.at(-1)!.x},${zeroY} L${current[0]!.x},${zeroY} Z` : '';
   const clipId = `curve-clip-${data.laneId}`;
 
   const scoreAt = (clientY: number): number => {
@@ -153,13 +156,27 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
             <path className="curve-area is-negative" d={area} clipPath={`url(#${clipId}-neg)`} />
           </>
         )}
+        {beforePath !== null && <path className="curve-line-before" d={beforePath} data-testid="emotion-curve-before" />}
         <path className="curve-line" d={curve} data-testid="emotion-curve" />
+        {beforePath !== null && (
+          <g className="curve-legend" aria-hidden="true">
+            <line className="curve-line" x1={width - 250} x2={width - 226} y1={14} y2={14} />
+            <text x={width - 220} y={18}>
+              {t('compare.curveAfter')}
+            </text>
+            <line className="curve-line-before" x1={width - 160} x2={width - 136} y1={14} y2={14} />
+            <text x={width - 130} y={18}>
+              {t('compare.curveBefore')}
+            </text>
+          </g>
+        )}
         {placed.map((p) => (
           <g
             key={p.cardId}
             className={`curve-point nodrag nopan${selectedIds.has(p.cardId) ? ' is-selected' : ''}${p.momentOfTruth ? ' is-mot' : ''}${
               dragging === p.cardId ? ' is-dragging' : ''
-            }`}
+            }${compareClass(compare?.cards.get(p.cardId) ?? null)}`}
+            data-compare={compare?.cards.get(p.cardId)?.change}
             transform={`translate(${p.x},${p.y})`}
             data-testid="emotion-point"
             data-card-id={p.cardId}
@@ -198,6 +215,20 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
 }
 
 export const CurveNode = memo(CurveNodeView);
+
+/** Points in journey order placed across their stage's column: the k-th of n in a stage at (k+1)/(n+1) of its width. */
+function placePoints(stages: readonly { id: string }[], points: readonly EmotionPoint[], yOf: (score: number) => number): Placed[] {
+  const byStage = new Map<string, EmotionPoint[]>();
+  for (const p of points) byStage.set(p.stageId, [...(byStage.get(p.stageId) ?? []), p]);
+  const out: Placed[] = [];
+  stages.forEach((stage, i) => {
+    const inStage = byStage.get(stage.id) ?? [];
+    inStage.forEach((p, k) => {
+      out.push({ ...p, x: Math.round(i * GRID.columnWidth + ((k + 1) / (inStage.length + 1)) * GRID.columnWidth), y: yOf(p.emotion) });
+    });
+  });
+  return out;
+}
 
 /** The face inside a point's circle: the emotion's icon as a nested SVG, centred on the point. */
 function CurveFace({ level }: { level: EmotionLevel }) {

@@ -16,6 +16,8 @@ import { useLane, useOpenMap } from '../../state/mapContext';
 import { laneNodeId, type LaneNode as LaneNodeType } from '../projection';
 import { useLowDetail } from '../levelOfDetail';
 import { useHeaderFields } from './headerFields';
+import { compareClass, useLaneChange } from '../../state/compareContext';
+import { HeaderChangeBadge } from '../compare/CompareMarks';
 
 /** "Customer actions" and "customer actions " say the same. */
 const sameWords = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
@@ -32,6 +34,7 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   const lowDetail = useLowDetail();
   const controls = canEdit && !lowDetail;
   const fieldKeys = useHeaderFields(laneNodeId(data.laneId));
+  const change = useLaneChange(data.laneId);
   if (!lane) return null;
   const kindLabel = t(`laneKinds.${lane.kind}`);
   const typeRepeatsName = sameWords(lane.name, kindLabel);
@@ -60,7 +63,14 @@ function LaneNodeView({ data }: NodeProps<LaneNodeType>) {
   );
 
   return (
-    <div className={`lane-node kind-${lane.kind}`} data-testid="lane" data-lane-id={lane.id} {...fieldKeys}>
+    <div
+      className={`lane-node kind-${lane.kind}${compareClass(change)}`}
+      data-testid="lane"
+      data-lane-id={lane.id}
+      data-compare={change?.change}
+      {...fieldKeys}
+    >
+      <HeaderChangeBadge change={change} />
       <div className="lane-title">
         {renaming ? (
           <InlineText

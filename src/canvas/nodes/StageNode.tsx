@@ -10,6 +10,8 @@ import { HeaderActions } from './HeaderActions';
 import { useDeleteHeader } from '../../actions/ActionsProvider';
 import { useOpenMap, useStage } from '../../state/mapContext';
 import type { StageNode as StageNodeType } from '../projection';
+import { compareClass, useStageChange } from '../../state/compareContext';
+import { HeaderChangeBadge } from '../compare/CompareMarks';
 
 function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const { t } = useTranslation();
@@ -19,10 +21,18 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const renaming = useSession((s) => s.renamingId === data.stageId);
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
+  const change = useStageChange(data.stageId);
   if (!stage) return null;
 
   return (
-    <div className="stage-node" style={{ borderTopColor: stage.color }} data-testid="stage" data-stage-id={stage.id}>
+    <div
+      className={`stage-node${compareClass(change)}`}
+      style={{ borderTopColor: stage.color }}
+      data-testid="stage"
+      data-stage-id={stage.id}
+      data-compare={change?.change}
+    >
+      <HeaderChangeBadge change={change} />
       {renaming ? (
         <InlineText
           value={stage.name}
