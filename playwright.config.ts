@@ -10,7 +10,9 @@ const dataDir = process.env.E2E_DATA_DIR ?? `/tmp/journeyboard-e2e-${process.pid
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 60_000,
+  // A guard against a hung test, not a speed check: two or three browsers per
+  // test on two shared cores take their time (`test.slow()` triples it).
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // Two spec files at a time: a browser test mostly waits (on the server, on
   // frames), so two of them share the two cores well; tests inside a file

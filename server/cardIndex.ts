@@ -18,9 +18,10 @@ import type { Store } from './store/types';
  */
 export async function searchCards(store: Store, { q, kind }: CardSearchQuery): Promise<CardSearchResult> {
   const folded = foldText(q.trim());
-  const [found, unsearchable] = await Promise.all([store.findCards(folded), store.unsearchableMaps()]);
+  const unsearchable = await store.unsearchableMaps();
   const result: CardSearchResult = { maps: [], cards: 0, capped: false, unindexed: unsearchable.length };
-  for (const map of found) {
+  // Read map by map, and no further than the cap.
+  for await (const map of store.findCards(folded)) {
     const cards = kind === undefined ? map.cards : map.cards.filter((c) => c.kind === kind);
     if (cards.length === 0) continue;
     const room = MAX_SEARCH_CARDS - result.cards;

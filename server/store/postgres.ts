@@ -116,6 +116,8 @@ const MIGRATIONS: readonly string[] = [
 /** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
 const LOCK_SPACE = 0x4a42; // "JB"
 
+/** Maps whose search copies one query reads (findCards). */
+const SEARCH_BATCH = 10;
 export interface PostgresStoreOptions {
   /** a schema of its own (created if missing); default: the connection's search_path */
   schema?: string;
@@ -505,15 +507,28 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         [id, json, folded],
       );
     },
-    async findCards(folded) {
+    async *findCards(folded) {
       // strpos() is an exact substring test: both sides are folded already (foldText), so any
-      // character (Chinese, %, _) is matched as itself, with no LIKE escaping.
-      const { rows } = await pool.query<Numeric<SearchRow>>(
-        `SELECT m.id, m.title, m.updated_at, s.cards, s.folded FROM map_search s JOIN maps m ON m.id = s.map_id
+      // character (Chinese, %, _) is matched as itself, with no LIKE escaping. The ids first,
+      // then the copies a few maps at a time, so a common word is not megabytes in one answer.
+      const { rows: ids } = await pool.query<{ map_id: string }>(
+        `SELECT s.map_id FROM map_search s JOIN maps m ON m.id = s.map_id
          WHERE strpos(s.folded, $1) > 0 ORDER BY m.updated_at DESC, m.id`,
         [folded],
       );
-      return rows.map((r) => toSearchedMap({ ...r, updated_at: num(r.updated_at) }, folded));
+      for (let at = 0; at < ids.length; at += SEARCH_BATCH) {
+        const batch = ids.slice(at, at + SEARCH_BATCH).map((r) => r.map_id);
+        const { rows } = await pool.query<Numeric<SearchRow>>(
+          `SELECT m.id, m.title, m.updated_at, s.cards, s.folded FROM map_search s JOIN maps m ON m.id = s.map_id
+           WHERE s.map_id = ANY($1)`,
+          [batch],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const id of batch) {
+          const r = byId.get(id);
+          if (r) yield toSearchedMap({ ...r, updated_at: num(r.updated_at) }, folded);
+        }
+      }
     },
     async unsearchableMaps() {
       const { rows } = await pool.query<{ id: string }>(

@@ -167,9 +167,14 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
       `INSERT INTO map_search (map_id, cards, folded) SELECT id, @cards, @folded FROM maps WHERE id = @id
        ON CONFLICT(map_id) DO UPDATE SET cards = excluded.cards, folded = excluded.folded`,
     ),
-    find: db.prepare(
-      `SELECT m.id, m.title, m.updated_at, s.cards, s.folded FROM map_search s JOIN maps m ON m.id = s.map_id
-       WHERE instr(s.folded, ?) > 0 ORDER BY m.updated_at DESC, m.id`,
+    findIds: db
+      .prepare(
+        `SELECT s.map_id FROM map_search s JOIN maps m ON m.id = s.map_id
+         WHERE instr(s.folded, ?) > 0 ORDER BY m.updated_at DESC, m.id`,
+      )
+      .pluck(),
+    one: db.prepare(
+      `SELECT m.id, m.title, m.updated_at, s.cards, s.folded FROM map_search s JOIN maps m ON m.id = s.map_id WHERE s.map_id = ?`,
     ),
     missing: db.prepare('SELECT id FROM maps WHERE id NOT IN (SELECT map_id FROM map_search)').pluck(),
   };
@@ -361,8 +366,14 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     async putSearchCards(id, cards) {
       search.put.run({ id, ...searchColumns(cards) });
     },
-    async findCards(folded) {
-      return (search.find.all(folded) as SearchRow[]).map((r) => toSearchedMap(r, folded));
+    async *findCards(folded) {
+      // The ids first (the substring scan, in SQLite), then each map's copy on its own turn of the event loop.
+      const ids = search.findIds.all(folded) as string[];
+      for (const [i, id] of ids.entries()) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        const row = search.one.get(id) as SearchRow | undefined;
+        if (row) yield toSearchedMap(row, folded);
+      }
     },
     async unsearchableMaps() {
       return search.missing.all() as string[];

@@ -216,9 +216,12 @@ export interface CardSearchStore {
    * The maps with a card whose folded text (foldCardText) contains `folded`,
    * already folded (foldText), most recently edited first, each with those
    * cards. The database finds the maps by substring, so only maps that match
-   * are read, and of them only the matching cards are parsed.
+   * are read, and of them only the matching cards are parsed. One map at a
+   * time, and the event loop is free between them: a word on every map
+   * would otherwise mean megabytes read and parsed in one go, and a caller
+   * that has enough cards stops reading.
    */
-  findCards(folded: string): Promise<SearchedMap[]>;
+  findCards(folded: string): AsyncIterable<SearchedMap>;
   /** The maps that have no searchable copy (saved last before search existed), for indexing them (server/cardIndex.ts). */
   unsearchableMaps(): Promise<string[]>;
 }

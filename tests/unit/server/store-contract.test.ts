@@ -16,6 +16,13 @@ import type { SearchCard } from '../../../src/model/cardSearch';
 import { TEST_DATABASE_URL, dropSchema, needServices, uniqueName } from '../../fixtures/services';
 import { tempDir } from '../../fixtures/server';
 
+/** Everything an async iterable yields (Array.fromAsync is Node 22+). */
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 const opened: Store[] = [];
 const schemas: string[] = [];
 afterEach(async () => {
@@ -108,15 +115,17 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     await store.putSearchCards('gone', [card('x', '配送')]); // no such map: nothing stored
     expect(await store.unsearchableMaps()).toEqual(['none']);
 
-    const found = async (q: string) => (await store.findCards(q)).map((m) => m.id);
+    const found = async (q: string) => (await collect(store.findCards(q))).map((m) => m.id);
     // Most recently edited first, each with its matching cards.
-    expect(await store.findCards('配送')).toEqual([
+    expect(await collect(store.findCards('配送'))).toEqual([
       { id: 'new', title: 'new', updatedAt: 2, cards: [card('d', '顺丰配送', 'touchpoints')] },
       { id: 'old', title: 'old', updatedAt: 1, cards: [card('a', '配送太慢')] },
     ]);
     // Only the matching cards: a card of several lines is one card (the lines after it stay aligned).
-    expect((await store.findCards('a')).map((m) => [m.id, m.cards.map((c) => c.id)])).toEqual([['old', ['b', 'c']]]);
-    expect((await store.findCards('multi line')).map((m) => [m.id, m.cards.map((c) => c.text)])).toEqual([['old', ['Multi\n  line']]]);
+    expect((await collect(store.findCards('a'))).map((m) => [m.id, m.cards.map((c) => c.id)])).toEqual([['old', ['b', 'c']]]);
+    expect((await collect(store.findCards('multi line'))).map((m) => [m.id, m.cards.map((c) => c.text)])).toEqual([
+      ['old', ['Multi\n  line']],
+    ]);
     // The folded text is matched: a folded query finds any case; LIKE's wildcards are plain characters.
     expect(await found('delivery')).toEqual(['old']);
     expect(await found('% off_')).toEqual(['old']);
