@@ -62,10 +62,11 @@ test("a colleague's pointer glides between the positions that arrive instead of 
   const xs = await bo.evaluate(() => (window as unknown as { pointerXs: number[] }).pointerXs);
   const last = xs[xs.length - 1]!;
   expect(last).toBeGreaterThan(before + 100);
-  // A pointer that jumped would be seen at 4 places on the way; one that glides, at many (fewer on a busy
-  // machine, where Bo's page gets fewer frames: at least 6 still tells a glide from the jumps).
+  // A pointer that jumped would be seen at 4 places on the way (the first four positions); one that glides,
+  // at more: many on a quiet machine, only a few more where Bo's page gets few frames. More than 4 is what
+  // tells a glide from the jumps, however busy the machine.
   const onTheWay = new Set(xs.filter((x) => x > before + 1 && x < last - 1).map((x) => Math.round(x)));
-  expect(onTheWay.size).toBeGreaterThanOrEqual(6);
+  expect(onTheWay.size).toBeGreaterThan(4);
 });
 
 test('a name is asked once and remembered', async ({ page, request }) => {
