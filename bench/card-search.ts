@@ -23,6 +23,7 @@ import { searchCardsOf } from '../src/model/cardSearchIndex';
 import { openSqliteStore } from '../server/store/sqlite';
 import { fillToCards } from '../tests/fixtures/large-map';
 import { startServer, tempDir } from '../tests/fixtures/server';
+import { mergeIntoLatest } from './latestResults';
 
 const MAPS = 200;
 const CARDS = 600;
@@ -113,4 +114,9 @@ export async function cardSearchBench() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await cardSearchBench(), null, 2));
+// Run alone, it also writes its figures into bench/results/latest.json as `cardSearch`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await cardSearchBench();
+  console.log(JSON.stringify(result, null, 2));
+  mergeIntoLatest('cardSearch', result);
+}

@@ -11,14 +11,13 @@
  * in this process, without the worker or HTTP. `npx tsx bench/compare.ts`
  * runs it alone (and writes `compare600` into bench/results/latest.json).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { addCard, deleteCard, listEntities, moveCard, updateCardText } from '../src/model';
 import { compareStates } from '../server/compare/compareStates';
 import { compressState } from '../server/versions';
 import { largeMapOnServer } from './largeMapOnServer';
 import { connectSynced, freePort, jsonRequest, kill9, spawnServer, tempDir, waitFor } from '../tests/fixtures/server';
+import { mergeIntoLatest } from './latestResults';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -123,7 +122,5 @@ export async function compareBench() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await compareBench();
   console.log(JSON.stringify(result, null, 2));
-  const out = path.join(import.meta.dirname, 'results', 'latest.json');
-  const latest = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(out, JSON.stringify({ ...latest, compare600: { ...result, at: new Date().toISOString() } }, null, 2) + '\n');
+  mergeIntoLatest('compare600', result);
 }

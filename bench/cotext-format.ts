@@ -8,13 +8,12 @@
  * pass/fail. `npx tsx bench/cotext-format.ts` prints them and writes them into
  * bench/results/latest.json as `cotextFormat` (the other figures stay).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { collection, createLiveMap, docToMapDocument, readMeta, updateCardText } from '../src/model';
 import { migrationUpdate } from '../server/ws/migration';
 import { fillToCards } from '../tests/fixtures/large-map';
 import { mapDoc, v2Doc } from '../tests/fixtures/model';
+import { mergeIntoLatest } from './latestResults';
 
 const CARDS = 8000;
 const RUNS = 9;
@@ -93,6 +92,4 @@ const result = {
   typing200Keystrokes: { v2WholeStringBytes: typingGrowth(v2Update, 2, typed), v3SpliceBytes: typingGrowth(v3Update, 3, typed) },
 };
 console.log(JSON.stringify(result, null, 2));
-const out = path.join(import.meta.dirname, 'results', 'latest.json');
-const latest = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-fs.writeFileSync(out, JSON.stringify({ ...latest, cotextFormat: { ...result, at: new Date().toISOString() } }, null, 2) + '\n');
+mergeIntoLatest('cotextFormat', result);
