@@ -18,6 +18,7 @@ import { compressState } from '../server/versions';
 import { largeMapOnServer } from './largeMapOnServer';
 import { connectSynced, freePort, jsonRequest, kill9, spawnServer, tempDir, waitFor } from '../tests/fixtures/server';
 import { mergeIntoLatest } from './latestResults';
+import { healthWatch } from './healthWatch';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -30,24 +31,6 @@ async function timed(url: string) {
   const ms = performance.now() - t0;
   const body = JSON.parse(text) as { diff: { counts: unknown } };
   return { ms, kb: Math.round(Buffer.byteLength(text) / 1024), counts: body.diff.counts };
-}
-
-function healthWatch(base: string) {
-  let worst = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await fetch(`${base}/health`).then((r) => r.arrayBuffer());
-      worst = Math.max(worst, performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-    return Math.round(worst);
-  };
 }
 
 async function saveVersion(base: string, id: string, name: string): Promise<string> {

@@ -10,6 +10,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { largeMapOnServer } from './largeMapOnServer';
 import { createMap, freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
+import { healthWatch } from './healthWatch';
 
 const RUNS = 3;
 
@@ -27,25 +28,6 @@ async function timed(url: string) {
   if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { ms: Math.round(performance.now() - t0), bytes };
-}
-
-/** /health asked every 20 ms until `stop`, the slowest answer in ms. */
-function healthWatch(base: string) {
-  let worst = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await fetch(`${base}/health`).then((r) => r.arrayBuffer());
-      worst = Math.max(worst, performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-    return Math.round(worst);
-  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
