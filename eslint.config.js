@@ -84,6 +84,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noUpwardImports] },
   },
   {
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Specs take test from './fixtures': it closes the browser contexts a test opens itself.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/canvas/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...noUpwardImports.patterns, notFromPanels] }] },
   },

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
+import { type APIRequestContext, type Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { MapFile } from '../../src/model/exchange/mapFile';
 import { LANE_KINDS, type Card, type LaneKind, type Locale } from '../../src/model/schema';
 import { openMap } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addCard, cardByText, cell, createMap, dragTo, fitMap, openMap, stageIndexOf } from './helpers';
 
 test('two people edit one map: Chinese card, drag to another stage, reload keeps it', async ({ browser, request }) => {

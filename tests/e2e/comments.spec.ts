@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cardWithText, createMap, openMap, person, fitMap } from './helpers';
 
 const CARD = 'Support phone call';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { addCard, cardWithText, createMap, openMap, stageHeader } from './helpers';
 import { readPdf } from './pdf';

@@ -4,7 +4,8 @@
  * their words, on both screens and after a reload; each sees the other's
  * caret in the other's colour while typing.
  */
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addCard, cardByText, createMap, person } from './helpers';
 
 const editorOf = (page: Page) => page.getByTestId('card-editor');

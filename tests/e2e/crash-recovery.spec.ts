@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createMap, freePort, kill9, spawnServer, tempDir } from '../fixtures/server';
 import { addCard, cardByText, openMap } from './helpers';
 

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { type Download, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { buildTemplate } from '../../src/model';
 import { parseCsv } from '../../src/model/exchange/csv';
 import { createMap, openMap } from './helpers';

@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { MapListSchema, type MapList } from '../../src/model';
 import { freePort, kill9, spawnServer, tempDir } from '../fixtures/server';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addCard, listEntities } from '../../src/model';
 import { connectSynced } from '../fixtures/server';
 import { cardByText, createMap } from './helpers';

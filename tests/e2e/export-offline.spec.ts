@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createMap, openMap } from './helpers';
 import { exportFile, pixelStats, pngSize } from './exports';
 import { readPdf } from './pdf';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type * as Y from 'yjs';
 import { GRID } from '../../src/canvas/layout';
 import { fullSpan, selectionSpan, SHEET } from '../../src/export/plan';

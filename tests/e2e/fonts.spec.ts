@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { chromium, expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { chromium, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { listEntities, updateCardText } from '../../src/model';
 import { mapFileFromDocs } from '../../src/model/exchange/mapFile';
 import { mapDoc } from '../fixtures/model';

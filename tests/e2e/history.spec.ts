@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cardWithText, createMap, openMap } from './helpers';
 
 test('history: save a version, preview it read-only, restore it while a colleague keeps editing', async ({ browser, request }) => {

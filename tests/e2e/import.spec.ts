@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { MapFile } from '../../src/model/exchange/mapFile';
 import { smallMapFile } from '../fixtures/mapFile';
 import { cardWithText, createMap, fitMap } from './helpers';

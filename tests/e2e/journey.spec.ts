@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cardWithText as cardByText, createMap, openMap } from './helpers';
 
 /** An emotion point, named "<text>: <score>, <feeling>". */

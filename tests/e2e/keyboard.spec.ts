@@ -3,7 +3,8 @@
  * element.click or fill, only key presses; the test checks what a user sees
  * and hears (focus, accessible names, text).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** Press Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails past `max` presses. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}): Promise<number> {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addCard, cardByText, createMap, openMap } from './helpers';
 
 test('offline: edits kept on the device, a reload offline shows the map, and both sides merge when back', async ({ browser, request }) => {

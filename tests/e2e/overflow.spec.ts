@@ -3,7 +3,8 @@
  * each side-panel tab open the page is no wider than the window, the panel's
  * ✕ is on screen, and focusing the ✕ scrolls nothing sideways.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createMap, openMap } from './helpers';
 
 const WIDTHS = [1280, 1440];

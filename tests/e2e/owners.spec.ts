@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { smallMapFile } from '../fixtures/mapFile';
 import { openMap } from './helpers';
 

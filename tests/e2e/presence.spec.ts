@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addCard, cardByText, cardWithText, createMap, openMap, person, zoomInButton } from './helpers';
 
 test('two people see each other: avatars, named cursors, selections, a card being dragged', async ({ browser, request }) => {

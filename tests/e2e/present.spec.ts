@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { cardWithText, createMap, person } from './helpers';
 
 /** What a page's presentation shows: the step, the title and the place. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as Y from 'yjs';
 import { addCard, listEntities } from '../../src/model';
 import { connectSynced } from '../fixtures/server';

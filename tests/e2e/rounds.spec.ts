@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startRound } from '../../src/model/rounds/commands';
 import { connectSynced } from '../fixtures/server';
 import { cardByText, cell, createMap, openMap } from './helpers';

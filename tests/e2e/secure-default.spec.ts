@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { freePort, kill9, spawnEntry, tempDir, waitFor } from '../fixtures/server';
 import { createMap } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createWithLinks, pathOf, cardWithText, fitMap, openMap } from './helpers';
 
 test('a view link shows a read-only map that cannot be changed, and follows the editor live', async ({ browser, request }) => {

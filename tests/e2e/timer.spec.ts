@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createWithLinks, pathOf, openMap, person } from './helpers';
 
 /** The time left a page shows, in seconds (m:ss or h:mm:ss). */

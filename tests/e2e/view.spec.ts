@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createMap, fitMap, laneHeader, stageHeader } from './helpers';
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { freePort, kill9, spawnServer, tempDir } from '../fixtures/server';
 
 // Its own server: the suite's server has no workspace password.
