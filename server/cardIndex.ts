@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { MAX_SEARCH_CARDS, foldText, type CardSearchQuery, type CardSearchResult } from '../src/model/cardSearch';
 import { searchCardsOf } from '../src/model/cardSearchIndex';
+import { journeyLinksOf } from '../src/model/journeys/linkIndex';
 import type { Logger } from './log';
 import type { Store } from './store/types';
 
@@ -42,6 +43,8 @@ async function indexMap(store: Store, mapId: string): Promise<boolean> {
     if (state.length === 0) return false;
     Y.transact(doc, () => state.forEach((u) => Y.applyUpdate(doc, u)));
     await store.putSearchCards(mapId, searchCardsOf(doc));
+    // Its links too: a map with no search copy (one moved by migrate-store) has none indexed either.
+    await store.putJourneyLinks(mapId, journeyLinksOf(doc));
     return true;
   } finally {
     doc.destroy();

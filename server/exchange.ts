@@ -12,6 +12,8 @@ import type { MapStats } from '../src/model/mapList';
 import { mapStats } from '../src/model/stats';
 import type { SearchCard } from '../src/model/cardSearch';
 import { searchCardsOf } from '../src/model/cardSearchIndex';
+import { journeyLinksOf } from '../src/model/journeys/linkIndex';
+import type { JourneyLink } from '../src/model/journeys/wire';
 import { fileStem } from '../src/model/fileName';
 import { docId } from './store/types';
 import type { RoomRegistry } from './ws/rooms';
@@ -92,11 +94,11 @@ export const importedMap = (map: MapDocument, now: number): MapDocument => ({
  * no history) and the summary its row stores: what creating, duplicating and
  * importing a map all store.
  */
-export function newMapState(map: MapDocument): { state: Uint8Array; stats: MapStats; search: SearchCard[] } {
+export function newMapState(map: MapDocument): { state: Uint8Array; stats: MapStats; search: SearchCard[]; links: JourneyLink[] } {
   const doc = new Y.Doc();
   try {
     loadMapDocument(doc, map, SERVER_ORIGIN);
-    return { state: Y.encodeStateAsUpdate(doc), stats: mapStats(doc), search: searchCardsOf(doc) };
+    return { state: Y.encodeStateAsUpdate(doc), stats: mapStats(doc), search: searchCardsOf(doc), links: journeyLinksOf(doc) };
   } finally {
     doc.destroy();
   }

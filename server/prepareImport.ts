@@ -9,6 +9,7 @@ import type { MapFileIssue } from '../src/model/exchange/mapFile';
 import { parseMapFile } from '../src/model/exchange/mapFile';
 import type { MapStats } from '../src/model/mapList';
 import type { SearchCard } from '../src/model/cardSearch';
+import type { JourneyLink } from '../src/model/journeys/wire';
 import { commentsState, fileCounts, importedMap, newMapState } from './exchange';
 
 /** What the store needs to create the imported map, and what the log says about it. */
@@ -18,6 +19,8 @@ export interface PreparedImport {
   stats: MapStats;
   /** the map's searchable copy of its cards */
   search: SearchCard[];
+  /** the map's links to other maps (linked journeys) */
+  links: JourneyLink[];
   /** the map document's initial state (one update) */
   state: Uint8Array;
   /** the comments document's initial state, when the file carries comments */
@@ -46,12 +49,13 @@ export function prepareImport(input: Uint8Array | string, now: number): ImportPr
   const parsed = parseMapFile(text);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   const map = importedMap(parsed.map, now);
-  const { state, stats, search } = newMapState(map);
+  const { state, stats, search, links } = newMapState(map);
   return {
     ok: true,
     title: map.meta.title,
     stats,
     search,
+    links,
     state,
     ...(parsed.comments ? { comments: commentsState(parsed.comments) } : {}),
     counts: fileCounts(parsed.map, parsed.comments),

@@ -83,6 +83,7 @@ export function exchangeRoutes({ store, rooms, access, importer, exporter, maxIm
     const record = { id, title: prepared.title, createdAt: now, updatedAt: now, stats: prepared.stats };
     await store.createMap(record, prepared.state, prepared.comments ? { comments: prepared.comments } : {});
     await store.putSearchCards(id, prepared.search);
+    await store.putJourneyLinks(id, prepared.links);
     log.info('map imported', { map: id, ...prepared.counts });
     sendJson(res, 201, { id, links: await linksOf(store, access, req, id) });
   };

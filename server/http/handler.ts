@@ -23,6 +23,7 @@ import { HttpError, sendJson } from './respond';
 import { createRouter, type Caps, type Route } from './router';
 import { timeRoutes } from './timeRoutes';
 import { searchRoutes } from './searchRoutes';
+import { journeyRoutes } from './journeyRoutes';
 import { sessionRoutes } from './sessionRoutes';
 import { createStaticFiles } from './static';
 import { versionRoutes } from './versionRoutes';
@@ -117,6 +118,7 @@ export function createHttpHandler(deps: HttpDeps) {
     ...exchangeRoutes({ ...deps, maxImportBytes: config.MAX_IMPORT_BYTES }),
     ...timeRoutes(),
     ...searchRoutes({ store: deps.store }),
+    ...journeyRoutes({ store: deps.store }),
   ];
   return createRouter({
     routes,

@@ -76,11 +76,12 @@ export async function linksOf(store: Store, access: Access, req: RequestContext[
 
 /** Stores a new map with `map` as its content (newMapState); resolves with its id. */
 export async function storeNewMap(store: Store, map: MapDocument, now: number): Promise<string> {
-  const { state, stats, search } = newMapState(map);
+  const { state, stats, search, links } = newMapState(map);
   const id = newId();
   await store.createMap({ id, title: map.meta.title, createdAt: now, updatedAt: now, stats }, state);
   // After the map, not with it: if this fails, the map is indexed when it is next saved or the server starts (server/cardIndex.ts).
   await store.putSearchCards(id, search);
+  await store.putJourneyLinks(id, links);
   return id;
 }
 

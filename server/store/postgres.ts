@@ -26,7 +26,11 @@ import type { Logger } from '../log';
 import { appendBatcher } from './appendBatcher';
 import {
   VERSION_COLUMNS,
+  journeyLinkRows,
   reviewColumn,
+  toJourneyGraph,
+  toLinkedMaps,
+  type GraphRow,
   searchColumns,
   toIndexRow,
   toRecord,
@@ -111,6 +115,12 @@ const MIGRATIONS: readonly string[] = [
   // which a card search matches with strpos() (src/model/cardSearch.ts); a table of its own so
   // reading map rows never reads it
   `CREATE TABLE map_search (map_id text PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, cards text NOT NULL, folded text NOT NULL);`,
+  // 6: linked journeys: each map's links to other maps (the stage or card carrying each), kept from
+  // its document (server/journeyIndex.ts); linked_id has no foreign key: a link may name a map that
+  // is gone or was never here (an imported file), and readers join it with maps
+  `CREATE TABLE map_links (map_id text NOT NULL REFERENCES maps(id) ON DELETE CASCADE, carrier text NOT NULL,
+     carrier_id text NOT NULL, linked_id text NOT NULL, PRIMARY KEY (map_id, carrier, carrier_id));
+   CREATE INDEX map_links_by_linked ON map_links(linked_id);`,
 ];
 
 /** The advisory lock key space of this store's locks (pg_advisory_*lock(key1, key2) with key2 = hashtext(name)). */
@@ -535,6 +545,36 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         'SELECT id FROM maps m WHERE NOT EXISTS (SELECT 1 FROM map_search s WHERE s.map_id = m.id)',
       );
       return rows.map((r) => r.id);
+    },
+    async putJourneyLinks(id, links) {
+      const rows = journeyLinkRows(links);
+      await transaction(async (c) => {
+        // The map's row locked: two nodes writing one map's links replace them one after the other.
+        const found = await c.query('SELECT 1 FROM maps WHERE id = $1 FOR NO KEY UPDATE', [id]);
+        if (found.rowCount === 0) return;
+        await c.query('DELETE FROM map_links WHERE map_id = $1', [id]);
+        if (rows.length === 0) return;
+        await c.query(
+          `INSERT INTO map_links (map_id, carrier, carrier_id, linked_id)
+           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])`,
+          [id, rows.map((r) => r.carrier), rows.map((r) => r.carrierId), rows.map((r) => r.linkedId)],
+        );
+      });
+    },
+    async journeyParents(id) {
+      const { rows } = await pool.query<{ id: string; title: string }>(
+        'SELECT DISTINCT m.id, m.title FROM map_links l JOIN maps m ON m.id = l.map_id WHERE l.linked_id = $1 AND l.map_id <> l.linked_id',
+        [id],
+      );
+      return toLinkedMaps(rows);
+    },
+    async journeyGraph() {
+      // Titles and edges in one statement: a row per map and distinct link to an existing map.
+      const { rows } = await pool.query<Numeric<GraphRow>>(
+        `SELECT m.id, m.title, m.updated_at, l.linked_id FROM maps m
+         LEFT JOIN (SELECT DISTINCT k.map_id, k.linked_id FROM map_links k JOIN maps t ON t.id = k.linked_id) l ON l.map_id = m.id`,
+      );
+      return toJourneyGraph(rows.map((r) => ({ ...r, updated_at: num(r.updated_at) })));
     },
     async deleteMap(id) {
       // Its documents and versions go with it (ON DELETE CASCADE).

@@ -4,6 +4,8 @@
  */
 import { MapReviewSchema, MapStatsSchema, type MapReview } from '../../src/model/mapList';
 import { SearchCardSchema, SearchCardsSchema, foldedCards, type SearchCard } from '../../src/model/cardSearch';
+import * as z from 'zod/mini';
+import { JourneyLinkSchema, type JourneyGraph, type JourneyLink, type LinkedMap } from '../../src/model/journeys/wire';
 import type { MapIndexRow, MapRecord, MapStats, SearchedMap, VersionRecord } from './types';
 
 export interface MapRow {
@@ -135,4 +137,36 @@ export function toSearchedMap(r: SearchRow, folded: string): SearchedMap {
     if (card) cards.push(card);
   });
   return { id: r.id, title: r.title, updatedAt: r.updated_at, cards };
+}
+
+/** The links a map's `map_links` rows hold, checked on the way in (a write never stores what a read would drop). */
+export function journeyLinkRows(links: readonly JourneyLink[]): { carrier: string; carrierId: string; linkedId: string }[] {
+  return z
+    .array(JourneyLinkSchema)
+    .parse(links)
+    .map((l) => ({ carrier: l.carrier, carrierId: l.carrierId, linkedId: l.mapId }));
+}
+
+const byTitle = (a: LinkedMap, b: LinkedMap): number => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1);
+
+/** The parents of a map, as the store found them, in one order on both databases (their collations differ). */
+export const toLinkedMaps = (rows: readonly { id: string; title: string }[]): LinkedMap[] =>
+  rows.map((r) => ({ id: r.id, title: r.title })).sort(byTitle);
+
+/** One row per map and link of the graph query: a map without links has `linked_id` null. */
+export interface GraphRow {
+  id: string;
+  title: string;
+  updated_at: number;
+  linked_id: string | null;
+}
+
+export function toJourneyGraph(rows: readonly GraphRow[]): JourneyGraph {
+  const maps = new Map<string, JourneyGraph['maps'][number]>();
+  const links: JourneyGraph['links'] = [];
+  for (const r of rows) {
+    if (!maps.has(r.id)) maps.set(r.id, { id: r.id, title: r.title, updatedAt: r.updated_at });
+    if (r.linked_id !== null) links.push([r.id, r.linked_id]);
+  }
+  return { maps: [...maps.values()], links };
 }

@@ -13,7 +13,11 @@ import { ensureDataDir, makePrivate } from '../dataDir';
 import type { Logger } from '../log';
 import {
   VERSION_COLUMNS,
+  journeyLinkRows,
   reviewColumn,
+  toJourneyGraph,
+  toLinkedMaps,
+  type GraphRow,
   searchColumns,
   toIndexRow,
   toRecord,
@@ -99,6 +103,12 @@ const ADDED_TABLES: readonly string[] = [
   // which a card search matches with instr() (src/model/cardSearch.ts); a table of its own so
   // reading map rows never reads it
   `CREATE TABLE IF NOT EXISTS map_search (map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE, cards TEXT NOT NULL, folded TEXT NOT NULL)`,
+  // linked journeys: each map's links to other maps (the stage or card carrying each), kept from its
+  // document (server/journeyIndex.ts); linked_id has no foreign key: a link may name a map that is
+  // gone or was never here (an imported file), and readers join it with maps
+  `CREATE TABLE IF NOT EXISTS map_links (map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE, carrier TEXT NOT NULL,
+     carrier_id TEXT NOT NULL, linked_id TEXT NOT NULL, PRIMARY KEY (map_id, carrier, carrier_id))`,
+  `CREATE INDEX IF NOT EXISTS map_links_by_linked ON map_links(linked_id)`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -178,6 +188,24 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     ),
     missing: db.prepare('SELECT id FROM maps WHERE id NOT IN (SELECT map_id FROM map_search)').pluck(),
   };
+  const journeyLinks = {
+    exists: db.prepare('SELECT 1 FROM maps WHERE id = ?').pluck(),
+    clear: db.prepare('DELETE FROM map_links WHERE map_id = ?'),
+    insert: db.prepare('INSERT INTO map_links (map_id, carrier, carrier_id, linked_id) VALUES (@mapId, @carrier, @carrierId, @linkedId)'),
+    parents: db.prepare(
+      `SELECT DISTINCT m.id, m.title FROM map_links l JOIN maps m ON m.id = l.map_id WHERE l.linked_id = ? AND l.map_id <> l.linked_id`,
+    ),
+    // Titles and edges in one statement: a row per map and distinct link to an existing map.
+    graph: db.prepare(
+      `SELECT m.id, m.title, m.updated_at, l.linked_id FROM maps m
+       LEFT JOIN (SELECT DISTINCT k.map_id, k.linked_id FROM map_links k JOIN maps t ON t.id = k.linked_id) l ON l.map_id = m.id`,
+    ),
+  };
+  const putJourneyLinks = db.transaction((mapId: string, rows: ReturnType<typeof journeyLinkRows>) => {
+    if (journeyLinks.exists.get(mapId) === undefined) return;
+    journeyLinks.clear.run(mapId);
+    for (const row of rows) journeyLinks.insert.run({ mapId, ...row });
+  });
   // Newest first; rowid breaks ties within one millisecond (insertion order).
   const v = {
     list: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = ? ORDER BY created_at DESC, rowid DESC`),
@@ -377,6 +405,15 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     },
     async unsearchableMaps() {
       return search.missing.all() as string[];
+    },
+    async putJourneyLinks(id, links) {
+      putJourneyLinks.immediate(id, journeyLinkRows(links));
+    },
+    async journeyParents(id) {
+      return toLinkedMaps(journeyLinks.parents.all(id) as { id: string; title: string }[]);
+    },
+    async journeyGraph() {
+      return toJourneyGraph(journeyLinks.graph.all() as GraphRow[]);
     },
     async deleteMap(id) {
       logCount.delete(id);

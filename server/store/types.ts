@@ -10,6 +10,7 @@
 import type { VersionKind } from '../../src/model/versions';
 import type { MapReview, MapStats } from '../../src/model/mapList';
 import type { SearchCard } from '../../src/model/cardSearch';
+import type { JourneyGraph, JourneyLink, LinkedMap } from '../../src/model/journeys/wire';
 
 /**
  * A map's other documents, each its own room and its own stored state:
@@ -226,6 +227,22 @@ export interface CardSearchStore {
   unsearchableMaps(): Promise<string[]>;
 }
 
+/**
+ * The link index of linked journeys (server/journeyIndex.ts): each map's
+ * links to other maps (a stage's or card's `linkedMapId`), in a table of its
+ * own, kept from the map's document like the search copy and deleted with
+ * the map. A link may name a map that does not exist (deleted, or a file
+ * imported from another server): it is kept, and answers leave it out.
+ */
+export interface JourneyLinkStore {
+  /** Replaces the map's links; nothing for a map that does not exist (deleted meanwhile). */
+  putJourneyLinks(mapId: string, links: readonly JourneyLink[]): Promise<void>;
+  /** The maps that exist and link to `mapId` (each once), by title then id. */
+  journeyParents(mapId: string): Promise<LinkedMap[]>;
+  /** Every map's id, title and last edit and every link between two maps that exist, once per pair: one query. */
+  journeyGraph(): Promise<JourneyGraph>;
+}
+
 /** Saved versions of maps (version history). */
 export interface VersionStore {
   /** The map's saved versions, newest first (without their state). */
@@ -304,7 +321,7 @@ export interface MapImporter {
 }
 
 /** Everything a server stores, in one backend (SQLite or PostgreSQL). */
-export interface Store extends DocStore, MapCatalog, CardSearchStore, VersionStore, SignInTokenStore {
+export interface Store extends DocStore, MapCatalog, CardSearchStore, JourneyLinkStore, VersionStore, SignInTokenStore {
   /** PostgreSQL only: the secret the nodes share */
   sharedSecret?: SecretStore['sharedSecret'];
   /** Resolves if the store can be used right now (/health); rejects with why not. */

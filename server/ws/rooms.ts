@@ -14,6 +14,7 @@ const isPrivate = (sub: DocName | null): boolean => sub?.startsWith(PRIVATE_PREF
 import type { Versions } from '../versions';
 import { AutoVersions } from './autoVersions';
 import { MapRowKeeper } from './mapRow';
+import { JourneyLinkKeeper } from './journeyLinkKeeper';
 import { MapMigration } from './migration';
 import { MapNotFoundError, Room, type RoomExtension, type RoomPeer } from './room';
 
@@ -107,6 +108,7 @@ export class RoomRegistry {
         return [
           new MapMigration(store),
           new MapRowKeeper(store, record),
+          new JourneyLinkKeeper(store),
           ...(versions ? [new AutoVersions(versions, record.createdAt)] : []),
         ];
       },

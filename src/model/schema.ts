@@ -84,6 +84,8 @@ export const StageSchema = z.object({
   name: text(200),
   description: text(2000),
   color: ColorSchema,
+  /** Linked journeys (v4): the map this stage opens as its sub-journey; it may be gone or on another server. */
+  linkedMapId: IdSchema.optional(),
 });
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -142,6 +144,8 @@ export const CardSchema = z.object({
   votes: z.record(IdSchema, z.number().int().min(0).max(100)).optional(),
   /** The workshop round whose reveal put this card on the map (rounds/schema.ts). */
   roundId: IdSchema.optional(),
+  /** Linked journeys (v4): the map this card opens as its sub-journey; it may be gone or on another server. */
+  linkedMapId: IdSchema.optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 

@@ -37,7 +37,11 @@ export function addStage(doc: Y.Doc, args: AddStageArgs): string {
   });
 }
 
-export function updateStage(doc: Y.Doc, id: string, patch: Partial<Pick<Stage, 'name' | 'description' | 'color'>>): boolean {
+export function updateStage(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<Pick<Stage, 'name' | 'description' | 'color' | 'linkedMapId'>>,
+): boolean {
   return change(doc, () => updateEntity(doc, 'stages', id, patch));
 }
 

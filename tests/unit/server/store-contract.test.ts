@@ -144,6 +144,43 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     expect(await store.unsearchableMaps()).toEqual(['none']);
   });
 
+  it('keeps each map’s links to other maps: parents by title, the graph in one answer, a deleted map’s links gone', async (ctx) => {
+    const { store } = await open(ctx, backend);
+    await store.createMap({ ...record('a'), title: 'After purchase' }, initial());
+    await store.createMap({ ...record('b'), title: 'Returns' }, initial());
+    await store.createMap({ ...record('c'), title: 'Checkout' }, initial());
+    const link = (carrier: 'stage' | 'card', carrierId: string, mapId: string) => ({ carrier, carrierId, mapId });
+    await store.putJourneyLinks('a', [link('stage', 's1', 'b'), link('card', 'k1', 'b'), link('card', 'k2', 'elsewhere')]);
+    await store.putJourneyLinks('c', [link('stage', 's1', 'b'), link('stage', 's2', 'c')]);
+    await store.putJourneyLinks('gone', [link('stage', 's1', 'b')]); // no such map: nothing stored
+    expect(await store.journeyParents('b')).toEqual([
+      { id: 'a', title: 'After purchase' },
+      { id: 'c', title: 'Checkout' },
+    ]);
+    // A map linking to itself is not its own parent; a link to a map not here is kept but answers nothing.
+    expect(await store.journeyParents('c')).toEqual([]);
+    expect(await store.journeyParents('elsewhere')).toEqual([{ id: 'a', title: 'After purchase' }]);
+    const sorted = <T>(list: T[]) => [...list].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
+    const graph = await store.journeyGraph();
+    expect(sorted(graph.maps)).toEqual([
+      { id: 'a', title: 'After purchase', updatedAt: 1 },
+      { id: 'b', title: 'Returns', updatedAt: 1 },
+      { id: 'c', title: 'Checkout', updatedAt: 1 },
+    ]);
+    expect(sorted(graph.links)).toEqual([
+      ['a', 'b'],
+      ['c', 'b'],
+      ['c', 'c'],
+    ]);
+    // Replaced whole on the next write; gone with the map.
+    await store.putJourneyLinks('a', [link('card', 'k3', 'c')]);
+    expect(await store.journeyParents('b')).toEqual([{ id: 'c', title: 'Checkout' }]);
+    await store.deleteMap('c');
+    expect(await store.journeyParents('b')).toEqual([]);
+    expect((await store.journeyGraph()).links).toEqual([]);
+    await expect(store.putJourneyLinks('a', [link('card', 'bad id!', 'b')])).rejects.toThrow();
+  });
+
   it('keeps maps, their documents and rows; deletes everything of a map', async (ctx) => {
     const { store } = await open(ctx, backend);
     await store.createMap({ ...record('m1'), stats: { stages: 1, cards: 2, persona: 'p', stageNames: ['s'] } }, initial(), {
