@@ -23,6 +23,7 @@ import {
   Flame,
   Frown,
   House,
+  Link2,
   Laugh,
   Map as MapIcon,
   Maximize,
@@ -73,6 +74,8 @@ export const VotesIcon = Vote;
 export const RenameIcon = Pencil;
 export const CloseIcon = X;
 export const DeleteIcon = Trash2;
+/** a link to another map (linked journeys): on cards, stage headers and in exports */
+export const LinkedMapIcon = Link2;
 export const ExportIcon = Download;
 /** A persona whose avatar is a picture, where only a small mark fits. */
 export const PersonaIcon = CircleUserRound;

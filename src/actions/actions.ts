@@ -24,6 +24,15 @@ import { tryCommand } from '../state/tryCommand';
 import { askConfirm } from '../ui/askConfirm';
 import { alt, letter, plain, shiftDigit, shiftLetter, withMod } from './keys';
 import type { Action, ActionContext, ActionName, KeyLike } from './types';
+import { followLinkedMap } from '../state/linkedMaps';
+
+/** The map the focused card or stage header links to (linked journeys), if any. */
+function linkedMapAt(ctx: ActionContext): string | undefined {
+  const navId = ctx.session.navId;
+  if (!navId) return undefined;
+  if (navId.startsWith('stage:')) return ctx.snapshot.stages.find((s) => `stage:${s.id}` === navId)?.linkedMapId;
+  return ctx.snapshot.cardById.get(navId)?.linkedMapId;
+}
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -407,6 +416,18 @@ const ACTIONS: readonly Action[] = [
       ctx.session.setPanel('comments');
       focusSoon('[data-testid="card-new-thread"] textarea');
     },
+  },
+  {
+    name: 'openLink',
+    label: 'openLink',
+    keys: ['L'],
+    keyTest: letter('l'),
+    // Following a link is reading: every role may.
+    edits: false,
+    scope: 'canvas',
+    inContextMenu: true,
+    enabled: (ctx) => linkedMapAt(ctx) !== undefined,
+    perform: (ctx) => followLinkedMap(linkedMapAt(ctx)!),
   },
   {
     name: 'contextMenu',

@@ -62,6 +62,7 @@ export type ActionName =
   | 'vote'
   | 'unvote'
   | 'comment'
+  | 'openLink'
   | 'contextMenu'
   | 'selectAll'
   | 'escape'

@@ -3,7 +3,7 @@
  * next one comes as the user scrolls near the end), searchable by title as
  * you type and sorted by last edit or by title; create, import, rename,
  * duplicate and delete maps; search the cards of every map by text
- * (CardSearch). The server searches, sorts and counts
+ * (CardSearch); or see the maps as a tree of journeys (JourneyTree). The server searches, sorts and counts
  * (`GET /api/maps`), so a workspace of thousands of maps costs the browser
  * one page, not the whole list.
  */
@@ -26,6 +26,8 @@ import { NewMapForm } from './dashboard/NewMapForm';
 import { isMapSort, savedSort, saveSort } from './dashboard/sortChoice';
 import { useDebouncedValue } from './dashboard/useDebouncedValue';
 import { useMapList } from './dashboard/useMapList';
+import { JourneyTree } from './dashboard/JourneyTree';
+import { DASHBOARD_VIEWS, savedView, saveView, type DashboardView } from './dashboard/viewChoice';
 import './dashboard/dashboard.css';
 
 /** Typing pauses shorter than this do not each cost a request. */
@@ -60,6 +62,8 @@ export function Dashboard() {
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<MapSort>(savedSort);
+  const [view, setView] = useState<DashboardView>(savedView);
+  const tree = view === 'tree';
   const [owner, setOwner] = useState('');
   const [freshness, setFreshness] = useState<Freshness | ''>('');
 
@@ -157,6 +161,24 @@ export function Dashboard() {
         {creating && <NewMapForm onCancel={() => setCreating(false)} />}
         {list.status !== 'loading' && !noMaps && <CardSearch />}
         {list.status !== 'loading' && !noMaps && (
+          <div className="dashboard-view" role="group" aria-label={t('dashboard.view')}>
+            {DASHBOARD_VIEWS.map((key) => (
+              <button
+                key={key}
+                type="button"
+                data-testid={`view-${key}`}
+                aria-pressed={view === key}
+                onClick={() => {
+                  setView(key);
+                  saveView(key);
+                }}
+              >
+                {t(key === 'list' ? 'dashboard.viewList' : 'dashboard.viewTree')}
+              </button>
+            ))}
+          </div>
+        )}
+        {list.status !== 'loading' && !noMaps && (
           <div className="dashboard-tools" role="search">
             <input
               type="search"
@@ -178,62 +200,67 @@ export function Dashboard() {
                 }
               }}
             />
-            <label className="dashboard-sort">
-              {t('dashboard.sortLabel')}
-              <select
-                data-testid="map-sort"
-                value={sort}
-                onChange={(e) => {
-                  if (!isMapSort(e.target.value)) return;
-                  setSort(e.target.value);
-                  saveSort(e.target.value);
-                }}
-              >
-                {MAP_SORTS.map((key) => (
-                  <option key={key} value={key}>
-                    {t(`dashboard.sort.${key}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="dashboard-sort">
-              {t('review.filterOwner')}
-              <select data-testid="owner-filter" value={owner} onChange={(e) => setOwner(e.target.value)}>
-                <option value="">{t('review.allOwners')}</option>
-                {owners.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="dashboard-sort">
-              {t('review.filterFreshness')}
-              <select
-                data-testid="freshness-filter"
-                value={freshness}
-                onChange={(e) => setFreshness(isOneOf(FRESHNESS, e.target.value) ? e.target.value : '')}
-              >
-                <option value="">{t('review.freshness.all')}</option>
-                {FRESHNESS.map((key) => (
-                  <option key={key} value={key}>
-                    {t(`review.freshness.${key}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {ready && (
-              <span className="muted" aria-live="polite" data-testid="map-count" data-total={list.total}>
-                {t(searched || filtered ? 'dashboard.matchCount' : 'dashboard.mapCount', { count: list.total })}
-              </span>
-            )}
-            {ready && list.stale > 0 && freshness !== 'stale' && (
-              <button type="button" className="stale-count" data-testid="stale-count" onClick={() => setFreshness('stale')}>
-                {t('review.staleCount', { count: list.stale })}
-              </button>
+            {!tree && (
+              <>
+                <label className="dashboard-sort">
+                  {t('dashboard.sortLabel')}
+                  <select
+                    data-testid="map-sort"
+                    value={sort}
+                    onChange={(e) => {
+                      if (!isMapSort(e.target.value)) return;
+                      setSort(e.target.value);
+                      saveSort(e.target.value);
+                    }}
+                  >
+                    {MAP_SORTS.map((key) => (
+                      <option key={key} value={key}>
+                        {t(`dashboard.sort.${key}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="dashboard-sort">
+                  {t('review.filterOwner')}
+                  <select data-testid="owner-filter" value={owner} onChange={(e) => setOwner(e.target.value)}>
+                    <option value="">{t('review.allOwners')}</option>
+                    {owners.map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="dashboard-sort">
+                  {t('review.filterFreshness')}
+                  <select
+                    data-testid="freshness-filter"
+                    value={freshness}
+                    onChange={(e) => setFreshness(isOneOf(FRESHNESS, e.target.value) ? e.target.value : '')}
+                  >
+                    <option value="">{t('review.freshness.all')}</option>
+                    {FRESHNESS.map((key) => (
+                      <option key={key} value={key}>
+                        {t(`review.freshness.${key}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {ready && (
+                  <span className="muted" aria-live="polite" data-testid="map-count" data-total={list.total}>
+                    {t(searched || filtered ? 'dashboard.matchCount' : 'dashboard.mapCount', { count: list.total })}
+                  </span>
+                )}
+                {ready && list.stale > 0 && freshness !== 'stale' && (
+                  <button type="button" className="stale-count" data-testid="stale-count" onClick={() => setFreshness('stale')}>
+                    {t('review.staleCount', { count: list.stale })}
+                  </button>
+                )}
+              </>
             )}
           </div>
         )}
+        {tree && !noMaps && list.status !== 'loading' && <JourneyTree query={q} />}
         {actionError && (
           <p className="error" role="alert">
             {actionError}
@@ -246,12 +273,12 @@ export function Dashboard() {
           </p>
         )}
         {noMaps && <p className="muted empty">{t('dashboard.empty')}</p>}
-        {ready && (searched || filtered) && list.total === 0 && (
+        {!tree && ready && (searched || filtered) && list.total === 0 && (
           <p className="muted empty" data-testid="no-matches">
             {searched ? t('dashboard.noMatches', { query: list.request.q }) : t('review.noMatches')}
           </p>
         )}
-        {list.maps.length > 0 && (
+        {!tree && list.maps.length > 0 && (
           <ul className="map-grid" data-testid="map-list" aria-busy={list.pending}>
             {list.maps.map((map) => (
               <MapCard
@@ -270,7 +297,7 @@ export function Dashboard() {
             ))}
           </ul>
         )}
-        {ready && list.nextCursor !== null && (
+        {!tree && ready && list.nextCursor !== null && (
           <LoadMore loading={list.more === 'loading'} error={list.more === 'error' ? list.moreError : null} onLoad={list.loadMore} />
         )}
       </main>

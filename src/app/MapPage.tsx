@@ -48,6 +48,16 @@ import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { LiveAnnouncer } from '../ui/LiveAnnouncer';
 import { ReviewStatus } from './review/ReviewStatus';
 import { useLinkedCard } from './useLinkedCard';
+import { useLinkedMaps } from '../state/linkedMaps';
+import { useMapJourney } from './journeys/useMapJourney';
+import { PartOf } from './journeys/PartOf';
+import { LinkPicker } from './journeys/LinkPicker';
+
+/** Linked journeys of the open map: fills the titles and parents the canvas and the title bar show. */
+function MapJourney({ mapId, token }: { mapId: string; token: string | null }) {
+  useMapJourney(mapId, token);
+  return null;
+}
 
 function MapTitle() {
   const { t } = useTranslation();
@@ -108,6 +118,7 @@ export function MapPage({ mapId }: { mapId: string }) {
   const availability = useSession((s) => s.availability);
   const role = useSession((s) => s.role);
   const matrixOpen = useSession((s) => s.matrixOpen);
+  const picking = useLinkedMaps((s) => s.picking);
   const canEdit = useCanEdit();
   const token = pageToken();
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -187,6 +198,8 @@ export function MapPage({ mapId }: { mapId: string }) {
         {open && availability === 'ready' && (
           <MapProvider value={open}>
             <MapTitle />
+            <MapJourney mapId={mapId} token={token} />
+            <PartOf />
             <ReviewStatus mapId={mapId} token={token} />
           </MapProvider>
         )}
@@ -294,6 +307,11 @@ export function MapPage({ mapId }: { mapId: string }) {
               </ActionsProvider>
             </ReactFlowProvider>
           </CompareProvider>
+        </MapProvider>
+      )}
+      {picking && open && availability === 'ready' && !preview && !comparison && (
+        <MapProvider value={open}>
+          <LinkPicker mapId={mapId} target={picking} />
         </MapProvider>
       )}
       <CommandNotice />

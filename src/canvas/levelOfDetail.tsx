@@ -15,6 +15,7 @@ import { useCanEdit, useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
 import { CardNode, RankBadge, useCardPlace, useCompareMarks, useJustRevealed, useRank } from './nodes/CardNode';
 import { CardMarks } from './nodes/CardFacets';
+import { LinkedMapMarker } from '../ui/LinkedMapMarker';
 import { formatKpiValue } from '../model/journey';
 import type { CardNode as CardNodeType } from './projection';
 import { FAR_ZOOM, LOW_DETAIL_ZOOM } from './viewport';
@@ -105,6 +106,8 @@ function CardLite({ id, selected, data }: NodeProps<CardNodeType>) {
       <div className="card-facets">
         <CardMarks card={card} />
       </div>
+      {/* A sub-journey is part of how a map is read from afar too: the link stays, and opens. */}
+      {card.linkedMapId !== undefined && <LinkedMapMarker mapId={card.linkedMapId} />}
       {ranked && <RankBadge ranked={ranked} />}
       {compare.tip}
     </div>

@@ -20,6 +20,7 @@ import { participantId } from '../sync/participant';
 import { CommitText, Field, MIXED, common } from '../ui/fields';
 import { Icon, TAG_ICONS } from '../icons';
 import { LaneFieldInputs } from './LaneFieldInputs';
+import { LinkedMapField } from './LinkedMapField';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -102,6 +103,8 @@ export function Inspector() {
           </select>
         )}
       </Field>
+
+      {single && <LinkedMapField card={single} canEdit={canEdit} />}
 
       <div className="field">
         <span className="label">{t('tags.label')}</span>

@@ -10,6 +10,7 @@ import { CardTextEditor } from './CardTextEditor';
 import { useCard, useMapSelector, useOpenMap } from '../../state/mapContext';
 import type { CardNode as CardNodeType } from '../projection';
 import { CardFacets, KpiBody } from './CardFacets';
+import { LinkedMapMarker } from '../../ui/LinkedMapMarker';
 import type { RoundResult } from '../../model/rounds/schema';
 import { useRounds, useTopRanked } from '../../state/useRounds';
 import { Icon, MomentOfTruthIcon } from '../../icons';
@@ -89,6 +90,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
         </p>
       )}
       {!editing && <CardFacets card={card} laneKind={data.laneKind} personaAvatar={personaAvatar} />}
+      {!editing && card.linkedMapId !== undefined && <LinkedMapMarker mapId={card.linkedMapId} />}
       {ranked && <RankBadge ranked={ranked} />}
       {compare.tip}
     </div>

@@ -1,11 +1,11 @@
 /**
- * The rename / reorder / delete buttons of a stage or lane header, for the
+ * The rename / link / reorder / delete buttons of a stage or lane header, for the
  * pointer. They are not Tab stops (the canvas has one, navigation.ts): the
  * keyboard renames with Enter, moves with Alt+arrow and deletes with Delete
  * on the focused header (the actions table).
  */
 import { useTranslation } from '../../i18n/useTranslation';
-import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, DeleteIcon, Icon, RenameIcon, type LucideIcon } from '../../icons';
+import { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, DeleteIcon, Icon, LinkedMapIcon, RenameIcon, type LucideIcon } from '../../icons';
 
 interface Props {
   axis: 'horizontal' | 'vertical';
@@ -14,9 +14,11 @@ interface Props {
   onRename(): void;
   onMove(index: number): void;
   onDelete(): void;
+  /** choose the map this header links to (stages: linked journeys) */
+  onLink?(): void;
 }
 
-export function HeaderActions({ axis, index, count, onRename, onMove, onDelete }: Props) {
+export function HeaderActions({ axis, index, count, onRename, onMove, onDelete, onLink }: Props) {
   const { t } = useTranslation();
   const [back, forward] = axis === 'horizontal' ? (['moveLeft', 'moveRight'] as const) : (['moveUp', 'moveDown'] as const);
   const [backIcon, forwardIcon] = axis === 'horizontal' ? [ArrowLeft, ArrowRight] : [ArrowUp, ArrowDown];
@@ -36,6 +38,7 @@ export function HeaderActions({ axis, index, count, onRename, onMove, onDelete }
   return (
     <div className="header-actions">
       {button(t('canvas.rename'), RenameIcon, onRename)}
+      {onLink && button(t('journeys.linkStage'), LinkedMapIcon, onLink)}
       {button(t(`canvas.${back}`), backIcon, () => onMove(index - 1), index === 0)}
       {button(t(`canvas.${forward}`), forwardIcon, () => onMove(index + 1), index === count - 1)}
       {button(t('canvas.delete'), DeleteIcon, onDelete, false, true)}

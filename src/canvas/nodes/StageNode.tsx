@@ -7,6 +7,8 @@ import { useCanEdit, useSession } from '../../state/session';
 import { tryCommand } from '../../state/tryCommand';
 import { InlineText } from '../../ui/InlineText';
 import { HeaderActions } from './HeaderActions';
+import { LinkedMapMarker } from '../../ui/LinkedMapMarker';
+import { useLinkedMaps } from '../../state/linkedMaps';
 import { useDeleteHeader } from '../../actions/ActionsProvider';
 import { useOpenMap, useStage } from '../../state/mapContext';
 import type { StageNode as StageNodeType } from '../projection';
@@ -22,6 +24,7 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const setRenaming = useSession((s) => s.setRenaming);
   const canEdit = useCanEdit();
   const change = useStageChange(data.stageId);
+  const setPicking = useLinkedMaps((s) => s.setPicking);
   if (!stage) return null;
 
   return (
@@ -49,12 +52,14 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
           {stage.name}
         </h2>
       )}
+      {stage.linkedMapId !== undefined && <LinkedMapMarker mapId={stage.linkedMapId} />}
       {canEdit && (
         <HeaderActions
           axis="horizontal"
           index={data.index}
           count={data.count}
           onRename={() => setRenaming(stage.id)}
+          onLink={() => setPicking({ carrier: 'stage', id: stage.id })}
           onMove={(i) => moveStage(doc, stage.id, i)}
           onDelete={() => deleteHeader('stage', stage.id, data.index)}
         />

@@ -13,6 +13,8 @@ export interface JourneyForest {
   /** map id -> the maps it links to, in title order */
   children: ReadonlyMap<string, readonly string[]>;
   titles: ReadonlyMap<string, string>;
+  /** map id -> its place in title order */
+  order: ReadonlyMap<string, number>;
 }
 
 export function journeyForest(graph: JourneyGraph, compareTitles: (a: string, b: string) => number): JourneyForest {
@@ -48,5 +50,5 @@ export function journeyForest(graph: JourneyGraph, compareTitles: (a: string, b:
     roots.push(id);
     reach(id);
   }
-  return { roots, children, titles };
+  return { roots, children, titles, order: new Map(ordered.map((id, i) => [id, i])) };
 }
