@@ -5,6 +5,7 @@
  * runExport loads this module when a picture is asked for, so the renderer,
  * pdf-lib and fontkit are not part of the dialog's own download.
  */
+import { useLinkedMaps } from '../state/linkedMaps';
 import { layoutGrid } from '../canvas/layout';
 import { liveComments } from '../model/comments/live';
 import { readRounds } from '../model/rounds/read';
@@ -51,6 +52,7 @@ export async function exportPicture(choices: PictureChoices, context: ExportCont
     map: snapshot,
     comments: choices.comments ? liveComments(map.commentsDoc).getSnapshot() : null,
     ranks: rankByCard(readRounds(map.doc)),
+    linkedTitles: useLinkedMaps.getState().known,
     t,
     locale: context.locale,
     author: context.author,

@@ -29,6 +29,8 @@ export interface RenderRequest {
   comments: CommentsSnapshot | null;
   /** the top N of the newest secret vote, card id -> rank (rounds/rules.ts topRanked): drawn as badges, as on the canvas */
   ranks?: ReadonlyMap<string, number>;
+  /** linked journeys: the titles of linked maps (null: gone); without one a link is drawn as "Linked map" */
+  linkedTitles?: ReadonlyMap<string, string | null>;
   t: TFunction;
   locale: string;
   author: string;
@@ -69,6 +71,7 @@ export async function renderMapFile(
     threads: withComments && layout.kind === 'pdf' ? commentItems(map, comments) : [],
     commentCounts: withComments ? openThreadsPerCard(comments) : new Map(),
     ranks: request.ranks ?? new Map(),
+    linkedTitles: request.linkedTitles ?? new Map(),
     t: request.t,
     locale: request.locale,
     author: request.author,

@@ -11,6 +11,7 @@ import type { Card, LaneKind } from '../../model/schema';
 import { MomentOfTruthIcon } from '../../icons';
 import { facetItems, facetLayout, facetRow } from './cardFacets';
 import type { DrawContext } from './context';
+import { linkedMapItems, linkedMapLineHeight } from './linkedMapItems';
 import { runItems, type Piece } from './inlineRun';
 import { CARD, CARD_COLORS, DANGER, GOLD, INK, MUTED, OK } from './palette';
 import { baselineIn, lineHeightOf, oneLine, textBlock, textItem } from './textBlock';
@@ -76,7 +77,10 @@ export function cardItems(
   const row = facetRow(ctx, card, laneKind, personaAvatar);
   // The card keeps its size: the facets take the lines they need at its foot and the text gives up lines, as on the canvas.
   const facets = row && facetLayout(measure, row, contentWidth);
-  const textBottom = facets ? bottom - facets.height - CARD.gap : bottom;
+  // A linked card's marker sits above its facets (CardNode's LinkedMapMarker); the text gives up the line.
+  const linkBottom = facets ? bottom - facets.height - CARD.gap : bottom;
+  const linkTop = linkBottom - linkedMapLineHeight();
+  const textBottom = card.linkedMapId !== undefined ? linkTop - CARD.gap : linkBottom;
 
   if (laneKind === 'kpis') items.push(...kpiItems(ctx, card, contentLeft, contentWidth, top, textBottom));
   else {
@@ -104,6 +108,7 @@ export function cardItems(
       );
     }
   }
+  if (card.linkedMapId !== undefined) items.push(...linkedMapItems(ctx, card.linkedMapId, contentLeft, contentRight, linkTop));
   if (facets) items.push(...facetItems(ctx, facets, { left: contentLeft, right: contentRight, bottom }));
   return items;
 }

@@ -21,4 +21,6 @@ export interface DrawContext {
   ranks: ReadonlyMap<string, number>;
   /** the persona the map follows, shown at its head (as the canvas does: only meta.personaId's) */
   persona: Persona | null;
+  /** linked journeys: linked map id -> its title, or null when the map is gone; a map not here is drawn without its title */
+  linkedTitles: ReadonlyMap<string, string | null>;
 }

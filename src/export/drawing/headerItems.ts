@@ -6,6 +6,7 @@
 import { GRID } from '../../canvas/layout';
 import { DEPARTMENTS, type Lane, type Stage } from '../../model/schema';
 import type { DrawContext } from './context';
+import { linkedMapItems } from './linkedMapItems';
 import { pathData, type PathCommand } from './pathData';
 import { BACKSTAGE_FILL, INK, LINE, MUTED, WHITE } from './palette';
 import { baselineIn, lineHeightOf, oneLine, textBlock, textItem } from './textBlock';
@@ -38,6 +39,10 @@ export function stageHeaderItems(ctx: DrawContext, stage: Stage, x: number): Dra
     { kind: 'path', d: pathData(roundedTop(x + 0.5, 0.5, w - 1, h - 1, r)), fill: WHITE, stroke: LINE, lineWidth: 1 },
     { kind: 'path', d: pathData(roundedTop(x, 0, w, STAGE_BAND, r)), fill: stage.color },
     textItem(name, x + 13, baselineIn(ctx.measure, STAGE_NAME.size, top, lineHeightOf(STAGE_NAME)), STAGE_NAME),
+    // A linked stage's sub-journey under its name (StageNode's LinkedMapMarker).
+    ...(stage.linkedMapId !== undefined
+      ? linkedMapItems(ctx, stage.linkedMapId, x + 13, x + 13 + width, top + lineHeightOf(STAGE_NAME) + 2)
+      : []),
   ];
 }
 

@@ -45,6 +45,8 @@ export interface MapDrawingInput {
   measure: TextMeasure;
   /** Twemoji SVG source of an avatar emoji (drawingEmoji), or null */
   emoji: (emoji: string) => string | null;
+  /** linked journeys: the linked maps' titles the exporter knows (null: the map is gone) */
+  linkedTitles?: ReadonlyMap<string, string | null>;
 }
 
 export interface PngLayout {
@@ -82,6 +84,7 @@ export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayou
     ranks: input.ranks ?? new Map(),
     comments: options.comments,
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
+    linkedTitles: input.linkedTitles ?? new Map(),
   };
   const title = snapshot.meta?.title || t('export.untitled');
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(now);

@@ -17,6 +17,7 @@ import type { MapSnapshot } from '../../../../src/model/live';
 import type { Card } from '../../../../src/model/schema';
 import { cardTarget, MAP_TARGET, readComments, startThread } from '../../../../src/model/comments';
 import { addCard, addStage, deleteLane, listEntities, type Locale, type TemplateId } from '../../../../src/model';
+import { setLinkedMap } from '../../../../src/model/commands/journeyLinks';
 import { createLiveMap } from '../../../../src/model/live';
 import * as Y from 'yjs';
 import { mapDoc } from '../../../fixtures/model';
@@ -73,6 +74,7 @@ function contextFor(input: MapDrawingInput, comments = false): DrawContext {
     comments,
     ranks: input.ranks ?? new Map(),
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
+    linkedTitles: input.linkedTitles ?? new Map(),
   };
 }
 
@@ -286,6 +288,32 @@ describe('the map drawing on paper', () => {
       expect(texts).not.toContain(input.t('rounds.rank', { rank: 3 }));
     }
     expect(inputFor(snapshotOf('backpack', 'zh-CN'), 'zh-CN').t('rounds.rank', { rank: 1 })).toBe('第 1 名');
+  });
+});
+
+describe('linked journeys in a picture', () => {
+  it('draws a linked stage’s and card’s map title, “Linked map not found” for a gone one, “Linked map” for one it does not know', () => {
+    for (const locale of LOCALES) {
+      const doc = mapDoc('backpack', locale);
+      const [s0, s1, s2] = listEntities(doc, 'stages');
+      const live = createLiveMap(doc);
+      const kpiLanes = new Set(listEntities(doc, 'lanes').filter((l) => l.kind === 'kpis').map((l) => l.id));
+      const card = cardsOnGrid(live.getSnapshot()).find((c) => c.stageId === s0!.id && c.text && !kpiLanes.has(c.laneId))!;
+      setLinkedMap(doc, { carrier: 'stage', id: s0!.id }, 'returns');
+      setLinkedMap(doc, { carrier: 'stage', id: s1!.id }, 'gone');
+      setLinkedMap(doc, { carrier: 'stage', id: s2!.id }, 'unknown');
+      setLinkedMap(doc, { carrier: 'card', id: card.id }, 'returns');
+      const snapshot = live.getSnapshot();
+      const input = { ...inputFor(snapshot, locale), linkedTitles: new Map([['returns', '退货 Returns'], ['gone', null]]) };
+      const drawing = mapDrawing(input, { kind: 'png', region: spanOf(snapshot), background: 'white', comments: false });
+      const texts = textsOf(drawing.pages[0]!).map((t) => t.text.trim());
+      expect(texts.filter((t) => t === '退货 Returns')).toHaveLength(2);
+      expect(texts).toContain(input.t('journeys.notFound'));
+      expect(texts).toContain(input.t('journeys.hidden'));
+      // The linked card still shows its text.
+      expect(texts.some((t) => t.startsWith(card.text.slice(0, 8)))).toBe(true);
+      live.destroy();
+    }
   });
 });
 
