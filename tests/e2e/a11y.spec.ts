@@ -5,27 +5,14 @@
  * And every dialog behaves as one: focus in on opening, Tab kept inside,
  * Escape closes, focus back on the button that opened it.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { cardWithText, createMap, openMap, person, fitMap } from './helpers';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** The violations axe finds at `impacts`, one readable line per rule and element. */
-async function violations(page: Page, within?: string, impacts: readonly string[] = ['critical', 'serious']): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(TAGS);
-  const { violations } = await (within ? builder.include(within) : builder).analyze();
-  return violations
-    .filter((v) => impacts.includes(v.impact ?? ''))
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
-    );
-}
-
 /** Soft: a test goes on to its other checks (fit view, Escape, focus back) and reports every failure together. */
 async function expectNoSeriousViolations(page: Page, where: string, within?: string) {
-  expect.soft(await violations(page, within), `axe on ${where}`).toEqual([]);
+  expect.soft(await seriousViolations(page, ...(within ? [within] : [])), `axe on ${where}`).toEqual([]);
 }
 
 test('the dashboard has no critical or serious axe violation, in English and in Chinese', async ({ page, request }) => {
