@@ -6,7 +6,8 @@
  * card shows for it and its CSV column. Pure data, no React, no i18n.
  *
  * Fields every card has (text, persona, tags, votes) are not listed: they are
- * not a lane kind's business.
+ * not a lane kind's business. Nor are the persona scores (personaEmotions):
+ * one per persona, edited by the inspector's persona score inputs.
  */
 import { TEXT_LIMITS } from './limits';
 import {
@@ -22,7 +23,10 @@ import {
 } from './schema';
 
 /** Card fields that belong to a lane kind. */
-export type LaneFieldName = Exclude<keyof Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'personaId' | 'tags' | 'votes'>;
+export type LaneFieldName = Exclude<
+  keyof Card,
+  'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'personaId' | 'tags' | 'votes' | 'personaEmotions'
+>;
 
 /**
  * What a card shows for a field, at its foot (CardFacets, export/drawing/cardFacets):
