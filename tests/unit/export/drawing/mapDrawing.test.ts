@@ -297,14 +297,24 @@ describe('linked journeys in a picture', () => {
       const doc = mapDoc('backpack', locale);
       const [s0, s1, s2] = listEntities(doc, 'stages');
       const live = createLiveMap(doc);
-      const kpiLanes = new Set(listEntities(doc, 'lanes').filter((l) => l.kind === 'kpis').map((l) => l.id));
+      const kpiLanes = new Set(
+        listEntities(doc, 'lanes')
+          .filter((l) => l.kind === 'kpis')
+          .map((l) => l.id),
+      );
       const card = cardsOnGrid(live.getSnapshot()).find((c) => c.stageId === s0!.id && c.text && !kpiLanes.has(c.laneId))!;
       setLinkedMap(doc, { carrier: 'stage', id: s0!.id }, 'returns');
       setLinkedMap(doc, { carrier: 'stage', id: s1!.id }, 'gone');
       setLinkedMap(doc, { carrier: 'stage', id: s2!.id }, 'unknown');
       setLinkedMap(doc, { carrier: 'card', id: card.id }, 'returns');
       const snapshot = live.getSnapshot();
-      const input = { ...inputFor(snapshot, locale), linkedTitles: new Map([['returns', '退货 Returns'], ['gone', null]]) };
+      const input = {
+        ...inputFor(snapshot, locale),
+        linkedTitles: new Map([
+          ['returns', '退货 Returns'],
+          ['gone', null],
+        ]),
+      };
       const drawing = mapDrawing(input, { kind: 'png', region: spanOf(snapshot), background: 'white', comments: false });
       const texts = textsOf(drawing.pages[0]!).map((t) => t.text.trim());
       expect(texts.filter((t) => t === '退货 Returns')).toHaveLength(2);
