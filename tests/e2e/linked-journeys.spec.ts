@@ -1,11 +1,13 @@
 import { expect, test } from './fixtures';
-import { createMap, openMap, stageHeader } from './helpers';
+import { createMap, openMap, pathOf, stageHeader } from './helpers';
+import { smallMapFile } from '../fixtures/mapFile';
 
 /**
  * Linked journeys: an editor links a stage of map A to map B with the
  * picker, follows the link, sees "Part of: A" on B and goes back; links a
  * card from the inspector and opens it by keyboard; the dashboard's tree of
- * journeys shows B under A.
+ * journeys shows B under A. A link to a map that is gone says so, and a
+ * viewer follows links but has no way to change them.
  */
 test('an editor links a stage and a card to another map, follows the links, and the dashboard tree nests it', async ({ page, request }) => {
   // Unique titles: other specs' maps share this server.
@@ -72,4 +74,40 @@ test('an editor links a stage and a card to another map, follows the links, and 
   ).toBeVisible();
   await parentNode.getByRole('link', { name: parentTitle }).click();
   await expect(page).toHaveURL(new RegExp(`/m/${parent}$`));
+});
+
+test('a link to a map that is gone says so; a viewer sees and follows links but cannot change them', async ({ page, request }) => {
+  const tag = `${Date.now() % 1_000_000}`;
+  const childTitle = `Refunds ${tag}`;
+  const child = await createMap(request, { title: childTitle, locale: 'en' });
+  const file = smallMapFile();
+  const res = await request.post('/api/maps/import', {
+    data: {
+      ...file,
+      meta: { ...file.meta, title: `Imported ${tag}` },
+      stages: { s1: { ...file.stages.s1, linkedMapId: child }, s2: { ...file.stages.s2, linkedMapId: 'mapOnAnotherServer' } },
+    },
+  });
+  expect(res.status()).toBe(201);
+  const imported = (await res.json()) as { id: string; links: { view: string } };
+
+  await openMap(page, imported.id);
+  await expect(stageHeader(page, 0).getByRole('link', { name: `Open linked map: ${childTitle}` })).toBeVisible();
+  await expect(stageHeader(page, 1).getByTestId('linked-map')).toHaveText('Linked map not found');
+
+  // Through the view link: the link is there and opens, and nothing offers to change it.
+  await page.goto(pathOf(imported.links.view));
+  await expect(page.getByTestId('role-badge')).toHaveAttribute('data-role', 'viewer');
+  const stage = stageHeader(page, 0);
+  await stage.hover();
+  await expect(stage.getByRole('button', { name: 'Link stage to a map…' })).toHaveCount(0);
+  await page.getByTestId('card').first().click();
+  const field = page.getByTestId('inspector-linked-map');
+  await expect(field).toContainText('No linked map');
+  await expect(field.getByRole('button')).toHaveCount(0);
+  // A share link shows no other map's title, but the link still opens it.
+  const marker = stage.getByRole('link', { name: 'Open linked map' });
+  await expect(marker).toHaveText('Linked map');
+  await marker.click();
+  await expect(page).toHaveURL(new RegExp(`/m/${child}$`));
 });
