@@ -59,6 +59,8 @@ export function readMapStates(rooms: RoomRegistry, mapId: string, withComments: 
   return withMapDocs(rooms, mapId, withComments, (map, comments) => ({
     map: Y.encodeStateAsUpdate(map),
     comments: comments ? Y.encodeStateAsUpdate(comments) : null,
+    /** the maps its stages and cards link to (linked journeys), each once */
+    linkedIds: [...new Set(journeyLinksOf(map).map((l) => l.mapId))],
   }));
 }
 

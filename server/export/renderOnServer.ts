@@ -30,6 +30,8 @@ export interface ServerExport {
   /** the map's and its comments' Yjs states */
   map: Uint8Array;
   comments: Uint8Array | null;
+  /** linked journeys: [map id, title or null when it is gone] for the maps the requester may see */
+  linkedTitles?: [string, string | null][];
   /** ms since the epoch: the export's date */
   now: number;
 }
@@ -86,6 +88,7 @@ export async function renderOnServer(request: ServerExport): Promise<ServerExpor
         map,
         comments,
         ranks: rankByCard(readRounds(mapDoc)),
+        linkedTitles: new Map(request.linkedTitles ?? []),
         t: translatorFor(locale),
         locale,
         author: query.author,

@@ -6,6 +6,7 @@
  * a big or hostile file never stalls anyone else.
  */
 import { newId } from '../../src/model/doc';
+import { MAX_LINKED_LOOKUP } from '../../src/model/journeys/wire';
 import type { Access } from '../auth';
 import { attachmentDisposition, readMapFile, readMapStates } from '../exchange';
 import { PdfQuerySchema, PngQuerySchema, optionsOf } from '../export/exportQuery';
@@ -32,6 +33,13 @@ export interface ExchangeRouteDeps {
 
 const CONTENT_TYPE: Record<ExportFormat, string> = { pdf: 'application/pdf', png: 'image/png' };
 
+/** The titles of the maps a map links to, null for a map that is gone (at most MAX_LINKED_LOOKUP looked up; the rest drawn untitled). */
+async function linkedTitlesOf(store: Store, ids: readonly string[]): Promise<[string, string | null][]> {
+  const asked = ids.slice(0, MAX_LINKED_LOOKUP);
+  const found = new Map((await store.getMaps(asked)).map((m) => [m.id, m.title]));
+  return asked.map((id) => [id, found.get(id) ?? null]);
+}
+
 export function exchangeRoutes({ store, rooms, access, importer, exporter, maxImportBytes, log }: ExchangeRouteDeps): Route[] {
   /** GET /api/maps/:id/export.json[?comments=1]: the map file as a download, read through the room (live edits included). */
   const exportMap = async ({ res, params, query }: RequestContext) => {
@@ -44,13 +52,15 @@ export function exchangeRoutes({ store, rooms, access, importer, exporter, maxIm
   /** GET /api/maps/:id/export.pdf|png?…: the map drawn by the same renderer as the browser's Export (exportQuery.ts for the options). */
   const exportDrawing =
     (format: ExportFormat) =>
-    async ({ res, params, query }: RequestContext) => {
+    async ({ res, params, query, grant }: RequestContext) => {
       const options = validate<unknown>(format === 'pdf' ? PdfQuerySchema : PngQuerySchema, optionsOf(query), 'export options');
       const record = await findMap(store, params.id);
-      const states = await readMapStates(rooms, record.id, (options as { comments: boolean }).comments);
+      const { linkedIds, ...states } = await readMapStates(rooms, record.id, (options as { comments: boolean }).comments);
+      // A share link's holder sees this map only: its export names no other map (drawn as "Linked map").
+      const linkedTitles = grant.via === 'token' ? [] : await linkedTitlesOf(store, linkedIds);
       let result;
       try {
-        result = await exporter.render({ format, query: options as never, ...states, now: Date.now() });
+        result = await exporter.render({ format, query: options as never, ...states, linkedTitles, now: Date.now() });
       } catch (err) {
         if (!(err instanceof TaskWorkerError)) throw err;
         log.warn('map export failed', { map: record.id, format, reason: err.reason, err: err.cause });

@@ -17,6 +17,7 @@ import { readRounds, startRound } from '../../../src/model/rounds/commands';
 import { castPrivateVote } from '../../../src/model/rounds/private';
 import { revealRound } from '../../../src/model/rounds/reveal';
 import { mapDoc } from '../../fixtures/model';
+import { smallMapFile } from '../../fixtures/mapFile';
 import { serverHarness } from '../../fixtures/harness';
 import { createMapWithLinks, jsonRequest, tokenOf } from '../../fixtures/server';
 
@@ -154,6 +155,30 @@ describe('GET /api/maps/:id/export.pdf and .png', { timeout: 90_000 }, () => {
     expect(res.status).toBe(200);
     const text = compact((await pdfText(new Uint8Array(await res.arrayBuffer()))).text);
     expect(text.match(/第1名/g)).toHaveLength(1);
+  });
+
+  it('draws a linked stage’s map title in the PDF, “Linked map not found” for a gone one, and no other map’s title through a share link', async () => {
+    const s = await start();
+    const cookie = await cookieFor(s.url);
+    const child = (await createMapWithLinks(s.url, { title: 'Returns journey' }, { cookie })).id;
+    const file = smallMapFile();
+    const body = {
+      ...file,
+      stages: { s1: { ...file.stages.s1, linkedMapId: child }, s2: { ...file.stages.s2, linkedMapId: 'mapOnAnotherServer' } },
+    };
+    const imported = await fetch(`${s.url}/api/maps/import`, jsonRequest('POST', body, { cookie }));
+    expect(imported.status).toBe(201);
+    const { id, links } = (await imported.json()) as { id: string; links: { view: string } };
+    const res = await fetch(`${s.url}/api/maps/${id}/export.pdf?lang=en`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const text = compact((await pdfText(new Uint8Array(await res.arrayBuffer()))).text);
+    expect(text).toContain('Returnsjourney');
+    expect(text).toContain('Linkedmapnotfound');
+    const viaLink = await fetch(`${s.url}/api/maps/${id}/export.pdf?lang=en&token=${encodeURIComponent(tokenOf(links.view))}`);
+    expect(viaLink.status).toBe(200);
+    const linkText = compact((await pdfText(new Uint8Array(await viaLink.arrayBuffer()))).text);
+    expect(linkText).not.toContain('Returnsjourney');
+    expect(linkText).toContain('Linkedmap');
   });
 
   it('makes a PNG of the map, and answers 400 for options it does not know', async () => {
