@@ -130,3 +130,17 @@ describe('linked journeys on the server', () => {
     expect((await fetch(`${s.url}/api/maps/nope/journey`, { headers: { cookie } })).status).toBe(404);
   });
 });
+
+describe('linked journeys in a cluster (PostgreSQL)', () => {
+  it('shows on one node the parent a stage linked on another node', async (ctx) => {
+    const { nodes } = await h.cluster(ctx, 2);
+    const [a, b] = nodes as [Server, Server];
+    const parent = await createMap(a.url, { title: '售后' });
+    const child = await createMap(a.url, { title: '退货' });
+    const client = await h.client(a, parent);
+    setLinkedMap(client.doc, { carrier: 'stage', id: [...client.doc.getMap('stages').keys()][0]! }, child);
+    await waitFor(async () => (await parentTitles(b, child)).length === 1, 'the link is seen from the other node');
+    expect(await parentTitles(b, child)).toEqual(['售后']);
+    expect((await graph(b)).links).toEqual([[parent, child]]);
+  });
+});
