@@ -93,7 +93,7 @@ export type MapDiff = z.infer<typeof MapDiffSchema>;
 export const isEmptyDiff = (diff: MapDiff): boolean =>
   diff.meta.length === 0 && diff.stages.length === 0 && diff.lanes.length === 0 && diff.cards.length === 0;
 
-const STAGE_FIELDS = ['name', 'description', 'color'] as const satisfies readonly (keyof Stage)[];
+const STAGE_FIELDS = ['name', 'description', 'color', 'linkedMapId'] as const satisfies readonly (keyof Stage)[];
 const LANE_FIELDS = ['name', 'kind', 'department'] as const satisfies readonly (keyof Lane)[];
 const META_FIELDS = ['title', 'description', 'personaId'] as const satisfies readonly (keyof Meta)[];
 /** A card's fields compared one by one; its place (stage, lane, order) is `moved`/`reordered`, `roundId` is bookkeeping. */
@@ -116,6 +116,7 @@ export const CARD_FIELDS = [
   'tags',
   'votes',
   'personaId',
+  'linkedMapId',
 ] as const satisfies readonly (keyof Card)[];
 
 function valueOf(entity: object, field: string): FieldValue {

@@ -44,6 +44,7 @@ import { describeCardChange, namesOf, summaryLine } from '../../../src/model/com
 import { translatorFor } from '../../../src/i18n/language';
 import { fillToCards } from '../../fixtures/large-map';
 import { mapDoc } from '../../fixtures/model';
+import { setLinkedMap } from '../../../src/model/commands/journeyLinks';
 
 const snap = (doc: Y.Doc): CompareSide => {
   const live = createLiveMap(doc);
@@ -74,6 +75,23 @@ function setup() {
 const diff = (before: Y.Doc, after: Y.Doc) => MapDiffSchema.parse(diffMaps(snap(before), snap(after)));
 
 describe('diffMaps: cards', () => {
+  it('lists a stage’s and a card’s linked map as a changed field (linked journeys)', () => {
+    const { before, after, ids } = setup();
+    const stage = stagesOf(after)[0]!.id;
+    setLinkedMap(after, { carrier: 'stage', id: stage }, 'returnsMap');
+    setLinkedMap(after, { carrier: 'card', id: ids[0]! }, 'refundsMap');
+    const d = diff(before, after);
+    expect(d.stages.find((s) => s.id === stage)?.fields).toEqual([{ field: 'linkedMapId', before: null, after: 'returnsMap' }]);
+    expect(d.cards.find((c) => c.id === ids[0])?.fields).toEqual([{ field: 'linkedMapId', before: null, after: 'refundsMap' }]);
+    expect(
+      describeCardChange(
+        translatorFor('zh-CN'),
+        d.cards.find((c) => c.id === ids[0])!,
+        namesOf(snap(after)),
+      ),
+    ).toEqual(['关联旅程图：– → refundsMap']);
+  });
+
   it('says nothing changed for the same map', () => {
     const { before, after } = setup();
     const d = diff(before, after);
