@@ -16,6 +16,7 @@ import {
   ArrowUp,
   Check,
   ChevronDown,
+  ChevronRight,
   CircleUserRound,
   Download,
   Trash2,
@@ -87,7 +88,7 @@ export const ZoomInIcon = Plus;
 export const ZoomOutIcon = Minus;
 export const FitIcon = Maximize;
 export const MiniMapIcon = MapIcon;
-export { ChevronDown };
+export { ChevronDown, ChevronRight };
 export const TimerIcon = TimerGlyph;
 export const SoundOnIcon = Bell;
 export const SoundOffIcon = BellOff;

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { journeyForest, type JourneyForest } from '../../model/journeys/tree';
 import { titleMatcher } from '../../model/search';
+import { ChevronDown, ChevronRight, Icon } from '../../icons';
 import { getJourneyGraph } from '../journeys/api';
 import { mapPath, navigate } from '../router';
 
@@ -82,7 +83,7 @@ function JourneyNode({ forest, id, ancestors }: { forest: JourneyForest; id: str
           aria-label={t(open ? 'dashboard.tree.collapse' : 'dashboard.tree.expand', { title: title || t('journeys.untitled') })}
           onClick={() => setOpen(!open)}
         >
-          {open ? '▾' : '▸'}
+          <Icon icon={open ? ChevronDown : ChevronRight} />
         </button>
       ) : (
         <span className="journey-toggle" aria-hidden="true" />

@@ -87,7 +87,7 @@ describe('diffMaps: cards', () => {
       describeCardChange(
         translatorFor('zh-CN'),
         d.cards.find((c) => c.id === ids[0])!,
-        namesOf(snap(after)),
+        namesOf(compareView(docToMapDocument(before), docToMapDocument(after))),
       ),
     ).toEqual(['关联旅程图：– → refundsMap']);
   });
