@@ -20,6 +20,8 @@ import { participantId } from '../sync/participant';
 import { CommitText, Field, MIXED, common } from '../ui/fields';
 import { Icon, TAG_ICONS } from '../icons';
 import { LaneFieldInputs } from './LaneFieldInputs';
+import { PersonaEmotionInputs } from './PersonaEmotionInputs';
+import { CURVE_SOURCE_KINDS } from '../model/journey';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -84,6 +86,9 @@ export function Inspector() {
           <LaneFieldInputs fields={LANE_FIELDS[kind]} cards={ofKind(kind)} onChange={(patch) => set(ofKind(kind), patch)} />
         </fieldset>
       ))}
+
+      {/* Cards that are points of the emotion curve score each persona. */}
+      <PersonaEmotionInputs cards={cards.filter((c) => CURVE_SOURCE_KINDS.has(laneKind.get(c.laneId)!))} />
 
       <Field label={t('fields.persona')}>
         {(id) => (
