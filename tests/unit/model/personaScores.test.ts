@@ -34,6 +34,8 @@ import { compareView } from '../../../src/model/compare/view';
 import { describeCardChange, namesOf } from '../../../src/model/compare/describe';
 import { mapFileFromDocs, parseMapFile } from '../../../src/model/exchange/mapFile';
 import { translatorFor } from '../../../src/i18n/language';
+import { touchpointsTable } from '../../../src/model/exchange/csvTables';
+import { csvLabels } from '../../../src/export/csvLabels';
 import { mapDoc, sync, twoReplicas } from '../../fixtures/model';
 
 /** A blank map with personas Ana (followed) and Ben, and two touchpoint cards. */
@@ -276,5 +278,23 @@ describe('persona scores travel with the map', () => {
     expect(describeCardChange(translatorFor('zh-CN'), diff.cards[0]!, names)[0]).toMatch(/^Ben 的情绪：\+2 → -1$/);
     setPersonaScore(doc, x, ben, undefined);
     expect(diffMaps(snap(before), snap(doc)).cards[0]!.fields).toEqual([{ field: personaScoreField(ben), before: 2, after: null }]);
+  });
+
+  it('CSV: the touchpoints sheet has a column per persona with a line of its own, named after it', () => {
+    const { doc, ana, ben, x } = setup();
+    setPersonaScore(doc, x, ana, 3);
+    setPersonaScore(doc, x, ben, -2);
+    const live = createLiveMap(doc);
+    const [header, ...rows] = touchpointsTable(live.getSnapshot(), csvLabels(translatorFor('en')));
+    const zh = touchpointsTable(live.getSnapshot(), csvLabels(translatorFor('zh-CN')))[0]!;
+    live.destroy();
+    const col = header!.indexOf('Emotion: Ben');
+    expect(col).toBeGreaterThan(header!.indexOf('Emotion'));
+    expect(header).not.toContain('Emotion: Ana');
+    expect(zh).toContain('情绪：Ben');
+    expect(rows.map((r) => [r[2], r[header!.indexOf('Emotion')], r[col]])).toEqual([
+      ['Website', 3, -2],
+      ['Checkout', '', ''],
+    ]);
   });
 });
