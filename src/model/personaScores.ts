@@ -20,3 +20,18 @@ export function personaScore(card: Card, personaId: string | null, followedId: s
 
 /** Whether a card scores any persona other than the default line's (it has at least one `personaEmotions` entry). */
 export const scoresOtherPersonas = (card: Card): boolean => Object.keys(card.personaEmotions ?? {}).length > 0;
+
+/**
+ * A card's persona scores as readers show them: only for personas that exist
+ * (one deleted while someone scored it) and not for the followed persona,
+ * whose score is `emotion` (an entry written while someone else changed the
+ * followed persona). The field is left out when no score remains. Every
+ * MapDocument (exports, versions, a compare's view) holds cards so cleaned.
+ */
+export function withScoredPersonas(card: Card, personas: Readonly<Record<string, unknown>>, followed: string | undefined): Card {
+  if (!card.personaEmotions) return card;
+  const kept = Object.entries(card.personaEmotions).filter(([id]) => Object.hasOwn(personas, id) && id !== followed);
+  if (kept.length > 0 && kept.length === Object.keys(card.personaEmotions).length) return card;
+  const { personaEmotions: _all, ...rest } = card;
+  return kept.length > 0 ? { ...rest, personaEmotions: Object.fromEntries(kept) } : rest;
+}

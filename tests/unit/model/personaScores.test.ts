@@ -11,6 +11,7 @@ import {
   collection,
   COLLECTIONS,
   createLiveMap,
+  deleteCard,
   deletePersona,
   docFromMapDocument,
   docToMapDocument,
@@ -278,6 +279,23 @@ describe('persona scores travel with the map', () => {
     expect(describeCardChange(translatorFor('zh-CN'), diff.cards[0]!, names)[0]).toMatch(/^Ben 的情绪：\+2 → -1$/);
     setPersonaScore(doc, x, ben, undefined);
     expect(diffMaps(snap(before), snap(doc)).cards[0]!.fields).toEqual([{ field: personaScoreField(ben), before: 2, after: null }]);
+  });
+
+  it('version compare: the view of a map whose scored card was removed, and whose scored persona was deleted or followed since, validates', () => {
+    const { doc, ben, x, y } = setup();
+    const carla = addPersona(doc, { name: 'Carla' });
+    setPersonaScore(doc, x, ben, 2);
+    setPersonaScore(doc, x, carla, 1);
+    setPersonaScore(doc, y, carla, -1);
+    const before = docToMapDocument(doc);
+    deleteCard(doc, x);
+    deleteCard(doc, y);
+    deletePersona(doc, carla);
+    followPersona(doc, ben);
+    const view = MapDocumentSchema.parse(compareView(before, docToMapDocument(doc)));
+    expect(view.cards[x]).toBeDefined();
+    expect(view.cards[x]).not.toHaveProperty('personaEmotions');
+    expect(view.cards[y]).not.toHaveProperty('personaEmotions');
   });
 
   it('CSV: the touchpoints sheet has a column per persona with a line of its own, named after it', () => {
