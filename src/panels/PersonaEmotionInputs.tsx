@@ -78,7 +78,7 @@ function PersonaScoreInput({ persona, isDefault, color, cards, followed, onChang
       <label htmlFor={id}>
         <span className="persona-swatch" style={{ background: color }} aria-hidden="true" />
         {name}
-        {isDefault && <span className="muted"> · {t('personaScores.defaultLine')}</span>}
+        {isDefault && <span className="muted">· {t('personaScores.defaultLine')}</span>}
       </label>
       {/* The name says which persona and which scale; the visible label stays short. */}
       <select
