@@ -1,12 +1,11 @@
 /**
  * The colours of the emotion curve's persona lines (format v4's
  * per-persona scores), one place for the canvas, the inspector, the legend
- * and the PDF/PNG drawing. Colours belong to line slots, not to the
- * persona's place in the list, so the default line keeps the curve's colour
- * it always had: slot 0 is the default line (the followed persona, or the
- * map's own curve), slots 1… the other personas in the persona list's order.
- * A colour never depends on the legend's filter: hiding a line does not
- * repaint the others.
+ * and the PDF/PNG drawing. Colours belong to line slots: slot 0 is the
+ * default line (the followed persona, or the map's own curve), so it keeps
+ * the curve's colour it always had; slots 1… the other personas with a line
+ * (personaLineSlots). A colour never depends on the legend's filter: hiding
+ * a line does not repaint the others.
  */
 
 /** Most persona lines the emotion lane draws at once (issue 16: "up to 5"); scores are not limited. */
@@ -38,17 +37,34 @@ export function personasInLineOrder<P extends { id: string }>(personas: readonly
 }
 
 /**
- * Each persona's line slot on a map (persona id -> slot): the followed
- * persona 0, the others 1, 2, … in list order. When the map follows none,
- * slot 0 is the map's own curve and the personas start at 1.
+ * Which personas have a line of their own on the emotion curve, and its slot
+ * (persona id -> slot): the followed persona, whose scores are the cards'
+ * `emotion`, slot 0 (when the map follows none, slot 0 is the map's own
+ * curve and no persona has it); then every other persona that scores at
+ * least one card, in the persona list's order, slots 1 to 4. The rest have no
+ * line (at most MAX_PERSONA_LINES lines), so the lines drawn never share a
+ * colour. The curve's lines (emotionLines.ts, curvePersonas) and the
+ * inspector's swatches follow this one rule.
  */
-export function personaSlots(personas: readonly { id: string }[], followedId: string | undefined): Map<string, number> {
-  const ordered = personasInLineOrder(personas, followedId);
-  const first = ordered[0]?.id === followedId && followedId !== undefined ? 0 : 1;
-  return new Map(ordered.map((p, i) => [p.id, first + i]));
+export function personaLineSlots(
+  personas: readonly { id: string }[],
+  cards: readonly { personaEmotions?: Readonly<Record<string, number>> }[],
+  followedId: string | undefined,
+): Map<string, number> {
+  const scored = new Set<string>();
+  for (const card of cards) for (const id of Object.keys(card.personaEmotions ?? {})) scored.add(id);
+  const slots = new Map<string, number>();
+  if (followedId !== undefined && personas.some((p) => p.id === followedId)) slots.set(followedId, 0);
+  const others = personas.filter((p) => p.id !== followedId && scored.has(p.id)).slice(0, MAX_PERSONA_LINES - 1);
+  others.forEach((p, i) => slots.set(p.id, i + 1));
+  return slots;
 }
 
-/** Each persona's line colour on a map (persona id -> colour), by personaSlots. */
-export function personaColors(personas: readonly { id: string }[], followedId: string | undefined): Map<string, PersonaColor> {
-  return new Map([...personaSlots(personas, followedId)].map(([id, slot]) => [id, personaColor(slot)]));
+/** The line colour of each persona that has a line (persona id -> colour), by personaLineSlots. */
+export function personaLineColors(
+  personas: readonly { id: string }[],
+  cards: readonly { personaEmotions?: Readonly<Record<string, number>> }[],
+  followedId: string | undefined,
+): Map<string, PersonaColor> {
+  return new Map([...personaLineSlots(personas, cards, followedId)].map(([id, slot]) => [id, personaColor(slot)]));
 }

@@ -2,7 +2,7 @@
  * The inspector's emotion score per persona (format v4): for cards in a
  * touchpoint or emotion lane, one scale per persona of the map, the followed
  * persona first (its score is the card's `emotion`, the map's default line),
- * each marked with its line's colour. Choosing "—" clears that persona's
+ * each marked with its line's colour (an empty mark while it has no line). Choosing "—" clears that persona's
  * score. Read-only roles see the values in the inspector's disabled
  * fieldset. Shown only when some persona has a line of its own beside the
  * default one: otherwise the lane's emotion field says it all.
@@ -11,7 +11,7 @@ import { useId } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { setPersonaScores } from '../model/commands/personaScores';
 import { scaleOptions, LANE_FIELDS, type ScaleField } from '../model/laneFields';
-import { MAX_PERSONA_LINES, personaColors, personasInLineOrder } from '../model/personaColors';
+import { MAX_PERSONA_LINES, personaLineColors, personasInLineOrder } from '../model/personaColors';
 import { personaScore } from '../model/personaScores';
 import type { Card, Persona } from '../model/schema';
 import { useOpenMap, useSnapshot } from '../state/mapContext';
@@ -28,7 +28,7 @@ export function PersonaEmotionInputs({ cards }: { cards: readonly Card[] }) {
   const snapshot = useSnapshot();
   const followed = snapshot.meta?.personaId;
   const personas = personasInLineOrder(snapshot.personas, followed);
-  const colors = personaColors(snapshot.personas, followed);
+  const colors = personaLineColors(snapshot.personas, snapshot.cards, followed);
   if (cards.length === 0 || !personas.some((p) => p.id !== followed)) return null;
 
   return (
@@ -39,7 +39,7 @@ export function PersonaEmotionInputs({ cards }: { cards: readonly Card[] }) {
           key={persona.id}
           persona={persona}
           isDefault={persona.id === followed}
-          color={colors.get(persona.id)!}
+          color={colors.get(persona.id)}
           cards={cards}
           onChange={(score) =>
             tryCommand(() =>
@@ -62,7 +62,8 @@ export function PersonaEmotionInputs({ cards }: { cards: readonly Card[] }) {
 interface InputProps {
   persona: Persona;
   isDefault: boolean;
-  color: string;
+  /** its line's colour; none while it has no line (no score yet, or past the lines drawn) */
+  color: string | undefined;
   cards: readonly Card[];
   followed: string | undefined;
   onChange(score: number | undefined): void;
@@ -76,7 +77,11 @@ function PersonaScoreInput({ persona, isDefault, color, cards, followed, onChang
   return (
     <div className="field persona-emotion" data-testid="persona-emotion" data-persona-id={persona.id}>
       <label htmlFor={id}>
-        <span className="persona-swatch" style={{ background: color }} aria-hidden="true" />
+        <span
+          className={color ? 'persona-swatch' : 'persona-swatch is-none'}
+          style={color ? { background: color } : undefined}
+          aria-hidden="true"
+        />
         {name}
         {isDefault && <span className="muted">· {t('personaScores.defaultLine')}</span>}
       </label>

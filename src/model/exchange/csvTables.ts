@@ -12,7 +12,6 @@ import type { MapSnapshot } from '../live';
 import { csvFields, fieldValue, laneFields, type CsvFieldColumn, type LaneField } from '../laneFields';
 import { TAGS, type Card, type Lane, type LaneKind } from '../schema';
 import { cardsInMapOrder } from '../journey';
-import { personasInLineOrder } from '../personaColors';
 import { personaScore } from '../personaScores';
 import { writeCsv, type CsvCell } from './csv';
 
@@ -65,14 +64,16 @@ interface ExtraColumn {
 }
 
 /**
- * A column per persona with a line of its own (every persona but the one the
- * map follows, whose scores are the emotion column), in line order, named
- * after the persona. None on a map with one persona, as before v4.
+ * A column per persona other than the followed one (whose scores are the
+ * emotion column) that scores at least one card, in the persona list's
+ * order, named after the persona. None on a map without such scores, as
+ * before v4. Unlike the curve's lines, not limited to five.
  */
 function personaEmotionColumns(map: MapContent, labels: CsvLabels): ExtraColumn[] {
   const followed = map.meta?.personaId;
-  return personasInLineOrder(map.personas, followed)
-    .filter((p) => p.id !== followed)
+  const scored = new Set(map.cards.flatMap((c) => Object.keys(c.personaEmotions ?? {})));
+  return map.personas
+    .filter((p) => p.id !== followed && scored.has(p.id))
     .map((p) => ({
       header: labels.personaEmotion(p.name || p.id),
       cell: (card) => personaScore(card, p.id, followed) ?? '',

@@ -4,9 +4,9 @@ import {
   MAX_PERSONA_LINES,
   PERSONA_COLORS,
   personaColor,
-  personaColors,
+  personaLineColors,
+  personaLineSlots,
   personasInLineOrder,
-  personaSlots,
 } from '../../../src/model/personaColors';
 import { CURVE } from '../../../src/export/drawing/palette';
 
@@ -41,20 +41,25 @@ describe('persona colours', () => {
     ]);
   });
 
-  it('the followed persona takes slot 0, the others follow in list order; following none starts them at 1', () => {
-    const personas = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
-    expect(personasInLineOrder(personas, 'b').map((p) => p.id)).toEqual(['b', 'a', 'c']);
-    expect([...personaSlots(personas, 'b')]).toEqual([
+  it('lines: the followed persona slot 0, then the other personas that score some card, in list order, at most five lines', () => {
+    const personas = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id }));
+    expect(personasInLineOrder(personas.slice(0, 3), 'b').map((p) => p.id)).toEqual(['b', 'a', 'c']);
+    const cards: { personaEmotions?: Record<string, number> }[] = [
+      { personaEmotions: { c: 1, e: -2 } },
+      { personaEmotions: { b: 3, f: 0, g: 1, d: 2 } },
+      {},
+    ];
+    expect([...personaLineSlots(personas, cards, 'b')]).toEqual([
       ['b', 0],
-      ['a', 1],
-      ['c', 2],
+      ['c', 1],
+      ['d', 2],
+      ['e', 3],
+      ['f', 4],
     ]);
-    expect([...personaSlots(personas, undefined)]).toEqual([
-      ['a', 1],
-      ['b', 2],
-      ['c', 3],
-    ]);
-    expect(personaColors(personas, 'b').get('b')).toBe(PERSONA_COLORS[0]);
-    expect(personaColors(personas, 'ghost').get('a')).toBe(PERSONA_COLORS[1]);
+    // Following none: slot 0 is the map's own curve, no persona's.
+    expect([...personaLineSlots(personas.slice(0, 3), [{ personaEmotions: { a: 1 } }], undefined)]).toEqual([['a', 1]]);
+    expect(personaLineColors(personas, cards, 'b').get('b')).toBe(PERSONA_COLORS[0]);
+    expect(personaLineColors(personas, cards, 'b').get('f')).toBe(PERSONA_COLORS[4]);
+    expect(personaLineColors(personas, cards, 'b').has('a')).toBe(false);
   });
 });
