@@ -2,10 +2,11 @@
  * The inspector's emotion score per persona (format v4): for cards in a
  * touchpoint or emotion lane, one scale per persona of the map, the followed
  * persona first (its score is the card's `emotion`, the map's default line),
- * each marked with its line's colour (an empty mark while it has no line). Choosing "—" clears that persona's
- * score. Read-only roles see the values in the inspector's disabled
- * fieldset. Shown only when some persona has a line of its own beside the
- * default one: otherwise the lane's emotion field says it all.
+ * each marked with its line's colour (an empty mark while it has no line).
+ * Choosing "—" clears that persona's score. Read-only roles see the values
+ * in the inspector's disabled fieldset. Shown only when the map has a
+ * persona besides the followed one: otherwise the lane's emotion field,
+ * the default line, says it all.
  */
 import { useId } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
