@@ -21,6 +21,8 @@ import { CommitText, Field, MIXED, common } from '../ui/fields';
 import { Icon, TAG_ICONS } from '../icons';
 import { LaneFieldInputs } from './LaneFieldInputs';
 import { LinkedMapField } from './LinkedMapField';
+import { PersonaEmotionInputs } from './PersonaEmotionInputs';
+import { CURVE_SOURCE_KINDS } from '../model/journey';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -85,6 +87,9 @@ export function Inspector() {
           <LaneFieldInputs fields={LANE_FIELDS[kind]} cards={ofKind(kind)} onChange={(patch) => set(ofKind(kind), patch)} />
         </fieldset>
       ))}
+
+      {/* Cards that are points of the emotion curve score each persona. */}
+      <PersonaEmotionInputs cards={cards.filter((c) => CURVE_SOURCE_KINDS.has(laneKind.get(c.laneId)!))} />
 
       <Field label={t('fields.persona')}>
         {(id) => (
