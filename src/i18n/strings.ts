@@ -2,7 +2,7 @@
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
  * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`,
- * `rounds.`, `review.`, `compare.`). The areas have files of their own so the dashboard, comments,
+ * `rounds.`, `review.`, `compare.`, `states.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -34,6 +34,8 @@ import reviewEn from './review.en.json';
 import reviewZhCN from './review.zh-CN.json';
 import compareEn from './compare.en.json';
 import compareZhCN from './compare.zh-CN.json';
+import statesEn from './states.en.json';
+import statesZhCN from './states.zh-CN.json';
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = {
   en: {
@@ -50,6 +52,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     rounds: roundsEn,
     review: reviewEn,
     compare: compareEn,
+    states: statesEn,
   },
   'zh-CN': {
     ...zhCN,
@@ -65,5 +68,6 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     rounds: roundsZhCN,
     review: reviewZhCN,
     compare: compareZhCN,
+    states: statesZhCN,
   },
 };

@@ -22,7 +22,10 @@ import {
 } from './schema';
 
 /** Card fields that belong to a lane kind. */
-export type LaneFieldName = Exclude<keyof Card, 'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'personaId' | 'tags' | 'votes'>;
+export type LaneFieldName = Exclude<
+  keyof Card,
+  'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'personaId' | 'tags' | 'votes' | 'state' | 'realisedBy' | 'personaEmotions'
+>;
 
 /**
  * What a card shows for a field, at its foot (CardFacets, export/drawing/cardFacets):

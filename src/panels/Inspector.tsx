@@ -20,6 +20,8 @@ import { participantId } from '../sync/participant';
 import { CommitText, Field, MIXED, common } from '../ui/fields';
 import { Icon, TAG_ICONS } from '../icons';
 import { LaneFieldInputs } from './LaneFieldInputs';
+import { CardStateInput } from './CardStateInput';
+import { RealisedByInput } from './RealisedByInput';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -84,6 +86,9 @@ export function Inspector() {
           <LaneFieldInputs fields={LANE_FIELDS[kind]} cards={ofKind(kind)} onChange={(patch) => set(ofKind(kind), patch)} />
         </fieldset>
       ))}
+
+      <CardStateInput cards={cards} />
+      {single && laneKind.get(single.laneId) === 'opportunities' && <RealisedByInput opportunity={single} />}
 
       <Field label={t('fields.persona')}>
         {(id) => (

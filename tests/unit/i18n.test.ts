@@ -15,6 +15,8 @@ import presentEn from '../../src/i18n/present.en.json';
 import presentZhCN from '../../src/i18n/present.zh-CN.json';
 import reviewEn from '../../src/i18n/review.en.json';
 import reviewZhCN from '../../src/i18n/review.zh-CN.json';
+import statesEn from '../../src/i18n/states.en.json';
+import statesZhCN from '../../src/i18n/states.zh-CN.json';
 
 /** Every leaf key, with plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
@@ -33,6 +35,7 @@ describe('UI strings', () => {
     expect(set(timerZhCN)).toEqual(set(timerEn));
     expect(set(presentZhCN)).toEqual(set(presentEn));
     expect(set(reviewZhCN)).toEqual(set(reviewEn));
+    expect(set(statesZhCN)).toEqual(set(statesEn));
   });
 
   it('Chinese strings are written in Chinese', () => {
@@ -47,6 +50,7 @@ describe('UI strings', () => {
       ...leaves(timerZhCN),
       ...leaves(presentZhCN),
       ...leaves(reviewZhCN),
+      ...leaves(statesZhCN),
     ];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
     const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;
