@@ -3,6 +3,7 @@ import type { GridLayout } from '../../canvas/layout';
 import type { TFunction } from '../../i18n/translate';
 import type { MapSnapshot } from '../../model/live';
 import type { Persona } from '../../model/schema';
+import type { StateView } from '../../model/cardState';
 import type { TextMeasure } from './types';
 
 export interface DrawContext {
@@ -21,4 +22,8 @@ export interface DrawContext {
   ranks: ReadonlyMap<string, number>;
   /** the persona the map follows, shown at its head (as the canvas does: only meta.personaId's) */
   persona: Persona | null;
+  /** the states drawn (current, future or both; model/cardState.ts): the snapshot holds only their cards */
+  stateView: StateView;
+  /** persona lines of the curve turned off (CurvePersona keys, model/emotionLines.ts) */
+  hiddenCurveLines: ReadonlySet<string>;
 }

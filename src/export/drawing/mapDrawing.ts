@@ -15,6 +15,7 @@
 import { layoutGrid } from '../../canvas/layout';
 import type { TFunction } from '../../i18n/translate';
 import type { MapSnapshot } from '../../model/live';
+import { DEFAULT_STATE_VIEW, snapshotInView, type StateView } from '../../model/cardState';
 import type { CommentItem } from '../comments';
 import type { GridSpan, Rect } from '../plan';
 import { commentPages } from './commentPages';
@@ -45,6 +46,14 @@ export interface MapDrawingInput {
   measure: TextMeasure;
   /** Twemoji SVG source of an avatar emoji (drawingEmoji), or null */
   emoji: (emoji: string) => string | null;
+  /** what the user looks at: the states shown and the curve's hidden persona lines (default: both states, every line) */
+  view?: DrawingView;
+}
+
+/** The view a drawing follows (the canvas's switch and curve legend). */
+export interface DrawingView {
+  states: StateView;
+  hiddenCurveLines?: readonly string[];
 }
 
 export interface PngLayout {
@@ -70,7 +79,10 @@ export interface PdfLayout {
 export const PDF_MAX_SIDE = 14_400;
 
 export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayout): Drawing {
-  const { snapshot, t, locale, now } = input;
+  const { t, locale, now } = input;
+  const stateView = input.view?.states ?? DEFAULT_STATE_VIEW;
+  // The cards of the states shown only, as the canvas lays them out.
+  const snapshot = snapshotInView(input.snapshot, stateView);
   const ctx: DrawContext = {
     snapshot,
     layout: layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards),
@@ -82,6 +94,8 @@ export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayou
     ranks: input.ranks ?? new Map(),
     comments: options.comments,
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
+    stateView,
+    hiddenCurveLines: new Set(input.view?.hiddenCurveLines ?? []),
   };
   const title = snapshot.meta?.title || t('export.untitled');
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(now);

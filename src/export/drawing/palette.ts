@@ -79,6 +79,12 @@ export const CURVE = {
   negative: '#c8353c29',
   line: ACCENT,
   lineWidth: 3,
+  /** another persona's line (emotionLines.ts), and its points' rings */
+  personaLineWidth: 2.5,
+  personaPointRadius: 6,
+  /** the future state's line and a future card's point rim, dashed as on the canvas */
+  futureDash: [12, 6],
+  futurePointDash: [4, 3],
   pointRadius: 15,
   pointStroke: 2,
   motStroke: 4,

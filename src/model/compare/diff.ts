@@ -116,6 +116,8 @@ export const CARD_FIELDS = [
   'tags',
   'votes',
   'personaId',
+  'state',
+  'realisedBy',
 ] as const satisfies readonly (keyof Card)[];
 
 function valueOf(entity: object, field: string): FieldValue {

@@ -73,6 +73,8 @@ function contextFor(input: MapDrawingInput, comments = false): DrawContext {
     comments,
     ranks: input.ranks ?? new Map(),
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
+    stateView: 'both',
+    hiddenCurveLines: new Set(),
   };
 }
 
