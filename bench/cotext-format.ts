@@ -9,7 +9,7 @@
  * bench/results/latest.json as `cotextFormat` (the other figures stay).
  */
 import * as Y from 'yjs';
-import { collection, createLiveMap, docToMapDocument, readMeta, updateCardText } from '../src/model';
+import { collection, createLiveMap, docToMapDocument, readMeta, SCHEMA_VERSION, updateCardText } from '../src/model';
 import { migrationUpdate } from '../server/ws/migration';
 import { fillToCards } from '../tests/fixtures/large-map';
 import { mapDoc, v2Doc } from '../tests/fixtures/model';
@@ -80,7 +80,7 @@ for (let i = 0; i < RUNS; i++) migrations.push(timeMs(() => (migrated = migratio
 const after = new Y.Doc();
 Y.applyUpdate(after, v2Update);
 Y.applyUpdate(after, migrated!);
-if (readMeta(after)?.schemaVersion !== 3) throw new Error('migration did not reach v3');
+if (readMeta(after)?.schemaVersion !== SCHEMA_VERSION) throw new Error('migration did not reach the current version');
 const migratedUpdate = Y.encodeStateAsUpdate(after);
 
 const typed = 'Compares two backpacks side by side, 看评测 '.repeat(5).slice(0, 200);

@@ -14,6 +14,7 @@ import {
   ENTITY_SCHEMAS,
   MetaSchema,
   SCHEMA_VERSION,
+  type Card,
   type CollectionName,
   type EntityByCollection,
   type MapDocument,
@@ -48,12 +49,26 @@ function plain(value: unknown): unknown {
   return value instanceof Y.AbstractType ? value.toJSON() : value;
 }
 
+/**
+ * A card's persona scores live in a Y.Map every card has from its creation
+ * (FORMAT.md, v4); an empty one is a card without scores, and reads as no
+ * field, as a v3 card without them does.
+ */
+const isEmptyScoreMap = (key: string, value: unknown): boolean => key === 'personaEmotions' && value instanceof Y.Map && value.size === 0;
+
 export function entityToJSON(entry: EntityMap): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   entry.forEach((value, key) => {
-    out[key] = plain(value);
+    if (!isEmptyScoreMap(key, value)) out[key] = plain(value);
   });
   return out;
+}
+
+/** A nested Y.Map holding a record's entries (a card's votes or persona scores). */
+function recordMap(record: Readonly<Record<string, number>> | undefined): Y.Map<number> {
+  const map = new Y.Map<number>();
+  for (const [key, n] of Object.entries(record ?? {})) map.set(key, n);
+  return map;
 }
 
 /** An entity as readers show it, and the fields that had to be mended to show it (empty when none). */
@@ -127,12 +142,12 @@ export function createEntity<N extends CollectionName>(doc: Y.Doc, name: N, enti
   const coll = collection(doc, name);
   if (coll.has(entity.id)) throw new Error(`${name} ${entity.id} already exists`);
   const entry: EntityMap = new Y.Map();
+  // Every card gets its score map now, scored or not: one created later by two people at once would lose one's score.
+  if (name === 'cards') entry.set('personaEmotions', recordMap((valid as EntityByCollection['cards']).personaEmotions));
   for (const [key, value] of Object.entries(valid)) {
-    if (value === undefined || key === 'id') continue;
+    if (value === undefined || key === 'id' || key === 'personaEmotions') continue;
     if (key === 'votes') {
-      const votes = new Y.Map<number>();
-      for (const [user, count] of Object.entries(value as Record<string, number>)) votes.set(user, count);
-      entry.set(key, votes);
+      entry.set(key, recordMap(value as Record<string, number>));
     } else if (isSharedTextField(name, key)) {
       entry.set(key, new Y.Text(value as string));
     } else {
@@ -152,7 +167,7 @@ export function updateEntity<N extends CollectionName>(
   doc: Y.Doc,
   name: N,
   id: string,
-  patch: Partial<Omit<EntityByCollection[N], 'id' | 'votes'>>,
+  patch: Partial<Omit<EntityByCollection[N], 'id' | 'votes' | 'personaEmotions'>>,
 ): boolean {
   const fields = Object.entries(patch);
   const plainFields = fields.filter(([key]) => !isSharedTextField(name, key));
@@ -216,10 +231,14 @@ export function docToMapDocument(doc: Y.Doc): MapDocument {
   const personas = byId(listEntities(doc, 'personas'));
   const stages = byId(listEntities(doc, 'stages'));
   const lanes = byId(listEntities(doc, 'lanes'));
+  // Following a persona that someone deleted at the same moment: follow none.
+  const { personaId, ...rest } = meta;
+  const cleanMeta = personaId !== undefined && personas[personaId] ? meta : rest;
   const cards = byId(
     listEntities(doc, 'cards')
       .filter((c) => stages[c.stageId] && lanes[c.laneId])
-      .map((c) => (c.personaId && !personas[c.personaId] ? { ...c, personaId: undefined } : c)),
+      .map((c) => (c.personaId && !personas[c.personaId] ? { ...c, personaId: undefined } : c))
+      .map((c) => withScoredPersonas(c, personas, cleanMeta === meta ? personaId : undefined)),
   );
   for (const card of Object.values(cards)) {
     if (card.personaId === undefined) delete card.personaId;
@@ -230,13 +249,23 @@ export function docToMapDocument(doc: Y.Doc): MapDocument {
       else delete card.realisedBy;
     }
   }
-  // Following a persona that someone deleted at the same moment: follow none.
-  const { personaId, ...rest } = meta;
-  const cleanMeta = personaId !== undefined && personas[personaId] ? meta : rest;
   // Revealed rounds only: a running one's cards and votes are in private documents, which no export carries.
   const revealed = readRounds(doc).filter((r) => r.state === 'revealed');
   const rounds = revealed.length > 0 ? { rounds: byId(revealed) } : {};
   return { schemaVersion: SCHEMA_VERSION, meta: cleanMeta, personas, stages, lanes, cards, ...rounds };
+}
+
+/**
+ * A card's persona scores as readers show them: only for personas that exist
+ * (one deleted while someone scored it) and not for the followed persona,
+ * whose score is `emotion` (an entry written while someone else changed the
+ * followed persona). The field is left out when no score remains.
+ */
+function withScoredPersonas(card: Card, personas: Readonly<Record<string, unknown>>, followed: string | undefined): Card {
+  if (!card.personaEmotions) return card;
+  const kept = Object.entries(card.personaEmotions).filter(([id]) => Object.hasOwn(personas, id) && id !== followed);
+  const { personaEmotions: _all, ...rest } = card;
+  return kept.length > 0 ? { ...rest, personaEmotions: Object.fromEntries(kept) } : rest;
 }
 
 /** Fill an empty doc from a (validated) map document, in one transaction. */

@@ -114,7 +114,12 @@ export function curveSlots(input: Pick<CurveInput, 'stages' | 'lanes' | 'cards'>
 }
 
 /** The x of each slot: the k-th of n points in a stage at (k+1)/(n+1) of its column, from `origin`. */
-export function slotXs(stages: readonly { id: string }[], slots: readonly EmotionPoint[], columnWidth: number, origin = 0): Map<string, number> {
+export function slotXs(
+  stages: readonly { id: string }[],
+  slots: readonly EmotionPoint[],
+  columnWidth: number,
+  origin = 0,
+): Map<string, number> {
   const byStage = new Map<string, string[]>();
   for (const p of slots) byStage.set(p.stageId, [...(byStage.get(p.stageId) ?? []), p.cardId]);
   const xs = new Map<string, number>();

@@ -6,7 +6,8 @@
  * card shows for it and its CSV column. Pure data, no React, no i18n.
  *
  * Fields every card has (text, persona, tags, votes) are not listed: they are
- * not a lane kind's business.
+ * not a lane kind's business. Nor are the persona scores (personaEmotions):
+ * one per persona, edited by the inspector's persona score inputs.
  */
 import { TEXT_LIMITS } from './limits';
 import {

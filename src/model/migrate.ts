@@ -9,6 +9,11 @@
  *
  * v2 -> v3: a card's `text` is a Y.Text in the doc (co-edited character by
  * character); the JSON form is unchanged apart from the version.
+ *
+ * v3 -> v4: cards may score each persona (`personaEmotions`, a nested Y.Map
+ * in the doc that every card gets up front, as `votes` in v2). Cards may
+ * also carry the other optional v4 fields (docs/FORMAT.md); the JSON form is
+ * unchanged apart from the version: a v3 map has none of them.
  */
 import * as Y from 'yjs';
 import { collection, metaMap, type EntityMap } from './doc';
@@ -27,6 +32,12 @@ export class UnsupportedVersionError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const versionOnly = (map: Json, version: number): Json => ({
+  ...map,
+  schemaVersion: version,
+  meta: isObject(map.meta) ? { ...map.meta, schemaVersion: version } : map.meta,
+});
+
 /** JSON steps: each takes version n and returns version n + 1. Unknown shapes pass through for zod to report. */
 const JSON_STEPS: Record<number, (map: Json) => Json> = {
   1: (map) => {
@@ -38,7 +49,8 @@ const JSON_STEPS: Record<number, (map: Json) => Json> = {
       : map.personas;
     return { ...map, schemaVersion: 2, meta, personas };
   },
-  2: (map) => ({ ...map, schemaVersion: 3, meta: isObject(map.meta) ? { ...map.meta, schemaVersion: 3 } : map.meta }),
+  2: (map) => versionOnly(map, 3),
+  3: (map) => versionOnly(map, 4),
 };
 
 /**
@@ -78,13 +90,21 @@ const DOC_STEPS: Record<number, (doc: Y.Doc) => void> = {
     });
     metaMap(doc).set('schemaVersion', 3);
   },
+  3: (doc) => {
+    // Created here, once, by the server: a map created by each client's first score would keep only one of two concurrent ones.
+    collection(doc, 'cards').forEach((card: EntityMap) => {
+      if (card instanceof Y.Map && !(card.get('personaEmotions') instanceof Y.Map)) card.set('personaEmotions', new Y.Map<number>());
+    });
+    metaMap(doc).set('schemaVersion', 4);
+  },
 };
 
 /**
  * Upgrades a stored map's doc to SCHEMA_VERSION in one transaction; returns
  * whether anything changed. Only the server runs this, once, when it loads a
- * map and before any client syncs: the new items (the votes maps above all)
- * must exist once, not once per client that happened to migrate.
+ * map and before any client syncs: the new items (the votes and persona
+ * score maps above all) must exist once, not once per client that happened
+ * to migrate.
  */
 export function migrateDoc(doc: Y.Doc, origin: unknown): boolean {
   const version = metaMap(doc).get('schemaVersion');

@@ -58,44 +58,52 @@ function restoreMeta(doc: Y.Doc, target: MapDocument['meta'], now: number): void
   }
 }
 
+/** A card's fields held in a nested Y.Map created with the card (FORMAT.md): restored entry by entry, never replaced. */
+const NESTED_CARD_RECORDS = ['votes', 'personaEmotions'] as const;
+const isNestedCardRecord = (name: CollectionName, key: string): boolean =>
+  name === 'cards' && (NESTED_CARD_RECORDS as readonly string[]).includes(key);
+
 /**
- * A card's votes, participant by participant inside the card's existing
- * votes map: replacing the map would drop a vote cast at the same moment.
+ * A card's votes (participant -> count) or persona scores (persona ->
+ * score), key by key inside the card's existing map: replacing the map would
+ * drop a vote cast, or a persona scored, at the same moment.
  */
-function restoreVotes(entry: EntityMap, target: Record<string, number> | undefined): void {
-  const votes = entry.get('votes');
-  if (!(votes instanceof Y.Map)) {
+function restoreNestedRecord(entry: EntityMap, key: string, target: Record<string, number> | undefined): void {
+  const map = entry.get(key);
+  if (!(map instanceof Y.Map)) {
     // Only a card written by another program lacks the map; ours create it with the card.
-    if (votes !== undefined) entry.delete('votes');
-    if (target !== undefined) entry.set('votes', new Y.Map(Object.entries(target)));
+    if (map !== undefined) entry.delete(key);
+    if (target !== undefined || key === 'personaEmotions') entry.set(key, new Y.Map(Object.entries(target ?? {})));
     return;
   }
-  // A version without votes empties the map but keeps it (see FORMAT.md: created with the card, once).
+  // A version without the field empties the map but keeps it (see FORMAT.md: created with the card, once).
   const wanted = target ?? {};
-  for (const participant of [...votes.keys()]) if (wanted[participant] === undefined) votes.delete(participant);
-  for (const [participant, count] of Object.entries(wanted)) if (votes.get(participant) !== count) votes.set(participant, count);
+  for (const k of [...map.keys()]) if (wanted[k] === undefined) map.delete(k);
+  for (const [k, n] of Object.entries(wanted)) if (map.get(k) !== n) map.set(k, n);
 }
 
 function restoreEntity<N extends CollectionName>(doc: Y.Doc, name: N, entry: EntityMap, entity: EntityByCollection[N]): void {
   const fields = entity as Record<string, unknown>;
   const patch: Record<string, unknown> = {};
   let changed = false;
-  const isCard = name === 'cards';
   for (const key of entry.keys()) {
-    if (!(isCard && key === 'votes') && fields[key] === undefined) {
+    if (!isNestedCardRecord(name, key) && fields[key] === undefined) {
       patch[key] = undefined; // updateEntity deletes it
       changed = true;
     }
   }
   for (const [key, value] of Object.entries(fields)) {
-    if (key === 'id' || (isCard && key === 'votes') || value === undefined) continue;
+    if (key === 'id' || isNestedCardRecord(name, key) || value === undefined) continue;
     if (!sameValue(entry.get(key), value)) {
       patch[key] = value;
       changed = true;
     }
   }
   if (changed) updateEntity(doc, name, entity.id, patch as never);
-  if (isCard) restoreVotes(entry, (entity as EntityByCollection['cards']).votes);
+  if (name !== 'cards') return;
+  const card = entity as EntityByCollection['cards'];
+  restoreNestedRecord(entry, 'votes', card.votes);
+  restoreNestedRecord(entry, 'personaEmotions', card.personaEmotions);
 }
 
 function restoreCollection<N extends CollectionName>(doc: Y.Doc, name: N, target: Record<string, EntityByCollection[N]>): void {

@@ -1,5 +1,5 @@
 /**
- * The open format, schema version 3: every entity Journeyboard stores, as zod
+ * The open format, schema version 4: every entity Journeyboard stores, as zod
  * schemas. Types are inferred from these so the wire, imports, the API and the
  * UI agree on one definition. docs/FORMAT.md documents the same shapes.
  */
@@ -9,9 +9,9 @@ import { ID_CHECKS } from './ids';
 import { MapRoundsSchema } from './rounds/schema';
 import { FRESHNESS, REVIEW_DAYS_RANGE } from './review';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** Versions migrate.ts can read and bring up to SCHEMA_VERSION. */
-export const READABLE_SCHEMA_VERSIONS = [1, 2, 3] as const;
+export const READABLE_SCHEMA_VERSIONS = [1, 2, 3, 4] as const;
 
 /** Ids are nanoid (21 chars, URL alphabet); imported files may carry shorter ones (ids.ts). */
 export const IdSchema = z.string().check(...ID_CHECKS);
@@ -42,7 +42,8 @@ export const MetaSchema = z.object({
   /** Dot-voting budget: votes each participant may cast on this map. v2. */
   votesPerParticipant: z.number().int().min(0).max(100),
   /**
-   * Owners and freshness (src/model/review.ts), optional v3 additions: who
+   * Owners and freshness (src/model/review.ts), added while the version was
+   * 3 and part of v4's description (docs/FORMAT.md): who
    * owns the map (a name), how often it should be reviewed (days; none: never
    * stale), and when it was last marked as reviewed (ms since the epoch).
    */
@@ -125,7 +126,17 @@ export const CardSchema = z.object({
   // touchpoints
   channel: z.enum(CHANNELS).optional(),
   media: z.enum(MEDIA).optional(),
+  /**
+   * The score on the map's default line: the persona the map follows
+   * (meta.personaId), or the map's one curve when it follows none.
+   */
   emotion: score(EMOTION_MIN, EMOTION_MAX).optional(),
+  /**
+   * v4: the scores of the OTHER personas, persona id -> score. A nested
+   * Y.Map created with the card (as `votes`), so two people scoring two
+   * personas at once both keep their score. The followed persona's score is
+   * `emotion`, never an entry here (docs/FORMAT.md, "Per-persona emotion").
+   */
   personaEmotions: z.record(IdSchema, score(EMOTION_MIN, EMOTION_MAX)).optional(),
   importance: score(1, 5).optional(),
   momentOfTruth: z.boolean().optional(),
@@ -215,6 +226,13 @@ export const MapDocumentSchema = z
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'stageId'], message: `unknown stage "${card.stageId}"` });
       if (card.personaId !== undefined && !Object.hasOwn(map.personas, card.personaId)) {
         ctx.addIssue({ code: 'custom', path: ['cards', id, 'personaId'], message: `unknown persona "${card.personaId}"` });
+      }
+      for (const personaId of Object.keys(card.personaEmotions ?? {})) {
+        const path = ['cards', id, 'personaEmotions', personaId];
+        if (!Object.hasOwn(map.personas, personaId)) ctx.addIssue({ code: 'custom', path, message: `unknown persona "${personaId}"` });
+        else if (personaId === map.meta.personaId) {
+          ctx.addIssue({ code: 'custom', path, message: "the followed persona's score is the card's emotion" });
+        }
       }
     }
     if (map.meta.personaId !== undefined && !Object.hasOwn(map.personas, map.meta.personaId)) {

@@ -52,7 +52,7 @@ export function checkEntity<N extends CollectionName>(name: N, entity: EntityByC
 }
 
 /** Fields only nested types or the collection key hold: never written as plain values. */
-const NOT_PATCHABLE: ReadonlySet<string> = new Set(['id', 'votes']);
+const NOT_PATCHABLE: ReadonlySet<string> = new Set(['id', 'votes', 'personaEmotions']);
 
 /**
  * Fields about to be set on an existing entity (or on meta), each against its

@@ -69,8 +69,8 @@ function mapWithFullCards(locale: Locale): MapFile {
     ]),
   );
   return {
-    schemaVersion: 3,
-    meta: { schemaVersion: 3, title: 'facets', description: '', locale, createdAt: 1, updatedAt: 1, votesPerParticipant: 20 },
+    schemaVersion: 4,
+    meta: { schemaVersion: 4, title: 'facets', description: '', locale, createdAt: 1, updatedAt: 1, votesPerParticipant: 20 },
     // Two personas: a card's persona chip shows only when it tells cards apart.
     personas: { p1: persona('p1', 'a0', '🧗'), p2: persona('p2', 'a1', '🐼') },
     stages: { s1: { id: 's1', order: 'a0', name: 'Stage', description: '', color: '#4f7cff' } },

@@ -94,7 +94,7 @@ test('two people type into one card at once, one through an IME: both texts are 
   await expect(ana.locator('.card-text', { hasText: final })).toBeVisible();
   const exported = await (await request.get(`/api/maps/${mapId}/export.json`)).json();
   expect(Object.values(exported.cards as Record<string, { text: string }>).map((c) => c.text)).toEqual([final]);
-  expect(exported.schemaVersion).toBe(3);
+  expect(exported.schemaVersion).toBe(4);
 });
 
 test('undo in the card editor takes back my typing, not my colleague’s', async ({ browser, request }) => {

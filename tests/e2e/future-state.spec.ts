@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { MapFile } from '../../src/model/exchange/mapFile';
-import type { Card } from '../../src/model/schema';
+import { SCHEMA_VERSION, type Card } from '../../src/model/schema';
 import { EMPTY_PERSONA } from '../../src/model/commands/personas';
 import { openMap } from './helpers';
 
@@ -15,9 +15,9 @@ type CardFields = Partial<Card> & Pick<Card, 'laneId' | 'stageId' | 'text'>;
 
 function mapFile(cards: Record<string, CardFields>, personas: string[] = [], followed?: string): MapFile {
   return {
-    schemaVersion: 3,
+    schemaVersion: SCHEMA_VERSION,
     meta: {
-      schemaVersion: 3,
+      schemaVersion: SCHEMA_VERSION,
       title: 'future state',
       description: '',
       locale: 'en',

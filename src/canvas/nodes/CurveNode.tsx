@@ -82,7 +82,8 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   );
   const slots = useMemo(() => curveSlots({ stages, lanes, cards }, lines), [stages, lanes, cards, lines]);
   const xs = useMemo(() => slotXs(stages, slots, GRID.columnWidth), [stages, slots]);
-  const placeLine = (points: readonly EmotionPoint[]): Placed[] => points.map((p) => ({ ...p, x: xs.get(p.cardId) ?? 0, y: yOf(p.emotion) }));
+  const placeLine = (points: readonly EmotionPoint[]): Placed[] =>
+    points.map((p) => ({ ...p, x: xs.get(p.cardId) ?? 0, y: yOf(p.emotion) }));
   // The points edited on the curve: the cards' own scores, on the map's line of every state shown (a card in both once).
   const placed: Placed[] = useMemo(
     () => {
@@ -216,7 +217,11 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
                     score: `${p.emotion > 0 ? '+' : ''}${p.emotion}`,
                   })}
                 </title>
-                <circle r={6} style={{ stroke: personaColor(line.persona.colorIndex) }} strokeDasharray={line.state === 'future' ? '3 2' : undefined} />
+                <circle
+                  r={6}
+                  style={{ stroke: personaColor(line.persona.colorIndex) }}
+                  strokeDasharray={line.state === 'future' ? '3 2' : undefined}
+                />
               </g>
             )),
           )}

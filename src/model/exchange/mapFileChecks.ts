@@ -6,7 +6,8 @@
  * - more entities than a map may hold (MAP_LIMITS, COMMENTS_LIMITS), counted
  *   before zod validates each one: refusing 100 000 cards must not cost what
  *   validating them would;
- * - references between entities (card -> lane/stage/persona, meta ->
+ * - references between entities (card -> lane/stage/persona, a card's
+ *   persona scores -> persona, meta ->
  *   persona, comment -> thread, card thread -> card) and record keys that
  *   differ from their entity's id. zod 4 runs a `.superRefine` only when the
  *   object under it parsed cleanly, so on a file with any other error these
@@ -141,6 +142,11 @@ export function referenceIssues(file: unknown): MapFileIssue[] {
     refersTo(lanes, card.laneId, ['cards', id, 'laneId'], 'lane');
     refersTo(stages, card.stageId, ['cards', id, 'stageId'], 'stage');
     refersTo(personas, card.personaId, ['cards', id, 'personaId'], 'persona');
+    if (isRecord(card.personaEmotions)) {
+      for (const personaId of Object.keys(card.personaEmotions)) {
+        refersTo(personas, personaId, ['cards', id, 'personaEmotions', personaId], 'persona');
+      }
+    }
   }
 
   const comments = file.comments;

@@ -87,7 +87,7 @@ describe('card state', () => {
     expect(read).not.toHaveProperty('state');
     expect(read.text).toBe('x');
     const live = createLiveMap(doc);
-    expect(live.getSnapshot().repairs.some((r) => r.id === id)).toBe(true);
+    expect(live.getSnapshot().repairs.some((r) => r.target === 'cards' && r.id === id)).toBe(true);
     live.destroy();
   });
 

@@ -148,8 +148,8 @@ describe('round trip: map -> JSON -> import', () => {
 describe('older files', () => {
   it('migrates a version 1 file to the current version', () => {
     const result = mapOf(parseMapFile(JSON.stringify(v1MapFile())));
-    expect(result.map.schemaVersion).toBe(3);
-    expect(result.map.meta).toMatchObject({ schemaVersion: 3, title: 'Old trip', votesPerParticipant: 5 });
+    expect(result.map.schemaVersion).toBe(4);
+    expect(result.map.meta).toMatchObject({ schemaVersion: 4, title: 'Old trip', votesPerParticipant: 5 });
     expect(result.map.personas.mia!.segment).toBe('');
     expect(result.map.cards.c1).toMatchObject({ text: 'Search', personaId: 'mia', votes: { alice: 2 } });
     expect(Object.keys(result.map.cards)).toEqual(['c1', 'c2']);
@@ -159,13 +159,13 @@ describe('older files', () => {
     const file = smallMapFile();
     const v2 = { ...file, schemaVersion: 2, meta: { ...file.meta, schemaVersion: 2 } };
     const result = mapOf(parseMapFile(JSON.stringify(v2)));
-    expect(result.map.schemaVersion).toBe(3);
-    expect(result.map.meta.schemaVersion).toBe(3);
+    expect(result.map.schemaVersion).toBe(4);
+    expect(result.map.meta.schemaVersion).toBe(4);
     expect(result.map.cards).toEqual(file.cards);
   });
 
   it('refuses a version it does not know, and a file without one', () => {
-    expect(issuesOf(parseMapFile({ ...editable(), schemaVersion: 4 }))).toEqual([
+    expect(issuesOf(parseMapFile({ ...editable(), schemaVersion: 5 }))).toEqual([
       { path: 'schemaVersion', message: expect.stringMatching(/newer Journeyboard/) },
     ]);
     const { schemaVersion: _v, ...noVersion } = editable();

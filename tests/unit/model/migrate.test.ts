@@ -1,5 +1,5 @@
 /**
- * Migration of the open format from schema versions 1 and 2 to 3: plain JSON maps
+ * Migration of the open format from schema versions 1, 2 and 3 to 4: plain JSON maps
  * (import, API) and live Y.Docs (stored maps, migrated by the server).
  */
 import { describe, expect, it } from 'vitest';
@@ -65,14 +65,14 @@ function v1MapJSON() {
 }
 
 describe('migrateMapJSON', () => {
-  it('brings a v1 map to v3: valid, votesPerParticipant 5, personas get a segment, cards and votes kept', () => {
+  it('brings a v1 map to v4: valid, votesPerParticipant 5, personas get a segment, cards and votes kept', () => {
     const input = v1MapJSON();
     const original = structuredClone(input);
     const migrated = migrateMapJSON(input);
     const map = MapDocumentSchema.parse(migrated);
     expect(map.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
-    expect(map.meta).toEqual({ ...original.meta, schemaVersion: 3, votesPerParticipant: 5 });
+    expect(SCHEMA_VERSION).toBe(4);
+    expect(map.meta).toEqual({ ...original.meta, schemaVersion: 4, votesPerParticipant: 5 });
     expect(map.meta.personaId).toBeUndefined();
     expect(map.personas.mia).toEqual({ ...original.personas.mia, segment: '' });
     expect(map.stages).toEqual(original.stages);
@@ -91,7 +91,7 @@ describe('migrateMapJSON', () => {
     expect(map.personas.mia!.segment).toBe('Gen Z');
   });
 
-  it('passes a v2 map through unchanged', () => {
+  it('passes a current map through unchanged', () => {
     const map = docToMapDocument(mapDoc('backpack'));
     const copy = structuredClone(map);
     const out = migrateMapJSON(map);
@@ -101,7 +101,7 @@ describe('migrateMapJSON', () => {
   });
 
   it('refuses a map from a newer Journeyboard, saying so', () => {
-    const map = { ...v1MapJSON(), schemaVersion: 4 };
+    const map = { ...v1MapJSON(), schemaVersion: 5 };
     let error: unknown;
     try {
       migrateMapJSON(map);
@@ -109,9 +109,9 @@ describe('migrateMapJSON', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(UnsupportedVersionError);
-    expect((error as UnsupportedVersionError).version).toBe(4);
+    expect((error as UnsupportedVersionError).version).toBe(5);
     expect((error as Error).message).toMatch(/newer Journeyboard/);
-    expect((error as Error).message).toMatch(/3/);
+    expect((error as Error).message).toMatch(/4/);
   });
 
   it('refuses versions that are not format versions: "1", missing, null, 0, 1.5', () => {
@@ -154,13 +154,13 @@ const v1Map = () =>
 const MIGRATION: unique symbol = Symbol('test.migration');
 
 describe('migrateDoc', () => {
-  it('brings a v1 doc to v3: valid meta, every card has a votes map, existing votes kept', () => {
+  it('brings a v1 doc to v4: valid meta, every card has a votes map, existing votes kept', () => {
     const doc = v1Map();
     expect(readMeta(doc)).toBeNull();
     const keptVotes = collection(doc, 'cards').get('voted')!.get('votes');
     expect(migrateDoc(doc, MIGRATION)).toBe(true);
     expect(readMeta(doc)).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       title: 'Old trip',
       description: '',
       locale: 'zh-CN',
@@ -267,7 +267,7 @@ describe('v2 -> v3: card text becomes a Y.Text', () => {
     const doc = v2Map();
     const votes = collection(doc, 'cards').get('c1')!.get('votes');
     expect(migrateDoc(doc, MIGRATION)).toBe(true);
-    expect(readMeta(doc)!.schemaVersion).toBe(3);
+    expect(readMeta(doc)!.schemaVersion).toBe(4);
     const c1 = collection(doc, 'cards').get('c1')!;
     expect(c1.get('text')).toBeInstanceOf(Y.Text);
     expect(String(c1.get('text'))).toBe('Compare prices 比价');
@@ -313,13 +313,13 @@ describe('v2 -> v3: card text becomes a Y.Text', () => {
     expect(listEntities(doc, 'cards')[1]!.text).toBe('New');
   });
 
-  it('migrates a v2 JSON map: only the version changes', () => {
+  it('migrates a v2 JSON map: only the versions change', () => {
     const v2 = { ...docToMapDocument(mapDoc('subscription')), schemaVersion: 2 } as Record<string, unknown>;
     v2.meta = { ...(v2.meta as object), schemaVersion: 2 };
     const original = structuredClone(v2);
     const map = MapDocumentSchema.parse(migrateMapJSON(v2));
-    expect(map.schemaVersion).toBe(3);
-    expect(map.meta).toEqual({ ...(original.meta as object), schemaVersion: 3 });
+    expect(map.schemaVersion).toBe(4);
+    expect(map.meta).toEqual({ ...(original.meta as object), schemaVersion: 4 });
     expect(map.cards).toEqual(original.cards);
     expect(v2).toEqual(original);
   });

@@ -91,7 +91,7 @@ describe('restoreContent', () => {
       restoreContent(doc, version, SERVER_ORIGIN, 1_800_000_000_000);
       expectContent(doc, version);
       // createdAt and schemaVersion are kept; updatedAt is the restore's time.
-      expect(readMeta(doc)).toMatchObject({ createdAt: version.meta.createdAt, schemaVersion: 3, updatedAt: 1_800_000_000_000 });
+      expect(readMeta(doc)).toMatchObject({ createdAt: version.meta.createdAt, schemaVersion: 4, updatedAt: 1_800_000_000_000 });
     }
   });
 

@@ -16,8 +16,8 @@ import { restoreContent } from '../../../src/model/restore';
 const baseMeta = smallMapFile().meta;
 
 describe('meta: owner, reviewEveryDays, lastReviewedAt', () => {
-  it('are optional: a v3 meta without them is valid, and the schema version stays 3', () => {
-    expect(SCHEMA_VERSION).toBe(3);
+  it('are optional: a meta without them is valid (they came while the version was 3; v4 describes them)', () => {
+    expect(SCHEMA_VERSION).toBe(4);
     expect(MetaSchema.safeParse(baseMeta).success).toBe(true);
     const full = { ...baseMeta, owner: '王芳', reviewEveryDays: 90, lastReviewedAt: 1_700_000_000_000 };
     expect(MetaSchema.parse(full)).toEqual(full);
@@ -50,7 +50,7 @@ describe('meta: owner, reviewEveryDays, lastReviewedAt', () => {
     loadMapDocument(doc, parsed.map);
     expect(readMeta(doc)).toMatchObject({ owner: 'Ana', reviewEveryDays: 30, lastReviewedAt: 1_700_000_500_000 });
     const exported = mapFileFromDocs(doc);
-    expect(exported.meta).toMatchObject({ owner: 'Ana', reviewEveryDays: 30, lastReviewedAt: 1_700_000_500_000, schemaVersion: 3 });
+    expect(exported.meta).toMatchObject({ owner: 'Ana', reviewEveryDays: 30, lastReviewedAt: 1_700_000_500_000, schemaVersion: 4 });
     expect(MapDocumentSchema.safeParse(docToMapDocument(doc)).success).toBe(true);
 
     // A client may write anything into meta: the reader drops what is invalid, the rest of the map stays.

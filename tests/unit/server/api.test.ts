@@ -29,7 +29,7 @@ describe('REST API', () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{21}$/);
     const client = await h.client(server, id);
     const map = MapDocumentSchema.parse(docToMapDocument(client.doc));
-    expect(map.meta).toMatchObject({ title: 'Untitled journey', locale: 'en', schemaVersion: 3 });
+    expect(map.meta).toMatchObject({ title: 'Untitled journey', locale: 'en', schemaVersion: 4 });
     expect(listEntities(client.doc, 'stages').map((s) => s.name)).toEqual([
       'Awareness',
       'Consideration',

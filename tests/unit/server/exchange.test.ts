@@ -210,7 +210,7 @@ describe('POST /api/maps/import', () => {
       [
         'a newer version',
         { ...smallMapFile(), schemaVersion: 99 },
-        [{ path: 'schemaVersion', message: 'schemaVersion 99 was written by a newer Journeyboard (this one reads up to 3)' }],
+        [{ path: 'schemaVersion', message: 'schemaVersion 99 was written by a newer Journeyboard (this one reads up to 4)' }],
       ],
     ];
     for (const [what, body, issues] of cases) {

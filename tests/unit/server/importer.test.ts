@@ -86,7 +86,7 @@ describe('a valid file', () => {
     expect(docToMapDocument(docOf(withBom.state)).meta.title).toBe('会员复购旅程');
     const old = prepared(await shared.prepare(JSON.stringify(v1MapFile()), NOW));
     const map = docToMapDocument(docOf(old.state));
-    expect(map.meta).toMatchObject({ title: 'Old trip', schemaVersion: 3, createdAt: NOW, updatedAt: NOW });
+    expect(map.meta).toMatchObject({ title: 'Old trip', schemaVersion: 4, createdAt: NOW, updatedAt: NOW });
     expect(Object.keys(map.cards).sort()).toEqual(['c1', 'c2']);
     expect(old.comments).toBeUndefined();
   });

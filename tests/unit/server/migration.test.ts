@@ -89,7 +89,7 @@ describe('a map stored by Journeyboard 1', () => {
     const a = await client(first.s, V1_ID);
     const meta = readMeta(a.doc);
     expect(meta).not.toBeNull();
-    expect(meta!.schemaVersion).toBe(3);
+    expect(meta!.schemaVersion).toBe(4);
     expect(meta!.votesPerParticipant).toBe(5);
     expect(meta!.title).toBe('From version 1');
     collection(a.doc, 'cards').forEach((card) => expect(card.get('votes')).toBeInstanceOf(Y.Map));
@@ -163,7 +163,7 @@ describe('a map stored by Journeyboard 1', () => {
     const { s, log } = await start(dir);
     const id = await createMap(s.url, { template: 'backpack' });
     const a = await client(s, id);
-    expect(readMeta(a.doc)!.schemaVersion).toBe(3);
+    expect(readMeta(a.doc)!.schemaVersion).toBe(4);
     const b = await client(s, id);
     expect(Y.encodeStateVector(b.doc)).toEqual(Y.encodeStateVector(a.doc));
     expect(migrations(log, id)).toHaveLength(0);
@@ -194,7 +194,7 @@ describe('a map stored by Journeyboard 2', () => {
     const first = await start(dir);
     const a = await client(first.s, V2_ID);
     const b = await client(first.s, V2_ID);
-    expect(readMeta(a.doc)!.schemaVersion).toBe(3);
+    expect(readMeta(a.doc)!.schemaVersion).toBe(4);
     for (const id of ['c1', 'c2']) expect(collection(a.doc, 'cards').get(id)!.get('text')).toBeInstanceOf(Y.Text);
     expect(readEntity(a.doc, 'cards', 'c1')).toMatchObject({ text: '排队点餐', emotion: -1, votes: { alice: 1 } });
     expect(migrations(first.log, V2_ID)).toHaveLength(1);

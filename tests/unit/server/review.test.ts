@@ -133,7 +133,7 @@ describe('POST /api/maps/:id/review', () => {
 
     // And the export carries it.
     const exported = (await (await fetch(`${s.url}/api/maps/${id}/export.json`)).json()) as { meta: Record<string, unknown> };
-    expect(exported.meta).toMatchObject({ owner: 'Ana', reviewEveryDays: 30, lastReviewedAt: result.lastReviewedAt, schemaVersion: 3 });
+    expect(exported.meta).toMatchObject({ owner: 'Ana', reviewEveryDays: 30, lastReviewedAt: result.lastReviewedAt, schemaVersion: 4 });
   });
 
   it('takes the mark back when the version cannot be saved (named version limit)', async () => {

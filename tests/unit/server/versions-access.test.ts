@@ -55,7 +55,7 @@ describe('version history with a workspace password', () => {
       expect((list.body!.versions as { id: string }[]).map((v) => v.id)).toEqual([version]);
       const preview = await as.preview(version);
       expect(preview.status).toBe(200);
-      expect(preview.body).toMatchObject({ id: version, name: 'first', map: { schemaVersion: 3 } });
+      expect(preview.body).toMatchObject({ id: version, name: 'first', map: { schemaVersion: 4 } });
       for (const refused of [await as.save('nope'), await as.restore(version), await as.remove(version)]) {
         expect(refused.status).toBe(403);
         expect(refused.body!.error).toMatch(/link cannot do this: it needs editor access/);

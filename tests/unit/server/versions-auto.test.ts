@@ -6,7 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collection, docToMapDocument, listEntities, metaMap, readEntity, readMeta, updateCardText } from '../../../src/model';
+import {
+  collection,
+  docToMapDocument,
+  listEntities,
+  metaMap,
+  readEntity,
+  readMeta,
+  SCHEMA_VERSION,
+  updateCardText,
+} from '../../../src/model';
 import { VersionListSchema, type VersionSummary } from '../../../src/model/versions';
 import { createMap, jsonRequest, serverDoc, tempDir, waitFor } from '../../fixtures/server';
 import { serverHarness, type Server } from '../../fixtures/harness';
@@ -136,7 +145,7 @@ describe('automatic versions', () => {
 
     const s = await start({ DATA_DIR: dir, AUTO_VERSION_INTERVAL_MS: 10 });
     const c = await client(s, mapId);
-    await waitFor(() => readMeta(c.doc)?.schemaVersion === 3, 'migrated');
+    await waitFor(() => readMeta(c.doc)?.schemaVersion === SCHEMA_VERSION, 'migrated');
     await sleep(100);
     expect(await versions(s, mapId)).toEqual([]);
 
