@@ -6,6 +6,7 @@
  * draws as it always did.
  */
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { layoutGrid } from '../../../../src/canvas/layout';
 import { mapDrawing, type DrawingView } from '../../../../src/export/drawing/mapDrawing';
 import { CURVE } from '../../../../src/export/drawing/palette';
@@ -30,7 +31,8 @@ function plannedMap(locale: Locale, secondPersona = false): { snapshot: MapSnaps
     const ana = addPersona(doc, { name: 'Ana' });
     followPersona(doc, ana);
     const ben = addPersona(doc, { name: 'Ben' });
-    for (const c of rest) updateCard(doc, c.id, { personaEmotions: { [ben]: -4 } });
+    // Scores live in the card's nested map (format v4), as the inspector writes them.
+    for (const c of rest) ((doc.getMap('cards').get(c.id) as Y.Map<unknown>).get('personaEmotions') as Y.Map<number>).set(ben, -4);
   }
   const live = createLiveMap(doc);
   const snapshot = live.getSnapshot();
