@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { layoutGrid } from '../../../../src/canvas/layout';
 import { mapDrawing, type DrawingView } from '../../../../src/export/drawing/mapDrawing';
-import { CURVE } from '../../../../src/export/drawing/palette';
+import { CARD, CURVE } from '../../../../src/export/drawing/palette';
 import type { DrawingPage, PathItem } from '../../../../src/export/drawing/types';
 import { fullSpan } from '../../../../src/export/plan';
 import { addPersona, followPersona, listEntities, updateCard, type Locale } from '../../../../src/model';
@@ -63,6 +63,10 @@ describe('the export drawing of current and future state', () => {
     expect(dashed(page).length).toBeGreaterThan(0);
     expect(curveLines(page).some((i) => !i.dash && i.stroke === CURVE.line)).toBe(true);
     expect(texts(page)).toEqual(expect.arrayContaining(['Current (solid)', 'Future (dashed)']));
+    // The cards of one state are marked as on the canvas: a badge and a dashed outline.
+    expect(texts(page).filter((t) => t === 'Future')).toHaveLength(1);
+    expect(texts(page).filter((t) => t === 'Today only')).toHaveLength(1);
+    expect(page.items.some((i) => i.kind === 'rect' && i.stroke === CARD.futureMark.line && i.dash !== undefined)).toBe(true);
   });
 
   it('one state: only its cards, and the curve of today looks as it always did', () => {
