@@ -26,14 +26,30 @@ function Swatch({ color, dashed }: { color: string; dashed?: boolean }) {
   );
 }
 
-/** `states`: the states drawn; solid and dashed are explained when a future line is among them. */
-export function CurveLegend({ personas, states }: { personas: readonly CurvePersona[]; states: ReadonlySet<CardState> }) {
+/**
+ * `states`: the states drawn; solid and dashed are explained when a future line is among them.
+ * `low`: at the lane's foot (a version compare's legend takes the top).
+ */
+export function CurveLegend({
+  personas,
+  states,
+  low,
+}: {
+  personas: readonly CurvePersona[];
+  states: ReadonlySet<CardState>;
+  low: boolean;
+}) {
   const { t } = useTranslation();
   const hidden = useSession((s) => s.hiddenCurveLines);
   const toggle = useSession((s) => s.toggleCurveLine);
   const many = personas.length > 1;
   return (
-    <div className="curve-lines-legend nodrag nopan" role="group" aria-label={t('states.legend')} data-testid="curve-legend">
+    <div
+      className={`curve-lines-legend nodrag nopan${low ? ' is-low' : ''}`}
+      role="group"
+      aria-label={t('states.legend')}
+      data-testid="curve-legend"
+    >
       {many &&
         personas.map((p) => {
           const name = personaName(t, p);

@@ -276,7 +276,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
           ))}
         </g>
       </svg>
-      {manyLines && <CurveLegend personas={shownPersonas} states={states} />}
+      {manyLines && <CurveLegend personas={shownPersonas} states={states} low={beforePath !== null} />}
       {manyLines ? <CurveTable points={slots} lines={lines} /> : <CurveTable points={placed} />}
     </div>
   );
@@ -285,7 +285,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
 export const CurveNode = memo(CurveNodeView);
 
 /** Where the legend sits (CurveLegend, cardState.css): point labels keep clear of it. */
-const LEGEND_BOX = { left: 30, top: 0, right: 520, bottom: 26 };
+const LEGEND_BOX = { left: 30, top: 0, right: 480, bottom: 22 };
 
 /** A line's classes: the map's own keeps the curve's look (solid, the accent colour) unless personas are told apart by colour. */
 function lineClass(line: EmotionLine, manyPersonas: boolean): string {
