@@ -100,6 +100,11 @@ test('the switch shows current, future or both, and the curve draws a dashed fut
   await expect(page.getByTestId('state-switch').getByRole('button', { name: 'Future' })).toHaveAttribute('aria-pressed', 'true');
   await expect(card(page, 'bot')).toBeVisible();
   await expect(card(page, 'hotline')).toHaveCount(0);
+
+  // A picture exports the state shown unless the dialog is told otherwise.
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-format-pdf').check();
+  await expect(page.getByTestId('export-states-future')).toBeChecked();
 });
 
 test('a card marked future in the inspector leaves the current view', async ({ page, request }) => {
