@@ -25,5 +25,6 @@ export function csvLabels(t: TFunction): CsvLabels {
     yes: t('metrics.csv.yes'),
     no: t('metrics.csv.no'),
     listSeparator: t('metrics.csv.listSeparator'),
+    personaEmotion: (name) => t('personaScores.csvColumn', { name }),
   };
 }

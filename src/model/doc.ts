@@ -14,7 +14,6 @@ import {
   ENTITY_SCHEMAS,
   MetaSchema,
   SCHEMA_VERSION,
-  type Card,
   type CollectionName,
   type EntityByCollection,
   type MapDocument,
@@ -26,6 +25,7 @@ import { checkEntity, checkFields } from './writeChecks';
 import { sortOrdered } from './order';
 import { readRounds, roundsMap } from './rounds/read';
 import { isSharedTextField, writeSharedText } from './sharedText';
+import { withScoredPersonas } from './personaScores';
 
 /** Origin of every change made by this replica's user: what undo tracks. */
 export const LOCAL_ORIGIN: unique symbol = Symbol('journeyboard.local');
@@ -253,19 +253,6 @@ export function docToMapDocument(doc: Y.Doc): MapDocument {
   const revealed = readRounds(doc).filter((r) => r.state === 'revealed');
   const rounds = revealed.length > 0 ? { rounds: byId(revealed) } : {};
   return { schemaVersion: SCHEMA_VERSION, meta: cleanMeta, personas, stages, lanes, cards, ...rounds };
-}
-
-/**
- * A card's persona scores as readers show them: only for personas that exist
- * (one deleted while someone scored it) and not for the followed persona,
- * whose score is `emotion` (an entry written while someone else changed the
- * followed persona). The field is left out when no score remains.
- */
-function withScoredPersonas(card: Card, personas: Readonly<Record<string, unknown>>, followed: string | undefined): Card {
-  if (!card.personaEmotions) return card;
-  const kept = Object.entries(card.personaEmotions).filter(([id]) => Object.hasOwn(personas, id) && id !== followed);
-  const { personaEmotions: _all, ...rest } = card;
-  return kept.length > 0 ? { ...rest, personaEmotions: Object.fromEntries(kept) } : rest;
 }
 
 /** Fill an empty doc from a (validated) map document, in one transaction. */

@@ -9,10 +9,10 @@
  */
 import { inState, statesOf, type StateView } from './cardState';
 import { emotionPoints, type EmotionPoint } from './journey';
+import { MAX_PERSONA_LINES, personaLineSlots } from './personaColors';
 import type { Card, CardState, Lane, Persona, Stage } from './schema';
 
-/** Most persona lines one curve draws (the palette's size, personaColors.ts). */
-export const MAX_PERSONA_LINES = 5;
+export { MAX_PERSONA_LINES };
 
 /** Key of the map's own line when it follows no persona (never an id: ids are not empty). */
 export const MAP_LINE_KEY = '';
@@ -52,13 +52,13 @@ interface CurveInput {
  * a score on some card in the map's persona order, at most five.
  */
 export function curvePersonas({ cards, personas, followedPersonaId }: Omit<CurveInput, 'stages' | 'lanes'>): CurvePersona[] {
-  const followed = personas.find((p) => p.id === followedPersonaId) ?? null;
-  const scored = new Set<string>();
-  for (const card of cards) for (const id of Object.keys(card.personaEmotions ?? {})) scored.add(id);
-  const others = personas.filter((p) => p.id !== followed?.id && scored.has(p.id)).slice(0, MAX_PERSONA_LINES - 1);
+  // The slots (and so the colours) are the inspector's too: personaLineSlots is the one rule.
+  const slots = personaLineSlots(personas, cards, followedPersonaId);
+  const followed = personas.find((p) => p.id === followedPersonaId && slots.get(p.id) === 0) ?? null;
+  const others = personas.filter((p) => p !== followed && slots.has(p.id));
   return [
     { key: followed?.id ?? MAP_LINE_KEY, persona: followed, isDefault: true, colorIndex: 0 },
-    ...others.map((persona, i) => ({ key: persona.id, persona, isDefault: false, colorIndex: i + 1 })),
+    ...others.map((persona) => ({ key: persona.id, persona, isDefault: false, colorIndex: slots.get(persona.id)! })),
   ];
 }
 

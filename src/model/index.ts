@@ -12,6 +12,8 @@ export * from './commands/lanes';
 export * from './commands/cards';
 export * from './commands/personas';
 export * from './commands/votes';
+export * from './commands/personaScores';
+export * from './personaScores';
 export * from './timer';
 export * from './journey';
 export * from './migrate';

@@ -22,6 +22,8 @@ import { Icon, TAG_ICONS } from '../icons';
 import { LaneFieldInputs } from './LaneFieldInputs';
 import { CardStateInput } from './CardStateInput';
 import { RealisedByInput } from './RealisedByInput';
+import { PersonaEmotionInputs } from './PersonaEmotionInputs';
+import { CURVE_SOURCE_KINDS } from '../model/journey';
 
 export function Inspector() {
   const { t } = useTranslation();
@@ -89,6 +91,8 @@ export function Inspector() {
 
       <CardStateInput cards={cards} />
       {single && laneKind.get(single.laneId) === 'opportunities' && <RealisedByInput opportunity={single} />}
+      {/* Cards that are points of the emotion curve score each persona. */}
+      <PersonaEmotionInputs cards={cards.filter((c) => CURVE_SOURCE_KINDS.has(laneKind.get(c.laneId)!))} />
 
       <Field label={t('fields.persona')}>
         {(id) => (

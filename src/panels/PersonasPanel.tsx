@@ -5,6 +5,7 @@ import { addPersona, deletePersona, followPersona, updatePersona } from '../mode
 import { ARCHETYPES, type Persona } from '../model/schema';
 import { fitText, LIST_LIMITS, TEXT_LIMITS } from '../model/limits';
 import { useMapSelector, useOpenMap } from '../state/mapContext';
+import { personaScore } from '../model/personaScores';
 import { askConfirm } from '../ui/askConfirm';
 import { Avatar } from '../ui/Avatar';
 import { avatarFromFile } from './avatarImage';
@@ -25,7 +26,11 @@ function PersonaForm({ persona }: { persona: Persona }) {
   const { t } = useTranslation();
   const { doc } = useOpenMap();
   const [avatarError, setAvatarError] = useState<string | null>(null);
-  const tiedCards = useMapSelector((s) => s.cards).filter((c) => c.personaId === persona.id).length;
+  const cards = useMapSelector((s) => s.cards);
+  const followed = useMapSelector((s) => s.meta?.personaId);
+  const tiedCards = cards.filter((c) => c.personaId === persona.id).length;
+  // Deleting a persona deletes its emotion scores (docs/FORMAT.md, "Per-persona emotion"): say so first.
+  const scoredCards = cards.filter((c) => personaScore(c, persona.id, followed) !== undefined).length;
   const update = (patch: Partial<Persona>) => tryCommand(() => updatePersona(doc, persona.id, patch));
 
   return (
@@ -124,7 +129,12 @@ function PersonaForm({ persona }: { persona: Persona }) {
           onClick={async () => {
             const yes = await askConfirm({
               title: t('personas.delete'),
-              message: t('personas.confirmDelete', { name: persona.name || t('personas.unnamed'), count: tiedCards }),
+              message: [
+                t('personas.confirmDelete', { name: persona.name || t('personas.unnamed'), count: tiedCards }),
+                scoredCards > 0 ? t('personaScores.confirmDeleteScores', { count: scoredCards }) : '',
+              ]
+                .filter(Boolean)
+                .join(' '),
               confirmLabel: t('personas.delete'),
               danger: true,
             });

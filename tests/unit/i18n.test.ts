@@ -17,6 +17,8 @@ import reviewEn from '../../src/i18n/review.en.json';
 import reviewZhCN from '../../src/i18n/review.zh-CN.json';
 import statesEn from '../../src/i18n/states.en.json';
 import statesZhCN from '../../src/i18n/states.zh-CN.json';
+import personaScoresEn from '../../src/i18n/personaScores.en.json';
+import personaScoresZhCN from '../../src/i18n/personaScores.zh-CN.json';
 
 /** Every leaf key, with plural suffixes folded (zh has only `_other`). */
 function keys(value: unknown, prefix = ''): string[] {
@@ -36,6 +38,7 @@ describe('UI strings', () => {
     expect(set(presentZhCN)).toEqual(set(presentEn));
     expect(set(reviewZhCN)).toEqual(set(reviewEn));
     expect(set(statesZhCN)).toEqual(set(statesEn));
+    expect(set(personaScoresZhCN)).toEqual(set(personaScoresEn));
   });
 
   it('Chinese strings are written in Chinese', () => {
@@ -51,6 +54,7 @@ describe('UI strings', () => {
       ...leaves(presentZhCN),
       ...leaves(reviewZhCN),
       ...leaves(statesZhCN),
+      ...leaves(personaScoresZhCN),
     ];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.
     const withCJK = chinese.filter((s) => /[\u4e00-\u9fff]/.test(s)).length;

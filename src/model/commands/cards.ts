@@ -63,12 +63,13 @@ export function updateCardText(doc: Y.Doc, id: string, text: string, base?: stri
   return change(doc, () => editSharedText(doc, 'cards', id, 'text', text, base));
 }
 
-export function updateCard(doc: Y.Doc, id: string, patch: Partial<Omit<Card, 'id' | 'votes'>>): boolean {
+/** Plain fields only: votes and persona scores have their own commands (votes.ts, personaScores.ts). */
+export function updateCard(doc: Y.Doc, id: string, patch: Partial<Omit<Card, 'id' | 'votes' | 'personaEmotions'>>): boolean {
   return change(doc, () => updateEntity(doc, 'cards', id, patch));
 }
 
 /** The same fields on many cards, as one step (multi-select in the inspector); checked once, before the first card. */
-export function updateCards(doc: Y.Doc, ids: readonly string[], patch: CardFields): number {
+export function updateCards(doc: Y.Doc, ids: readonly string[], patch: Omit<CardFields, 'personaEmotions'>): number {
   return change(doc, () => {
     checkFields('cards', patch);
     return ids.filter((id) => updateEntity(doc, 'cards', id, patch)).length;

@@ -4,6 +4,7 @@ import { placeAt } from '../order';
 import { DEFAULT_AVATAR } from '../readDefaults';
 import type { Persona } from '../schema';
 import { checkRoom } from '../writeChecks';
+import { dropPersonaScores, passDefaultLine } from './personaScores';
 
 export type PersonaFields = Omit<Persona, 'id' | 'order'>;
 
@@ -33,7 +34,11 @@ export function addPersona(doc: Y.Doc, fields: Partial<PersonaFields> = {}): str
     // Created before the others are re-keyed: creating checks the persona, and a refused one must leave the order as it was.
     createEntity(doc, 'personas', { ...EMPTY_PERSONA, ...fields, id, order });
     for (const [pid, key] of rekeyed) updateEntity(doc, 'personas', pid, { order: key });
-    if (metaMap(doc).get('personaId') === undefined) updateMeta(doc, { personaId: id });
+    if (metaMap(doc).get('personaId') === undefined) {
+      // A new persona has no scores: the curve drawn so far becomes its curve.
+      passDefaultLine(doc, undefined, id);
+      updateMeta(doc, { personaId: id });
+    }
     return id;
   });
 }
@@ -44,9 +49,11 @@ export function updatePersona(doc: Y.Doc, id: string, patch: Partial<PersonaFiel
 
 /**
  * Deletes a persona and, in the same step, every reference to it: cards tied
- * to it become untied and the map stops following it. A card tied to it
- * concurrently by someone else keeps a dangling id; readers treat that as
- * "no persona" (docToMapDocument drops it), so nothing breaks.
+ * to it become untied, its emotion scores go (its `personaEmotions` entries,
+ * and every card's `emotion` when the map follows it: that line was its) and
+ * the map stops following it. A card tied to it (or scoring it) concurrently
+ * by someone else keeps a dangling id; readers treat that as "no persona"
+ * (docToMapDocument drops it), so nothing breaks.
  */
 export function deletePersona(doc: Y.Doc, id: string): boolean {
   return change(doc, () => {
@@ -54,15 +61,24 @@ export function deletePersona(doc: Y.Doc, id: string): boolean {
     collection(doc, 'cards').forEach((card) => {
       if (card instanceof Y.Map && card.get('personaId') === id) card.delete('personaId');
     });
+    dropPersonaScores(doc, id);
     if (metaMap(doc).get('personaId') === id) updateMeta(doc, { personaId: undefined });
     return deleteEntity(doc, 'personas', id);
   });
 }
 
-/** The persona the map follows (shown at its head); null to follow none. */
+/**
+ * The persona the map follows (shown at its head, its curve the default
+ * line); null to follow none. Every card's scores move with it in the same
+ * step, so no score changes persona (passDefaultLine).
+ */
 export function followPersona(doc: Y.Doc, id: string | null): void {
   change(doc, () => {
-    if (id === null) updateMeta(doc, { personaId: undefined });
-    else if (collection(doc, 'personas').has(id)) updateMeta(doc, { personaId: id });
+    if (id !== null && !collection(doc, 'personas').has(id)) return;
+    const current = metaMap(doc).get('personaId');
+    const from = typeof current === 'string' && collection(doc, 'personas').has(current) ? current : undefined;
+    if (current === (id ?? undefined)) return;
+    passDefaultLine(doc, from, id ?? undefined);
+    updateMeta(doc, { personaId: id ?? undefined });
   });
 }

@@ -5,7 +5,15 @@
  */
 import type { TFunction } from '../../i18n/translate';
 import type { Card, Lane, Persona, Stage } from '../schema';
-import type { CardChange, FieldChange, FieldValue, LaneChange, MapDiff, StageChange } from './diff';
+import {
+  PERSONA_SCORE_FIELD,
+  type CardChange,
+  type FieldChange,
+  type FieldValue,
+  type LaneChange,
+  type MapDiff,
+  type StageChange,
+} from './diff';
 
 /** Where names come from: the compare's view (every stage, lane and persona of either side is there). */
 export interface Names {
@@ -32,7 +40,13 @@ const CARD_FIELD_KEYS: Record<string, string> = {
   direction: 'fields.direction',
 };
 
-export function fieldLabel(t: TFunction, field: string): string {
+/** The persona whose score a `personaEmotions.<id>` field is, or null for any other field. */
+const scoredPersona = (field: string): string | null =>
+  field.startsWith(PERSONA_SCORE_FIELD) ? field.slice(PERSONA_SCORE_FIELD.length) : null;
+
+export function fieldLabel(t: TFunction, field: string, names?: Names): string {
+  const personaId = scoredPersona(field);
+  if (personaId !== null) return t('personaScores.compareField', { name: names?.personas.get(personaId)?.name || t('personas.unnamed') });
   return t(CARD_FIELD_KEYS[field] ?? `compare.fields.${field}`);
 }
 
@@ -45,7 +59,8 @@ export function formatValue(t: TFunction, field: string, value: FieldValue, name
   if (field === 'realisedBy' && Array.isArray(value)) return String(value.length);
   if (typeof value === 'boolean') return t(value ? 'compare.yes' : 'compare.no');
   if (Array.isArray(value)) return value.map((v) => (field === 'tags' ? t(`tags.${v}`) : v)).join(', ');
-  if (typeof value === 'number') return field === 'emotion' && value > 0 ? `+${value}` : String(value);
+  const isScore = field === 'emotion' || scoredPersona(field) !== null;
+  if (typeof value === 'number') return isScore && value > 0 ? `+${value}` : String(value);
   const text = (() => {
     switch (field) {
       case 'channel':
@@ -70,7 +85,7 @@ export function formatValue(t: TFunction, field: string, value: FieldValue, name
 
 export function describeField(t: TFunction, change: FieldChange, names: Names): string {
   return t('compare.fieldChange', {
-    field: fieldLabel(t, change.field),
+    field: fieldLabel(t, change.field, names),
     before: formatValue(t, change.field, change.before, names),
     after: formatValue(t, change.field, change.after, names),
   });

@@ -145,6 +145,18 @@ function fieldChanges(before: object, after: object, fields: readonly string[]):
   return out;
 }
 
+/** The field of a persona's score in a card change: `personaEmotions.<persona id>` (describe.ts names the persona). */
+export const PERSONA_SCORE_FIELD = 'personaEmotions.';
+export const personaScoreField = (personaId: string): string => `${PERSONA_SCORE_FIELD}${personaId}`;
+
+/** Each persona whose score on the card differs (set, changed or cleared), one change each, in persona id order. */
+function personaScoreChanges(before: Card, after: Card): FieldChange[] {
+  const b = before.personaEmotions ?? {};
+  const a = after.personaEmotions ?? {};
+  const ids = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  return ids.filter((id) => b[id] !== a[id]).map((id) => ({ field: personaScoreField(id), before: b[id] ?? null, after: a[id] ?? null }));
+}
+
 /**
  * The ids of `after` (a reordering of `before`, same ids) that changed their
  * place: those outside a longest run kept in the same relative order. Moving
@@ -258,7 +270,7 @@ export function diffMaps(before: CompareSide, after: CompareSide): MapDiff {
       cards.push({ id: a.id, change: 'added', before: null, after: a, fields: [], reordered: false, moved: false });
       continue;
     }
-    const fields = fieldChanges(b, a, CARD_FIELDS);
+    const fields = [...fieldChanges(b, a, CARD_FIELDS), ...personaScoreChanges(b, a)];
     const moved = cellOf(a) !== cellOf(b);
     const isReordered = reordered.has(a.id);
     if (fields.length > 0 || moved || isReordered) {

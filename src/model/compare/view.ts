@@ -6,6 +6,7 @@
  * the view is read-only and never stored.
  */
 import { keysAfter } from '../order';
+import { withScoredPersonas } from '../personaScores';
 import type { Card, MapDocument } from '../schema';
 import { mergedOrder, sideOfDocument } from './diff';
 
@@ -44,8 +45,10 @@ export function compareView(before: MapDocument, after: MapDocument): MapDocumen
     Object.assign(cards, rekey(mergedOrder(beforeList, kept)));
   }
   const personas = after.personas;
-  for (const card of Object.values(cards)) {
+  for (const [id, card] of Object.entries(cards)) {
     if (card.personaId !== undefined && !personas[card.personaId]) delete card.personaId;
+    // A removed card's scores as the view's meta reads them: of personas still there, not the followed one.
+    cards[id] = withScoredPersonas(card, personas, after.meta.personaId);
   }
   return { ...after, stages, lanes, cards };
 }

@@ -12,6 +12,7 @@ import type { MapSnapshot } from '../live';
 import { csvFields, fieldValue, laneFields, type CsvFieldColumn, type LaneField } from '../laneFields';
 import { TAGS, type Card, type CardState, type Lane, type LaneKind } from '../schema';
 import { cardsInMapOrder } from '../journey';
+import { personaScore } from '../personaScores';
 import { writeCsv, type CsvCell } from './csv';
 
 const TOUCHPOINT_KINDS: readonly LaneKind[] = ['touchpoints'];
@@ -45,6 +46,8 @@ export interface CsvLabels {
   no: string;
   /** between several tags in one cell (", " or "、") */
   listSeparator: string;
+  /** the header of a persona's emotion column (format v4's per-persona scores): "Emotion: Ben" */
+  personaEmotion(name: string): string;
 }
 
 export interface CsvTableOptions {
@@ -54,7 +57,30 @@ export interface CsvTableOptions {
   commentsByCard?: ReadonlyMap<string, readonly string[]>;
 }
 
-type MapContent = Pick<MapSnapshot, 'stages' | 'lanes' | 'cards' | 'personas'>;
+type MapContent = Pick<MapSnapshot, 'stages' | 'lanes' | 'cards' | 'personas'> & { meta?: MapSnapshot['meta'] };
+
+/** A column the map's content adds: a persona's emotion score. */
+interface ExtraColumn {
+  header: string;
+  cell(card: Card): CsvCell;
+}
+
+/**
+ * A column per persona other than the followed one (whose scores are the
+ * emotion column) that scores at least one card, in the persona list's
+ * order, named after the persona. None on a map without such scores, as
+ * before v4. Unlike the curve's lines, not limited to five.
+ */
+function personaEmotionColumns(map: MapContent, labels: CsvLabels): ExtraColumn[] {
+  const followed = map.meta?.personaId;
+  const scored = new Set(map.cards.flatMap((c) => Object.keys(c.personaEmotions ?? {})));
+  return map.personas
+    .filter((p) => p.id !== followed && scored.has(p.id))
+    .map((p) => ({
+      header: labels.personaEmotion(p.name || p.id),
+      cell: (card) => personaScore(card, p.id, followed) ?? '',
+    }));
+}
 
 /** A lane field's cell: a choice in words, a toggle yes or no, a number as a number. */
 function fieldCell(card: Card, field: LaneField, labels: CsvLabels): CsvCell {
@@ -84,7 +110,7 @@ type CardRow = { card: Card; lane: Lane; stageName: string };
 /**
  * One sheet: the header, then a row per card of `kinds` in map order. Every
  * sheet ends with votes, persona and tags (and the comments when asked for);
- * `cells` gives the columns before those.
+ * `cells` gives the columns before those, then come the `extra` ones.
  */
 function sheet(
   map: MapContent,
@@ -93,13 +119,17 @@ function sheet(
   kinds: ReadonlySet<LaneKind>,
   columns: readonly CsvColumn[],
   cells: (row: CardRow, laneName: string) => CsvCell[],
+  extra: readonly ExtraColumn[] = [],
 ): CsvCell[][] {
   const personaName = new Map(map.personas.map((p) => [p.id, p.name]));
-  const header = [...columns, ...(opts.includeComments ? (['comments'] as const) : [])];
+  const named = (cs: readonly CsvColumn[]) => cs.map((c) => labels.columns[c]);
+  const own = columns.slice(0, columns.length - EVERY_CARD.length);
+  const header = [...named(own), ...extra.map((c) => c.header), ...named(EVERY_CARD), ...(opts.includeComments ? named(['comments']) : [])];
   const rows = cardsInMapOrder(map, kinds).map((entry) => {
     const { card, lane } = entry;
     const row: CsvCell[] = [
       ...cells(entry, lane.name.trim() || labels.laneKinds[lane.kind]),
+      ...extra.map((c) => c.cell(card)),
       voteTotal(card),
       card.personaId ? (personaName.get(card.personaId) ?? '') : '',
       (card.tags ?? []).map((t) => labels.tags[t]).join(labels.listSeparator),
@@ -109,17 +139,20 @@ function sheet(
     if (opts.includeComments) row.push((opts.commentsByCard?.get(card.id) ?? []).join('\n'));
     return row;
   });
-  return [header.map((c) => labels.columns[c]), ...rows];
+  return [header, ...rows];
 }
 
 /** The touchpoints sheet, header first, as cells (numbers stay numbers). */
 export function touchpointsTable(map: MapContent, labels: CsvLabels, opts: CsvTableOptions = {}): CsvCell[][] {
-  return sheet(map, labels, opts, new Set(TOUCHPOINT_KINDS), TOUCHPOINT_COLUMNS, ({ card, lane, stageName }, laneName) => [
-    stageName,
-    laneName,
-    card.text,
-    ...fieldCells(card, lane.kind, TOUCHPOINT_FIELDS, labels),
-  ]);
+  return sheet(
+    map,
+    labels,
+    opts,
+    new Set(TOUCHPOINT_KINDS),
+    TOUCHPOINT_COLUMNS,
+    ({ card, lane, stageName }, laneName) => [stageName, laneName, card.text, ...fieldCells(card, lane.kind, TOUCHPOINT_FIELDS, labels)],
+    personaEmotionColumns(map, labels),
+  );
 }
 
 /** Pain points and opportunities in one sheet, told apart by the `type` column. */

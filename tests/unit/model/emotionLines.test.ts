@@ -92,10 +92,11 @@ describe('emotionLines', () => {
 });
 
 describe('persona colours', () => {
-  it('are five distinct #rrggbb colours, the first the curve’s own, wrapping past five', () => {
+  it('are five distinct #rrggbb colours, the first the curve’s own, the lines’ slots', () => {
     expect(new Set(PERSONA_COLORS).size).toBe(5);
     for (const c of PERSONA_COLORS) expect(c).toMatch(/^#[0-9a-f]{6}$/);
     expect(personaColor(0)).toBe('#4f5bd5');
-    expect(personaColor(5)).toBe(personaColor(0));
+    const lines = curvePersonas({ ...base, personas, cards });
+    expect(lines.map((l) => personaColor(l.colorIndex))).toEqual([PERSONA_COLORS[0], PERSONA_COLORS[1]]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Maps stored by Journeyboard 1 and 2 (schema versions 1 and 2), served by
+ * Maps stored by Journeyboard 1, 2 and 3 (schema versions 1 to 3), served by
  * this server: migrated once when first loaded, before any client syncs, and
  * stored, so a restart does not migrate it again; voting works on the
- * migrated cards, and so does typing into one card from two clients at once.
+ * migrated cards, and so does typing into one card from two clients at once,
+ * and scoring two personas on one card from two clients at once.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -13,12 +14,13 @@ import {
   MapDocumentSchema,
   readEntity,
   readMeta,
+  setPersonaScore,
   updateCardText,
   voteTotal,
 } from '../../../src/model';
 import { serverHarness } from '../../fixtures/harness';
 import { createMap, memoryLogger, tempDir, waitFor } from '../../fixtures/server';
-import { v1Doc, v2Doc } from '../../fixtures/model';
+import { v1Doc, v2Doc, v3Doc } from '../../fixtures/model';
 
 const h = serverHarness();
 const { stop, client, openStore } = h;
@@ -211,6 +213,69 @@ describe('a map stored by Journeyboard 2', () => {
     expect(readEntity(c.doc, 'cards', 'c1')!.text).toBe('排队很久点餐 with the app');
     expect(migrations(second.log, V2_ID)).toHaveLength(0);
     MapDocumentSchema.parse(docToMapDocument(c.doc));
+    expect(second.log.records.filter((r) => r.level === 'error')).toEqual([]);
+  });
+});
+
+const V3_ID = 'legacyMapFromV3xxxxxx';
+
+/** A DATA_DIR with a map as Journeyboard 3 stored it: three personas, Ana followed, cards without persona score maps. */
+async function dataDirWithV3Map(): Promise<string> {
+  const dir = tempDir();
+  const store = openStore(dir);
+  const persona = (order: string, name: string) => ({
+    order,
+    name,
+    role: '',
+    segment: '',
+    quote: '',
+    goals: [],
+    needs: [],
+    frustrations: [],
+    archetype: '',
+    avatar: '🙂',
+  });
+  const v3 = v3Doc(
+    { title: 'From version 3', description: '', locale: 'en', createdAt: 1, updatedAt: 1, votesPerParticipant: 5, personaId: 'ana' },
+    [
+      ['personas', 'ana', persona('a0', 'Ana')],
+      ['personas', 'ben', persona('a1', 'Ben')],
+      ['personas', 'carla', persona('a2', 'Carla')],
+      ['stages', 's1', { order: 'a0', name: 'Search', description: '', color: '#336699' }],
+      ['lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' }],
+      ['cards', 'c1', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'Compare prices', emotion: 2, votes: {} }],
+    ],
+  );
+  await store.createMap({ id: V3_ID, title: 'From version 3', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(v3));
+  await store.close();
+  return dir;
+}
+
+describe('a map stored by Journeyboard 3', () => {
+  it('is migrated once on first load: two clients scoring two personas on one card at the same time both keep their score, also after a restart', async () => {
+    const dir = await dataDirWithV3Map();
+    const first = await start(dir);
+    const a = await client(first.s, V3_ID);
+    const b = await client(first.s, V3_ID);
+    expect(readMeta(a.doc)!.schemaVersion).toBe(4);
+    expect(collection(a.doc, 'cards').get('c1')!.get('personaEmotions')).toBeInstanceOf(Y.Map);
+    expect(readEntity(a.doc, 'cards', 'c1')).toMatchObject({ text: 'Compare prices', emotion: 2 });
+    expect(migrations(first.log, V3_ID)).toHaveLength(1);
+
+    // Same event-loop turn: neither has seen the other's score.
+    expect(setPersonaScore(a.doc, 'c1', 'ben', -2)).toBe(true);
+    expect(setPersonaScore(b.doc, 'c1', 'carla', 4)).toBe(true);
+    const both = (doc: Y.Doc) => {
+      const scores = readEntity(doc, 'cards', 'c1')?.personaEmotions;
+      return scores?.ben === -2 && scores.carla === 4;
+    };
+    await waitFor(() => both(a.doc) && both(b.doc), 'both scores on both clients');
+    await stop(first.s);
+
+    const second = await start(dir);
+    const c = await client(second.s, V3_ID);
+    expect(docToMapDocument(c.doc).cards.c1).toMatchObject({ emotion: 2, personaEmotions: { ben: -2, carla: 4 } });
+    expect(migrations(second.log, V3_ID)).toHaveLength(0);
     expect(second.log.records.filter((r) => r.level === 'error')).toEqual([]);
   });
 });
