@@ -5,10 +5,13 @@
  *        comments=1 (badges and the open threads), lang, author
  *   png: scope=map|selection (cards=<id>,<id>…)|view (view=x,y,width,height
  *        in map units), background=white|transparent, comments=1, lang
+ *   both: state=current|future|both (the map's current state, its future
+ *        state, or both side by side; default both)
  * Anything else is refused with the list of what is wrong.
  */
 import { z } from 'zod';
 import { LOCALES } from '../../src/model/choices';
+import { DEFAULT_STATE_VIEW, STATE_VIEWS } from '../../src/model/cardState';
 
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
 
@@ -18,6 +21,8 @@ const common = {
   lang: z.enum(LOCALES).optional(),
   /** shown as the PDF's author */
   author: z.string().max(100).default(''),
+  /** which state of the map is drawn (src/model/cardState.ts) */
+  state: z.enum(STATE_VIEWS).default(DEFAULT_STATE_VIEW),
 };
 
 export const PdfQuerySchema = z.strictObject({

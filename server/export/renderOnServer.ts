@@ -15,6 +15,7 @@ import { pictureLayout } from '../../src/export/pictureLayout';
 import { renderMapFile, type RenderedFile } from '../../src/export/renderMapFile';
 import { translatorFor } from '../../src/i18n/language';
 import { createLiveComments } from '../../src/model/comments/live';
+import { snapshotInView } from '../../src/model/cardState';
 import { createLiveMap } from '../../src/model/live';
 import { readRounds } from '../../src/model/rounds/read';
 import { rankByCard } from '../../src/model/rounds/rules';
@@ -57,9 +58,10 @@ export async function renderOnServer(request: ServerExport): Promise<ServerExpor
   const mapDoc = docOf(request.map);
   const commentsDoc = request.comments ? docOf(request.comments) : null;
   try {
-    const map = createLiveMap(mapDoc).getSnapshot();
-    const comments = commentsDoc ? createLiveComments(commentsDoc).getSnapshot() : null;
     const { query } = request;
+    // The state asked for: its cards are laid out and drawn, its lines on the curve.
+    const map = snapshotInView(createLiveMap(mapDoc).getSnapshot(), query.state);
+    const comments = commentsDoc ? createLiveComments(commentsDoc).getSnapshot() : null;
     const locale = query.lang ?? map.meta?.locale ?? 'en';
     const png = request.format === 'png' ? (query as PngQuery) : null;
     const layout = pictureLayout(
@@ -93,6 +95,7 @@ export async function renderOnServer(request: ServerExport): Promise<ServerExpor
         locale,
         author: query.author,
         now: new Date(request.now),
+        view: { states: query.state },
       },
       layout,
       { fonts: await nodeFontBook(), emojiSvg, png: pageToPng },

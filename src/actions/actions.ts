@@ -18,6 +18,7 @@ import { t } from '../i18n/language';
 import { cellKey } from '../canvas/layout';
 import { cellNodeId } from '../canvas/projection';
 import { cellOf, locate, nextNavId, neighbourCell, tabStop, type Direction } from '../canvas/navigation';
+import { indexAmongAll } from '../model/cardState';
 import { mayComment, mayEdit, useSession } from '../state/session';
 import type { OpenMap } from '../state/mapContext';
 import { tryCommand } from '../state/tryCommand';
@@ -70,7 +71,12 @@ export function addCardIn(map: OpenMap, cell: { laneId: string; stageId: string 
     }
     return undefined;
   }
-  const id = tryCommand(() => addCard(map.doc, { ...cell, index, text: '', fields: defaultFieldsFor(kind) }));
+  // Viewing the future, a new card is a planned change (future only); otherwise it is in both states.
+  const view = session.stateView;
+  const fields = { ...defaultFieldsFor(kind), ...(view === 'future' ? { state: 'future' as const } : {}) };
+  const inCell = map.live.getSnapshot().cards.filter((c) => c.laneId === cell.laneId && c.stageId === cell.stageId);
+  const at = index === undefined ? undefined : indexAmongAll(inCell, view, index);
+  const id = tryCommand(() => addCard(map.doc, { ...cell, index: at, text: '', fields }));
   if (id === undefined) return undefined; // refused (the map is full): the notice says so
   if (kind === 'emotions') {
     session.requestSelection([id], true);

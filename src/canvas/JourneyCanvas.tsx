@@ -48,6 +48,9 @@ import { RemoteCursors } from './RemoteCursors';
 import { usePresenceSync } from './usePresenceSync';
 import { usePresence } from '../sync/presence';
 import { useOpenMap, useSnapshot } from '../state/mapContext';
+import { useShownSnapshot } from '../state/useShownSnapshot';
+import { indexAmongAll } from '../model/cardState';
+import { rememberedStateView } from '../state/stateViewPreference';
 import { createNodeCache, projectNodes, stageNodeId, laneNodeId, cellNodeId, type HeaderLabels, type JourneyNode } from './projection';
 import { nodeTypes } from './nodeTypes';
 import { LevelOfDetailWatcher } from './levelOfDetail';
@@ -113,7 +116,13 @@ const navSelector = (navId: string) => `[data-nav-id="${CSS.escape(navId)}"]`;
 export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
   const { t } = useTranslation();
   const { doc, presence } = useOpenMap();
-  const snapshot = useSnapshot();
+  // The cards of the states this user looks at (current, future or both): laid out, walked and dropped among.
+  const snapshot = useShownSnapshot();
+  const wholeMap = useSnapshot();
+  const stateView = useSession((s) => s.stateView);
+  useEffect(() => {
+    if (mapKey) useSession.getState().setStateView(rememberedStateView(mapKey));
+  }, [mapKey]);
   const layout = useMemo(
     () => layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards),
     [snapshot.stages, snapshot.lanes, snapshot.cards],
@@ -356,14 +365,16 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
       const cell = cellAt(layout, cardCenterTop(anchor));
       if (cell && canEdit) {
         const ids = cards.map((n) => n.id);
-        tryCommand(() => moveCards(doc, ids, { ...cell, index: dropIndex(layout, cell, anchor.position.y, ids) }));
+        const shownIndex = dropIndex(layout, cell, anchor.position.y, ids);
+        const inCell = wholeMap.cards.filter((c) => c.laneId === cell.laneId && c.stageId === cell.stageId && !ids.includes(c.id));
+        tryCommand(() => moveCards(doc, ids, { ...cell, index: indexAmongAll(inCell, stateView, shownIndex) }));
       }
       // Snap into place on the next projection, which already includes the
       // move: reconciling with this closure's projection would flash the old place.
       setNodes((local) => local.map((n) => (n.dragging ? { ...n, dragging: false } : n)));
       setDropCount((c) => c + 1);
     },
-    [doc, layout, setDropTarget, presence, canEdit],
+    [doc, layout, setDropTarget, presence, canEdit, wholeMap.cards, stateView],
   );
 
   const onNodeContextMenu = useCallback(
@@ -433,7 +444,7 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
         <LevelOfDetailWatcher />
       </ReactFlow>
       {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
-      <ViewBar layout={layout} />
+      <ViewBar layout={layout} mapKey={mapKey} />
     </div>
   );
 }

@@ -20,14 +20,17 @@ import type { GridLayout } from './layout';
 import { LayoutMiniMap } from './LayoutMiniMap';
 import { setMiniMapOpen, useMiniMapOpen } from './miniMapPreference';
 import { ZoomControl } from './ZoomControl';
+import { StateSwitch } from './StateSwitch';
 import './view.css';
 
-export function ViewBar({ layout }: { layout: GridLayout }) {
+/** `mapKey`: the map's id, under which the state view is remembered. */
+export function ViewBar({ layout, mapKey }: { layout: GridLayout; mapKey?: string }) {
   const { t } = useTranslation();
   const open = useMiniMapOpen();
   const miniMapId = useId();
   return (
     <div className={`view-bar${open ? ' has-mini-map' : ''}`} data-testid="view-bar">
+      <StateSwitch mapKey={mapKey} />
       <button
         type="button"
         className="view-btn"

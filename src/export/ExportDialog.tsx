@@ -13,6 +13,7 @@ import { useSession } from '../state/session';
 import { usePresence } from '../sync/presence';
 import { saveFile } from './download';
 import type { Background, Paper } from './pictureLayout';
+import { STATE_VIEWS, type StateView } from '../model/cardState';
 import { EXPORT_STEPS, FORMATS, runExport, type ExportStep, type Format } from './runExport';
 import { visibleFlowRect, type Scope } from './scope';
 import './export.css';
@@ -64,6 +65,8 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   const [background, setBackground] = useState<Background>('white');
   const [paper, setPaper] = useState<Paper>('fit');
   const [summary, setSummary] = useState(true);
+  // A picture shows the state the canvas shows, unless another is chosen here.
+  const [states, setStates] = useState<StateView>(() => useSession.getState().stateView);
   const [step, setStep] = useState<ExportStep | null>(null);
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const running = useRef<AbortController | null>(null);
@@ -86,6 +89,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
         t,
         locale: language,
         author: usePresence.getState().me.name,
+        drawingView: { states, hiddenCurveLines: [...useSession.getState().hiddenCurveLines] },
       };
       const result = await runExport({ format, scope, comments, background, paper, summary }, context, job);
       saveFile(result.file.blob, result.file.name);
@@ -98,7 +102,7 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
       running.current = null;
       setStep(null);
     }
-  }, [map, flow, flowStore, format, scope, background, comments, paper, summary, t, language]);
+  }, [map, flow, flowStore, format, scope, background, comments, paper, summary, states, t, language]);
 
   const busy = step !== null;
   return (
@@ -154,6 +158,16 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
           >
             <span className="export-hint muted">{t(`export.paperHints.${paper === 'fit' ? 'fit' : 'print'}`)}</span>
           </Choices>
+        )}
+        {(format === 'png' || format === 'pdf') && (
+          <Choices<StateView>
+            name="states"
+            label={t('states.exportState')}
+            options={STATE_VIEWS}
+            value={states}
+            onChange={setStates}
+            optionLabel={(v) => t(`states.${v}`)}
+          />
         )}
         {format === 'pdf' && (
           <div className="export-row">

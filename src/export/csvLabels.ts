@@ -19,6 +19,7 @@ export function csvLabels(t: TFunction): CsvLabels {
     columns: byKey(COLUMNS, (c) => t(`metrics.csv.columns.${c}`)),
     options: Object.fromEntries(choiceFields().map((f) => [f.name, byKey(f.options, (o) => t(`${f.optionLabels}.${o}`))])),
     tags: byKey(TAGS, (tag) => t(`tags.${tag}`)),
+    states: { current: t('states.inCurrent'), future: t('states.inFuture'), both: t('states.inBoth') },
     laneKinds: byKey(LANE_KINDS, (k) => t(`laneKinds.${k}`)),
     insightTypes: { painPoint: t('metrics.csv.painPoint'), opportunity: t('metrics.csv.opportunity') },
     yes: t('metrics.csv.yes'),

@@ -7,6 +7,7 @@
  */
 import { useLinkedMaps } from '../state/linkedMaps';
 import { layoutGrid } from '../canvas/layout';
+import { DEFAULT_STATE_VIEW, snapshotInView } from '../model/cardState';
 import { liveComments } from '../model/comments/live';
 import { readRounds } from '../model/rounds/read';
 import { rankByCard } from '../model/rounds/rules';
@@ -40,7 +41,8 @@ function pngPixels(bytes: Uint8Array): { width: number; height: number } {
 
 export async function exportPicture(choices: PictureChoices, context: ExportContext, job: ExportJob): Promise<ExportResult> {
   const { map, t } = context;
-  const snapshot = map.live.getSnapshot();
+  // The cards of the states shown (the canvas's switch, or the dialog's choice): the layout and the drawing agree.
+  const snapshot = snapshotInView(map.live.getSnapshot(), context.drawingView?.states ?? DEFAULT_STATE_VIEW);
   const layout = pictureLayout(choices, {
     snapshot,
     layout: layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards),
@@ -57,6 +59,7 @@ export async function exportPicture(choices: PictureChoices, context: ExportCont
     locale: context.locale,
     author: context.author,
     now: new Date(),
+    view: context.drawingView,
   };
   const file = await renderMapFile(request, layout, browserRenderEnv(), async (done) => {
     job.onProgress(done === 'loaded' ? 'drawing' : 'writing');

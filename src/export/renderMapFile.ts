@@ -12,7 +12,7 @@ import { commentItems } from './comments';
 import type { FontBook } from './drawing/fontBook';
 import { drawingNeeds } from './drawing/drawingTexts';
 import { emojiInTexts, pictureEmoji } from './drawing/emojiPictures';
-import { mapDrawing, type MapDrawingInput, type PdfLayout, type PngLayout } from './drawing/mapDrawing';
+import { mapDrawing, type DrawingView, type MapDrawingInput, type PdfLayout, type PngLayout } from './drawing/mapDrawing';
 import type { DrawingPage } from './drawing/types';
 import { drawingToPdf } from './pdf/drawingToPdf';
 
@@ -35,6 +35,8 @@ export interface RenderRequest {
   locale: string;
   author: string;
   now: Date;
+  /** the states shown and the curve's hidden lines (default: both states, every line) */
+  view?: DrawingView;
 }
 
 /** Where an export stands between its steps: the faces and pictures loaded, then the pages drawn (the back end writes next). */
@@ -76,6 +78,7 @@ export async function renderMapFile(
     locale: request.locale,
     author: request.author,
     now: request.now,
+    view: request.view,
   };
   const needs = drawingNeeds(input, layout);
   await env.fonts.load(needs.texts);

@@ -9,6 +9,7 @@ import type { OpenMap } from '../state/mapContext';
 import { exportDataFile, type DataFormat } from './dataFiles';
 import type { PictureChoices } from './pictureLayout';
 import type { Rect } from './plan';
+import type { DrawingView } from './drawing/mapDrawing';
 
 export type Format = 'png' | 'pdf' | DataFormat;
 export const FORMATS: readonly Format[] = ['png', 'pdf', 'json', 'csvTouchpoints', 'csvInsights'];
@@ -24,6 +25,8 @@ export interface ExportContext {
   locale: string;
   /** the user's name in the app, a PDF's author */
   author: string;
+  /** the states a picture shows and the curve lines it leaves out (default: both states, every line) */
+  drawingView?: DrawingView;
 }
 
 /** A picture's steps, in order: fonts and pictures loaded, pages drawn, the file written. */

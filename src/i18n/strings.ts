@@ -2,7 +2,7 @@
  * Every UI string, per language: the main file with the per-area files
  * merged under their prefix (`dashboard.`, `comments.`, `export.`,
  * `metrics.`, `keyboard.`, `view.`, `gallery.`, `timer.`, `present.`,
- * `rounds.`, `review.`, `compare.`, `personaScores.`, `journeys.`). The areas have files of their own so the dashboard, comments,
+ * `rounds.`, `review.`, `compare.`, `personaScores.`, `states.`, `journeys.`). The areas have files of their own so the dashboard, comments,
  * export, metrics import and the canvas can be worked on without touching
  * the same file.
  */
@@ -36,6 +36,8 @@ import compareEn from './compare.en.json';
 import compareZhCN from './compare.zh-CN.json';
 import journeysEn from './journeys.en.json';
 import journeysZhCN from './journeys.zh-CN.json';
+import statesEn from './states.en.json';
+import statesZhCN from './states.zh-CN.json';
 import personaScoresEn from './personaScores.en.json';
 import personaScoresZhCN from './personaScores.zh-CN.json';
 
@@ -55,6 +57,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     review: reviewEn,
     compare: compareEn,
     journeys: journeysEn,
+    states: statesEn,
     personaScores: personaScoresEn,
   },
   'zh-CN': {
@@ -72,6 +75,7 @@ export const STRINGS: Readonly<Record<Locale, Strings>> = {
     review: reviewZhCN,
     compare: compareZhCN,
     journeys: journeysZhCN,
+    states: statesZhCN,
     personaScores: personaScoresZhCN,
   },
 };

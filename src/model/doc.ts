@@ -220,7 +220,7 @@ export function deleteEntity(doc: Y.Doc, name: CollectionName, id: string): bool
  * The doc as plain JSON in the open format, as readers show it: entities and
  * meta repaired (readEntry), cards whose lane or stage is gone (a card added
  * concurrently with deleting its stage) and references to a deleted persona
- * (from cards or from meta) dropped, so the result always validates (JSON
+ * (from cards or from meta) and an opportunity's ids of deleted cards dropped, so the result always validates (JSON
  * export, duplicates and versions of a map some other program wrote bad
  * fields into included). Throws when meta is unreadable (readMetaEntry).
  */
@@ -240,7 +240,15 @@ export function docToMapDocument(doc: Y.Doc): MapDocument {
       .map((c) => (c.personaId && !personas[c.personaId] ? { ...c, personaId: undefined } : c))
       .map((c) => withScoredPersonas(c, personas, cleanMeta === meta ? personaId : undefined)),
   );
-  for (const card of Object.values(cards)) if (card.personaId === undefined) delete card.personaId;
+  for (const card of Object.values(cards)) {
+    if (card.personaId === undefined) delete card.personaId;
+    // An opportunity realised by a card that is gone: readers ignore the id, and so does the file.
+    if (card.realisedBy?.some((id) => !cards[id])) {
+      const kept = card.realisedBy.filter((id) => cards[id]);
+      if (kept.length) card.realisedBy = kept;
+      else delete card.realisedBy;
+    }
+  }
   // Revealed rounds only: a running one's cards and votes are in private documents, which no export carries.
   const revealed = readRounds(doc).filter((r) => r.state === 'revealed');
   const rounds = revealed.length > 0 ? { rounds: byId(revealed) } : {};

@@ -25,7 +25,7 @@ import {
 /** Card fields that belong to a lane kind. */
 export type LaneFieldName = Exclude<
   keyof Card,
-  'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'personaId' | 'tags' | 'votes' | 'personaEmotions'
+  'id' | 'order' | 'laneId' | 'stageId' | 'text' | 'personaId' | 'tags' | 'votes' | 'state' | 'realisedBy' | 'personaEmotions'
 >;
 
 /**

@@ -111,6 +111,11 @@ export const DEPARTMENTS = ['marketing', 'sales', 'service', 'logistics', 'it', 
 export const EMOTION_MIN = -5;
 export const EMOTION_MAX = 5;
 export const DEFAULT_VOTES_PER_PARTICIPANT = 5;
+/** A card's state (cardState.ts): absent means the card is in both, today and in the planned future. */
+export const CARD_STATES = ['current', 'future'] as const;
+export type CardState = (typeof CARD_STATES)[number];
+/** Most future cards one opportunity may name as realising it. */
+export const MAX_REALISED_BY = 50;
 
 const score = (min: number, max: number) => z.number().int().min(min).max(max);
 
@@ -143,6 +148,8 @@ export const CardSchema = z.object({
   type: z.enum(OPPORTUNITY_TYPES).optional(),
   impact: score(1, 5).optional(),
   effort: score(1, 5).optional(),
+  /** the future cards that realise this opportunity (ids; ones of deleted cards are ignored on read) */
+  realisedBy: z.array(IdSchema).max(MAX_REALISED_BY).optional(),
   // kpis
   metric: text(200).optional(),
   value: z.number().finite().optional(),
@@ -158,6 +165,8 @@ export const CardSchema = z.object({
   roundId: IdSchema.optional(),
   /** Linked journeys (v4): the map this card opens as its sub-journey; it may be gone or on another server. */
   linkedMapId: IdSchema.optional(),
+  /** Only today (`current`) or only in the planned future (`future`); absent: both (docs/FORMAT.md, "Current and future state"). */
+  state: z.enum(CARD_STATES).optional(),
 });
 export type Card = z.infer<typeof CardSchema>;
 

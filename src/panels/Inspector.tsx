@@ -21,6 +21,8 @@ import { CommitText, Field, MIXED, common } from '../ui/fields';
 import { Icon, TAG_ICONS } from '../icons';
 import { LaneFieldInputs } from './LaneFieldInputs';
 import { LinkedMapField } from './LinkedMapField';
+import { CardStateInput } from './CardStateInput';
+import { RealisedByInput } from './RealisedByInput';
 import { PersonaEmotionInputs } from './PersonaEmotionInputs';
 import { CURVE_SOURCE_KINDS } from '../model/journey';
 
@@ -88,6 +90,8 @@ export function Inspector() {
         </fieldset>
       ))}
 
+      <CardStateInput cards={cards} />
+      {single && laneKind.get(single.laneId) === 'opportunities' && <RealisedByInput opportunity={single} />}
       {/* Cards that are points of the emotion curve score each persona. */}
       <PersonaEmotionInputs cards={cards.filter((c) => CURVE_SOURCE_KINDS.has(laneKind.get(c.laneId)!))} />
 

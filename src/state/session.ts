@@ -5,6 +5,7 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { Role } from '../model/roles';
+import { DEFAULT_STATE_VIEW, type StateView } from '../model/cardState';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 /**
@@ -98,7 +99,17 @@ export interface NoticeSlice {
   dismissNotice(seq?: number): void;
 }
 
-export type SessionState = ConnectionSlice & SelectionSlice & WorkshopSlice & NoticeSlice;
+/** How this user looks at the map: which state (model/cardState.ts), which persona lines of the curve. */
+export interface ViewSlice {
+  /** current, future or both side by side; remembered per map (stateViewPreference.ts) */
+  stateView: StateView;
+  setStateView(view: StateView): void;
+  /** persona lines of the emotion curve turned off in its legend (CurvePersona keys, model/emotionLines.ts) */
+  hiddenCurveLines: ReadonlySet<string>;
+  toggleCurveLine(key: string): void;
+}
+
+export type SessionState = ConnectionSlice & SelectionSlice & WorkshopSlice & NoticeSlice & ViewSlice;
 
 const createConnectionSlice: StateCreator<SessionState, [], [], ConnectionSlice> = (set) => ({
   connection: 'connecting',
@@ -168,11 +179,25 @@ const createNoticeSlice: StateCreator<SessionState, [], [], NoticeSlice> = (set,
   },
 });
 
+const createViewSlice: StateCreator<SessionState, [], [], ViewSlice> = (set, get) => ({
+  stateView: DEFAULT_STATE_VIEW,
+  setStateView: (stateView) => {
+    if (get().stateView !== stateView) set({ stateView });
+  },
+  hiddenCurveLines: new Set(),
+  toggleCurveLine: (key) => {
+    const next = new Set(get().hiddenCurveLines);
+    if (!next.delete(key)) next.add(key);
+    set({ hiddenCurveLines: next });
+  },
+});
+
 export const useSession = create<SessionState>()((...a) => ({
   ...createConnectionSlice(...a),
   ...createSelectionSlice(...a),
   ...createWorkshopSlice(...a),
   ...createNoticeSlice(...a),
+  ...createViewSlice(...a),
 }));
 
 /** Reset per-map state when leaving a map. */
@@ -193,6 +218,8 @@ export function resetSession(): void {
     matrixOpen: false,
     shortcutsOpen: false,
     notice: null,
+    stateView: DEFAULT_STATE_VIEW,
+    hiddenCurveLines: new Set(),
   });
 }
 

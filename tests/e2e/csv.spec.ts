@@ -39,7 +39,7 @@ test('CSV opens with the right columns and Chinese text; a metrics CSV updates a
   expect([...touchpointCsv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(touchpointCsv.bytes.includes('\r\n')).toBe(true);
   const header = touchpointCsv.rows[0]!;
-  expect(header.slice(0, 11)).toEqual([
+  expect(header.slice(0, 12)).toEqual([
     '阶段',
     '泳道',
     '内容',
@@ -51,9 +51,10 @@ test('CSV opens with the right columns and Chinese text; a metrics CSV updates a
     '票数',
     '用户画像',
     '标签',
+    '状态',
   ]);
   // The comments column is there when the export includes comments.
-  expect(header.slice(11)).toEqual(header.length > 11 ? ['评论'] : []);
+  expect(header.slice(12)).toEqual(header.length > 12 ? ['评论'] : []);
   expect(touchpointCsv.rows).toHaveLength(1 + touchpoints);
   expect(touchpointCsv.rows[1]!.slice(0, 5)).toEqual(['种草', '触点', '小红书测评笔记', '线上', '口碑媒体']);
 

@@ -17,6 +17,8 @@ import reviewEn from '../../src/i18n/review.en.json';
 import reviewZhCN from '../../src/i18n/review.zh-CN.json';
 import journeysEn from '../../src/i18n/journeys.en.json';
 import journeysZhCN from '../../src/i18n/journeys.zh-CN.json';
+import statesEn from '../../src/i18n/states.en.json';
+import statesZhCN from '../../src/i18n/states.zh-CN.json';
 import personaScoresEn from '../../src/i18n/personaScores.en.json';
 import personaScoresZhCN from '../../src/i18n/personaScores.zh-CN.json';
 
@@ -38,6 +40,7 @@ describe('UI strings', () => {
     expect(set(presentZhCN)).toEqual(set(presentEn));
     expect(set(reviewZhCN)).toEqual(set(reviewEn));
     expect(set(journeysZhCN)).toEqual(set(journeysEn));
+    expect(set(statesZhCN)).toEqual(set(statesEn));
     expect(set(personaScoresZhCN)).toEqual(set(personaScoresEn));
   });
 
@@ -54,6 +57,7 @@ describe('UI strings', () => {
       ...leaves(presentZhCN),
       ...leaves(reviewZhCN),
       ...leaves(journeysZhCN),
+      ...leaves(statesZhCN),
       ...leaves(personaScoresZhCN),
     ];
     // Names that stay Latin in Chinese UIs (IT, NPS …) are fine; most strings must be Chinese.

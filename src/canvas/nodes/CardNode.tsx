@@ -16,6 +16,7 @@ import { useRounds, useTopRanked } from '../../state/useRounds';
 import { Icon, MomentOfTruthIcon } from '../../icons';
 import { compareClass, useCardChange } from '../../state/compareContext';
 import { CardChangeTip, useTipTrigger } from '../compare/CompareMarks';
+import { CardStateBadge, RealisedCount, stateClass } from './CardStateMarks';
 
 function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>) {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       {...a11y}
       className={`card-node kind-${data.laneKind}${selected ? ' is-selected' : ''}${dragging ? ' is-dragging' : ''}${
         card.momentOfTruth && data.laneKind === 'touchpoints' ? ' is-mot' : ''
-      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}${justRevealed ? ' is-revealed' : ''}${ranked ? ' is-top-ranked' : ''}${compare.className}`}
+      }${card.severity !== undefined && data.laneKind === 'painPoints' ? ` sev-${card.severity}` : ''}${dimmed ? ' is-dimmed' : ''}${selectedBy ? ' is-peer-selected' : ''}${justRevealed ? ' is-revealed' : ''}${ranked ? ' is-top-ranked' : ''}${stateClass(card)}${compare.className}`}
       style={selectedBy ? ({ '--peer-color': selectedBy[0] } as CSSProperties) : undefined}
       data-testid="card"
       data-card-id={id}
@@ -84,6 +85,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
           <p className={`card-text${card.text ? '' : ' is-empty'}`}>{card.text || t('canvas.emptyCard')}</p>
         </>
       )}
+      {!editing && <RealisedCount card={card} laneKind={data.laneKind} />}
       {!editing && typingHere && (
         <p className="card-typing" data-testid="card-typing">
           {t('canvas.editingCard', { names: typingHere })}
@@ -92,6 +94,7 @@ function CardNodeView({ id, selected, dragging, data }: NodeProps<CardNodeType>)
       {!editing && <CardFacets card={card} laneKind={data.laneKind} personaAvatar={personaAvatar} />}
       {!editing && card.linkedMapId !== undefined && <LinkedMapMarker mapId={card.linkedMapId} />}
       {ranked && <RankBadge ranked={ranked} />}
+      <CardStateBadge card={card} shifted={!!ranked} />
       {compare.tip}
     </div>
   );

@@ -12,7 +12,11 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent 
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { setEmotion } from '../../model/commands/cards';
-import { emotionLevel, emotionPoints, type EmotionLevel, type EmotionPoint } from '../../model/journey';
+import { emotionLevel, type EmotionLevel, type EmotionPoint } from '../../model/journey';
+import { curvePersonas, curveSlots, emotionLines, slotXs, type EmotionLine } from '../../model/emotionLines';
+import { personaColor } from '../../model/personaColors';
+import { CurveLegend, personaName } from './CurveLegend';
+import './cardState.css';
 import { beginGesture } from '../../model/undo';
 import { EMOTION_MAX, EMOTION_MIN } from '../../model/schema';
 import { useCanEdit, useSession } from '../../state/session';
@@ -53,6 +57,11 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   const stages = useMapSelector((s) => s.stages);
   const lanes = useMapSelector((s) => s.lanes);
   const cards = useMapSelector((s) => s.cards);
+  const personas = useMapSelector((s) => s.personas);
+  const cardById = useMapSelector((s) => s.cardById);
+  const followedPersonaId = useMapSelector((s) => s.meta?.personaId);
+  const view = useSession((s) => s.stateView);
+  const hidden = useSession((s) => s.hiddenCurveLines);
   const selectedIds = useSession((s) => s.selectedIds);
   const setNavItem = useSession((s) => s.setNavItem);
   // Only a tab stop on this curve re-renders it (the grid's stop moves with every arrow key).
@@ -65,12 +74,31 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
   const unit = (height / 2 - PAD) / EMOTION_MAX;
   const yOf = (score: number) => zeroY - score * unit;
 
-  const placed: Placed[] = useMemo(
-    () => placePoints(stages, emotionPoints(stages, lanes, cards), yOf),
-    // yOf depends only on height
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [stages, lanes, cards, height],
+  // One line per persona and state shown (model/emotionLines.ts); every card keeps one x on all of them.
+  const shownPersonas = useMemo(() => curvePersonas({ cards, personas, followedPersonaId }), [cards, personas, followedPersonaId]);
+  const lines = useMemo(
+    () => emotionLines({ stages, lanes, cards, personas, followedPersonaId, view, hidden }),
+    [stages, lanes, cards, personas, followedPersonaId, view, hidden],
   );
+  const slots = useMemo(() => curveSlots({ stages, lanes, cards }, lines), [stages, lanes, cards, lines]);
+  const xs = useMemo(() => slotXs(stages, slots, GRID.columnWidth), [stages, slots]);
+  const placeLine = (points: readonly EmotionPoint[]): Placed[] =>
+    points.map((p) => ({ ...p, x: xs.get(p.cardId) ?? 0, y: yOf(p.emotion) }));
+  // The points edited on the curve: the cards' own scores, on the map's line of every state shown (a card in both once).
+  const placed: Placed[] = useMemo(
+    () => {
+      const seen = new Set<string>();
+      const own = lines.filter((l) => l.persona.isDefault).flatMap((l) => l.points);
+      return placeLine(own.filter((p) => !seen.has(p.cardId) && seen.add(p.cardId))).sort((a, b) => a.x - b.x);
+    },
+    // placeLine depends only on xs and height
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lines, xs, height],
+  );
+  const manyPersonas = shownPersonas.length > 1;
+  const states = new Set(lines.map((l) => l.state));
+  // A legend once lines must be told apart: several personas, or a future line (dashed).
+  const manyLines = manyPersonas || states.has('future');
   // In a version compare: the curve runs through the points that are there now (removed ones stay as
   // ghosts), and the curve as it was is drawn dashed beside it.
   const compare = useCompare();
@@ -80,16 +108,19 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
     return smoothPath(placePoints(stages, before, yOf));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [compare, stages, height]);
-  const current = compare ? placed.filter((p) => compare.cards.get(p.cardId)?.change !== 'removed') : placed;
+  const onCurve = (points: Placed[]) => (compare ? points.filter((p) => compare.cards.get(p.cardId)?.change !== 'removed') : points);
+  const drawn = lines.map((line) => ({ line, points: onCurve(placeLine(line.points)) }));
+  // The shaded area follows the first line (the map's own, today's when both are shown), as the one curve did.
+  const current = drawn[0]?.points ?? [];
 
   // Labels for points placed in the emotion lane itself (a touchpoint's text is on its card), clear of each other and the edges.
   const labels = useMemo(
     () =>
       placeCurveLabels(
         placed.filter((p) => !p.touchpoint && p.text).map((p) => ({ id: p.cardId, x: p.x, y: p.y, text: p.text })),
-        { width, height, obstacles: [SCALE_BOX(PAD - 8), SCALE_BOX(height - PAD + 16)] },
+        { width, height, obstacles: [SCALE_BOX(PAD - 8), SCALE_BOX(height - PAD + 16), ...(manyLines ? [LEGEND_BOX] : [])] },
       ),
-    [placed, width, height],
+    [placed, width, height, manyLines],
   );
 
   const curve = smoothPath(current);
@@ -157,7 +188,43 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
           </>
         )}
         {beforePath !== null && <path className="curve-line-before" d={beforePath} data-testid="emotion-curve-before" />}
-        <path className="curve-line" d={curve} data-testid="emotion-curve" />
+        {drawn.map(({ line, points }, i) => (
+          <path
+            key={line.key}
+            className={lineClass(line, manyPersonas)}
+            d={i === 0 ? curve : smoothPath(points)}
+            style={manyPersonas ? { stroke: personaColor(line.persona.colorIndex) } : undefined}
+            data-testid={i === 0 ? 'emotion-curve' : 'emotion-line'}
+            data-line={line.key}
+            data-state={line.state}
+            data-persona={line.persona.key}
+          />
+        ))}
+        {drawn
+          .filter(({ line }) => !line.persona.isDefault)
+          .flatMap(({ line, points }) =>
+            points.map((p) => (
+              <g
+                key={`${line.key}:${p.cardId}`}
+                className="curve-persona-point"
+                transform={`translate(${p.x},${p.y})`}
+                data-testid="persona-point"
+                data-line={line.key}
+              >
+                <title>
+                  {t('states.readOnlyPoint', {
+                    name: personaName(t, line.persona),
+                    score: `${p.emotion > 0 ? '+' : ''}${p.emotion}`,
+                  })}
+                </title>
+                <circle
+                  r={6}
+                  style={{ stroke: personaColor(line.persona.colorIndex) }}
+                  strokeDasharray={line.state === 'future' ? '3 2' : undefined}
+                />
+              </g>
+            )),
+          )}
         {beforePath !== null && (
           <g className="curve-legend" aria-hidden="true">
             <line className="curve-line" x1={width - 250} x2={width - 226} y1={14} y2={14} />
@@ -173,7 +240,7 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
         {placed.map((p) => (
           <g
             key={p.cardId}
-            className={`curve-point nodrag nopan${selectedIds.has(p.cardId) ? ' is-selected' : ''}${p.momentOfTruth ? ' is-mot' : ''}${
+            className={`curve-point nodrag nopan${cardById.get(p.cardId)?.state === 'future' ? ' is-future' : ''}${selectedIds.has(p.cardId) ? ' is-selected' : ''}${p.momentOfTruth ? ' is-mot' : ''}${
               dragging === p.cardId ? ' is-dragging' : ''
             }${compareClass(compare?.cards.get(p.cardId) ?? null)}`}
             data-compare={compare?.cards.get(p.cardId)?.change}
@@ -209,12 +276,21 @@ function CurveNodeView({ data, width = 0, height = GRID.curveRowHeight }: NodePr
           ))}
         </g>
       </svg>
-      <CurveTable points={placed} />
+      {manyLines && <CurveLegend personas={shownPersonas} states={states} low={beforePath !== null} />}
+      {manyLines ? <CurveTable points={slots} lines={lines} /> : <CurveTable points={placed} />}
     </div>
   );
 }
 
 export const CurveNode = memo(CurveNodeView);
+
+/** Where the legend sits (CurveLegend, cardState.css): point labels keep clear of it. */
+const LEGEND_BOX = { left: 30, top: 0, right: 480, bottom: 22 };
+
+/** A line's classes: the map's own keeps the curve's look (solid, the accent colour) unless personas are told apart by colour. */
+function lineClass(line: EmotionLine, manyPersonas: boolean): string {
+  return `curve-line${line.state === 'future' ? ' is-future' : ''}${manyPersonas && !line.persona.isDefault ? ' is-persona' : ''}`;
+}
 
 /** Points in journey order placed across their stage's column: the k-th of n in a stage at (k+1)/(n+1) of its width. */
 function placePoints(stages: readonly { id: string }[], points: readonly EmotionPoint[], yOf: (score: number) => number): Placed[] {

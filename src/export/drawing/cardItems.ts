@@ -110,7 +110,40 @@ export function cardItems(
   }
   if (card.linkedMapId !== undefined) items.push(...linkedMapItems(ctx, card.linkedMapId, contentLeft, contentRight, linkTop));
   if (facets) items.push(...facetItems(ctx, facets, { left: contentLeft, right: contentRight, bottom }));
+  if (card.state) items.push(...stateMarkItems(ctx, card.state, { x, y }));
   return items;
+}
+
+/**
+ * A card of one state only, marked as on the canvas (CardStateMarks): a
+ * dashed outline and a "Future" badge on a planned card, a dotted outline
+ * and "Today only" on a card the future removes; at the top right.
+ */
+function stateMarkItems(ctx: DrawContext, state: NonNullable<Card['state']>, at: { x: number; y: number }): DrawingItem[] {
+  const { t, measure } = ctx;
+  const future = state === 'future';
+  const mark = future ? CARD.futureMark : CARD.todayOnlyMark;
+  const label = t(future ? 'states.badgeFuture' : 'states.badgeCurrent');
+  const size = CARD.stateBadgeSize;
+  const width = measure.width(label, { size, weight: 700 }) + 12;
+  const height = size * 1.6;
+  const x = at.x + GRID.cardWidth - width - 3;
+  const y = at.y + 3;
+  return [
+    {
+      kind: 'rect',
+      x: at.x + 1,
+      y: at.y + 1,
+      width: GRID.cardWidth - 2,
+      height: GRID.cardHeight - 2,
+      radius: CARD.radius,
+      stroke: mark.line,
+      lineWidth: 2,
+      dash: [...mark.dash],
+    },
+    { kind: 'rect', x, y, width, height, radius: height / 2, fill: mark.badge },
+    textItem(label, x + width / 2, baselineIn(measure, size, y, height), { size, weight: 700, color: mark.text }, 'middle'),
+  ];
 }
 
 const STATUS_COLOR = { 'on-target': OK, 'off-target': DANGER, 'no-target': INK } as const;

@@ -3,6 +3,7 @@ import type { GridLayout } from '../../canvas/layout';
 import type { TFunction } from '../../i18n/translate';
 import type { MapSnapshot } from '../../model/live';
 import type { Persona } from '../../model/schema';
+import type { StateView } from '../../model/cardState';
 import type { TextMeasure } from './types';
 
 export interface DrawContext {
@@ -23,4 +24,8 @@ export interface DrawContext {
   persona: Persona | null;
   /** linked journeys: linked map id -> its title, or null when the map is gone; a map not here is drawn without its title */
   linkedTitles: ReadonlyMap<string, string | null>;
+  /** the states drawn (current, future or both; model/cardState.ts): the snapshot holds only their cards */
+  stateView: StateView;
+  /** persona lines of the curve turned off (CurvePersona keys, model/emotionLines.ts) */
+  hiddenCurveLines: ReadonlySet<string>;
 }

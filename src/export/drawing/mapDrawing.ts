@@ -15,6 +15,7 @@
 import { layoutGrid } from '../../canvas/layout';
 import type { TFunction } from '../../i18n/translate';
 import type { MapSnapshot } from '../../model/live';
+import { DEFAULT_STATE_VIEW, snapshotInView, type StateView } from '../../model/cardState';
 import type { CommentItem } from '../comments';
 import type { GridSpan, Rect } from '../plan';
 import { commentPages } from './commentPages';
@@ -47,6 +48,14 @@ export interface MapDrawingInput {
   emoji: (emoji: string) => string | null;
   /** linked journeys: the linked maps' titles the exporter knows (null: the map is gone) */
   linkedTitles?: ReadonlyMap<string, string | null>;
+  /** what the user looks at: the states shown and the curve's hidden persona lines (default: both states, every line) */
+  view?: DrawingView;
+}
+
+/** The view a drawing follows (the canvas's switch and curve legend). */
+export interface DrawingView {
+  states: StateView;
+  hiddenCurveLines?: readonly string[];
 }
 
 export interface PngLayout {
@@ -72,7 +81,10 @@ export interface PdfLayout {
 export const PDF_MAX_SIDE = 14_400;
 
 export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayout): Drawing {
-  const { snapshot, t, locale, now } = input;
+  const { t, locale, now } = input;
+  const stateView = input.view?.states ?? DEFAULT_STATE_VIEW;
+  // The cards of the states shown only, as the canvas lays them out.
+  const snapshot = snapshotInView(input.snapshot, stateView);
   const ctx: DrawContext = {
     snapshot,
     layout: layoutGrid(snapshot.stages, snapshot.lanes, snapshot.cards),
@@ -85,6 +97,8 @@ export function mapDrawing(input: MapDrawingInput, options: PdfLayout | PngLayou
     comments: options.comments,
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
     linkedTitles: input.linkedTitles ?? new Map(),
+    stateView,
+    hiddenCurveLines: new Set(input.view?.hiddenCurveLines ?? []),
   };
   const title = snapshot.meta?.title || t('export.untitled');
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(now);

@@ -39,6 +39,10 @@ export const CARD = {
   motBadgeSize: 11,
   /** .card-node.sev-4 / sev-5 */
   severeEdge: 5,
+  /** a card of one state only (cardItems stateMarkItems; the canvas's cardState.css) */
+  stateBadgeSize: 9,
+  futureMark: { line: '#0072b2', dash: [6, 4], badge: '#0072b2', text: '#ffffff' },
+  todayOnlyMark: { line: '#8a90a3', dash: [2, 3], badge: '#eceef3', text: '#3d4457' },
 } as const;
 
 const DEFAULT_CARD = { fill: '#fffbe8', stroke: '#eadf9f' };
@@ -79,6 +83,12 @@ export const CURVE = {
   negative: '#c8353c29',
   line: ACCENT,
   lineWidth: 3,
+  /** another persona's line (emotionLines.ts), and its points' rings */
+  personaLineWidth: 2.5,
+  personaPointRadius: 6,
+  /** the future state's line and a future card's point rim, dashed as on the canvas */
+  futureDash: [12, 6],
+  futurePointDash: [4, 3],
   pointRadius: 15,
   pointStroke: 2,
   motStroke: 4,

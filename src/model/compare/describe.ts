@@ -53,7 +53,10 @@ export function fieldLabel(t: TFunction, field: string, names?: Names): string {
 const MAX_VALUE_CHARS = 80;
 
 export function formatValue(t: TFunction, field: string, value: FieldValue, names: Names): string {
+  // A card without a state is in both: "–" would say it has none.
+  if (field === 'state') return t(value === 'current' ? 'states.inCurrent' : value === 'future' ? 'states.inFuture' : 'states.inBoth');
   if (value === null || value === '') return t('compare.empty');
+  if (field === 'realisedBy' && Array.isArray(value)) return String(value.length);
   if (typeof value === 'boolean') return t(value ? 'compare.yes' : 'compare.no');
   if (Array.isArray(value)) return value.map((v) => (field === 'tags' ? t(`tags.${v}`) : v)).join(', ');
   const isScore = field === 'emotion' || scoredPersona(field) !== null;

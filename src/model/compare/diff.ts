@@ -117,6 +117,8 @@ export const CARD_FIELDS = [
   'votes',
   'personaId',
   'linkedMapId',
+  'state',
+  'realisedBy',
 ] as const satisfies readonly (keyof Card)[];
 
 function valueOf(entity: object, field: string): FieldValue {

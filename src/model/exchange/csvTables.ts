@@ -10,7 +10,7 @@ import { cardIdOf } from '../comments/schema';
 import { voteTotal } from '../commands/votes';
 import type { MapSnapshot } from '../live';
 import { csvFields, fieldValue, laneFields, type CsvFieldColumn, type LaneField } from '../laneFields';
-import { TAGS, type Card, type Lane, type LaneKind } from '../schema';
+import { TAGS, type Card, type CardState, type Lane, type LaneKind } from '../schema';
 import { cardsInMapOrder } from '../journey';
 import { personaScore } from '../personaScores';
 import { writeCsv, type CsvCell } from './csv';
@@ -21,7 +21,7 @@ const TOUCHPOINT_FIELDS = csvFields(TOUCHPOINT_KINDS);
 const INSIGHT_FIELDS = csvFields(INSIGHT_KINDS);
 
 /** Columns every sheet ends with (before the comments, when asked for). */
-const EVERY_CARD = ['votes', 'persona', 'tags'] as const;
+const EVERY_CARD = ['votes', 'persona', 'tags', 'state'] as const;
 const columnsOf = (fields: readonly LaneField[]): CsvFieldColumn[] => fields.map((f) => f.csv!);
 
 /** The sheets' columns: where the card is, its text, its lane kinds' fields (laneFields.ts), then what every card has. */
@@ -35,6 +35,8 @@ export interface CsvLabels {
   /** a choice field's options (laneFields.ts), by field name then option */
   options: Readonly<Record<string, Readonly<Record<string, string>>>>;
   tags: Record<(typeof TAGS)[number], string>;
+  /** the `state` column: current only, future only, or both (no state) */
+  states: Record<CardState | 'both', string>;
   /** a lane without a name is called by its kind */
   laneKinds: Record<LaneKind, string>;
   /** the `type` column of the insights sheet */
@@ -131,6 +133,7 @@ function sheet(
       voteTotal(card),
       card.personaId ? (personaName.get(card.personaId) ?? '') : '',
       (card.tags ?? []).map((t) => labels.tags[t]).join(labels.listSeparator),
+      labels.states[card.state ?? 'both'],
     ];
     // One comment per line: the cell wraps in the sheet and the writer quotes the line breaks.
     if (opts.includeComments) row.push((opts.commentsByCard?.get(card.id) ?? []).join('\n'));

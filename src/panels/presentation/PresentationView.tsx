@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
 import { buildSlides, clampStep, presentedPersona, stageMoods, type Slide, type StageMood } from '../../model/presentation';
 import { EMOTION_MAX, EMOTION_MIN, type Card } from '../../model/schema';
-import { useSnapshot } from '../../state/mapContext';
+import { useShownSnapshot } from '../../state/useShownSnapshot';
 import { Avatar } from '../../ui/Avatar';
 import { ArrowLeft, ArrowRight, CloseIcon, EmotionFace, Icon, TAG_ICONS } from '../../icons';
 
@@ -30,7 +30,8 @@ export interface PresentationViewProps {
 
 export function PresentationView({ step, path, onStep, onLeave, presenter }: PresentationViewProps) {
   const { t } = useTranslation();
-  const map = useSnapshot();
+  // The states this user's switch shows (current, future or both), as on the canvas.
+  const map = useShownSnapshot();
   const slides = useMemo(() => buildSlides(map, path), [map, path]);
   const moods = useMemo(() => stageMoods(map), [map]);
   const persona = presentedPersona(map);

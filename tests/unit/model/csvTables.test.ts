@@ -33,12 +33,12 @@ describe('touchpoints CSV', () => {
     expect(text.charAt(0)).toBe(UTF8_BOM);
     expect(text).toContain('\r\n');
     const rows = parse(text);
-    expect(rows[0]).toEqual(['阶段', '泳道', '内容', '渠道', '媒体类型', '情绪', '重要性', '关键时刻', '票数', '用户画像', '标签']);
+    expect(rows[0]).toEqual(['阶段', '泳道', '内容', '渠道', '媒体类型', '情绪', '重要性', '关键时刻', '票数', '用户画像', '标签', '状态']);
     expect(rows.length - 1).toBe(touchpointCount(map));
     expect(rows.length - 1).toBeGreaterThan(5);
-    expect(rows[1]).toEqual(['种草', '触点', '小红书测评笔记', '线上', '口碑媒体', '3', '4', '否', '0', '林晓雨', '玫瑰']);
+    expect(rows[1]).toEqual(['种草', '触点', '小红书测评笔记', '线上', '口碑媒体', '3', '4', '否', '0', '林晓雨', '玫瑰', '现状和未来']);
     for (const row of rows.slice(1)) {
-      expect(row).toHaveLength(11);
+      expect(row).toHaveLength(12);
       expect(row[0]).toMatch(/[\u4e00-\u9fff]/);
       expect(row[2]).toMatch(/[\u4e00-\u9fff]/);
     }
@@ -63,6 +63,7 @@ describe('touchpoints CSV', () => {
       'Votes',
       'Persona',
       'Tags',
+      'State',
     ]);
     // Within the first stage, the cell's own order.
     const research = snapshot.cards.filter(
@@ -176,7 +177,7 @@ describe('pain points and opportunities CSV', () => {
     const text = insightsCsv(snapshot, csvLabels(translatorFor('zh-CN')));
     expect(text.charAt(0)).toBe(UTF8_BOM);
     const rows = parse(text);
-    expect(rows[0]).toEqual(['类型', '阶段', '泳道', '内容', '严重程度', '机会类型', '影响', '投入', '票数', '用户画像', '标签']);
+    expect(rows[0]).toEqual(['类型', '阶段', '泳道', '内容', '严重程度', '机会类型', '影响', '投入', '票数', '用户画像', '标签', '状态']);
     const count = Object.values(map.cards).filter((c) => ['painPoints', 'opportunities'].includes(map.lanes[c.laneId]!.kind)).length;
     expect(rows.length - 1).toBe(count);
     const pain = rows.find((r) => r[3] === '详情页看不到库存和预计到货时间')!;
@@ -199,5 +200,19 @@ describe('CSV files', () => {
     expect(file.blob.type).toBe('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await file.blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe('the state column', () => {
+  it('says whether a card is in the current state, the future one or both', () => {
+    const map = buildTemplate('backpack', { locale: 'en', now: NOW });
+    const [today, planned] = Object.values(map.cards).filter((c) => map.lanes[c.laneId]!.kind === 'touchpoints');
+    today!.state = 'current';
+    planned!.state = 'future';
+    const rows = touchpointsTable(liveSnapshot(map), csvLabels(translatorFor('en')));
+    const state = (text: string) => rows.find((r) => r[2] === text)!.at(-1);
+    expect(state(today!.text)).toBe('Current only');
+    expect(state(planned!.text)).toBe('Future only');
+    expect(rows.slice(1).filter((r) => r.at(-1) === 'Current and future').length).toBe(rows.length - 3);
   });
 });

@@ -72,6 +72,7 @@ describe('the lane-field table', () => {
       'votes',
       'persona',
       'tags',
+      'state',
     ]);
     expect(INSIGHT_COLUMNS).toEqual([
       'type',
@@ -85,6 +86,7 @@ describe('the lane-field table', () => {
       'votes',
       'persona',
       'tags',
+      'state',
     ]);
   });
 });

@@ -75,6 +75,8 @@ function contextFor(input: MapDrawingInput, comments = false): DrawContext {
     ranks: input.ranks ?? new Map(),
     persona: snapshot.personas.find((p) => p.id === snapshot.meta?.personaId) ?? null,
     linkedTitles: input.linkedTitles ?? new Map(),
+    stateView: 'both',
+    hiddenCurveLines: new Set(),
   };
 }
 
