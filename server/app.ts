@@ -61,6 +61,14 @@ const missingSecretStore = {
 const HEADERS_TIMEOUT_MS = 10_000;
 /** ...and one that has not sent its whole request (a 10 MiB import over a slow link included) by then. */
 const REQUEST_TIMEOUT_MS = 120_000;
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s races with
+ * clients that reuse a connection just before then: a request that reaches
+ * a busy server as its idle timer fires is met with a reset ("socket hang
+ * up"). Longer than the 60 s idle timeout of common load balancers (nginx,
+ * AWS ALB), so they close first, as their guides ask of upstream servers.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export async function createJourneyboardServer(
   config: Config,
@@ -150,6 +158,7 @@ export async function createJourneyboardServer(
     { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
     (req, res) => void handler(req, res),
   );
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Connections per client address, counted as they open: a client directly
   // connected is cut off past the cap before it sends a byte. Behind a
   // trusted proxy every connection is the proxy's; the websockets are then

@@ -176,6 +176,21 @@ describe('REST API', () => {
     expect((await api('/health')).status).toBe(200);
   });
 
+  it('keeps an idle connection open longer than a load balancer would (60 s), and says so', async () => {
+    // A client that reuses a connection the server is closing at that moment gets a reset, not an answer.
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+        http.get(`${server.url}/health`, { agent }, resolve).on('error', reject),
+      );
+      res.resume();
+      expect(res.headers.connection).toBe('keep-alive');
+      expect(res.headers['keep-alive']).toBe('timeout=65');
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('answers unknown ids and routes with 404 JSON, wrong methods with 405', async () => {
     expect((await api('/api/maps/doesNotExist')).status).toBe(404);
     expect((await api('/api/maps/doesNotExist', json('PATCH', { title: 'x' }))).status).toBe(404);
