@@ -139,7 +139,9 @@ describe('GET /api/maps/:id/export.pdf and .png', { timeout: 90_000 }, () => {
     const s = await start();
     const cookie = await cookieFor(s.url);
     const doc = mapDoc('backpack', 'zh-CN');
-    const [winner] = listEntities(doc, 'cards');
+    // A card drawn as a card (an emotion-lane card is a point on the curve, which carries no badge).
+    const touchpoints = listEntities(doc, 'lanes').find((l) => l.kind === 'touchpoints')!;
+    const winner = listEntities(doc, 'cards').find((c) => c.laneId === touchpoints.id);
     const roundId = startRound(doc, { kind: 'vote', laneIds: [], createdBy: '主持人', budget: 1, topN: 1 });
     const ballot = new Y.Doc();
     castPrivateVote(
