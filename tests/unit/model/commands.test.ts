@@ -5,14 +5,11 @@ import {
   addLane,
   addStage,
   castVote,
-  COLLECTIONS,
   deleteCard,
   deleteLane,
   deleteStage,
-  docToMapDocument,
   duplicateCard,
   listEntities,
-  LOCAL_ORIGIN,
   moveCard,
   moveCards,
   moveLane,
@@ -26,34 +23,13 @@ import {
   updateStage,
 } from '../../../src/model';
 import { firstCell, mapDoc } from '../../fixtures/model';
+import { asOneStep } from '../../fixtures/undoStep';
 
 const texts = (doc: Y.Doc, cell: { laneId: string; stageId: string }) =>
   listEntities(doc, 'cards')
     .filter((c) => c.laneId === cell.laneId && c.stageId === cell.stageId)
     .map((c) => c.text);
 const stageNames = (doc: Y.Doc) => listEntities(doc, 'stages').map((s) => s.name);
-
-/** Runs a command and checks it is one local transaction and one undo step. */
-function asOneStep(doc: Y.Doc, command: () => void): void {
-  const undo = new Y.UndoManager([doc.getMap('meta'), ...COLLECTIONS.map((n) => doc.getMap(n))], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 0,
-  });
-  const before = docToMapDocument(doc);
-  const origins: unknown[] = [];
-  const onTx = (tr: Y.Transaction) => {
-    if (tr.changed.size > 0) origins.push(tr.origin);
-  };
-  doc.on('afterTransaction', onTx);
-  command();
-  doc.off('afterTransaction', onTx);
-  expect(origins).toEqual([LOCAL_ORIGIN]);
-  expect(undo.undoStack).toHaveLength(1);
-  undo.undo();
-  expect(docToMapDocument(doc)).toEqual(before);
-  undo.redo();
-  undo.destroy();
-}
 
 describe('card commands', () => {
   it('add at an index within a cell, edit, update fields, delete', () => {

@@ -10,7 +10,6 @@ import {
   addPersona,
   castVote,
   collection,
-  COLLECTIONS,
   defaultFieldsFor,
   deleteCard,
   deletePersona,
@@ -25,7 +24,6 @@ import {
   LANE_KINDS,
   lineOfVisibilityIndex,
   listEntities,
-  LOCAL_ORIGIN,
   MapDocumentSchema,
   metaMap,
   mostVoted,
@@ -45,34 +43,11 @@ import {
   type Stage,
 } from '../../../src/model';
 import { firstCell, mapDoc, sync, twoReplicas } from '../../fixtures/model';
+import { asOneStep } from '../../fixtures/undoStep';
 
 // Lanes of the blank template, by index.
 const TOUCHPOINTS = 2;
 const EMOTIONS = 3;
-
-/** Runs a command and checks it is one local transaction and one undo step. */
-function asOneStep(doc: Y.Doc, command: () => void): void {
-  const undo = new Y.UndoManager([doc.getMap('meta'), ...COLLECTIONS.map((n) => doc.getMap(n))], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 0,
-  });
-  const before = docToMapDocument(doc);
-  const origins: unknown[] = [];
-  const onTx = (tr: Y.Transaction) => {
-    if (tr.changed.size > 0) origins.push(tr.origin);
-  };
-  doc.on('afterTransaction', onTx);
-  command();
-  doc.off('afterTransaction', onTx);
-  expect(origins).toEqual([LOCAL_ORIGIN]);
-  expect(undo.undoStack).toHaveLength(1);
-  const after = docToMapDocument(doc);
-  undo.undo();
-  expect(docToMapDocument(doc)).toEqual(before);
-  undo.redo();
-  expect(docToMapDocument(doc)).toEqual(after);
-  undo.destroy();
-}
 
 /** Both replicas read the same valid map. */
 const converged = (a: Y.Doc, b: Y.Doc) => {

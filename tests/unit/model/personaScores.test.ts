@@ -9,7 +9,6 @@ import {
   addCard,
   addPersona,
   collection,
-  COLLECTIONS,
   createLiveMap,
   deleteCard,
   deletePersona,
@@ -19,7 +18,6 @@ import {
   followPersona,
   InvalidWriteError,
   listEntities,
-  LOCAL_ORIGIN,
   MapDocumentSchema,
   personaScore,
   readEntity,
@@ -38,6 +36,7 @@ import { translatorFor } from '../../../src/i18n/language';
 import { touchpointsTable } from '../../../src/model/exchange/csvTables';
 import { csvLabels } from '../../../src/export/csvLabels';
 import { mapDoc, sync, twoReplicas } from '../../fixtures/model';
+import { asOneStep } from '../../fixtures/undoStep';
 
 /** A blank map with personas Ana (followed) and Ben, and two touchpoint cards. */
 function setup(doc: Y.Doc = mapDoc('blank')) {
@@ -51,29 +50,6 @@ function setup(doc: Y.Doc = mapDoc('blank')) {
 
 const card = (doc: Y.Doc, id: string) => readEntity(doc, 'cards', id)!;
 const exported = (doc: Y.Doc, id: string) => docToMapDocument(doc).cards[id]!;
-
-/** Runs a command and checks it is one local transaction, undone in one step. */
-function asOneStep(doc: Y.Doc, command: () => void): void {
-  const undo = new Y.UndoManager([doc.getMap('meta'), ...COLLECTIONS.map((n) => doc.getMap(n))], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 0,
-  });
-  const before = docToMapDocument(doc);
-  const origins: unknown[] = [];
-  const onTx = (tr: Y.Transaction) => {
-    if (tr.changed.size > 0) origins.push(tr.origin);
-  };
-  doc.on('afterTransaction', onTx);
-  command();
-  doc.off('afterTransaction', onTx);
-  expect(origins).toEqual([LOCAL_ORIGIN]);
-  const after = docToMapDocument(doc);
-  undo.undo();
-  expect(docToMapDocument(doc)).toEqual(before);
-  undo.redo();
-  expect(docToMapDocument(doc)).toEqual(after);
-  undo.destroy();
-}
 
 describe('setPersonaScore', () => {
   it('the followed persona (and null, the default line) sets `emotion`; another persona its own entry', () => {
