@@ -30,7 +30,8 @@ export class JourneyLinkKeeper implements RoomExtension {
   loaded(room: Room): void {
     const watch = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       if (this.maybeChanged) return;
-      this.maybeChanged = events.some((e) => (e.target instanceof Y.Map && e.path.length === 0) || e.changes.keys.has('linkedMapId'));
+      // keysChanged, not `changes`: that getter works out a text's delta on every keystroke, on the server's hot path.
+      this.maybeChanged = events.some((e) => e instanceof Y.YMapEvent && (e.path.length === 0 || e.keysChanged.has('linkedMapId')));
     };
     const maps = WATCHED.map((name) => collection(room.doc, name));
     for (const map of maps) map.observeDeep(watch);
