@@ -28,7 +28,10 @@ function twoPersonaMap(): MapFile {
     },
     personas: { ana: persona('ana', 'a0', 'Ana'), ben: persona('ben', 'a1', 'Ben') },
     stages: { s1: { id: 's1', order: 'a0', name: 'Compare', description: '', color: '#4f7cff' } },
-    lanes: { tp: { id: 'tp', order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' } },
+    lanes: {
+      tp: { id: 'tp', order: 'a0', kind: 'touchpoints', name: 'Touchpoints', department: '' },
+      em: { id: 'em', order: 'a1', kind: 'emotions', name: 'Emotions', department: '' },
+    },
     cards: { c1: { id: 'c1', order: 'a0', laneId: 'tp', stageId: 's1', text: 'Price comparison site', emotion: 2, votes: {} } },
   };
 }
@@ -42,13 +45,22 @@ async function importMap(request: APIRequestContext): Promise<{ id: string; link
 const BEN = 'Emotion for Ben (−5 to +5)';
 const ANA = 'Emotion for Ana (−5 to +5)';
 
-test('an editor scores a touchpoint for a second persona; another editor and a viewer see it', async ({ browser, request }) => {
+test('an editor scores a touchpoint for a second persona; another editor sees his line appear on the curve, a viewer sees the score', async ({
+  browser,
+  request,
+}) => {
   const { id, links } = await importMap(request);
   const editor = await (await browser.newContext()).newPage();
   const colleague = await (await browser.newContext()).newPage();
   const viewer = await (await browser.newContext()).newPage();
   await openMap(editor, id);
   await openMap(colleague, id);
+
+  // One line on the curve so far: Ana's, the default one.
+  const bensLine = colleague.getByTestId('curve-legend').getByRole('button', { name: /Ben/ });
+  await expect(colleague.getByTestId('emotion-curve')).toHaveCount(1);
+  await expect(bensLine).toHaveCount(0);
+  await expect(colleague.getByTestId('persona-point')).toHaveCount(0);
 
   await cardWithText(editor, 'Price comparison site').click();
   const scores = editor.getByTestId('persona-emotions');
@@ -62,6 +74,10 @@ test('an editor scores a touchpoint for a second persona; another editor and a v
   // Ana's score, the default line, is untouched.
   await expect(editor.getByTestId('inspector-emotion')).toHaveValue('2');
 
+  // The colleague's curve gains Ben's line, his point and his entry in the legend.
+  await expect(bensLine).toBeVisible();
+  await expect(colleague.getByTestId('emotion-line')).toHaveCount(1);
+  await expect(colleague.getByTestId('persona-point')).toHaveCount(1);
   await cardWithText(colleague, 'Price comparison site').click();
   await expect(colleague.getByLabel(BEN)).toHaveValue('-3');
   await expect(colleague.getByLabel(BEN)).toBeEnabled();
@@ -76,4 +92,6 @@ test('an editor scores a touchpoint for a second persona; another editor and a v
   await scores.getByLabel(BEN).selectOption('');
   await expect(colleague.getByLabel(BEN)).toHaveValue('');
   await expect(viewer.getByLabel(BEN)).toHaveValue('');
+  await expect(colleague.getByTestId('persona-point')).toHaveCount(0);
+  await expect(bensLine).toHaveCount(0);
 });
