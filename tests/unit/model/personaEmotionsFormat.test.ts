@@ -19,6 +19,7 @@ import {
   type MapDocument,
 } from '../../../src/model';
 import { parseMapFile } from '../../../src/model/exchange/mapFile';
+import { EMPTY_PERSONA } from '../../../src/model/commands/personas';
 import { smallMapFile } from '../../fixtures/mapFile';
 import { sync, v3Doc } from '../../fixtures/model';
 
@@ -179,17 +180,7 @@ describe('reading persona scores', () => {
   });
 });
 
-const PERSONA_FIELDS = {
-  name: 'Carla',
-  role: '',
-  segment: '',
-  quote: '',
-  goals: [],
-  needs: [],
-  frustrations: [],
-  archetype: '',
-  avatar: '🙂',
-};
+const PERSONA_FIELDS = { ...EMPTY_PERSONA, name: 'Carla' };
 const metaOf = (doc: Y.Doc) => doc.getMap('meta');
 
 /** A doc's JSON form as a reader of `version` would see it (read with this version's rules, labelled with the old version). */

@@ -18,6 +18,7 @@ import {
   updateCardText,
   voteTotal,
 } from '../../../src/model';
+import { EMPTY_PERSONA } from '../../../src/model/commands/personas';
 import { serverHarness } from '../../fixtures/harness';
 import { createMap, memoryLogger, tempDir, waitFor } from '../../fixtures/server';
 import { v1Doc, v2Doc, v3Doc } from '../../fixtures/model';
@@ -223,18 +224,7 @@ const V3_ID = 'legacyMapFromV3xxxxxx';
 async function dataDirWithV3Map(): Promise<string> {
   const dir = tempDir();
   const store = openStore(dir);
-  const persona = (order: string, name: string) => ({
-    order,
-    name,
-    role: '',
-    segment: '',
-    quote: '',
-    goals: [],
-    needs: [],
-    frustrations: [],
-    archetype: '',
-    avatar: '🙂',
-  });
+  const persona = (order: string, name: string) => ({ ...EMPTY_PERSONA, order, name });
   const v3 = v3Doc(
     { title: 'From version 3', description: '', locale: 'en', createdAt: 1, updatedAt: 1, votesPerParticipant: 5, personaId: 'ana' },
     [
