@@ -218,7 +218,13 @@ function editFrame(doc: Y.Doc, clientId: number, cardId: string, text: string): 
   const capture = (u: Uint8Array) => (update = u);
   doc.on('update', capture);
   doc.clientID = clientId;
-  updateCardText(doc, cardId, text);
+  // Card text is a Y.Text edited by diff: the new text alone would send only the
+  // digits that changed, without the marker the receivers look for. Clearing it
+  // first, in the same transaction, sends the whole text (one update, as a paste would).
+  doc.transact(() => {
+    updateCardText(doc, cardId, '');
+    updateCardText(doc, cardId, text);
+  });
   doc.off('update', capture);
   if (update === null) throw new Error('the edit changed nothing');
   return clientFrame(syncMessage(SYNC_UPDATE, update));

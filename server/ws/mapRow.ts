@@ -14,6 +14,7 @@ import { mapStats } from '../../src/model/stats';
 import { searchCardsOf } from '../../src/model/cardSearchIndex';
 import type { CardSearchStore, MapCatalog, MapRecord, MapTouch } from '../store/types';
 import type { Room, RoomExtension } from './room';
+import type { TurnQueue } from './turnQueue';
 
 /**
  * ms after a stored batch before the row is brought up to date: the summary
@@ -46,6 +47,8 @@ export class MapRowKeeper implements RoomExtension {
   constructor(
     private readonly catalog: MapCatalog & CardSearchStore,
     record: MapRecord,
+    /** the node's queue for rooms' background work: rows of many maps are never written in one turn */
+    private readonly background: TurnQueue,
   ) {
     this.storedTitle = record.title;
     this.storedStats = record.stats ? JSON.stringify(record.stats) : undefined;
@@ -56,7 +59,7 @@ export class MapRowKeeper implements RoomExtension {
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err }));
+      this.background.add(() => this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err })));
     }, SUMMARY_DELAY_MS);
     this.timer.unref();
   }

@@ -14,6 +14,7 @@ const isPrivate = (sub: DocName | null): boolean => sub?.startsWith(PRIVATE_PREF
 import type { Versions } from '../versions';
 import { AutoVersions } from './autoVersions';
 import { MapRowKeeper } from './mapRow';
+import { TurnQueue } from './turnQueue';
 import { JourneyLinkKeeper } from './journeyLinkKeeper';
 import { MapMigration } from './migration';
 import { MapNotFoundError, Room, type RoomExtension, type RoomPeer } from './room';
@@ -35,6 +36,8 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** map id -> the flush of its room being unloaded */
   private readonly unloading = new Map<string, Promise<void>>();
+  /** every room's background writes, spread over turns */
+  private readonly background = new TurnQueue();
   private closed = false;
 
   constructor(
@@ -94,6 +97,7 @@ export class RoomRegistry {
   private create(id: DocId): Room {
     const { compactAfterUpdates, log, fanout, versions, metrics } = this.opts;
     const store = this.store;
+    const background = this.background;
     return new Room(id, {
       store,
       ...(metrics ? { metrics } : {}),
@@ -107,7 +111,7 @@ export class RoomRegistry {
         if (room.sub !== null) return [];
         return [
           new MapMigration(store),
-          new MapRowKeeper(store, record),
+          new MapRowKeeper(store, record, background),
           new JourneyLinkKeeper(store),
           ...(versions ? [new AutoVersions(versions, record.createdAt)] : []),
         ];
