@@ -17,6 +17,7 @@ import { listEntities, updateCardText } from '../src/model';
 import { largeMapOnServer } from './largeMapOnServer';
 import { withBuiltApp } from './builtApp';
 import { buildAt } from './browser-cursors';
+import { mergeIntoLatest } from './latestResults';
 
 type Stats = { n: number; median: number; p95: number; max: number };
 
@@ -223,6 +224,8 @@ export async function browserFrames(opts: { profile?: string } = {}) {
 }
 
 if (process.argv[1]?.endsWith('browser-frames.ts')) {
-  console.log(JSON.stringify(await browserFrames({ profile: process.env.BENCH_PROFILE }), null, 2));
+  const result = await browserFrames({ profile: process.env.BENCH_PROFILE });
+  console.log(JSON.stringify(result, null, 2));
+  if (result) mergeIntoLatest('frames600', result);
   process.exit(0);
 }

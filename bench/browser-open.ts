@@ -14,6 +14,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium';
 import { freePort, kill9, spawnServer, tempDir } from '../tests/fixtures/server';
 import { largeMapOnServer } from './largeMapOnServer';
+import { mergeIntoLatest } from './latestResults';
 import { buildAt } from './browser-cursors';
 
 const ROUNDS = 7;
@@ -107,5 +108,7 @@ export async function browserOpen() {
 }
 
 if (process.argv[1]?.endsWith('browser-open.ts')) {
-  console.log(JSON.stringify(await browserOpen(), null, 2));
+  const result = await browserOpen();
+  console.log(JSON.stringify(result, null, 2));
+  if (result) mergeIntoLatest('open600', result);
 }

@@ -31,6 +31,7 @@ import { summariseProfile, type ProfileSummary } from './load/cpuprofile';
 import type { StepResult, ThroughputSetup } from './load/generator';
 import { Histogram, type LatencySummary } from './load/histogram';
 import { countSyscalls, machineCpu } from './load/machine';
+import { mergeIntoLatest } from './latestResults';
 import { parseServerSpecs, startDeployment, type ServerSpec, type ServerUnderTest } from './load/servers';
 
 export interface ThroughputOptions {
@@ -361,5 +362,7 @@ if (process.argv[1]?.endsWith('throughput.ts')) {
   const [mode, arg] = process.argv.slice(2);
   const result = mode === 'profile' ? await profileAt(arg ? Number(arg) : undefined) : await throughput();
   console.log(JSON.stringify(result, null, 2));
+  // Only the default pair is the figure `npm run bench` reports; an A/B of revisions is printed, not kept.
+  if (mode !== 'profile' && process.env.BENCH_SERVERS === undefined) mergeIntoLatest('throughput', result);
   process.exit(0);
 }
