@@ -417,6 +417,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   };
 
   return {
+    sharedByNodes: true,
     ...importer,
     async loadState(doc) {
       return (await readState(pool, doc)).state;

@@ -370,6 +370,7 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
   });
 
   return {
+    sharedByNodes: false,
     async listMapIndex() {
       return (q.index.all() as IndexRow[]).map(toIndexRow);
     },

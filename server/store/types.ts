@@ -137,6 +137,12 @@ export type CreateVersionResult =
  * read rather than replacing the log wholesale.
  */
 export interface DocStore {
+  /**
+   * Whether other processes append to the documents this one has loaded
+   * (PostgreSQL behind several nodes). False for SQLite, which serves one
+   * process: every row of a loaded document came through its one room there.
+   */
+  readonly sharedByNodes: boolean;
   /** The snapshot (if any) followed by every logged update, in order (empty for an unknown document). */
   loadState(doc: DocId): Promise<Uint8Array[]>;
   /**
