@@ -29,6 +29,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1440, height: 900 },
+    // A fresh context installs the service worker, which precaches the whole
+    // build (72 files, 3 MB) and then copies every response it passes on into
+    // its cache: per person per test, in a suite that opens some 200 of them.
+    // The specs about working offline allow it (offline, export-offline).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'node --import tsx server/index.ts',

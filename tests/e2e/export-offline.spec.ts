@@ -4,6 +4,9 @@ import { createMap, openMap } from './helpers';
 import { exportFile, pixelStats, pngSize } from './exports';
 import { readPdf } from './pdf';
 
+// These are about the service worker's copy of the app: it is blocked everywhere else (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 // The export dialog is a lazy chunk: it must work offline on a device that
 // opened the app online once (the service worker keeps every chunk), and a
 // chunk that cannot load must not take the page down.

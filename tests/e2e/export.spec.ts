@@ -203,9 +203,8 @@ test('PDF for printing: A4 pages by groups of stages after a summary page, A3 th
 });
 
 test.describe('on a slow network', () => {
-  // No service worker: the font files the export fetches go to the network, which the test slows down.
-  test.use({ serviceWorkers: 'block' });
-
+  // The font files the export fetches go to the network (no service worker, as in every spec but the offline ones),
+  // which the test slows down.
   test('a 600-card export shows its steps and can be cancelled, leaving nothing behind', async ({ page, request }, testInfo) => {
     const doc = mapDoc('backpack', 'zh-CN');
     fillToCards(doc, 600);

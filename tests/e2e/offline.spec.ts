@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 import { addCard, cardByText, createMap, openMap } from './helpers';
 
+// These are about the service worker's copy of the app: it is blocked everywhere else (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 test('offline: edits kept on the device, a reload offline shows the map, and both sides merge when back', async ({ browser, request }) => {
   const mapId = await createMap(request, { template: 'blank' });
   const contextA = await browser.newContext();
