@@ -32,6 +32,7 @@ import { connect, createMap, waitFor, type Client } from '../tests/fixtures/serv
 import type { LatencySummary } from './load/histogram';
 import { parseServerSpecs, startDeployment, startServer, type ServerUnderTest } from './load/servers';
 import { close, defaultOptions, open, step, warmUp, type Session, type ThroughputStep } from './throughput';
+import { mergeIntoLatest } from './latestResults';
 
 const log = (line: string) => console.error(`cluster: ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -295,4 +296,9 @@ export async function cluster() {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await cluster(), null, 2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await cluster();
+  console.log(JSON.stringify(result, null, 2));
+  // A string says why it was skipped (no PostgreSQL or Redis): nothing measured to keep.
+  if (typeof result !== 'string') mergeIntoLatest('cluster', result);
+}

@@ -24,6 +24,7 @@ import type { WorkshopResult, WorkshopSetup } from './load/generator';
 import { Histogram, type LatencySummary } from './load/histogram';
 import { parseServerSpecs, startServer, type ServerSpec } from './load/servers';
 import { countSyscalls, machineCpu } from './load/machine';
+import { mergeIntoLatest } from './latestResults';
 
 export interface WorkshopOptions {
   servers: ServerSpec[];
@@ -169,6 +170,8 @@ export async function workshop(opts: WorkshopOptions = defaultWorkshopOptions())
 }
 
 if (process.argv[1]?.endsWith('workshop.ts')) {
-  console.log(JSON.stringify(await workshop(), null, 2));
+  const result = await workshop();
+  console.log(JSON.stringify(result, null, 2));
+  mergeIntoLatest('workshop', result);
   process.exit(0);
 }
