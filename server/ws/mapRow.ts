@@ -23,6 +23,14 @@ import type { TurnQueue } from './turnQueue';
  */
 export const SUMMARY_DELAY_MS = 2000;
 
+/**
+ * SUMMARY_DELAY_MS or up to a quarter less or more, drawn each time: maps
+ * edited from the same moment on would otherwise write their rows in step,
+ * every 2 s, all at once (a burst the TurnQueue spreads over turns, but the
+ * node is still busy with nothing else meanwhile).
+ */
+const summaryDelay = () => SUMMARY_DELAY_MS * (0.75 + Math.random() / 2);
+
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
 
 /** The title as the map list shows it: a client may write anything into meta. */
@@ -60,7 +68,7 @@ export class MapRowKeeper implements RoomExtension {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.background.add(() => this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err })));
-    }, SUMMARY_DELAY_MS);
+    }, summaryDelay());
     this.timer.unref();
   }
 
