@@ -50,6 +50,8 @@ export class MapRowKeeper implements RoomExtension {
    */
   private storedSearch: string | undefined;
   private dirty = false;
+  /** when this node last stored a batch of the map: its row's last edit (the row is written a while later) */
+  private lastStoredAt = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -64,6 +66,7 @@ export class MapRowKeeper implements RoomExtension {
 
   stored(room: Room): void {
     this.dirty = true;
+    this.lastStoredAt = Date.now();
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -81,7 +84,7 @@ export class MapRowKeeper implements RoomExtension {
   private async write(room: Room): Promise<void> {
     if (!this.dirty || room.isDestroyed) return;
     this.dirty = false;
-    const touch: MapTouch = { updatedAt: Date.now() };
+    const touch: MapTouch = { updatedAt: this.lastStoredAt };
     const title = readTitle(room.doc);
     if (title !== undefined && title !== this.storedTitle) touch.title = title;
     const stats = mapStats(room.doc);
