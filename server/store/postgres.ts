@@ -499,7 +499,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     },
     async updateMap(id, fields) {
       await pool.query(
-        `UPDATE maps SET title = COALESCE($2, title), updated_at = COALESCE($3, updated_at), stats = COALESCE($4, stats),
+        `UPDATE maps SET title = COALESCE($2, title), updated_at = GREATEST(updated_at, $3::bigint), stats = COALESCE($4, stats),
            review = CASE WHEN $4::text IS NULL THEN review ELSE $5 END WHERE id = $1`,
         [
           id,

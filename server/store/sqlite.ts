@@ -164,7 +164,7 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
     ),
     setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
     setStats: db.prepare('UPDATE maps SET stats = ?, review = ? WHERE id = ?'),
-    setUpdated: db.prepare('UPDATE maps SET updated_at = ? WHERE id = ?'),
+    setUpdated: db.prepare('UPDATE maps SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
     del: db.prepare('DELETE FROM maps WHERE id = ?'),
     linkVersion: db.prepare('SELECT link_version FROM maps WHERE id = ?').pluck(),
     count: db.prepare('SELECT COUNT(*) FROM maps').pluck(),

@@ -86,6 +86,7 @@ export interface MapIndexRow {
 
 /** Row fields a room keeps current while people edit. */
 export interface MapTouch {
+  /** the map's last edit: a row's never moves back (several nodes write it, each as of its own last stored batch) */
   updatedAt: number;
   /** only when the document's title changed */
   title?: string;

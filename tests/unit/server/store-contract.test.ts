@@ -191,6 +191,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     expect(await store.getMap('m1')).toEqual({ ...record('m1'), stats: { stages: 1, cards: 2, persona: 'p', stageNames: ['s'] } });
     expect((await store.getMaps(['m2', 'nope', 'm1'])).map((m) => m.id)).toEqual(['m2', 'm1']);
     await store.updateMap('m2', { title: 'renamed', updatedAt: 9 });
+    // A node whose last stored batch is older writes its row later: the last edit stays the newest.
+    await store.updateMap('m2', { updatedAt: 7 });
     expect((await store.listMapIndex()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
       { id: 'm1', title: 'm1', updatedAt: 1 },
       { id: 'm2', title: 'renamed', updatedAt: 9 },
