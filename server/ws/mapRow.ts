@@ -53,6 +53,8 @@ export class MapRowKeeper implements RoomExtension {
   /** when this node last stored a batch of the map: its row's last edit (the row is written a while later) */
   private lastStoredAt = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** a write of this row waits in the node's queue */
+  private queued = false;
 
   constructor(
     private readonly catalog: MapCatalog & CardSearchStore,
@@ -67,10 +69,15 @@ export class MapRowKeeper implements RoomExtension {
   stored(room: Room): void {
     this.dirty = true;
     this.lastStoredAt = Date.now();
-    if (this.timer !== null) return;
+    // A write waiting in the queue takes this batch too: a slow store must not queue one write per delay.
+    if (this.timer !== null || this.queued) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.background.add(() => this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err })));
+      this.queued = true;
+      this.background.add(() => {
+        this.queued = false;
+        return this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err }));
+      });
     }, summaryDelay());
     this.timer.unref();
   }
