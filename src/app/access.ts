@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { mapLinkKey, RoleSchema, type Role } from '../model/roles';
 import { ApiError } from './api';
+import { readStored, writeStored } from '../state/browserStorage';
 
 const AccessSchema = z.object({ mapId: z.string(), role: RoleSchema });
 /** How the workspace is entered: nothing (open), the password, or one-time sign-in links. */
@@ -66,18 +67,15 @@ async function askAccess(mapId: string, token: string | null): Promise<AccessRes
   try {
     res = await fetch(`/api/access?${query}`);
   } catch {
-    const remembered = RoleSchema.safeParse(localStorage.getItem(roleKey(mapId)));
+    const remembered = RoleSchema.safeParse(readStored(roleKey(mapId)));
     // Never opened here: assume the least, the server decides once reachable.
     return { kind: 'granted', role: remembered.success ? remembered.data : 'viewer', offline: true };
   }
   if (res.status === 404) return { kind: 'not-found' };
   if (res.status === 401) return { kind: 'denied', reason: token ? 'invalid-link' : 'sign-in' };
   const { role } = await json(res, AccessSchema);
-  try {
-    localStorage.setItem(roleKey(mapId), role);
-  } catch {
-    // storage blocked: offline opening falls back to read-only
-  }
+  // Storage blocked: an offline opening falls back to read-only.
+  writeStored(roleKey(mapId), role);
   return { kind: 'granted', role, offline: false };
 }
 

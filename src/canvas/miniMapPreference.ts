@@ -5,24 +5,15 @@
  * the canvas (ViewBar.tsx).
  */
 import { useSyncExternalStore } from 'react';
+import { readStored, writeStored } from '../state/browserStorage';
 
 const STORAGE_KEY = 'journeyboard.miniMapOpen';
 const listeners = new Set<() => void>();
 
-export function isMiniMapOpen(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'true';
-  } catch {
-    return false; // storage blocked: the default
-  }
-}
+export const isMiniMapOpen = (): boolean => readStored(STORAGE_KEY) === 'true';
 
 export function setMiniMapOpen(open: boolean): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, String(open));
-  } catch {
-    // storage blocked: the choice lasts until the page is left
-  }
+  writeStored(STORAGE_KEY, String(open));
   for (const listener of listeners) listener();
 }
 

@@ -6,6 +6,7 @@
  */
 import { isOneOf, LOCALES } from '../model/choices';
 import type { Locale } from '../model/schema';
+import { readStored, writeStored } from '../state/browserStorage';
 import { changeLanguage, onLanguageChanged } from './language';
 
 const STORAGE_KEY = 'journeyboard.language';
@@ -19,13 +20,7 @@ export function detectLanguage(saved: string | null, browserLanguages: readonly 
   return 'en';
 }
 
-function savedLanguage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
+const savedLanguage = (): string | null => readStored(STORAGE_KEY);
 
 export function initI18n(): void {
   const lng = detectLanguage(savedLanguage(), navigator.languages ?? [navigator.language]);
@@ -37,10 +32,6 @@ export function initI18n(): void {
 }
 
 export function setLanguage(lng: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lng);
-  } catch {
-    // private mode: the choice lasts for this page only
-  }
+  writeStored(STORAGE_KEY, lng);
   changeLanguage(lng);
 }

@@ -8,21 +8,16 @@
  *   the participant id it is never shown to anyone.
  */
 import { nanoid } from 'nanoid';
+import { readStored, writeStored } from '../state/browserStorage';
 
 const cache = new Map<string, string>();
 
 /** A random id kept under `key` (a new one if there is none or it does not match `valid`). */
 function storedRandomId(key: string, valid: RegExp, length: number): string {
-  let id = cache.get(key) ?? null;
-  if (id) return id;
-  try {
-    id = localStorage.getItem(key);
-    if (!id || !valid.test(id)) {
-      id = nanoid(length);
-      localStorage.setItem(key, id);
-    }
-  } catch {
-    id ??= nanoid(length); // storage blocked: it lasts as long as the tab
+  let id = cache.get(key) ?? readStored(key);
+  if (!id || !valid.test(id)) {
+    id = nanoid(length);
+    writeStored(key, id); // storage blocked: it lasts as long as the tab (the cache)
   }
   cache.set(key, id);
   return id;

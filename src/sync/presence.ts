@@ -16,6 +16,7 @@ import { create } from 'zustand';
 import { z } from 'zod';
 import type { Awareness } from 'y-protocols/awareness';
 import { participantId } from './participant';
+import { readStored, writeStored } from '../state/browserStorage';
 
 const Point = z.object({ x: z.number().finite(), y: z.number().finite() });
 const UserSchema = z.object({
@@ -204,13 +205,7 @@ function colorFor(id: string): string {
   return PRESENCE_COLORS[h % PRESENCE_COLORS.length]!;
 }
 
-export function savedName(): string | null {
-  try {
-    return localStorage.getItem(NAME_KEY);
-  } catch {
-    return null;
-  }
-}
+export const savedName = (): string | null => readStored(NAME_KEY);
 
 interface PresenceStore {
   me: PresenceUser;
@@ -375,11 +370,7 @@ export function bindPresence(awareness: Awareness, fallbackName: string): Presen
     setName(name) {
       const clean = name.trim().slice(0, 60);
       if (!clean) return;
-      try {
-        localStorage.setItem(NAME_KEY, clean);
-      } catch {
-        // private mode: the name lasts for this tab
-      }
+      writeStored(NAME_KEY, clean);
       const next = { ...store.getState().me, name: clean };
       store.setState({ me: next, named: true });
       send('user', next, true);

@@ -4,24 +4,13 @@
  * only let a page play sound after the user has interacted with it, so the
  * audio context is opened on the first pointer or key press (primeChime).
  */
+import { readStored, writeStored } from '../../state/browserStorage';
+
 const MUTE_KEY = 'journeyboard.timerMuted';
 
-export function chimeMuted(): boolean {
-  try {
-    return localStorage.getItem(MUTE_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
+export const chimeMuted = (): boolean => readStored(MUTE_KEY) === '1';
 
-export function setChimeMuted(muted: boolean): void {
-  try {
-    if (muted) localStorage.setItem(MUTE_KEY, '1');
-    else localStorage.removeItem(MUTE_KEY);
-  } catch {
-    // private mode: the choice lasts for this page
-  }
-}
+export const setChimeMuted = (muted: boolean): void => writeStored(MUTE_KEY, muted ? '1' : null);
 
 let context: AudioContext | null = null;
 
