@@ -13,7 +13,6 @@ import { MAP_SORTS } from '../model/choices';
 import type { MapSummary } from '../model/mapList';
 import type { MapSort } from '../model/schema';
 import { FRESHNESS, type Freshness } from '../model/review';
-import { isOneOf } from '../model/choices';
 import { deleteMapApi, duplicateMapApi, getMapApi, renameMapApi } from './api';
 import { askConfirm } from '../ui/askConfirm';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -23,7 +22,8 @@ import { ImportMapButton } from './dashboard/ImportMap';
 import { LoadMore } from './dashboard/LoadMore';
 import { MapCard } from './dashboard/MapCard';
 import { NewMapForm } from './dashboard/NewMapForm';
-import { isMapSort, savedSort, saveSort } from './dashboard/sortChoice';
+import { DashboardSelect } from './dashboard/DashboardSelect';
+import { savedSort, saveSort } from './dashboard/sortChoice';
 import { useDebouncedValue } from './dashboard/useDebouncedValue';
 import { useMapList } from './dashboard/useMapList';
 import { JourneyTree } from './dashboard/JourneyTree';
@@ -202,50 +202,35 @@ export function Dashboard() {
             />
             {!tree && (
               <>
-                <label className="dashboard-sort">
-                  {t('dashboard.sortLabel')}
-                  <select
-                    data-testid="map-sort"
-                    value={sort}
-                    onChange={(e) => {
-                      if (!isMapSort(e.target.value)) return;
-                      setSort(e.target.value);
-                      saveSort(e.target.value);
-                    }}
-                  >
-                    {MAP_SORTS.map((key) => (
-                      <option key={key} value={key}>
-                        {t(`dashboard.sort.${key}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="dashboard-sort">
-                  {t('review.filterOwner')}
-                  <select data-testid="owner-filter" value={owner} onChange={(e) => setOwner(e.target.value)}>
-                    <option value="">{t('review.allOwners')}</option>
-                    {owners.map((name) => (
-                      <option key={name} value={name}>
-                        {name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="dashboard-sort">
-                  {t('review.filterFreshness')}
-                  <select
-                    data-testid="freshness-filter"
-                    value={freshness}
-                    onChange={(e) => setFreshness(isOneOf(FRESHNESS, e.target.value) ? e.target.value : '')}
-                  >
-                    <option value="">{t('review.freshness.all')}</option>
-                    {FRESHNESS.map((key) => (
-                      <option key={key} value={key}>
-                        {t(`review.freshness.${key}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <DashboardSelect
+                  label={t('dashboard.sortLabel')}
+                  testId="map-sort"
+                  value={sort}
+                  options={MAP_SORTS}
+                  optionLabel={(key) => t(`dashboard.sort.${key}`)}
+                  onChange={(picked) => {
+                    if (picked === '') return;
+                    setSort(picked);
+                    saveSort(picked);
+                  }}
+                />
+                <DashboardSelect
+                  label={t('review.filterOwner')}
+                  testId="owner-filter"
+                  value={owner}
+                  options={owners}
+                  allLabel={t('review.allOwners')}
+                  onChange={setOwner}
+                />
+                <DashboardSelect
+                  label={t('review.filterFreshness')}
+                  testId="freshness-filter"
+                  value={freshness}
+                  options={FRESHNESS}
+                  optionLabel={(key) => t(`review.freshness.${key}`)}
+                  allLabel={t('review.freshness.all')}
+                  onChange={setFreshness}
+                />
                 {ready && (
                   <span className="muted" aria-live="polite" data-testid="map-count" data-total={list.total}>
                     {t(searched || filtered ? 'dashboard.matchCount' : 'dashboard.mapCount', { count: list.total })}

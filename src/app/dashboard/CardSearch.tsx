@@ -7,12 +7,13 @@
  */
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/useTranslation';
-import { LANE_KINDS, isOneOf } from '../../model/choices';
+import { LANE_KINDS } from '../../model/choices';
 import { MAX_SEARCH_CARDS, matchRanges, type CardSearchMap, type LaneKindName, type SearchCard } from '../../model/cardSearch';
 import { cardPath } from '../cardLink';
 import { navigate } from '../router';
 import { useCardSearch } from './useCardSearch';
 import { useDebouncedValue } from './useDebouncedValue';
+import { DashboardSelect } from './DashboardSelect';
 
 /** Typing pauses shorter than this do not each cost a search of every map. */
 const CARD_SEARCH_DEBOUNCE_MS = 250;
@@ -130,21 +131,15 @@ export function CardSearch() {
             if (e.key === 'Escape' && !e.nativeEvent.isComposing) clear();
           }}
         />
-        <label className="dashboard-sort">
-          {t('dashboard.cardSearch.kind')}
-          <select
-            data-testid="card-search-kind"
-            value={kind}
-            onChange={(e) => setKind(isOneOf(LANE_KINDS, e.target.value) ? e.target.value : '')}
-          >
-            <option value="">{t('dashboard.cardSearch.allKinds')}</option>
-            {LANE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`laneKinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DashboardSelect
+          label={t('dashboard.cardSearch.kind')}
+          testId="card-search-kind"
+          value={kind}
+          options={LANE_KINDS}
+          optionLabel={(k) => t(`laneKinds.${k}`)}
+          allLabel={t('dashboard.cardSearch.allKinds')}
+          onChange={setKind}
+        />
         <span id="card-search-status" className="muted" role="status" data-testid="card-search-status">
           {status}
         </span>

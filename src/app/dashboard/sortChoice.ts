@@ -1,9 +1,7 @@
 /** The dashboard's sort choice (the server does the sorting), remembered across visits in this browser. */
-import { isOneOf, MAP_SORTS } from '../../model/choices';
+import { MAP_SORTS } from '../../model/choices';
 import type { MapSort } from '../../model/schema';
 import { storedChoice } from '../../state/browserStorage';
-
-export const isMapSort = (value: unknown): value is MapSort => isOneOf(MAP_SORTS, value);
 
 const remembered = storedChoice<MapSort>('journeyboard.dashboard.sort', MAP_SORTS, 'edited');
 
