@@ -8,30 +8,10 @@
  * and a refused one writes nothing (InvalidWriteError).
  */
 import * as Y from 'yjs';
-import { change, collection, metaMap, parseEntry, type EntityMap } from '../doc';
-import { CardSchema, EMOTION_MAX, EMOTION_MIN } from '../schema';
-import { checkFields, InvalidWriteError } from '../writeChecks';
-
-const PersonaEmotionsSchema = CardSchema.shape.personaEmotions.unwrap();
-
-/** One persona's score as it is about to be written (the persona id must be an id, the score whole and in range). */
-function checkScore(personaId: string, score: number): void {
-  const parsed = PersonaEmotionsSchema.safeParse({ [personaId]: score });
-  if (parsed.success) return;
-  throw new InvalidWriteError(
-    'cards',
-    parsed.error.issues.map((i) => ({ ...i, path: ['personaEmotions', ...i.path] })),
-  );
-}
-
-/** The card's score map; created only for a card some other program wrote without one (ours are created with the card). */
-function scoreMapOf(entry: EntityMap): Y.Map<number> {
-  const scores = entry.get('personaEmotions');
-  if (scores instanceof Y.Map) return scores as Y.Map<number>;
-  const created = new Y.Map<number>();
-  entry.set('personaEmotions', created);
-  return created;
-}
+import { change, collection, metaMap, parseEntry } from '../doc';
+import { EMOTION_MAX, EMOTION_MIN } from '../schema';
+import { checkFields } from '../writeChecks';
+import { checkEntry, numberMapOf } from './cardNumberMaps';
 
 const followedPersona = (doc: Y.Doc): string | undefined => {
   const id = metaMap(doc).get('personaId');
@@ -58,13 +38,13 @@ export function setPersonaScore(doc: Y.Doc, cardId: string, personaId: string | 
       else if (entry.get('emotion') !== value) entry.set('emotion', value);
       return true;
     }
-    if (value !== undefined) checkScore(personaId, value);
+    if (value !== undefined) checkEntry('personaEmotions', personaId, value);
     if (!collection(doc, 'personas').has(personaId)) return false;
     const scores = entry.get('personaEmotions');
     if (value === undefined) {
       if (scores instanceof Y.Map && scores.has(personaId)) scores.delete(personaId);
     } else if (!(scores instanceof Y.Map) || scores.get(personaId) !== value) {
-      scoreMapOf(entry).set(personaId, value);
+      numberMapOf(entry, 'personaEmotions').set(personaId, value);
     }
     return true;
   });
@@ -100,8 +80,8 @@ export function passDefaultLine(doc: Y.Doc, from: string | undefined, to: string
     const fromScore = card.emotion;
     const toScore = to === undefined ? undefined : card.personaEmotions?.[to];
     const emotion = to === undefined ? undefined : (toScore ?? (from === undefined ? fromScore : undefined));
-    if (from !== undefined) put(scoreMapOf(entry), from, fromScore);
-    if (to !== undefined && entry.get('personaEmotions') instanceof Y.Map) put(scoreMapOf(entry), to, undefined);
+    if (from !== undefined) put(numberMapOf(entry, 'personaEmotions'), from, fromScore);
+    if (to !== undefined && entry.get('personaEmotions') instanceof Y.Map) put(numberMapOf(entry, 'personaEmotions'), to, undefined);
     put(entry, 'emotion', emotion);
   });
 }

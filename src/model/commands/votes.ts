@@ -11,8 +11,8 @@
 import * as Y from 'yjs';
 import { change, collection, metaMap, updateMeta } from '../doc';
 import { clampToSchema } from '../limits';
-import { CardSchema, DEFAULT_VOTES_PER_PARTICIPANT, MetaSchema, type Card } from '../schema';
-import { InvalidWriteError } from '../writeChecks';
+import { DEFAULT_VOTES_PER_PARTICIPANT, MetaSchema, type Card } from '../schema';
+import { checkEntry, numberMapOf } from './cardNumberMaps';
 
 export type VoteResult = 'voted' | 'retracted' | 'no-votes-left' | 'no-vote-to-retract' | 'no-such-card';
 
@@ -26,28 +26,9 @@ export function setVotesPerParticipant(doc: Y.Doc, n: number): void {
   change(doc, () => updateMeta(doc, { votesPerParticipant: clampToSchema(MetaSchema.shape.votesPerParticipant, n) }));
 }
 
-const VotesSchema = CardSchema.shape.votes.unwrap();
-
-/** One participant's count as it is about to be written (a participant id must be an id); checked before any write. */
-function checkVote(participant: string, count: number): void {
-  const parsed = VotesSchema.safeParse({ [participant]: count });
-  if (parsed.success) return;
-  throw new InvalidWriteError(
-    'cards',
-    parsed.error.issues.map((i) => ({ ...i, path: ['votes', ...i.path] })),
-  );
-}
-
 function votesOf(doc: Y.Doc, cardId: string): Y.Map<number> | null {
   const card = collection(doc, 'cards').get(cardId);
-  if (!(card instanceof Y.Map)) return null;
-  const votes = card.get('votes');
-  if (votes instanceof Y.Map) return votes as Y.Map<number>;
-  // Only cards written by something other than Journeyboard lack the map
-  // (ours create it with the card, and the server migrates old maps).
-  const created = new Y.Map<number>();
-  card.set('votes', created);
-  return created;
+  return card instanceof Y.Map ? numberMapOf(card, 'votes') : null;
 }
 
 const count = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0);
@@ -70,7 +51,7 @@ export function castVote(doc: Y.Doc, cardId: string, participant: string): VoteR
     const current = card.get('votes');
     const next = count(current instanceof Y.Map ? current.get(participant) : undefined) + 1;
     // Checked before votesOf, which may create the card's votes map: a refused vote writes nothing.
-    checkVote(participant, next);
+    checkEntry('votes', participant, next);
     votesOf(doc, cardId)!.set(participant, next);
     return 'voted';
   });
@@ -84,7 +65,7 @@ export function retractVote(doc: Y.Doc, cardId: string, participant: string): Vo
     if (mine === 0) return 'no-vote-to-retract';
     if (mine === 1) votes.delete(participant);
     else {
-      checkVote(participant, mine - 1);
+      checkEntry('votes', participant, mine - 1);
       votes.set(participant, mine - 1);
     }
     return 'retracted';
