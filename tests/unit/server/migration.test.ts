@@ -174,21 +174,26 @@ describe('a map stored by Journeyboard 1', () => {
   });
 });
 
+/** A fresh DATA_DIR whose store holds one map, `doc`, written while no server runs. */
+async function dataDirWithMap(id: string, title: string, doc: Y.Doc): Promise<string> {
+  const dir = tempDir();
+  const store = openStore(dir);
+  await store.createMap({ id, title, createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(doc));
+  await store.close();
+  return dir;
+}
+
 const V2_ID = 'legacyMapFromV2xxxxxx';
 
 /** A DATA_DIR with a map as Journeyboard 2 stored it: card texts as plain strings. */
 async function dataDirWithV2Map(): Promise<string> {
-  const dir = tempDir();
-  const store = openStore(dir);
   const v2 = v2Doc({ title: 'From version 2', description: '', locale: 'zh-CN', createdAt: 1, updatedAt: 1, votesPerParticipant: 5 }, [
     ['stages', 's1', { order: 'a0', name: '到店', description: '', color: '#336699' }],
     ['lanes', 'tp', { order: 'a0', kind: 'touchpoints', name: '触点', department: '' }],
     ['cards', 'c1', { order: 'a0', laneId: 'tp', stageId: 's1', text: '排队点餐', emotion: -1, votes: { alice: 1 } }],
     ['cards', 'c2', { order: 'a1', laneId: 'tp', stageId: 's1', text: 'Pay', votes: {} }],
   ]);
-  await store.createMap({ id: V2_ID, title: 'From version 2', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(v2));
-  await store.close();
-  return dir;
+  return dataDirWithMap(V2_ID, 'From version 2', v2);
 }
 
 describe('a map stored by Journeyboard 2', () => {
@@ -222,8 +227,6 @@ const V3_ID = 'legacyMapFromV3xxxxxx';
 
 /** A DATA_DIR with a map as Journeyboard 3 stored it: three personas, Ana followed, cards without persona score maps. */
 async function dataDirWithV3Map(): Promise<string> {
-  const dir = tempDir();
-  const store = openStore(dir);
   const persona = (order: string, name: string) => ({ ...EMPTY_PERSONA, order, name });
   const v3 = v3Doc(
     { title: 'From version 3', description: '', locale: 'en', createdAt: 1, updatedAt: 1, votesPerParticipant: 5, personaId: 'ana' },
@@ -236,9 +239,7 @@ async function dataDirWithV3Map(): Promise<string> {
       ['cards', 'c1', { order: 'a0', laneId: 'tp', stageId: 's1', text: 'Compare prices', emotion: 2, votes: {} }],
     ],
   );
-  await store.createMap({ id: V3_ID, title: 'From version 3', createdAt: 1, updatedAt: 1 }, Y.encodeStateAsUpdate(v3));
-  await store.close();
-  return dir;
+  return dataDirWithMap(V3_ID, 'From version 3', v3);
 }
 
 describe('a map stored by Journeyboard 3', () => {
