@@ -271,11 +271,12 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
   };
   const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-  const updateMap = (id: string, fields: Partial<MapTouch>) => {
+  // One transaction: a row written with its title, last edit and summary is one commit, not three.
+  const updateMap = db.transaction((id: string, fields: Partial<MapTouch>) => {
     if (fields.title !== undefined) q.setTitle.run(fields.title, id);
     if (fields.updatedAt !== undefined) q.setUpdated.run(fields.updatedAt, id);
     if (fields.stats !== undefined) q.setStats.run(JSON.stringify(fields.stats), reviewColumn(fields.stats), id);
-  };
+  });
   const createMap = db.transaction((record: MapRecord, state: Uint8Array, subdocs: Partial<Record<SubDoc, Uint8Array>>) => {
     const { id, title, createdAt, updatedAt, stats } = record;
     q.insertMap.run({ id, title, createdAt, updatedAt, stats: stats ? JSON.stringify(stats) : null, review: reviewColumn(stats) });
@@ -390,7 +391,7 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
       createMap(record, initialState, subdocs);
     },
     async updateMap(id, fields) {
-      updateMap(id, fields);
+      updateMap.immediate(id, fields);
     },
     async putSearchCards(id, cards) {
       search.put.run({ id, ...searchColumns(cards) });

@@ -1,9 +1,10 @@
 /**
  * Keeps a map's row (its title, last edit and dashboard summary) and its
  * searchable copy of card texts up to date with its document, so listing and
- * searching maps never load documents. The summary and the copy
- * walks the whole map, so it is written shortly after a batch is stored, not
- * on the path from one client to another, and at once when the room unloads.
+ * searching maps never load documents. The summary and the copy walk the
+ * whole map, so they are written when the map goes quiet (or every
+ * SUMMARY_MAX_WAIT_MS while it does not), not on the path from one client to
+ * another, and at once when the room unloads.
  * In a cluster every node that stores edits of the map does this; all read
  * the same converging document, so the last write is right.
  */
@@ -17,19 +18,28 @@ import type { Room, RoomExtension } from './room';
 import type { TurnQueue } from './turnQueue';
 
 /**
- * ms after a stored batch before the row is brought up to date: the summary
- * walks every card, which a map edited many times a second should not do
- * often; the dashboard is a few seconds behind at most.
+ * ms without a stored batch after which the row is brought up to date: the
+ * summary and the copy walk every card, so they are written when a map goes
+ * quiet, and the dashboard is a couple of seconds behind a map nobody edits.
  */
 export const SUMMARY_DELAY_MS = 2000;
 
 /**
- * SUMMARY_DELAY_MS or up to a quarter less or more, drawn each time: maps
- * edited from the same moment on would otherwise write their rows in step,
- * every 2 s, all at once (a burst the TurnQueue spreads over turns, but the
- * node is still busy with nothing else meanwhile).
+ * ms at most from a stored batch to the row written with it while batches
+ * keep coming. A workshop edits its map several times a second for hours;
+ * writing its row every SUMMARY_DELAY_MS was a sixth of a busy node's time
+ * (200 such maps at 1,000 edits/s in bench/throughput.ts), for a dashboard
+ * nobody looks at meanwhile. The last edit's time on the row stays exact.
  */
-const summaryDelay = () => SUMMARY_DELAY_MS * (0.75 + Math.random() / 2);
+export const SUMMARY_MAX_WAIT_MS = 10_000;
+
+/**
+ * `ms` or up to a quarter less or more, drawn each time: maps edited from the
+ * same moment on would otherwise write their rows in step, all at once (a
+ * burst the TurnQueue spreads over turns, but the node is still busy with
+ * nothing else meanwhile).
+ */
+const jittered = (ms: number) => ms * (0.75 + Math.random() / 2);
 
 const MAX_TITLE = MetaSchema.shape.title.maxLength ?? 200;
 
@@ -52,6 +62,11 @@ export class MapRowKeeper implements RoomExtension {
   private dirty = false;
   /** when this node last stored a batch of the map: its row's last edit (the row is written a while later) */
   private lastStoredAt = 0;
+  /** when the first batch the row does not have yet was stored (null: the row has every batch) */
+  private dirtySince: number | null = null;
+  /** this round's SUMMARY_DELAY_MS and SUMMARY_MAX_WAIT_MS, jittered */
+  private quietMs = SUMMARY_DELAY_MS;
+  private maxWaitMs = SUMMARY_MAX_WAIT_MS;
   private timer: NodeJS.Timeout | null = null;
   /** a write of this row waits in the node's queue */
   private queued = false;
@@ -67,19 +82,38 @@ export class MapRowKeeper implements RoomExtension {
   }
 
   stored(room: Room): void {
+    const now = Date.now();
     this.dirty = true;
-    this.lastStoredAt = Date.now();
+    this.lastStoredAt = now;
+    if (this.dirtySince === null) {
+      this.dirtySince = now;
+      this.quietMs = jittered(SUMMARY_DELAY_MS);
+      this.maxWaitMs = jittered(SUMMARY_MAX_WAIT_MS);
+    }
     // A write waiting in the queue takes this batch too: a slow store must not queue one write per delay.
+    // A timer set is not moved on every batch: when it fires it looks at the last one (due).
     if (this.timer !== null || this.queued) return;
+    this.wakeIn(room, this.quietMs);
+  }
+
+  private wakeIn(room: Room, ms: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.queued = true;
-      this.background.add(() => {
-        this.queued = false;
-        return this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err }));
-      });
-    }, summaryDelay());
+      this.due(room);
+    }, ms);
     this.timer.unref();
+  }
+
+  /** Queues the write once the map has been quiet for a while, or the row has waited long enough; else waits on. */
+  private due(room: Room): void {
+    const dueAt = Math.min(this.lastStoredAt + this.quietMs, (this.dirtySince ?? 0) + this.maxWaitMs);
+    const wait = dueAt - Date.now();
+    if (wait > 0) return this.wakeIn(room, wait);
+    this.queued = true;
+    this.background.add(() => {
+      this.queued = false;
+      return this.write(room).catch((err: unknown) => room.log.error('map row not updated', { map: room.mapId, err }));
+    });
   }
 
   async flush(room: Room): Promise<void> {
@@ -91,6 +125,7 @@ export class MapRowKeeper implements RoomExtension {
   private async write(room: Room): Promise<void> {
     if (!this.dirty || room.isDestroyed) return;
     this.dirty = false;
+    this.dirtySince = null;
     const touch: MapTouch = { updatedAt: this.lastStoredAt };
     const title = readTitle(room.doc);
     if (title !== undefined && title !== this.storedTitle) touch.title = title;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardSearchStore, MapCatalog, MapTouch } from '../../../server/store/types';
 import { createLogger } from '../../../server/log';
-import { MapRowKeeper } from '../../../server/ws/mapRow';
+import { MapRowKeeper, SUMMARY_DELAY_MS, SUMMARY_MAX_WAIT_MS } from '../../../server/ws/mapRow';
 import type { Room } from '../../../server/ws/room';
 import { TurnQueue } from '../../../server/ws/turnQueue';
 import { mapDoc } from '../../fixtures/model';
@@ -52,5 +52,28 @@ describe('MapRowKeeper: the map row after stored batches', () => {
       await vi.advanceTimersByTimeAsync(3000);
     }
     expect(queue.waiting).toBe(1);
+  });
+
+  it('writes the row of a map edited without pause every SUMMARY_MAX_WAIT_MS or so, and soon after it goes quiet', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const { store, touches } = catalog();
+    const keeper = new MapRowKeeper(store, { id: 'm1', title: 'Old', createdAt: 1, updatedAt: 1 }, new TurnQueue());
+    const room = roomOf();
+    // A workshop: a batch every 200 ms for a minute.
+    for (let t = 0; t < 60_000; t += 200) {
+      keeper.stored(room);
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    // Each round waits SUMMARY_MAX_WAIT_MS give or take a quarter: 60 s hold 4 to 8 of them.
+    expect(touches.length).toBeGreaterThanOrEqual(Math.floor(60_000 / (SUMMARY_MAX_WAIT_MS * 1.25)));
+    expect(touches.length).toBeLessThanOrEqual(Math.ceil(60_000 / (SUMMARY_MAX_WAIT_MS * 0.75)));
+    const lastBatchAt = Date.now() - 200;
+    const whileBusy = touches.length;
+    await vi.advanceTimersByTimeAsync(SUMMARY_DELAY_MS * 1.25);
+    expect(touches).toHaveLength(whileBusy + 1);
+    expect(touches.at(-1)!.updatedAt).toBe(lastBatchAt);
+    // Nothing new since: no more writes.
+    await vi.advanceTimersByTimeAsync(SUMMARY_MAX_WAIT_MS * 2);
+    expect(touches).toHaveLength(whileBusy + 1);
   });
 });
