@@ -80,6 +80,13 @@ export interface ServerThroughput {
 }
 
 const DRAIN_MS = 5000;
+/**
+ * ms of quiet before every step. Journeyboard writes a map's row once the map
+ * has been quiet for 1.5–2.5 s (server/ws/mapRow.ts): without the pause that
+ * work of the step before (200 maps, of one server or three nodes) lands in
+ * the next, which is another server's when they take rates in turn.
+ */
+const SETTLE_MS = 3000;
 const WARMUP_RATE = 300;
 const WARMUP_SECONDS = 3;
 
@@ -146,6 +153,7 @@ export async function close(s: Session): Promise<void> {
 /** One step at `rate` updates/s. */
 export async function step(s: Session, opts: ThroughputOptions, rate: number, seconds: number): Promise<ThroughputStep> {
   const share = rate / s.generators.length;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await Promise.all(s.generators.map((g) => g.call({ cmd: 'prepare', rate: share, seconds })));
   const syscalls = s.servers.length === 1 ? await countSyscalls(s.servers[0]!.pid) : undefined;
   const cpu0 = cpuMsOf(s.servers);
