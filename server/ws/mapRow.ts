@@ -59,10 +59,9 @@ export class MapRowKeeper implements RoomExtension {
    * before search existed becomes searchable that way too)
    */
   private storedSearch: string | undefined;
-  private dirty = false;
   /** when this node last stored a batch of the map: its row's last edit (the row is written a while later) */
   private lastStoredAt = 0;
-  /** when the first batch the row does not have yet was stored (null: the row has every batch) */
+  /** when the first batch the row does not have yet was stored (null: the row has every batch, nothing to write) */
   private dirtySince: number | null = null;
   /** this round's SUMMARY_DELAY_MS and SUMMARY_MAX_WAIT_MS, jittered */
   private quietMs = SUMMARY_DELAY_MS;
@@ -83,7 +82,6 @@ export class MapRowKeeper implements RoomExtension {
 
   stored(room: Room): void {
     const now = Date.now();
-    this.dirty = true;
     this.lastStoredAt = now;
     if (this.dirtySince === null) {
       this.dirtySince = now;
@@ -106,7 +104,9 @@ export class MapRowKeeper implements RoomExtension {
 
   /** Queues the write once the map has been quiet for a while, or the row has waited long enough; else waits on. */
   private due(room: Room): void {
-    const dueAt = Math.min(this.lastStoredAt + this.quietMs, (this.dirtySince ?? 0) + this.maxWaitMs);
+    // Written meanwhile (the room flushed it): nothing to wait for.
+    if (this.dirtySince === null) return;
+    const dueAt = Math.min(this.lastStoredAt + this.quietMs, this.dirtySince + this.maxWaitMs);
     const wait = dueAt - Date.now();
     if (wait > 0) return this.wakeIn(room, wait);
     this.queued = true;
@@ -123,8 +123,7 @@ export class MapRowKeeper implements RoomExtension {
   }
 
   private async write(room: Room): Promise<void> {
-    if (!this.dirty || room.isDestroyed) return;
-    this.dirty = false;
+    if (this.dirtySince === null || room.isDestroyed) return;
     this.dirtySince = null;
     const touch: MapTouch = { updatedAt: this.lastStoredAt };
     const title = readTitle(room.doc);
