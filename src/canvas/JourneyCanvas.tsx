@@ -112,6 +112,27 @@ const cardCenterTop = (node: Node) => ({ x: node.position.x + GRID.cardWidth / 2
 
 const navSelector = (navId: string) => `[data-nav-id="${CSS.escape(navId)}"]`;
 
+/**
+ * Out of the Tab order for the one focus move the Tab key now being handled makes, and back in as soon as focus has
+ * left `from`. Not back on a timer: a busy page runs its timers after the next keys, and the element would still be
+ * out of the order then (Shift+Tab back into the map would skip its place).
+ */
+function stepAsideForThisKey(el: HTMLElement, from: HTMLElement) {
+  const tabIndex = el.tabIndex;
+  el.tabIndex = -1;
+  let stepped = true;
+  // Once only: by the time the late timer runs, the tab stop may have moved and React given `el` another tabindex.
+  const restore = () => {
+    if (!stepped) return;
+    stepped = false;
+    from.removeEventListener('blur', restore);
+    el.tabIndex = tabIndex;
+  };
+  from.addEventListener('blur', restore);
+  // The key moved nothing (another handler took it, or there was nowhere to go): back in once the key is done.
+  setTimeout(restore);
+}
+
 /** `mapKey` names the map (its id) so the view outlives the canvas: a version's preview, a restore, a visit to the dashboard. */
 export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
   const { t } = useTranslation();
@@ -331,18 +352,13 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Tab') return;
-    // Shift+Tab from a place inside leaves the canvas: the canvas itself (a stop only on the way in) steps aside.
     const canvas = e.currentTarget;
-    if (e.shiftKey && e.target !== canvas) {
-      canvas.tabIndex = -1;
-      setTimeout(() => (canvas.tabIndex = 0));
-    }
+    const from = e.target as HTMLElement;
+    // Shift+Tab from a place inside leaves the canvas: the canvas itself (a stop only on the way in) steps aside.
+    if (e.shiftKey && from !== canvas) stepAsideForThisKey(canvas, from);
     // Tab from the canvas itself (after Esc) leaves it too: the place inside that is the tab stop steps aside.
-    const stop = !e.shiftKey && e.target === canvas ? canvas.querySelector<HTMLElement>('[data-nav-id][tabindex="0"]') : null;
-    if (stop) {
-      stop.tabIndex = -1;
-      setTimeout(() => (stop.tabIndex = 0));
-    }
+    const stop = !e.shiftKey && from === canvas ? canvas.querySelector<HTMLElement>('[data-nav-id][tabindex="0"]') : null;
+    if (stop) stepAsideForThisKey(stop, from);
   }, []);
 
   const onNodeDrag: OnNodeDrag = useCallback(
