@@ -433,7 +433,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         if (!locked) return false;
         const { state, rowIds } = await readState(c, doc);
         if (state.length === 0) return true;
-        const snapshot = fold(state);
+        const snapshot = fold(() => state);
         await c.query(
           `INSERT INTO doc_snapshots (doc_id, map_id, state) VALUES ($1, $2, $3)
            ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state`,

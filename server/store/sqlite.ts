@@ -360,9 +360,9 @@ export function openSqliteStore(dataDir: string, opts: { log?: Logger } = {}): S
   // meanwhile (walCheckpoints.ts) fails with SQLITE_BUSY at its first write, without waiting.
   // One process writes a SQLite database, synchronously: nothing can be appended between
   // the read and the delete of a transaction, so the rows read are the whole log.
-  const compact = db.transaction((id: DocId, fold: (stored: Uint8Array[]) => Uint8Array) => {
+  const compact = db.transaction((id: DocId, fold: (stored: () => Uint8Array[]) => Uint8Array) => {
     const { s, key } = statementsFor(id);
-    s.putSnapshot.run(...key, toBuffer(fold(storedState(id))));
+    s.putSnapshot.run(...key, toBuffer(fold(() => storedState(id))));
     s.clearLog.run(...key);
   });
   const upgradeDoc = db.transaction((id: DocId, upgrade: (stored: Uint8Array[]) => Uint8Array | null) => {

@@ -153,12 +153,14 @@ export interface DocStore {
    */
   appendUpdates(doc: DocId, updates: Uint8Array[]): Promise<number>;
   /**
-   * Folds the log into the snapshot: hands `fold` the stored state it read
-   * (snapshot first, then the log rows), stores what `fold` returns as the new
-   * snapshot and deletes exactly the rows read, in one transaction. Resolves
-   * false, doing nothing, while another compaction of the document runs.
+   * Folds the log into the snapshot: hands `fold` the stored state (snapshot
+   * first, then the log rows) as a function that reads it, stores what `fold`
+   * returns as the new snapshot and deletes exactly the rows read, in one
+   * transaction. A fold that has it all already (the room of a store no other
+   * process writes) need not read. Resolves false, doing nothing, while
+   * another compaction of the document runs.
    */
-  compact(doc: DocId, fold: (stored: Uint8Array[]) => Uint8Array): Promise<boolean>;
+  compact(doc: DocId, fold: (stored: () => Uint8Array[]) => Uint8Array): Promise<boolean>;
   /**
    * Runs `upgrade` on the document's stored state while every other upgrade
    * of it waits, and appends the update it returns (null: nothing to do), in

@@ -90,8 +90,8 @@ describe('SQLite store', () => {
     let read: Uint8Array[] = [];
     expect(
       await store.compact('m1', (stored) => {
-        read = stored;
-        return Y.encodeStateAsUpdate(docFrom(stored));
+        read = stored();
+        return Y.encodeStateAsUpdate(docFrom(read));
       }),
     ).toBe(true);
     expect(read).toHaveLength(6);
@@ -143,7 +143,7 @@ describe('SQLite store', () => {
       written += updates.reduce((n, u) => n + u.length, 0);
       await store.appendUpdates('m', updates);
       // A room compacting meanwhile reads, then writes: it must wait for a checkpoint, never fail on one.
-      if (batch % 100 === 99) await store.compact('m', (stored) => Y.encodeStateAsUpdate(docFrom(stored)));
+      if (batch % 100 === 99) await store.compact('m', (stored) => Y.encodeStateAsUpdate(docFrom(stored())));
     }
     const walBytes = fs.statSync(path.join(dir, `${DB_FILE}-wal`)).size;
     expect(written).toBeGreaterThan(48e6);

@@ -252,8 +252,8 @@ describe.each<Backend>(['sqlite', 'postgres'])('%s store', (backend) => {
     await store.appendUpdates('m', updates);
     let read: Uint8Array[] = [];
     const done = await store.compact('m', (stored) => {
-      read = stored;
-      return Y.encodeStateAsUpdate(docFrom(stored));
+      read = stored();
+      return Y.encodeStateAsUpdate(docFrom(read));
     });
     expect(done).toBe(true);
     expect(read).toHaveLength(5); // snapshot + 4
@@ -341,7 +341,7 @@ describe('postgres store, several nodes at once', () => {
     await store.compact('m', (stored) => {
       // Another node appends while this compaction holds its rows (its own connection, committed at once).
       appended = other.appendUpdates('m', [updates[2]!]);
-      return Y.encodeStateAsUpdate(docFrom(stored));
+      return Y.encodeStateAsUpdate(docFrom(stored()));
     });
     await appended;
     expect(await store.logLength('m')).toBe(1);
@@ -359,14 +359,14 @@ describe('postgres store, several nodes at once', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [0x4a42, 'compact:m']);
       let folded = false;
-      expect(await store.compact('m', (s) => ((folded = true), s[0]!))).toBe(false);
+      expect(await store.compact('m', (s) => ((folded = true), s()[0]!))).toBe(false);
       expect(folded).toBe(false);
       expect(await store.logLength('m')).toBe(2);
     } finally {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    expect(await store.compact('m', (s) => Y.encodeStateAsUpdate(docFrom(s)))).toBe(true);
+    expect(await store.compact('m', (s) => Y.encodeStateAsUpdate(docFrom(s())))).toBe(true);
   });
 
   it('two nodes upgrading one document at once: the second sees the first one’s upgrade', async (ctx) => {
