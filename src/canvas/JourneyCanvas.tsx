@@ -275,18 +275,34 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
     [setNavItem, reveal, focusWhenRendered],
   );
 
+  // Keys and pointer presses anywhere on the page, counted before any handler acts on them (capture on window).
+  const inputCount = useRef(0);
+  useEffect(() => {
+    const count = () => void inputCount.current++;
+    window.addEventListener('keydown', count, true);
+    window.addEventListener('pointerdown', count, true);
+    return () => {
+      window.removeEventListener('keydown', count, true);
+      window.removeEventListener('pointerdown', count, true);
+    };
+  }, []);
+
   const controls = useMemo<CanvasControls>(
     () => ({
       grid: () => gridRef.current,
       focusItem,
-      // Two frames: the command's change is rendered and the grid is the new one by then.
-      focusAfterChange: (pick) =>
+      // Two frames: the command's change is rendered and the grid is the new one by then. A key or a press in
+      // between (Esc right after Ctrl+D) is the user's newer wish: the keyboard is not pulled back from it.
+      focusAfterChange: (pick) => {
+        const inputs = inputCount.current;
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
+            if (inputCount.current !== inputs) return;
             const id = pick(gridRef.current);
             if (id) focusItem(id);
           }),
-        ),
+        );
+      },
       focusCanvas: () => container.current?.focus({ preventScroll: true }),
       openContextMenu: (cardId) => {
         const el = container.current?.querySelector<HTMLElement>(navSelector(cardId));

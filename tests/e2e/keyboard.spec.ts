@@ -327,3 +327,31 @@ test('the map stays one Tab stop when the page is too busy to run its timers at 
   await page.keyboard.press('Tab');
   expect(await focusedName(page)).toMatch(first);
 });
+
+test('a key pressed before a command’s focus move has run wins: Esc right after Ctrl+D leaves nothing selected', async ({
+  page,
+  request,
+}) => {
+  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/m/${id}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
+  await expect.poll(() => focusedName(page)).toMatch(first);
+
+  // A busy page draws its frames late: here each one 300 ms late, so Esc comes before the copy is focused.
+  await page.evaluate(() => {
+    const frameNow = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (fn) => window.setTimeout(() => frameNow(fn), 300);
+  });
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: first })).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Journey map' })).toBeFocused();
+  // Two frames later, past the two the copy's focus move waited for: still nothing selected, the map itself focused.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(page.getByRole('region', { name: 'Journey map' })).toBeFocused();
+  await expect(page.getByTestId('inspector-text')).toHaveCount(0);
+});
