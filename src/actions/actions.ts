@@ -26,6 +26,7 @@ import { askConfirm } from '../ui/askConfirm';
 import { alt, letter, plain, shiftDigit, shiftLetter, withMod } from './keys';
 import type { Action, ActionContext, ActionName, KeyLike } from './types';
 import { followLinkedMap } from '../state/linkedMaps';
+import { inputsSoFar } from '../ui/inputsSoFar';
 
 /** The map the focused card or stage header links to (linked journeys), if any. */
 function linkedMapAt(ctx: ActionContext): string | undefined {
@@ -220,7 +221,9 @@ export function voteOn(map: OpenMap, cardId: string, me: string, cast: boolean):
 function keepInView(ctx: ActionContext) {
   const { navId } = ctx.session;
   const canvas = ctx.canvas;
-  if (canvas && navId && locate(canvas.grid(), navId)) setTimeout(() => canvas.focusItem(navId), 200);
+  if (!canvas || !navId || !locate(canvas.grid(), navId)) return;
+  const inputs = inputsSoFar();
+  setTimeout(() => inputsSoFar() === inputs && canvas.focusItem(navId), 200);
 }
 
 /** Focus a box that appears after a render (the comments panel's), trying for a few frames. */

@@ -57,6 +57,7 @@ import { LevelOfDetailWatcher } from './levelOfDetail';
 import { StickyHeaders } from './StickyHeaders';
 import { ViewBar } from './ViewBar';
 import { MAX_ZOOM, MIN_ZOOM, initialViewport, rememberViewport } from './viewport';
+import { inputsSoFar } from '../ui/inputsSoFar';
 
 /**
  * Keep React Flow's local fields (dragging, measured) across projections,
@@ -275,18 +276,6 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
     [setNavItem, reveal, focusWhenRendered],
   );
 
-  // Keys and pointer presses anywhere on the page, counted before any handler acts on them (capture on window).
-  const inputCount = useRef(0);
-  useEffect(() => {
-    const count = () => void inputCount.current++;
-    window.addEventListener('keydown', count, true);
-    window.addEventListener('pointerdown', count, true);
-    return () => {
-      window.removeEventListener('keydown', count, true);
-      window.removeEventListener('pointerdown', count, true);
-    };
-  }, []);
-
   const controls = useMemo<CanvasControls>(
     () => ({
       grid: () => gridRef.current,
@@ -294,10 +283,10 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
       // Two frames: the command's change is rendered and the grid is the new one by then. A key or a press in
       // between (Esc right after Ctrl+D) is the user's newer wish: the keyboard is not pulled back from it.
       focusAfterChange: (pick) => {
-        const inputs = inputCount.current;
+        const inputs = inputsSoFar();
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
-            if (inputCount.current !== inputs) return;
+            if (inputsSoFar() !== inputs) return;
             const id = pick(gridRef.current);
             if (id) focusItem(id);
           }),

@@ -355,3 +355,21 @@ test('a key pressed before a command’s focus move has run wins: Esc right afte
   await expect(page.getByRole('region', { name: 'Journey map' })).toBeFocused();
   await expect(page.getByTestId('inspector-text')).toHaveCount(0);
 });
+
+test('an arrow key pressed while a zoom settles keeps the keyboard where it went', async ({ page, request }) => {
+  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/m/${id}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedName(page)).toMatch(/^Customer action in Research: Reads a review/);
+
+  // Zooming gives the keyboard's place focus again once the zoom has settled (200 ms); an arrow key before that moved on.
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowDown');
+  const below = await focusedName(page);
+  expect(below).not.toMatch(/^Customer action in Research: Reads a review/);
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
+  expect(await focusedName(page)).toBe(below);
+});
