@@ -260,11 +260,14 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revealRequest]);
 
-  /** DOM focus onto a place once it is rendered (React Flow renders only what is in view, so after a pan it comes a frame later). */
-  const focusWhenRendered = useCallback((id: string, tries = 30) => {
+  /**
+   * DOM focus onto a place once it is rendered (React Flow renders only what is in view, so after a pan it comes a frame
+   * later), unless the user pressed a key or clicked while it waited.
+   */
+  const focusWhenRendered = useCallback((id: string, tries = 30, inputs = inputsSoFar()) => {
     const el = container.current?.querySelector<HTMLElement>(navSelector(id));
     if (el) el.focus({ preventScroll: true });
-    else if (tries > 0) requestAnimationFrame(() => focusWhenRendered(id, tries - 1));
+    else if (tries > 0) requestAnimationFrame(() => inputsSoFar() === inputs && focusWhenRendered(id, tries - 1, inputs));
   }, []);
 
   const focusItem = useCallback(
