@@ -3,7 +3,7 @@
  * element.click or fill, only key presses; the test checks what a user sees
  * and hears (focus, accessible names, text).
  */
-import { type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** Press Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails past `max` presses. */
@@ -31,6 +31,21 @@ async function pressUntil(page: Page, key: string, name: string | RegExp, max = 
 }
 
 const card = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+
+/** The backpack map's first card, by its accessible name. */
+const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
+
+/** A new backpack map, opened, with the keyboard on its first card (Tab to the skip link, Enter). */
+async function onFirstCardOfBackpack(page: Page, request: APIRequestContext): Promise<void> {
+  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
+  const { id } = (await res.json()) as { id: string };
+  await page.goto(`/m/${id}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  // The canvas hands focus on to its place once that is rendered: a frame or two.
+  await expect.poll(() => focusedName(page)).toMatch(first);
+}
 
 /** Whether focus is inside React Flow's pane (the grid, its headers and the persona). */
 const focusInPane = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.react-flow'));
@@ -199,15 +214,7 @@ test('the facilitator builds, moves, votes on, comments on and exports a map wit
 });
 
 test('context menu (Shift+F10): the keys’ actions, focus back; Delete on a stage asks first', async ({ page, request }) => {
-  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
-  const { id } = (await res.json()) as { id: string };
-  await page.goto(`/m/${id}`);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
-  // The canvas hands focus on to its place once that is rendered: a frame or two.
-  await expect.poll(() => focusedName(page)).toMatch(first);
+  await onFirstCardOfBackpack(page, request);
 
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: 'Card actions' });
@@ -289,14 +296,7 @@ test('context menu (Shift+F10): the keys’ actions, focus back; Delete on a sta
 });
 
 test('the map stays one Tab stop when the page is too busy to run its timers at once', async ({ page, request }) => {
-  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
-  const { id } = (await res.json()) as { id: string };
-  await page.goto(`/m/${id}`);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
-  await expect.poll(() => focusedName(page)).toMatch(first);
+  await onFirstCardOfBackpack(page, request);
   const map = page.getByRole('region', { name: 'Journey map' });
 
   // On a loaded machine a timer set in a key handler may run only after the next key or two: the browser serves input
@@ -332,14 +332,7 @@ test('a key pressed before a command’s focus move has run wins: Esc right afte
   page,
   request,
 }) => {
-  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
-  const { id } = (await res.json()) as { id: string };
-  await page.goto(`/m/${id}`);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  const first = /^Customer action in Research: Reads a review of the Ridgeline 40 pack/;
-  await expect.poll(() => focusedName(page)).toMatch(first);
+  await onFirstCardOfBackpack(page, request);
 
   // A busy page draws its frames late: here each one 300 ms late, so Esc comes before the copy is focused.
   await page.evaluate(() => {
@@ -357,19 +350,13 @@ test('a key pressed before a command’s focus move has run wins: Esc right afte
 });
 
 test('an arrow key pressed while a zoom settles keeps the keyboard where it went', async ({ page, request }) => {
-  const res = await request.post('/api/maps', { data: { template: 'backpack', locale: 'en' } });
-  const { id } = (await res.json()) as { id: string };
-  await page.goto(`/m/${id}`);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect.poll(() => focusedName(page)).toMatch(/^Customer action in Research: Reads a review/);
+  await onFirstCardOfBackpack(page, request);
 
   // Zooming gives the keyboard's place focus again once the zoom has settled (200 ms); an arrow key before that moved on.
   await page.keyboard.press('+');
   await page.keyboard.press('ArrowDown');
   const below = await focusedName(page);
-  expect(below).not.toMatch(/^Customer action in Research: Reads a review/);
+  expect(below).not.toMatch(first);
   await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
   expect(await focusedName(page)).toBe(below);
 });
