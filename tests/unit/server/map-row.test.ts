@@ -68,12 +68,13 @@ describe('MapRowKeeper: the map row after stored batches', () => {
     expect(touches.length).toBeGreaterThanOrEqual(Math.floor(60_000 / (SUMMARY_MAX_WAIT_MS * 1.25)));
     expect(touches.length).toBeLessThanOrEqual(Math.ceil(60_000 / (SUMMARY_MAX_WAIT_MS * 0.75)));
     const lastBatchAt = Date.now() - 200;
-    const whileBusy = touches.length;
     await vi.advanceTimersByTimeAsync(SUMMARY_DELAY_MS * 1.25);
-    expect(touches).toHaveLength(whileBusy + 1);
+    // The row now has the last batch: written as the map went quiet, or by
+    // the last round if that one happened to end after the last batch.
     expect(touches.at(-1)!.updatedAt).toBe(lastBatchAt);
     // Nothing new since: no more writes.
+    const once = touches.length;
     await vi.advanceTimersByTimeAsync(SUMMARY_MAX_WAIT_MS * 2);
-    expect(touches).toHaveLength(whileBusy + 1);
+    expect(touches).toHaveLength(once);
   });
 });
