@@ -26,7 +26,7 @@ import { askConfirm } from '../ui/askConfirm';
 import { alt, letter, plain, shiftDigit, shiftLetter, withMod } from './keys';
 import type { Action, ActionContext, ActionName, KeyLike } from './types';
 import { followLinkedMap } from '../state/linkedMaps';
-import { inputsSoFar } from '../ui/inputsSoFar';
+import { userActedSince } from '../ui/userActedSince';
 
 /** The map the focused card or stage header links to (linked journeys), if any. */
 function linkedMapAt(ctx: ActionContext): string | undefined {
@@ -222,8 +222,8 @@ function keepInView(ctx: ActionContext) {
   const { navId } = ctx.session;
   const canvas = ctx.canvas;
   if (!canvas || !navId || !locate(canvas.grid(), navId)) return;
-  const inputs = inputsSoFar();
-  setTimeout(() => inputsSoFar() === inputs && canvas.focusItem(navId), 200);
+  const acted = userActedSince();
+  setTimeout(() => !acted() && canvas.focusItem(navId), 200);
 }
 
 /** Focus a box that appears after a render (the comments panel's), trying for a few frames. */

@@ -28,7 +28,7 @@ import { useDebouncedValue } from './dashboard/useDebouncedValue';
 import { useMapList } from './dashboard/useMapList';
 import { JourneyTree } from './dashboard/JourneyTree';
 import { DASHBOARD_VIEWS, savedView, saveView, type DashboardView } from './dashboard/viewChoice';
-import { inputsSoFar } from '../ui/inputsSoFar';
+import { userActedSince } from '../ui/userActedSince';
 import './dashboard/dashboard.css';
 
 /** Typing pauses shorter than this do not each cost a request. */
@@ -42,10 +42,10 @@ const SEARCH_DEBOUNCE_MS = 150;
 function focusAfterRemoving(mapId: string): () => void {
   const rows = () => [...document.querySelectorAll<HTMLElement>('[data-testid="map-row"]')];
   const at = rows().findIndex((r) => r.dataset.mapId === mapId);
-  const inputs = inputsSoFar();
+  const acted = userActedSince();
   return () => {
     // The user went on while the server answered: focus is where they put it.
-    if (inputsSoFar() !== inputs) return;
+    if (acted()) return;
     // Whether or not React has taken the row out yet.
     const left = rows().filter((r) => r.dataset.mapId !== mapId);
     const link = left[Math.max(0, Math.min(at, left.length - 1))]?.querySelector<HTMLElement>('a.map-title');

@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useSession } from '../state/session';
 import { linkedCardId } from './cardLink';
-import { inputsSoFar } from '../ui/inputsSoFar';
+import { userActedSince } from '../ui/userActedSince';
 
 /** Frames to wait for the card to be rendered after the pan (React Flow renders only what is in view). */
 const FOCUS_TRIES = 60;
@@ -25,10 +25,10 @@ export function useLinkedCard(doc: Y.Doc | null, ready: boolean): void {
     useSession.getState().requestSelection([id], true);
     let tries = 0;
     let settled = false;
-    const inputs = inputsSoFar();
+    const acted = userActedSince();
     let frame = requestAnimationFrame(function focus() {
       // A key or a click while the card was not there yet: the user has moved on, and keeps their focus.
-      if (inputsSoFar() !== inputs) return void (settled = true);
+      if (acted()) return void (settled = true);
       const el = document.querySelector<HTMLElement>(`[data-nav-id="${CSS.escape(id)}"]`);
       if (el) el.focus({ preventScroll: true });
       if (el || ++tries >= FOCUS_TRIES) settled = true;

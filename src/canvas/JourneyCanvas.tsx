@@ -57,7 +57,7 @@ import { LevelOfDetailWatcher } from './levelOfDetail';
 import { StickyHeaders } from './StickyHeaders';
 import { ViewBar } from './ViewBar';
 import { MAX_ZOOM, MIN_ZOOM, initialViewport, rememberViewport } from './viewport';
-import { inputsSoFar } from '../ui/inputsSoFar';
+import { userActedSince } from '../ui/userActedSince';
 
 /**
  * Keep React Flow's local fields (dragging, measured) across projections,
@@ -264,10 +264,10 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
    * DOM focus onto a place once it is rendered (React Flow renders only what is in view, so after a pan it comes a frame
    * later), unless the user pressed a key or clicked while it waited.
    */
-  const focusWhenRendered = useCallback((id: string, tries = 30, inputs = inputsSoFar()) => {
+  const focusWhenRendered = useCallback((id: string, tries = 30, acted = userActedSince()) => {
     const el = container.current?.querySelector<HTMLElement>(navSelector(id));
     if (el) el.focus({ preventScroll: true });
-    else if (tries > 0) requestAnimationFrame(() => inputsSoFar() === inputs && focusWhenRendered(id, tries - 1, inputs));
+    else if (tries > 0) requestAnimationFrame(() => !acted() && focusWhenRendered(id, tries - 1, acted));
   }, []);
 
   const focusItem = useCallback(
@@ -286,10 +286,10 @@ export function JourneyCanvas({ mapKey }: { mapKey?: string }) {
       // Two frames: the command's change is rendered and the grid is the new one by then. A key or a press in
       // between (Esc right after Ctrl+D) is the user's newer wish: the keyboard is not pulled back from it.
       focusAfterChange: (pick) => {
-        const inputs = inputsSoFar();
+        const acted = userActedSince();
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
-            if (inputsSoFar() !== inputs) return;
+            if (acted()) return;
             const id = pick(gridRef.current);
             if (id) focusItem(id);
           }),

@@ -11,7 +11,7 @@
  */
 import { useCallback, type KeyboardEvent } from 'react';
 import { useFocusPlace } from '../../actions/ActionsProvider';
-import { inputsSoFar } from '../../ui/inputsSoFar';
+import { userActedSince } from '../../ui/userActedSince';
 
 const FIELDS = 'input, select, textarea';
 
@@ -36,8 +36,8 @@ export function useHeaderFields(navId: string) {
       if (e.key !== 'Escape' || !(e.target as HTMLElement).matches(FIELDS)) return;
       e.preventDefault();
       // After the field's own Escape is rendered (a text field puts its value back first, then its blur has nothing to save).
-      const inputs = inputsSoFar();
-      requestAnimationFrame(() => inputsSoFar() === inputs && focusPlace(navId));
+      const acted = userActedSince();
+      requestAnimationFrame(() => !acted() && focusPlace(navId));
     },
     [focusPlace, navId],
   );
