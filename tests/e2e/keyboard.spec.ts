@@ -41,7 +41,11 @@ async function onFirstCardOfBackpack(page: Page, request: APIRequestContext): Pr
   const { id } = (await res.json()) as { id: string };
   await page.goto(`/m/${id}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'connected');
+  // Connected comes before the map is loaded; until it is, the page has no skip link and Tab goes to "Journey maps".
+  const skip = page.getByRole('link', { name: 'Skip to map' });
+  await expect(skip).toBeAttached();
   await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
   // The canvas hands focus on to its place once that is rendered: a frame or two.
   await expect.poll(() => focusedName(page)).toMatch(first);
