@@ -310,20 +310,20 @@ test('the map stays one Tab stop when the page is too busy to run its timers at 
     window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) =>
       setTimeoutNow(fn, (ms ?? 0) + 2000, ...args)) as typeof window.setTimeout;
   });
-  // From the card: Tab leaves the map, Shift+Tab comes back to the card.
-  await page.keyboard.press('Tab');
-  expect(await focusInPane(page)).toBe(false);
-  await expect(map).not.toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  expect(await focusedName(page)).toMatch(first);
+  /** Tab leaves the map; Shift+Tab comes back to the card. */
+  const tabOutAndBack = async () => {
+    await page.keyboard.press('Tab');
+    expect(await focusInPane(page)).toBe(false);
+    await expect(map).not.toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName(page)).toMatch(first);
+  };
+  // From the card.
+  await tabOutAndBack();
   // From the map itself (Esc): the same.
   await page.keyboard.press('Escape');
   await expect(map).toBeFocused();
-  await page.keyboard.press('Tab');
-  expect(await focusInPane(page)).toBe(false);
-  await expect(map).not.toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  expect(await focusedName(page)).toMatch(first);
+  await tabOutAndBack();
   // And Shift+Tab from the card goes out of the map, not onto the map's own region.
   await page.keyboard.press('Shift+Tab');
   expect(await focusInPane(page)).toBe(false);
